@@ -1,0 +1,103 @@
+import { MastodonIllegalArgumentError } from '../errors.js';
+
+/** A value a request parameter may hold. `undefined` and `null` are left out of the request. */
+export type ParamValue =
+  | string
+  | number
+  | bigint
+  | boolean
+  | Date
+  | null
+  | undefined
+  | readonly ParamValue[]
+  | { readonly [key: string]: ParamValue };
+
+/** The parameters of one request, by their wire names. */
+export type Params = { readonly [key: string]: ParamValue };
+
+/**
+ * A `Date` as Mastodon.py sends it: UTC, to the second, with an explicit offset.
+ *
+ * ## Example
+ * ```ts
+ * formatDate(new Date(Date.UTC(2022, 11, 1, 8, 30)))  // '2022-12-01T08:30:00+00:00'
+ * ```
+ */
+export function formatDate(date: Date): string {
+  if (!Number.isFinite(date.getTime())) throw new MastodonIllegalArgumentError('Invalid Date');
+  return `${date.toISOString().slice(0, 19)}+00:00`;
+}
+
+function scalar(key: string, value: string | number | bigint | boolean | Date): string {
+  if (typeof value === 'boolean') return value ? '1' : '0';
+  if (value instanceof Date) return formatDate(value);
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    throw new MastodonIllegalArgumentError(`${key} must be a finite number, got ${value}`);
+  }
+  return String(value);
+}
+
+function isPlainObject(value: unknown): value is { readonly [key: string]: ParamValue } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+
+/**
+ * Flattens parameters into the `key=value` pairs of a query string or form body, as Rails
+ * reads them: lists become repeated `key[]`, nested objects `key[sub]`, booleans `1`/`0`,
+ * dates UTC ISO strings; `undefined` and `null` are dropped.
+ *
+ * ## Example
+ * ```ts
+ * flattenParams({ exclude_types: ['follow', 'poll'], local: true })
+ * // [['exclude_types[]', 'follow'], ['exclude_types[]', 'poll'], ['local', '1']]
+ * ```
+ */
+export function flattenParams(params: Params): [string, string][] {
+  const pairs: [string, string][] = [];
+  const visit = (key: string, value: ParamValue): void => {
+    if (value === undefined || value === null) return;
+    if (Array.isArray(value)) {
+      for (const item of value as readonly ParamValue[]) visit(`${key}[]`, item);
+    } else if (isPlainObject(value)) {
+      for (const [sub, item] of Object.entries(value)) visit(`${key}[${sub}]`, item);
+    } else if (isScalar(value)) {
+      pairs.push([key, scalar(key, value)]);
+    } else {
+      throw new MastodonIllegalArgumentError(`${key} has a value of type ${typeof value} that cannot be sent`);
+    }
+  };
+  for (const [key, value] of Object.entries(params)) visit(key, value);
+  return pairs;
+}
+
+function isScalar(value: unknown): value is string | number | bigint | boolean | Date {
+  const kind = typeof value;
+  return kind === 'string' || kind === 'number' || kind === 'bigint' || kind === 'boolean' || value instanceof Date;
+}
+
+/** Encodes parameters as `application/x-www-form-urlencoded` (also the query string's form). */
+export function encodeForm(params: Params): string {
+  return new URLSearchParams(flattenParams(params)).toString();
+}
+
+/**
+ * The JSON body for parameters: `undefined` and `null` members dropped, dates as strings,
+ * ids kept as strings (never numbers).
+ *
+ * ## Example
+ * ```ts
+ * encodeJson({ home: { last_read_id: '1099' }, notifications: undefined })  // '{"home":{"last_read_id":"1099"}}'
+ * ```
+ */
+export function encodeJson(params: Params): string {
+  return JSON.stringify(params, function (this: Record<string, unknown>, key: string, value: unknown) {
+    const original = this[key];
+    if (original instanceof Date) return formatDate(original);
+    if (typeof value === 'number' && !Number.isFinite(value)) {
+      throw new MastodonIllegalArgumentError(`${key} must be a finite number, got ${value}`);
+    }
+    if (typeof value === 'bigint') return value.toString();
+    if (value === null) return undefined;
+    return value;
+  });
+}

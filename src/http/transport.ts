@@ -1,0 +1,132 @@
+import { defer, Observable, throwError, timeout, type SchedulerLike } from 'rxjs';
+import { map, tap } from 'rxjs/operators';
+import type { HttpBackend, HttpMethod, HttpRequest, HttpResponse, RequestBody } from './backend.js';
+import { encodeForm, encodeJson, flattenParams, type Params } from './params.js';
+import type { BodyEncoding, ResultKind } from '../endpoints/define.js';
+import { resultOf } from './response.js';
+import { MastodonIllegalArgumentError, MastodonReadTimeout } from '../errors.js';
+import type { RateLimiter } from '../ratelimit/limiter.js';
+import { redact } from './redact.js';
+
+/** One API call as the transport takes it. */
+export interface ApiCall {
+  readonly method: HttpMethod;
+  /** A path under the API base (`/api/v1/statuses/{id}`), or an absolute URL (a `Link` target). */
+  readonly path: string;
+  readonly params?: Params;
+  readonly encoding?: BodyEncoding;
+  readonly result?: ResultKind;
+  /** Whether the rate limiter applies; true unless said otherwise. */
+  readonly ratelimited?: boolean;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** A token for this call only (such as an app token); `null` sends none. */
+  readonly token?: string | null;
+  /** A prepared body (multipart uploads); replaces the encoding of `params`. */
+  readonly body?: RequestBody;
+}
+
+/** What the transport needs from its client. Getters, because token and language change. */
+export interface TransportConfig {
+  readonly baseUrl: string;
+  readonly backend: HttpBackend;
+  readonly limiter: RateLimiter;
+  readonly scheduler: SchedulerLike;
+  readonly timeoutMs: number;
+  readonly userAgent: string | undefined;
+  readonly debug: boolean;
+  token(): string | undefined;
+  lang(): string | undefined;
+}
+
+/**
+ * Builds, sends and reads API calls: parameters encoded as Mastodon.py encodes them, the
+ * token sent only to the API's origin, each attempt bounded by the request timeout, every
+ * call through the client's rate limiter.
+ */
+export class Transport {
+  private readonly origin: string;
+
+  constructor(private readonly config: TransportConfig) {
+    this.origin = new URL(config.baseUrl).origin;
+  }
+
+  /** The parsed result of a call, as its result kind says; a cold Observable. */
+  call<R>(call: ApiCall): Observable<R> {
+    return this.send(call).pipe(map((response) => resultOf(response, call.result ?? 'json') as R));
+  }
+
+  /** The raw response of a call (error statuses included); a cold Observable. */
+  send(call: ApiCall): Observable<HttpResponse> {
+    return defer(() => {
+      const request = this.build(call);
+      if (this.config.debug) console.debug(`[mastodon-rx] ${request.method} ${redact(request.url)}`, redact(call.params ?? {}));
+      const attempt = defer(() => this.config.backend.handle(request)).pipe(
+        timeout({
+          first: this.config.timeoutMs,
+          scheduler: this.config.scheduler,
+          with: () => throwError(() => new MastodonReadTimeout(`No response within ${this.config.timeoutMs / 1000} s: ${request.method} ${redact(request.url)}`)),
+        }),
+      );
+      const limited = call.ratelimited === false ? attempt : this.config.limiter.limit(attempt);
+      return this.config.debug
+        ? limited.pipe(tap((r) => console.debug(`[mastodon-rx] ${r.status} ${redact(request.url)}`)))
+        : limited;
+    });
+  }
+
+  /** Turns a call into a request. Throws `MastodonIllegalArgumentError` for parameters that cannot be sent. */
+  build(call: ApiCall): HttpRequest {
+    const { path, rest } = fillPath(call.path, call.params ?? {});
+    const url = new URL(path.startsWith('/') ? this.config.baseUrl + path : path);
+    const lang = this.config.lang();
+    const params: Params = lang !== undefined && rest['lang'] === undefined ? { ...rest, lang } : rest;
+    const headers: Record<string, string> = { accept: 'application/json', ...call.headers };
+    if (this.config.userAgent) headers['user-agent'] = this.config.userAgent;
+    const token = call.token === undefined ? this.config.token() : call.token;
+    if (token && url.origin === this.origin) headers['authorization'] = `Bearer ${token}`;
+
+    let body: RequestBody | undefined = call.body;
+    if (call.method === 'GET' || call.method === 'HEAD') {
+      for (const [key, value] of flattenParams(params)) url.searchParams.append(key, value);
+    } else if (body === undefined && call.encoding === 'json') {
+      body = encodeJson(params);
+      headers['content-type'] = 'application/json';
+    } else if (body === undefined) {
+      body = encodeForm(params);
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+    }
+    return body === undefined ? { method: call.method, url: url.href, headers } : { method: call.method, url: url.href, headers, body };
+  }
+}
+
+/**
+ * Fills `{name}` placeholders of a path from the parameters of the same name, URL-encoded
+ * (`{name*}` may hold several segments), and returns the parameters that are left.
+ *
+ * ## Example
+ * ```ts
+ * fillPath('/api/v1/timelines/tag/{hashtag}', { hashtag: 'café', limit: 5 })
+ * // { path: '/api/v1/timelines/tag/caf%C3%A9', rest: { limit: 5 } }
+ * fillPath('/api/v1/timelines/{timeline*}', { timeline: 'tag/café' })
+ * // { path: '/api/v1/timelines/tag/caf%C3%A9', rest: {} }
+ * ```
+ */
+export function fillPath(path: string, params: Params): { path: string; rest: Params } {
+  if (!path.includes('{')) return { path, rest: params };
+  const rest: Record<string, Params[string]> = { ...params };
+  const filled = path.replace(/\{(\w+)(\*?)\}/g, (_match, name: string, multiSegment: string) => {
+    const value = rest[name];
+    if (typeof value !== 'string' && typeof value !== 'number') {
+      throw new MastodonIllegalArgumentError(`Missing path parameter ${name}`);
+    }
+    delete rest[name];
+    const text = String(value);
+    if (!multiSegment) return encodeURIComponent(text);
+    const segments = text.split('/');
+    if (segments.some((segment) => segment === '' || segment === '.' || segment === '..')) {
+      throw new MastodonIllegalArgumentError(`${name} is not a valid path: ${JSON.stringify(text)}`);
+    }
+    return segments.map(encodeURIComponent).join('/');
+  });
+  return { path: filled, rest };
+}

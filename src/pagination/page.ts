@@ -1,0 +1,42 @@
+import type { HttpMethod } from '../http/backend.js';
+import { linkFor, parseLinkHeader } from './link-header.js';
+
+/** How to fetch a neighbouring page: the link the server gave, followed as it is. */
+export interface PageRequest {
+  readonly method: HttpMethod;
+  /** The absolute URL from the `Link` header. */
+  readonly url: string;
+}
+
+/**
+ * One page of a paginated endpoint: an array of its items that also carries the requests for
+ * the next (older) and previous (newer) pages, parsed from the `Link` header. The names are
+ * Mastodon.py's. Pass a page to `fetchNext`, `fetchPrevious`, `fetchRemaining` or `paginate`.
+ *
+ * ## Example
+ * ```ts
+ * api.timelineHome({ limit: 20 }).subscribe((page) => {
+ *   console.log(page.length, page._pagination_next?.url);
+ * });
+ * ```
+ */
+export interface Page<T> extends Array<T> {
+  readonly _pagination_next?: PageRequest;
+  readonly _pagination_prev?: PageRequest;
+}
+
+/**
+ * Makes a page of `items` from a response's `Link` header. The pagination requests are
+ * non-enumerable, so a page serialises and spreads as a plain array.
+ */
+export function toPage<T>(items: T[], linkHeader: string | undefined, method: HttpMethod = 'GET'): Page<T> {
+  const links = parseLinkHeader(linkHeader);
+  const next = linkFor(links, 'next');
+  const prev = linkFor(links, 'prev') ?? linkFor(links, 'previous');
+  const define = (name: string, url: string | undefined): void => {
+    if (url) Object.defineProperty(items, name, { value: { method, url }, enumerable: false });
+  };
+  define('_pagination_next', next);
+  define('_pagination_prev', prev);
+  return items as Page<T>;
+}

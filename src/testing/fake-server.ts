@@ -1,0 +1,328 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { endpointTables } from '../endpoints/index.js';
+import { parsePairs, type ParsedParams } from './params.js';
+import { FakeStore, type FakeUser } from './store.js';
+import { fakeRoutes } from './routes/index.js';
+import {
+  FakeHttpError, type FakeContext, type FakeReply, type FakeRequest, type FakeRoute, type FakeRoutes,
+} from './routes/types.js';
+
+/** Options of {@link FakeMastodon.start}. */
+export interface FakeMastodonOptions {
+  /** The version `/api/v1/instance/` reports. Default `'4.0.2'`. */
+  version?: string;
+  /** Requests allowed per rate-limit window and token. Default 300. */
+  rateLimit?: number;
+  /** Length of a rate-limit window in seconds. Default 300. */
+  rateLimitWindow?: number;
+  /** Port to listen on, on 127.0.0.1. Default: a free one. */
+  port?: number;
+}
+
+/** A request as the fake server received it, for assertions. */
+export interface RecordedRequest {
+  readonly method: string;
+  /** The path, without the query string. */
+  readonly path: string;
+  /** The endpoint-table route it matched (`GET /api/v1/statuses/{id}`), if any. */
+  readonly route: string | undefined;
+  readonly query: ParsedParams;
+  readonly body: ParsedParams;
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  readonly contentType: string | undefined;
+}
+
+/** A file part of a multipart request. */
+export interface FakeUpload {
+  readonly filename: string;
+  readonly type: string;
+  readonly data: Buffer;
+}
+
+/** Sees every request before its route; returning a reply answers in the route's place. */
+export type FakeInterceptor = (request: FakeRequest & { route: string | undefined }) => FakeReply | undefined;
+
+interface CompiledRoute {
+  readonly key: string;
+  readonly method: string;
+  readonly pattern: RegExp;
+  readonly names: readonly string[];
+  readonly literalLength: number;
+  readonly route: FakeRoute;
+}
+
+/** Every route key the endpoint tables declare, `METHOD /path`. */
+export function tableRouteKeys(): string[] {
+  const keys = new Set<string>();
+  for (const table of Object.values(endpointTables)) {
+    for (const endpoint of Object.values(table)) keys.add(`${endpoint.method} ${endpoint.path}`);
+  }
+  return [...keys];
+}
+
+function compile(key: string, route: FakeRoute): CompiledRoute {
+  const space = key.indexOf(' ');
+  const method = key.slice(0, space);
+  const path = trimSlash(key.slice(space + 1));
+  const names: string[] = [];
+  const source = path.replace(/[.+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)(\*?)\}/g, (_m, name: string, many: string) => {
+    names.push(name);
+    return many ? '(.+)' : '([^/]+)';
+  });
+  return {
+    key, method, names, route,
+    pattern: new RegExp(`^${source}$`),
+    literalLength: path.replace(/\{\w+\*?\}/g, '').length,
+  };
+}
+
+function trimSlash(path: string): string {
+  return path.length > 1 ? path.replace(/\/+$/, '') : path;
+}
+
+/**
+ * An in-memory Mastodon server speaking real HTTP on 127.0.0.1: apps, OAuth (password, code,
+ * refresh and client-credential grants), accounts, statuses and timelines, with real `Link`
+ * and `X-RateLimit-*` headers. Its routes are the client's endpoint tables. Use it in tests,
+ * demos and your own app's tests.
+ *
+ * ## Example
+ * ```ts
+ * import { FakeMastodon } from 'mastodon-rx/testing';
+ * const server = await FakeMastodon.start();
+ * const { token } = server.createUser('alice');
+ * const api = new Mastodon({ api_base_url: server.url, access_token: token });
+ * // ...
+ * await server.close();
+ * ```
+ */
+export class FakeMastodon {
+  readonly store: FakeStore;
+  /** Every request received, oldest first. */
+  readonly requests: RecordedRequest[] = [];
+  /** File parts of multipart requests, newest last. */
+  readonly uploads: FakeUpload[] = [];
+  readonly version: string;
+
+  private readonly routes: CompiledRoute[];
+  private readonly interceptors = new Set<FakeInterceptor>();
+  private readonly usage = new Map<string, { windowStart: number; used: number }>();
+  private rateLimit: number;
+  private rateLimitWindow: number;
+
+  private constructor(private readonly server: Server, readonly url: string, options: FakeMastodonOptions) {
+    this.store = new FakeStore(url);
+    this.version = options.version ?? '4.0.2';
+    this.rateLimit = options.rateLimit ?? 300;
+    this.rateLimitWindow = options.rateLimitWindow ?? 300;
+    this.routes = Object.entries(fakeRoutes)
+      .map(([key, route]) => compile(key, route))
+      .sort((a, b) => b.literalLength - a.literalLength);
+  }
+
+  /**
+   * Starts a fake server on a free port of 127.0.0.1.
+   * @example const server = await FakeMastodon.start({ version: '4.0.2' });
+   */
+  static start(options: FakeMastodonOptions = {}): Promise<FakeMastodon> {
+    return new Promise((resolve, reject) => {
+      let fake: FakeMastodon | undefined;
+      const server = createServer((req, res) => {
+        if (fake) fake.handle(req, res);
+      });
+      server.once('error', reject);
+      server.listen(options.port ?? 0, '127.0.0.1', () => {
+        const { port } = server.address() as AddressInfo;
+        fake = new FakeMastodon(server, `http://127.0.0.1:${port}`, options);
+        resolve(fake);
+      });
+    });
+  }
+
+  /** The routes the fake server answers, `METHOD /path`. */
+  get routeKeys(): string[] {
+    return this.routes.map((route) => route.key);
+  }
+
+  /**
+   * Adds a user and gives it a token with every scope.
+   * @example const { account, token } = server.createUser('alice');
+   */
+  createUser(username: string, options: { password?: string; email?: string } = {}): FakeUser & { token: string } {
+    const user = this.store.addUser(username, options.email ?? `${username}@fake.example`, options.password ?? 'password123');
+    const token = this.store.issueToken(null, user.account.id, ['read', 'write', 'follow', 'push', 'admin:read', 'admin:write']);
+    return { ...user, token: token.token };
+  }
+
+  /**
+   * Sees every request first; a reply it returns is sent instead of the route's. Returns a
+   * function that removes it.
+   * @example const remove = server.intercept((req) => req.route === 'GET /api/v1/instance/' ? { status: 503, text: '<html>' } : undefined);
+   */
+  intercept(interceptor: FakeInterceptor): () => void {
+    this.interceptors.add(interceptor);
+    return () => this.interceptors.delete(interceptor);
+  }
+
+  /** Changes the rate limit for new windows: `limit` requests per `windowSeconds`. */
+  setRateLimit(limit: number, windowSeconds = this.rateLimitWindow): void {
+    this.rateLimit = limit;
+    this.rateLimitWindow = windowSeconds;
+    this.usage.clear();
+  }
+
+  /** The requests that matched `route` (`'POST /api/v1/statuses'`). */
+  requestsTo(route: string): RecordedRequest[] {
+    return this.requests.filter((request) => request.route === route);
+  }
+
+  /** Stops the server, cutting open connections. */
+  close(): Promise<void> {
+    return new Promise((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+  }
+
+  private context(): FakeContext {
+    return { store: this.store, baseUrl: this.url, version: this.version };
+  }
+
+  private handle(req: IncomingMessage, res: ServerResponse): void {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('error', () => res.destroy());
+    req.on('end', () => {
+      this.answer(req, res, Buffer.concat(chunks)).catch((error: unknown) => {
+        if (!res.headersSent) this.send(res, { status: 500, json: { error: `Fake server error: ${String(error)}` } });
+        else res.destroy();
+      });
+    });
+  }
+
+  private async answer(req: IncomingMessage, res: ServerResponse, rawBody: Buffer): Promise<void> {
+    const url = new URL(req.url ?? '/', this.url);
+    const method = req.method ?? 'GET';
+    const path = trimSlash(url.pathname);
+    const match = this.match(method, path);
+    const contentType = req.headers['content-type'];
+    let body: ParsedParams = {};
+    try {
+      body = await this.parseBody(req, rawBody);
+    } catch {
+      this.record(method, url, match?.route.key, {}, req, contentType);
+      this.send(res, { status: 400, json: { error: 'Malformed request body' } });
+      return;
+    }
+    const query = parsePairs(url.searchParams.entries());
+    this.record(method, url, match?.route.key, body, req, contentType);
+
+    const auth = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '');
+    const token = auth ? this.store.tokens.get(auth[1]!) : undefined;
+    const user = token?.accountId ? this.store.users.get(token.accountId) : undefined;
+    const request: FakeRequest & { route: string | undefined } = {
+      method, url, route: match?.route.key, pathParams: match?.params ?? {}, query, body,
+      params: { ...query, ...body }, headers: req.headers, rawBody, token, user,
+    };
+
+    for (const interceptor of this.interceptors) {
+      const reply = interceptor(request);
+      if (reply) return this.send(res, reply);
+    }
+    if (!match) return this.send(res, { status: 404, json: { error: 'Record not found' } });
+
+    const limitHeaders = this.countRequest(auth?.[1] ?? req.socket.remoteAddress ?? 'anonymous');
+    if (limitHeaders.exceeded) return this.send(res, { status: 429, json: { error: 'Too many requests' }, headers: limitHeaders.headers });
+    if (auth && !token) return this.send(res, { status: 401, json: { error: 'The access token is invalid' }, headers: limitHeaders.headers });
+    if (match.route.route.auth === 'user' && !user) {
+      return this.send(res, { status: 401, json: { error: 'This method requires an authenticated user' }, headers: limitHeaders.headers });
+    }
+    if (match.route.route.auth === 'app' && !token) {
+      return this.send(res, { status: 401, json: { error: 'The access token is invalid' }, headers: limitHeaders.headers });
+    }
+    try {
+      const reply = await match.route.route.handle(request, this.context());
+      this.send(res, { ...reply, headers: { ...limitHeaders.headers, ...reply.headers } });
+    } catch (error) {
+      if (!(error instanceof FakeHttpError)) throw error;
+      this.send(res, { status: error.status, json: { error: error.message, ...error.extra }, headers: limitHeaders.headers });
+    }
+  }
+
+  private match(method: string, path: string): { route: CompiledRoute; params: Record<string, string> } | undefined {
+    const effective = method === 'HEAD' ? 'GET' : method;
+    for (const route of this.routes) {
+      if (route.method !== effective) continue;
+      const found = route.pattern.exec(path);
+      if (!found) continue;
+      const params: Record<string, string> = {};
+      try {
+        route.names.forEach((name, i) => { params[name] = decodeURIComponent(found[i + 1]!); });
+      } catch {
+        continue;
+      }
+      return { route, params };
+    }
+    return undefined;
+  }
+
+  private async parseBody(req: IncomingMessage, raw: Buffer): Promise<ParsedParams> {
+    const type = (req.headers['content-type'] ?? '').toLowerCase();
+    if (raw.length === 0) return {};
+    if (type.startsWith('application/json')) {
+      const value: unknown = JSON.parse(raw.toString('utf8'));
+      return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as ParsedParams) : {};
+    }
+    if (type.startsWith('multipart/form-data')) {
+      const form = await new Response(new Uint8Array(raw), { headers: { 'content-type': type } }).formData();
+      const pairs: [string, string][] = [];
+      for (const [name, value] of form.entries()) {
+        if (typeof value === 'string') {
+          pairs.push([name, value]);
+        } else {
+          const data = Buffer.from(await value.arrayBuffer());
+          this.uploads.push({ filename: value.name, type: value.type, data });
+          pairs.push([name, `upload:${this.uploads.length - 1}`]);
+        }
+      }
+      return parsePairs(pairs);
+    }
+    return parsePairs(new URLSearchParams(raw.toString('utf8')).entries());
+  }
+
+  private record(method: string, url: URL, route: string | undefined, body: ParsedParams, req: IncomingMessage, contentType: string | undefined): void {
+    this.requests.push({
+      method, path: url.pathname, route, query: parsePairs(url.searchParams.entries()), body,
+      headers: { ...req.headers }, contentType,
+    });
+  }
+
+  private countRequest(key: string): { exceeded: boolean; headers: Record<string, string> } {
+    const now = Date.now();
+    const windowMs = this.rateLimitWindow * 1000;
+    const windowStart = Math.floor(now / windowMs) * windowMs;
+    let usage = this.usage.get(key);
+    if (!usage || usage.windowStart !== windowStart) {
+      usage = { windowStart, used: 0 };
+      this.usage.set(key, usage);
+    }
+    usage.used += 1;
+    const remaining = Math.max(this.rateLimit - usage.used, 0);
+    const reset = new Date(windowStart + windowMs).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
+    return {
+      exceeded: usage.used > this.rateLimit,
+      headers: { 'x-ratelimit-limit': String(this.rateLimit), 'x-ratelimit-remaining': String(remaining), 'x-ratelimit-reset': reset },
+    };
+  }
+
+  private send(res: ServerResponse, reply: FakeReply): void {
+    if (reply.raw) return reply.raw(res);
+    const body = reply.json !== undefined ? JSON.stringify(reply.json) : reply.text ?? '';
+    const type = reply.json !== undefined ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8';
+    res.writeHead(reply.status ?? 200, { 'content-type': type, 'content-length': Buffer.byteLength(body), ...reply.headers });
+    res.end(res.req.method === 'HEAD' ? undefined : body);
+  }
+}
+
+export type { FakeRoutes };
