@@ -1,7 +1,7 @@
 import { asyncScheduler, defer, type Observable, of, throwError, type SchedulerLike } from 'rxjs';
 import { catchError, concatMap, map, shareReplay, tap } from 'rxjs/operators';
 import type { AnyEndpoint, BodyEncoding, Endpoint } from '../endpoints/define.js';
-import { endpointTables, type EndpointMethods } from '../endpoints/index.js';
+import { endpointTables, extraMethods, type EndpointMethods } from '../endpoints/index.js';
 import { MastodonAPIError, MastodonIllegalArgumentError, MastodonVersionError } from '../errors.js';
 import type { HttpBackend } from '../http/backend.js';
 import { defaultBackend } from '../http/default-backend.js';
@@ -460,6 +460,10 @@ for (const table of Object.values(endpointTables)) {
       configurable: true,
     });
   }
+}
+
+for (const [name, method] of Object.entries(extraMethods)) {
+  Object.defineProperty(Mastodon.prototype, name, { value: method, writable: true, configurable: true });
 }
 
 function checkedOption<T extends string>(name: string, value: string, allowed: readonly T[]): T {

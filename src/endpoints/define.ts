@@ -111,3 +111,15 @@ export type EndpointTable = Readonly<Record<string, AnyEndpoint>>;
 export type MethodsOf<T> = {
   readonly [K in keyof T]: T[K] extends Endpoint<infer A, infer R> ? (...args: A) => Observable<R> : never;
 };
+
+/**
+ * Hand-written client methods, for what a table row cannot say (version switches, calls that
+ * compose other calls, pure helpers). Each takes the client as `this` and declares its
+ * return type; {@link ExtrasOf} gives the methods as the client shows them.
+ */
+export type ExtraMethods = Readonly<Record<string, (this: never, ...args: never[]) => unknown>>;
+
+/** The client methods of a set of hand-written methods: `this` removed. */
+export type ExtrasOf<T> = {
+  readonly [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => R : never;
+};

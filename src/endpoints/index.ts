@@ -1,4 +1,4 @@
-import type { MethodsOf } from './define.js';
+import type { ExtrasOf, MethodsOf } from './define.js';
 import { accounts } from './accounts.js';
 import { instance } from './instance.js';
 import { statuses } from './statuses.js';
@@ -15,9 +15,14 @@ export const endpointTables = {
   timelines,
 } as const;
 
+/** Hand-written client methods, one line per area; each takes the client as `this`. */
+export const extraMethods = {
+} as const;
+
 /** The client methods of all tables. */
 export type EndpointMethods =
   & MethodsOf<typeof accounts>
   & MethodsOf<typeof instance>
   & MethodsOf<typeof statuses>
-  & MethodsOf<typeof timelines>;
+  & MethodsOf<typeof timelines>
+  & ExtrasOf<typeof extraMethods>;

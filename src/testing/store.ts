@@ -63,6 +63,24 @@ export interface FakeStatus {
   [field: string]: unknown;
 }
 
+/** A change in the fake server's memory, for streams and notifications to follow. */
+export interface StoreChange {
+  /** Such as `status.created`, `status.deleted`, `status.updated`, `notification.created`. */
+  readonly type: string;
+  readonly [detail: string]: unknown;
+}
+
+/** A notification as the fake server keeps it. */
+export interface FakeNotification {
+  id: string;
+  type: string;
+  created_at: string;
+  /** Whose notification it is. */
+  recipientId: string;
+  account: FakeAccount;
+  status?: FakeStatus | null;
+}
+
 /**
  * The fake server's memory: apps, tokens, users and statuses, with snowflake ids that grow
  * with time like Mastodon's.
@@ -81,9 +99,44 @@ export class FakeStore {
   /** Idempotency keys already used, by token: key → status id. */
   readonly idempotency = new Map<string, string>();
 
+  /** All notifications, oldest first. */
+  readonly notifications: FakeNotification[] = [];
+
   private lastId = 0n;
+  private readonly listeners = new Set<(change: StoreChange) => void>();
+  private readonly extensions = new Map<string, unknown>();
 
   constructor(readonly baseUrl: string) {}
+
+  /**
+   * State of one area of the fake server (lists, filters, ...), created on first use: areas
+   * keep their own state here instead of growing this class.
+   */
+  extension<T>(key: string, create: () => T): T {
+    if (!this.extensions.has(key)) this.extensions.set(key, create());
+    return this.extensions.get(key) as T;
+  }
+
+  /** Calls `listener` with every change from now on; returns a function that stops it. */
+  listen(listener: (change: StoreChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Tells the listeners about a change. */
+  notify(change: StoreChange): void {
+    for (const listener of this.listeners) listener(change);
+  }
+
+  /** Adds a notification for `recipientId` about `account` (and `status`), and tells the listeners. */
+  addNotification(type: string, recipientId: string, account: FakeAccount, status?: FakeStatus): FakeNotification {
+    const notification: FakeNotification = {
+      id: this.nextId(), type, created_at: new Date().toISOString(), recipientId, account, status: status ?? null,
+    };
+    this.notifications.push(notification);
+    this.notify({ type: 'notification.created', notification });
+    return notification;
+  }
 
   /** A new snowflake id: milliseconds since the epoch in the high bits, a sequence below. */
   nextId(at: number = Date.now()): string {
@@ -161,6 +214,7 @@ export class FakeStore {
     this.sourceText.set(id, text);
     account.statuses_count += 1;
     account.last_status_at = status.created_at.slice(0, 10);
+    this.notify({ type: 'status.created', status });
     return status;
   }
 
@@ -170,6 +224,7 @@ export class FakeStore {
     this.statusById.delete(id);
     this.statuses.splice(this.statuses.indexOf(status), 1);
     status.account.statuses_count -= 1;
+    this.notify({ type: 'status.deleted', status });
     return status;
   }
 
