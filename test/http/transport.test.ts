@@ -1,0 +1,102 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { firstValueFrom, lastValueFrom, retry } from 'rxjs';
+import { FetchBackend, Mastodon, UndiciBackend, snowflakeOf, type HttpBackend } from '../../src/index.js';
+import { json, startLoopback, type Loopback } from '../support/loopback.js';
+
+const backends: [string, () => HttpBackend][] = [
+  ['undici', () => new UndiciBackend()],
+  ['fetch', () => new FetchBackend()],
+];
+
+for (const [name, makeBackend] of backends) {
+  describe(`requests on the wire (${name} backend)`, () => {
+    let server: Loopback;
+    before(async () => {
+      server = await startLoopback((req, res) => {
+        if (req.url.startsWith('/api/v1/timelines/')) json(res, [], 200);
+        else json(res, { id: '1', created_at: '2022-12-01T19:48:34.595Z' });
+      });
+    });
+    after(() => server.close());
+
+    const client = (extra = {}): Mastodon => new Mastodon({
+      api_base_url: server.url, access_token: 'sekrit', version_check_mode: 'none', session: makeBackend(), ...extra,
+    });
+
+    it('sends GET parameters in the query string, with the token and user agent', async () => {
+      const since = new Date(Date.UTC(2022, 11, 1));
+      await firstValueFrom(client({ user_agent: 'tests/1' }).timeline({ timeline: 'local', only_media: true, since_id: since, max_id: { id: '99' }, limit: 5 }));
+      const seen = server.seen.at(-1)!;
+      const url = new URL(seen.url, server.url);
+      assert.equal(seen.method, 'GET');
+      assert.equal(url.pathname, '/api/v1/timelines/public');
+      assert.deepEqual(Object.fromEntries(url.searchParams), {
+        max_id: '99', since_id: snowflakeOf(since), limit: '5', only_media: '1', local: '1',
+      });
+      assert.equal(seen.headers.authorization, 'Bearer sekrit');
+      assert.equal(seen.headers['user-agent'], 'tests/1');
+    });
+
+    it('sends other verbs as a form body, with lang when a language is set', async () => {
+      const api = client();
+      api.setLanguage('de');
+      await firstValueFrom(api.statusPost('Grüß dich', { media_ids: [{ id: '7' }, '8'], sensitive: true }));
+      const seen = server.seen.at(-1)!;
+      assert.equal(seen.method, 'POST');
+      assert.equal(seen.headers['content-type'], 'application/x-www-form-urlencoded');
+      assert.deepEqual([...new URLSearchParams(seen.body)], [
+        ['status', 'Grüß dich'], ['media_ids[]', '7'], ['media_ids[]', '8'], ['sensitive', '1'], ['lang', 'de'],
+      ]);
+    });
+
+    it('sends nothing before subscribe and once per subscription', async () => {
+      const before = server.seen.length;
+      const call = client().status('5');
+      assert.equal(server.seen.length, before);
+      await firstValueFrom(call);
+      await firstValueFrom(call);
+      assert.equal(server.seen.length, before + 2);
+    });
+
+    it('escapes path parameters', async () => {
+      await firstValueFrom(client().status('../admin/accounts'));
+      assert.equal(server.seen.at(-1)!.url, '/api/v1/statuses/..%2Fadmin%2Faccounts');
+    });
+  });
+
+  describe(`cancellation (${name} backend)`, () => {
+    it('unsubscribing aborts the request: the server sees its connection closed', async () => {
+      const server = await startLoopback(() => { /* never answers */ });
+      try {
+        const api = new Mastodon({ api_base_url: server.url, version_check_mode: 'none', session: makeBackend() });
+        const subscription = api.status('1').subscribe({ error: () => assert.fail('no error after unsubscribe') });
+        while (server.seen.length === 0) await new Promise((r) => setImmediate(r));
+        subscription.unsubscribe();
+        const aborted = await server.aborted;
+        assert.equal(aborted.url, '/api/v1/statuses/1');
+      } finally {
+        await server.close();
+      }
+    });
+  });
+}
+
+describe('retry', () => {
+  it('re-sends the whole request on resubscription', async () => {
+    let calls = 0;
+    const server = await startLoopback((_req, res) => {
+      calls += 1;
+      if (calls < 3) json(res, { error: 'busy' }, 503);
+      else json(res, { id: '1', created_at: '2022-12-01T19:48:34.595Z' });
+    });
+    try {
+      const api = new Mastodon({ api_base_url: server.url, version_check_mode: 'none' });
+      const status = await lastValueFrom(api.status('1').pipe(retry(2)));
+      assert.equal(status.id, '1');
+      assert.equal(server.seen.length, 3);
+    } finally {
+      await server.close();
+    }
+  });
+});
