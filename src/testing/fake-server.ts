@@ -156,6 +156,18 @@ export class FakeMastodon {
   }
 
   /**
+   * The code a user would get on the OAuth authorize page, for `logIn({ code })`.
+   * @example const code = server.authorizationCode(clientId, 'alice');
+   */
+  authorizationCode(clientId: string, username: string, scopes: readonly string[] = ['read', 'write', 'follow', 'push']): string {
+    const user = this.store.userByLogin(username);
+    if (!user) throw new Error(`No user ${username}`);
+    const code = this.store.secret();
+    this.store.tokens.set(`code:${code}`, { token: `code:${code}`, clientId, accountId: user.account.id, scopes: [...scopes], refreshToken: '' });
+    return code;
+  }
+
+  /**
    * Sees every request first; a reply it returns is sent instead of the route's. Returns a
    * function that removes it.
    * @example const remove = server.intercept((req) => req.route === 'GET /api/v1/instance/' ? { status: 503, text: '<html>' } : undefined);
