@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { firstValueFrom } from 'rxjs';
-import { Mastodon } from '../../src/index.js';
+import { Mastodon, MastodonAPIError, MastodonNotFoundError } from '../../src/index.js';
 import { assertSameRequest, loadCassette, recordedRequest, replay, startReplayServer } from '../support/cassettes.js';
 
 describe('recorded traffic with Mastodon 4.0.2', () => {
@@ -45,5 +45,57 @@ describe('recorded traffic with Mastodon 4.0.2', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('recorded responses parse into entities', () => {
+  it('instance: version and streaming URL', async () => {
+    const instance = await replay('test_instance.yaml', (api) => firstValueFrom(api.instance()));
+    assert.equal(instance.version, '4.0.2');
+    assert.equal(instance.urls.streaming_api, 'ws://localhost:4000');
+  });
+
+  it('verify_credentials twice: the account with its source, dates parsed', async () => {
+    const [me, again] = await replay('test_verify_credentials.yaml', async (api) => [
+      await firstValueFrom(api.accountVerifyCredentials()),
+      await firstValueFrom(api.me()),
+    ]);
+    assert.equal(me!.id, again!.id);
+    assert.equal(typeof me!.id, 'string');
+    assert.ok(me!.created_at instanceof Date);
+  });
+
+  it('a missing status is a MastodonNotFoundError with the server\'s message', async () => {
+    const error = await replay('test_status_missing.yaml', (api) => firstValueFrom(api.status('0')).catch((e: unknown) => e));
+    assert.ok(error instanceof MastodonNotFoundError);
+    assert.equal(error.status, 404);
+    assert.equal(error.error, 'Record not found');
+  });
+
+  it('the home timeline without a token is an API error', async () => {
+    const api = (url: string): Mastodon => new Mastodon({ api_base_url: url, version_check_mode: 'none' });
+    const interactions = loadCassette('test_home_tl_anonymous_throws.yaml');
+    const server = await startReplayServer(interactions);
+    try {
+      const error = await firstValueFrom(api(server.url).timelineHome()).catch((e: unknown) => e);
+      assert.ok(error instanceof MastodonAPIError);
+      assert.equal(server.received[0]!.headers.authorization, undefined);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('the language goes with every request and localises errors', async () => {
+    const interactions = loadCassette('test_lang_for_errors.yaml');
+    const long = (recordedRequest(interactions[0]!).body as { status: string }).status;
+    const errors = await replay('test_lang_for_errors.yaml', async (api) => {
+      const first = await firstValueFrom(api.toot(long)).catch((e: unknown) => e);
+      api.setLanguage('de');
+      const second = await firstValueFrom(api.toot(long)).catch((e: unknown) => e);
+      return [first, second];
+    });
+    assert.ok(errors[0] instanceof MastodonAPIError && errors[1] instanceof MastodonAPIError);
+    assert.notEqual(errors[0].error, errors[1].error);
+    assert.match(String(errors[1].error), /Gültigkeitsprüfung/);
   });
 });
