@@ -100,7 +100,7 @@ function post(store: FakeStore, request: FakeRequest): FakeStatus {
   const parent = replyTo ? store.statusById.get(replyTo) : undefined;
   if (replyTo && !parent) throw new FakeHttpError(404, 'Record not found');
   const mentioned = mentionsIn(store, text);
-  const id = store.nextId();
+  const poll = request.params['poll'] === undefined ? null : pollOf(request.params['poll'], '');
   const status = store.addStatus(account, text, {
     visibility,
     sensitive: bool(request.params, 'sensitive'),
@@ -108,12 +108,14 @@ function post(store: FakeStore, request: FakeRequest): FakeStatus {
     language: str(request.params, 'language') ?? 'en',
     in_reply_to_id: parent?.id ?? null,
     in_reply_to_account_id: parent?.account.id ?? null,
-    poll: request.params['poll'] === undefined ? null : pollOf(request.params['poll'], id),
+    poll,
     mentions: mentioned.map((a) => ({ id: a.id, username: a.username, acct: a.acct, url: a.url })),
     tags: tagsIn(store, text),
     card: cardFor(text),
     application: request.token?.clientId ? { name: store.apps.get(request.token.clientId)?.name ?? 'app', website: null } : null,
   });
+  // Poll ids are their status's id in the fake, so a poll is found through its status.
+  if (poll) poll['id'] = status.id;
   if (parent) parent['replies_count'] = Number(parent['replies_count']) + 1;
   for (const target of mentioned) {
     if (target.id !== account.id) store.addNotification('mention', target.id, account, status);
