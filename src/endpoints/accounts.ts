@@ -62,7 +62,7 @@ function optionalSeconds(name: string, value: unknown): number | undefined {
   return value;
 }
 
-const relationshipSpec = (created: string) => ({ created, changed: '3.3.0', returns: json<Relationship>(), params: byId });
+const relationshipSpec = (created: string, changed = '3.3.0') => ({ created, changed, returns: json<Relationship>(), params: byId });
 
 /** Accounts: the logged-in user and others, and how they relate. */
 export const accounts = {
@@ -205,7 +205,7 @@ export const accounts = {
    * Make an account stop following the user.
    * @example api.accountRemoveFromFollowers(account).subscribe((rel) => console.log(rel.followed_by))
    */
-  accountRemoveFromFollowers: endpoint('POST /api/v1/accounts/{id}/remove_from_followers', relationshipSpec('3.5.0')),
+  accountRemoveFromFollowers: endpoint('POST /api/v1/accounts/{id}/remove_from_followers', relationshipSpec('3.5.0', '3.5.0')),
 
   /**
    * Block an account; follows both ways end.
