@@ -13,7 +13,7 @@ export interface DomainBlockOptions {
   domain?: string;
 }
 
-const pageOf = (options: PaginationOptions | undefined): Params => paginationParams(optionsOf(options));
+const pageOf = (options?: PaginationOptions): Params => paginationParams(optionsOf(options));
 
 function domainParams(options: DomainBlockOptions | string | undefined): Params {
   const o = typeof options === 'string' ? { domain: options } : optionsOf(options);
