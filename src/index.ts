@@ -20,3 +20,17 @@ export type { TimelineOptions, AnyTimelineOptions } from './endpoints/timelines.
 export type * from './entities/account.js';
 export type * from './entities/status.js';
 export type * from './entities/instance.js';
+export type { StatusUpdateOptions, StatusReblogOptions } from './endpoints/statuses.js';
+export type { StatusReplyOptions, ReplyTarget } from './endpoints/status-extras.js';
+export type { MakePollOptions } from './endpoints/polls.js';
+export type {
+  AccountStatusesOptions, AccountSearchOptions, AccountFollowOptions, AccountMuteOptions,
+} from './endpoints/accounts.js';
+export type { DomainBlockOptions } from './endpoints/relationships.js';
+export type { LocalTimelineOptions } from './endpoints/timelines.js';
+export type * from './entities/relationship.js';
+export type * from './entities/list.js';
+export type * from './entities/context.js';
+export type * from './entities/conversation.js';
+export type * from './entities/scheduled-status.js';
+export type * from './entities/status-edit.js';

@@ -3,6 +3,13 @@ import { accounts } from './accounts.js';
 import { instance } from './instance.js';
 import { statuses } from './statuses.js';
 import { timelines } from './timelines.js';
+import { statusExtras } from './status-extras.js';
+import { polls, pollExtras } from './polls.js';
+import { relationships } from './relationships.js';
+import { lists } from './lists.js';
+import { conversations } from './conversations.js';
+import { favourites } from './favourites.js';
+import { suggestions } from './suggestions.js';
 
 /**
  * Every endpoint table, one line per area: the single source from which the client's
@@ -13,10 +20,18 @@ export const endpointTables = {
   instance,
   statuses,
   timelines,
+  polls,
+  relationships,
+  lists,
+  conversations,
+  favourites,
+  suggestions,
 } as const;
 
 /** Hand-written client methods, one line per area; each takes the client as `this`. */
 export const extraMethods = {
+  ...statusExtras,
+  ...pollExtras,
 } as const;
 
 /** The client methods of all tables. */
@@ -25,4 +40,10 @@ export type EndpointMethods =
   & MethodsOf<typeof instance>
   & MethodsOf<typeof statuses>
   & MethodsOf<typeof timelines>
+  & MethodsOf<typeof polls>
+  & MethodsOf<typeof relationships>
+  & MethodsOf<typeof lists>
+  & MethodsOf<typeof conversations>
+  & MethodsOf<typeof favourites>
+  & MethodsOf<typeof suggestions>
   & ExtrasOf<typeof extraMethods>;

@@ -4,6 +4,12 @@ import { authRoutes } from './auth.js';
 import { instanceRoutes } from './instance.js';
 import { statusRoutes } from './statuses.js';
 import { timelineRoutes } from './timelines.js';
+import { relationshipRoutes } from './relationships.js';
+import { listRoutes } from './lists.js';
+import { pollRoutes } from './polls.js';
+import { conversationRoutes } from './conversations.js';
+import { favouriteRoutes } from './favourites.js';
+import { suggestionRoutes } from './suggestions.js';
 
 /** Every route of the fake server, one line per area. */
 export const fakeRoutes: FakeRoutes = {
@@ -12,4 +18,10 @@ export const fakeRoutes: FakeRoutes = {
   ...instanceRoutes,
   ...statusRoutes,
   ...timelineRoutes,
+  ...relationshipRoutes,
+  ...listRoutes,
+  ...pollRoutes,
+  ...conversationRoutes,
+  ...favouriteRoutes,
+  ...suggestionRoutes,
 };
