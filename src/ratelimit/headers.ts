@@ -55,6 +55,8 @@ export function parseReset(value: string | undefined): number | undefined {
   const iso = ISO_TIME.exec(text);
   if (!iso) return undefined;
   const [, year, month, day, hour, minute, second, fraction, zone] = iso;
+  if (Number(month) < 1 || Number(month) > 12 || Number(day) < 1 || Number(day) > 31
+    || Number(hour) > 23 || Number(minute) > 59 || Number(second) > 60) return undefined;
   const wholeMs = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second));
   if (!Number.isFinite(wholeMs)) return undefined;
   return wholeMs / 1000 + (fraction ? Number(`0.${fraction}`) : 0) - offsetSeconds(zone);

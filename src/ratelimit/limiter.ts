@@ -39,7 +39,8 @@ type Turn = () => void;
  *   `pacefactor` times the remaining budget would be used by the reset; with nothing
  *   remaining, waits for the reset. On a 429 it behaves like `wait`. Requests in flight count
  *   against the remaining budget, so concurrent requests take their turns one after the other
- *   instead of all reading the same state.
+ *   instead of all reading the same state. Until a response has reported the limit, requests
+ *   go one at a time.
  *
  * Every wait is at most {@link MAX_WAIT_SECONDS} and goes through the injected scheduler.
  *
@@ -63,6 +64,8 @@ export class RateLimiter {
   private readonly queue: Turn[] = [];
   private queueTimer: Subscription | undefined;
   private draining = false;
+  /** Whether any response has reported the limit yet. */
+  private reported = false;
 
   /**
    * Throws `MastodonIllegalArgumentError` for an unknown method or a pacefactor that is not positive.
@@ -144,7 +147,10 @@ export class RateLimiter {
         if (counted) this.inFlight -= 1;
         counted = false;
       };
-      return send$.pipe(tap({ next: done }), finalize(done));
+      return send$.pipe(tap({ next: done }), finalize(() => {
+        done();
+        if (this.method === 'pace') this.drain();
+      }));
     });
   }
 
@@ -154,6 +160,8 @@ export class RateLimiter {
     this.draining = true;
     try {
       while (this.queue.length > 0) {
+        // Until the server has told its limit, one request at a time: its answer drains the queue.
+        if (!this.reported && this.inFlight > 0) return;
         const delay = Math.max(this.holdUntil - this.now(), this.paceDelay());
         if (delay > 0) {
           this.queueTimer = this.scheduler.schedule(() => this.releaseAfterWait(), toMs(delay));
@@ -196,6 +204,7 @@ export class RateLimiter {
   private record(response: HttpResponse): void {
     const report = readRateLimitHeaders(response.headers);
     if (report.limit === undefined && report.remaining === undefined && report.reset === undefined) return;
+    this.reported = true;
     const now = this.now();
     const skew = report.serverDate === undefined ? 0 : now - report.serverDate;
     const previous = this.state;
