@@ -1,6 +1,7 @@
 import type { ExtrasOf, MethodsOf } from './define.js';
 import { accounts } from './accounts.js';
 import { instance } from './instance.js';
+import { paginationMethods } from '../pagination/methods.js';
 import { statuses } from './statuses.js';
 import { timelines } from './timelines.js';
 
@@ -17,6 +18,7 @@ export const endpointTables = {
 
 /** Hand-written client methods, one line per area; each takes the client as `this`. */
 export const extraMethods = {
+  ...paginationMethods,
 } as const;
 
 /** The client methods of all tables. */
@@ -25,4 +27,5 @@ export type EndpointMethods =
   & MethodsOf<typeof instance>
   & MethodsOf<typeof statuses>
   & MethodsOf<typeof timelines>
+  & ExtrasOf<typeof paginationMethods>
   & ExtrasOf<typeof extraMethods>;
