@@ -1,4 +1,5 @@
 import { defer, Observable, of } from 'rxjs';
+import type { HttpMethod } from '../http/backend.js';
 import type { ApiCall } from '../http/transport.js';
 import { MastodonIllegalArgumentError } from '../errors.js';
 import type { Page, PageRequest } from './page.js';
@@ -44,6 +45,8 @@ export function checkDirection(direction: unknown): asserts direction is PageDir
   }
 }
 
+const HTTP_METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'];
+
 function checkedRequest(request: unknown): PageRequest {
   const candidate = request as Partial<PageRequest> | null;
   if (typeof candidate !== 'object' || candidate === null || typeof candidate.url !== 'string') {
@@ -58,7 +61,11 @@ function checkedRequest(request: unknown): PageRequest {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new MastodonIllegalArgumentError(`Not an HTTP pagination URL: ${JSON.stringify(candidate.url)}`);
   }
-  return { method: candidate.method ?? 'GET', url: candidate.url };
+  const method = candidate.method ?? 'GET';
+  if (!HTTP_METHODS.includes(method)) {
+    throw new MastodonIllegalArgumentError(`Not an HTTP method: ${JSON.stringify(method)}`);
+  }
+  return { method, url: candidate.url };
 }
 
 /**

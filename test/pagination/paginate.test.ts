@@ -114,6 +114,7 @@ describe('pagination against the fake server', () => {
       () => api.fetchNext(null as unknown as PageRequest),
       () => api.fetchPrevious({ method: 'GET', url: 'javascript:alert(1)' }),
       () => api.fetchRemaining({ method: 'GET', url: '/relative' }),
+      () => api.fetchNext({ method: 'BREW' as 'GET', url: `${fake.server.url}/api/v1/timelines/home` }),
       () => paginate(api, api.timelineHome(), { direction: 'sideways' as 'next' }),
       () => paginate(api, 42 as unknown as PageRequest),
     ];

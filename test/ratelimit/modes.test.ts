@@ -128,7 +128,34 @@ describe('rate limit modes, in virtual time', () => {
     });
   });
 
-  it('throws no rate-limit state into the Observable when headers are missing or garbage', () => {
+  it('pace: the next request waits (reset - now) / remaining / pacefactor after the last report', () => {
+    for (const [pacefactor, expected] of [[1, '1s (^!)'], [2, '500ms (^!)'], [0.5, '2s (^!)']] as const) {
+      const scheduler = virtualScheduler();
+      scheduler.run(({ cold, expectSubscriptions }) => {
+        const first = cold('(r|)', { r: reply(200, { 'x-ratelimit-remaining': '10', 'x-ratelimit-reset': '10' }) });
+        const second = cold('(r|)', { r: reply(200, { 'x-ratelimit-remaining': '9', 'x-ratelimit-reset': '10' }) });
+        const api = virtualClient(scriptedBackend([first, second]), scheduler, { ratelimit_method: 'pace', ratelimit_pacefactor: pacefactor });
+        api.status('1').subscribe();
+        api.status('2').subscribe();
+        expectSubscriptions(first.subscriptions).toBe('(^!)');
+        expectSubscriptions(second.subscriptions).toBe(expected);
+      });
+    }
+  });
+
+  it('pace: with nothing remaining, the next request waits for the reset', () => {
+    const scheduler = virtualScheduler();
+    scheduler.run(({ cold, expectSubscriptions }) => {
+      const first = cold('(r|)', { r: reply(200, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '42' }) });
+      const second = cold('(r|)', { r: reply(200, { 'x-ratelimit-remaining': '299', 'x-ratelimit-reset': '342' }) });
+      const api = virtualClient(scriptedBackend([first, second]), scheduler, { ratelimit_method: 'pace' });
+      api.status('1').subscribe();
+      api.status('2').subscribe();
+      expectSubscriptions(second.subscriptions).toBe('42s (^!)');
+    });
+  });
+
+  it('missing or garbage headers: no error, and the state stays as it was', () => {
     const scheduler = virtualScheduler();
     const garbage = { 'x-ratelimit-limit': 'lots', 'x-ratelimit-remaining': '-3', 'x-ratelimit-reset': 'soon', date: 'yesterday' };
     const api = virtualClient(scriptedBackend([of(reply(200, garbage)), of(reply(200))]), scheduler, { ratelimit_method: 'pace' });
