@@ -1,6 +1,7 @@
 import type { ExtrasOf, MethodsOf } from './define.js';
 import { accounts } from './accounts.js';
 import { instance } from './instance.js';
+import { paginationMethods } from '../pagination/methods.js';
 import { statuses } from './statuses.js';
 import { timelines } from './timelines.js';
 import { statusExtras } from './status-extras.js';
@@ -32,6 +33,7 @@ export const endpointTables = {
 export const extraMethods = {
   ...statusExtras,
   ...pollExtras,
+  ...paginationMethods,
 } as const;
 
 /** The client methods of all tables. */
@@ -46,4 +48,5 @@ export type EndpointMethods =
   & MethodsOf<typeof conversations>
   & MethodsOf<typeof favourites>
   & MethodsOf<typeof suggestions>
+  & ExtrasOf<typeof paginationMethods>
   & ExtrasOf<typeof extraMethods>;
