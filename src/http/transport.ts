@@ -7,6 +7,7 @@ import { resultOf } from './response.js';
 import { MastodonIllegalArgumentError, MastodonReadTimeout } from '../errors.js';
 import type { RateLimiter } from '../ratelimit/limiter.js';
 import { redact } from './redact.js';
+import { markFetcher, type Page, type PageFetcher } from '../pagination/page.js';
 
 /** One API call as the transport takes it. */
 export interface ApiCall {
@@ -52,8 +53,15 @@ export class Transport {
 
   /** The parsed result of a call, as its result kind says; a cold Observable. */
   call<R>(call: ApiCall): Observable<R> {
-    return this.send(call).pipe(map((response) => resultOf(response, call.result ?? 'json') as R));
+    const kind = call.result ?? 'json';
+    return this.send(call).pipe(map((response) => {
+      const result = resultOf(response, kind);
+      return (kind === 'page' ? markFetcher(result as Page<unknown>, this.pageFetcher) : result) as R;
+    }));
   }
+
+  /** Follows pagination links through this transport. */
+  private readonly pageFetcher: PageFetcher = { apiRequest: <R>(call: ApiCall) => this.call<R>(call) };
 
   /** The raw response of a call (error statuses included); a cold Observable. */
   send(call: ApiCall): Observable<HttpResponse> {

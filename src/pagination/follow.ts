@@ -2,15 +2,12 @@ import { defer, Observable, of } from 'rxjs';
 import type { HttpMethod } from '../http/backend.js';
 import type { ApiCall } from '../http/transport.js';
 import { MastodonIllegalArgumentError } from '../errors.js';
-import type { Page, PageRequest } from './page.js';
+import type { Page, PageFetcher, PageRequest } from './page.js';
 
 /** Which way to page: `next` is older items (`max_id`), `prev` newer ones (`min_id`). */
 export type PageDirection = 'next' | 'prev';
 
-/** What following a link needs from a client: its request pipeline (a `Mastodon` has it). */
-export interface PageFetcher {
-  apiRequest<R>(call: ApiCall): Observable<R>;
-}
+export type { PageFetcher };
 
 /**
  * The request for the page beside `source` in `direction`: the link a {@link Page} carries,
