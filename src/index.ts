@@ -20,3 +20,11 @@ export type { TimelineOptions, AnyTimelineOptions } from './endpoints/timelines.
 export type * from './entities/account.js';
 export type * from './entities/status.js';
 export type * from './entities/instance.js';
+export type * from './entities/admin.js';
+export type {
+  AdminAccountsV2Options, AdminAccountsV1Options, AdminAccountModerateOptions, AdminAccountStatus, AdminModerationAction,
+} from './endpoints/admin/accounts.js';
+export type { AdminReportsOptions } from './endpoints/admin/reports.js';
+export type { AdminTrendingTagsOptions } from './endpoints/admin/trends.js';
+export type { AdminDomainBlockOptions, AdminDomainBlocksOptions } from './endpoints/admin/domain-blocks.js';
+export type { AdminMeasuresOptions, AdminDimensionsOptions, AdminRetentionOptions } from './endpoints/admin/stats.js';
