@@ -50,7 +50,7 @@ export function statusPostParams(status: string | undefined, options: StatusPost
     in_reply_to_id: optionalIdOf(o.in_reply_to_id, 'in_reply_to_id'),
     media_ids: o.media_ids === undefined ? undefined : idsOf(o.media_ids, 'media_ids'),
     sensitive: flag(o.sensitive),
-    visibility: o.visibility === undefined ? undefined : oneOf('visibility', String(o.visibility).toLowerCase(), VISIBILITIES),
+    visibility: o.visibility === undefined ? undefined : oneOf('visibility', requiredString('visibility', o.visibility).toLowerCase(), VISIBILITIES),
     spoiler_text: o.spoiler_text,
     language: o.language,
     idempotency_key: o.idempotency_key,
