@@ -53,7 +53,7 @@ export function statusPostParams(status: string | undefined, options: StatusPost
     visibility: o.visibility === undefined ? undefined : oneOf('visibility', requiredString('visibility', o.visibility).toLowerCase(), VISIBILITIES),
     spoiler_text: o.spoiler_text,
     language: o.language,
-    idempotency_key: o.idempotency_key,
+    idempotency_key: o.idempotency_key === undefined || o.idempotency_key === null ? undefined : requiredString('idempotency_key', o.idempotency_key),
     content_type: o.content_type === undefined ? undefined : oneOf('content_type', o.content_type, CONTENT_TYPES),
     scheduled_at: o.scheduled_at,
     poll: o.poll === undefined ? undefined : { ...o.poll },
