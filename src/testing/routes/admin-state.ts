@@ -83,7 +83,10 @@ export class FakeAdminState {
 
   constructor(private readonly store: FakeStore) {}
 
-  /** The moderation state of a user, created on first use. */
+  /**
+   * The moderation state of a user, created on first use.
+   * @example fakeAdmin(store).of(account.id).approved = false
+   */
   of(accountId: string): FakeModeration {
     let state = this.moderation.get(accountId);
     if (!state) {
@@ -97,7 +100,10 @@ export class FakeAdminState {
     return state;
   }
 
-  /** Files a report by `reporter` about `target`, as `POST /api/v1/reports` does. */
+  /**
+   * Files a report by `reporter` about `target`, as `POST /api/v1/reports` does.
+   * @example fakeAdmin(store).fileReport(alice.account, bob.account, { comment: 'spam' })
+   */
   fileReport(reporter: FakeAccount, target: FakeAccount, details: { comment?: string; category?: string; statuses?: FakeStatus[]; forwarded?: boolean; rule_ids?: string[] } = {}): FakeReport {
     const now = new Date().toISOString();
     const report: FakeReport = {
@@ -111,14 +117,20 @@ export class FakeAdminState {
     return report;
   }
 
-  /** Adds a domain block; ids are small integers as in Mastodon. */
+  /**
+   * Adds a domain block; ids are small integers as in Mastodon.
+   * @example admin.addDomainBlock({ domain: 'spam.example', severity: 'suspend', reject_media: false, reject_reports: false, private_comment: null, public_comment: null, obfuscate: false })
+   */
   addDomainBlock(fields: Omit<FakeDomainBlock, 'id' | 'created_at'>): FakeDomainBlock {
     const block: FakeDomainBlock = { id: String(++this.lastDomainBlockId), created_at: new Date().toISOString(), ...fields };
     this.domainBlocks.push(block);
     return block;
   }
 
-  /** The admin view of a user's account. */
+  /**
+   * The admin view of a user's account.
+   * @example admin.adminAccount(store.userByLogin('alice')!)
+   */
   adminAccount(user: FakeUser): Record<string, unknown> {
     const state = this.of(user.account.id);
     return {
@@ -143,7 +155,10 @@ export class FakeAdminState {
     };
   }
 
-  /** The admin view of a report. */
+  /**
+   * The admin view of a report.
+   * @example admin.adminReport(admin.reports[0]!)
+   */
   adminReport(report: FakeReport): Record<string, unknown> {
     const account = (id: string | null): Record<string, unknown> | null => {
       const user = id === null ? undefined : this.store.users.get(id);
@@ -177,6 +192,7 @@ export function fakeAdmin(store: FakeStore): FakeAdminState {
 /**
  * A route for staff: a user token carrying one of `scopes` (composites expanded), else 403
  * as Mastodon answers.
+ * @example adminRoute(['admin:read'], (req, admin) => ({ json: admin.trendingTags }))
  */
 export function adminRoute(scopes: readonly string[], handle: (req: FakeRequest, admin: FakeAdminState, store: FakeStore, context: FakeContext) => FakeReply): FakeRoute {
   return {
