@@ -37,3 +37,11 @@ export type * from './entities/context.js';
 export type * from './entities/conversation.js';
 export type * from './entities/scheduled-status.js';
 export type * from './entities/status-edit.js';
+export type * from './entities/admin.js';
+export type {
+  AdminAccountsV2Options, AdminAccountsV1Options, AdminAccountModerateOptions, AdminAccountStatus, AdminModerationAction,
+} from './endpoints/admin/accounts.js';
+export type { AdminReportsOptions } from './endpoints/admin/reports.js';
+export type { AdminTrendingTagsOptions } from './endpoints/admin/trends.js';
+export type { AdminDomainBlockOptions, AdminDomainBlocksOptions } from './endpoints/admin/domain-blocks.js';
+export type { AdminMeasuresOptions, AdminDimensionsOptions, AdminRetentionOptions } from './endpoints/admin/stats.js';

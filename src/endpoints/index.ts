@@ -1,5 +1,10 @@
 import type { ExtrasOf, MethodsOf } from './define.js';
 import { accounts } from './accounts.js';
+import { adminAccounts } from './admin/accounts.js';
+import { adminDomainBlockExtras, adminDomainBlocks } from './admin/domain-blocks.js';
+import { adminReports } from './admin/reports.js';
+import { adminStats } from './admin/stats.js';
+import { adminTrends } from './admin/trends.js';
 import { instance } from './instance.js';
 import { paginationMethods } from '../pagination/methods.js';
 import { statuses } from './statuses.js';
@@ -18,6 +23,11 @@ import { suggestions } from './suggestions.js';
  */
 export const endpointTables = {
   accounts,
+  adminAccounts,
+  adminDomainBlocks,
+  adminReports,
+  adminStats,
+  adminTrends,
   instance,
   statuses,
   timelines,
@@ -34,11 +44,17 @@ export const extraMethods = {
   ...statusExtras,
   ...pollExtras,
   ...paginationMethods,
+  ...adminDomainBlockExtras,
 } as const;
 
 /** The client methods of all tables. */
 export type EndpointMethods =
   & MethodsOf<typeof accounts>
+  & MethodsOf<typeof adminAccounts>
+  & MethodsOf<typeof adminDomainBlocks>
+  & MethodsOf<typeof adminReports>
+  & MethodsOf<typeof adminStats>
+  & MethodsOf<typeof adminTrends>
   & MethodsOf<typeof instance>
   & MethodsOf<typeof statuses>
   & MethodsOf<typeof timelines>

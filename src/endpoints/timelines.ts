@@ -1,5 +1,5 @@
 import { endpoint, page } from './define.js';
-import { flag, optionsOf, paginationParams, type PaginationOptions } from './common.js';
+import { flag, optionsOf, paginationParams, requiredString, type PaginationOptions } from './common.js';
 import type { Status } from '../entities/status.js';
 import type { Params } from '../http/params.js';
 import { MastodonIllegalArgumentError } from '../errors.js';
@@ -48,7 +48,7 @@ export const timelines = {
     created: '1.0.0', changed: '3.3.0', returns: page<Status>(),
     params: (options?: AnyTimelineOptions) => {
       const o = optionsOf(options);
-      const name = o.timeline ?? 'home';
+      const name = o.timeline === undefined ? 'home' : requiredString('timeline', o.timeline);
       const params = timelineParams(o);
       return name === 'local' ? { ...params, timeline: 'public', local: true } : { ...params, timeline: name };
     },

@@ -1,7 +1,7 @@
 import { defer, Observable, throwError, timeout, type SchedulerLike } from 'rxjs';
 import { map, tap } from 'rxjs/operators';
 import type { HttpBackend, HttpMethod, HttpRequest, HttpResponse, RequestBody } from './backend.js';
-import { encodeForm, encodeJson, flattenParams, type Params } from './params.js';
+import { encodeForm, encodeJson, flattenParams, isWellFormedText, type Params } from './params.js';
 import type { BodyEncoding, ResultKind } from '../endpoints/define.js';
 import { resultOf } from './response.js';
 import { MastodonIllegalArgumentError, MastodonReadTimeout } from '../errors.js';
@@ -124,11 +124,12 @@ export function fillPath(path: string, params: Params): { path: string; rest: Pa
   const rest: Record<string, Params[string]> = { ...params };
   const filled = path.replace(/\{(\w+)(\*?)\}/g, (_match, name: string, multiSegment: string) => {
     const value = rest[name];
-    if (typeof value !== 'string' && typeof value !== 'number') {
+    if (typeof value !== 'string' && !(typeof value === 'number' && Number.isFinite(value))) {
       throw new MastodonIllegalArgumentError(`Missing path parameter ${name}`);
     }
     delete rest[name];
     const text = String(value);
+    if (!isWellFormedText(text)) throw new MastodonIllegalArgumentError(`${name} is not well-formed text (it holds a lone surrogate)`);
     if (!multiSegment) return encodeURIComponent(text);
     const segments = text.split('/');
     if (segments.some((segment) => segment === '' || segment === '.' || segment === '..')) {

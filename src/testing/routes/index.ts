@@ -1,5 +1,7 @@
 import type { FakeRoutes } from './types.js';
 import { accountRoutes } from './accounts.js';
+import { adminRoutes } from './admin.js';
+import { adminStatsRoutes } from './admin-stats.js';
 import { authRoutes } from './auth.js';
 import { instanceRoutes } from './instance.js';
 import { statusRoutes } from './statuses.js';
@@ -15,6 +17,8 @@ import { suggestionRoutes } from './suggestions.js';
 export const fakeRoutes: FakeRoutes = {
   ...authRoutes,
   ...accountRoutes,
+  ...adminRoutes,
+  ...adminStatsRoutes,
   ...instanceRoutes,
   ...statusRoutes,
   ...timelineRoutes,
