@@ -1,6 +1,15 @@
 import type { ExtrasOf, MethodsOf } from './define.js';
 import { accounts } from './accounts.js';
+import { filterExtras, filters, type FilterMethods } from './filters.js';
 import { instance } from './instance.js';
+import { instanceExtras } from './instance-extras.js';
+import { trendExtras, trends } from './trends.js';
+import { utilityExtras } from './utility.js';
+import { featuredTags } from './featured-tags.js';
+import { notificationExtras, notifications, type NotificationMethods } from './notifications.js';
+import { preferences } from './preferences.js';
+import { reportExtras, reports } from './reports.js';
+import { searchExtras } from './search.js';
 import { statuses } from './statuses.js';
 import { timelines } from './timelines.js';
 
@@ -10,13 +19,26 @@ import { timelines } from './timelines.js';
  */
 export const endpointTables = {
   accounts,
+  featuredTags,
+  filters,
   instance,
+  notifications,
+  preferences,
+  reports,
   statuses,
   timelines,
+  trends,
 } as const;
 
 /** Hand-written client methods, one line per area; each takes the client as `this`. */
 export const extraMethods = {
+  ...instanceExtras,
+  ...trendExtras,
+  ...searchExtras,
+  ...notificationExtras,
+  ...filterExtras,
+  ...reportExtras,
+  ...utilityExtras,
 } as const;
 
 /** The client methods of all tables. */
@@ -25,4 +47,13 @@ export type EndpointMethods =
   & MethodsOf<typeof instance>
   & MethodsOf<typeof statuses>
   & MethodsOf<typeof timelines>
+  & MethodsOf<typeof trends>
+  & MethodsOf<typeof featuredTags>
+  & MethodsOf<typeof notifications>
+  & MethodsOf<typeof filters>
+  & MethodsOf<typeof preferences>
+  & MethodsOf<typeof reports>
+  // Before the extras, so that its overloads are tried first.
+  & NotificationMethods
+  & FilterMethods
   & ExtrasOf<typeof extraMethods>;
