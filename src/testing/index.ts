@@ -6,3 +6,6 @@ export { FakeHttpError } from './routes/types.js';
 export type { FakeRequest, FakeReply, FakeRoute, FakeRoutes, FakeAuth, FakeContext } from './routes/types.js';
 export { pageReply } from './paginate.js';
 export { parsePairs, type ParsedParams, type ParsedValue } from './params.js';
+export { instanceState, addAnnouncement, type FakeInstanceState, type FakeAnnouncement } from './routes/instance.js';
+export { trendingLinksOf, type FakeTrendingLink } from './routes/trends.js';
+export { reportsOf, type FakeReport } from './routes/reports.js';

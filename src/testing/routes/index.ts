@@ -1,7 +1,14 @@
 import type { FakeRoutes } from './types.js';
 import { accountRoutes } from './accounts.js';
 import { authRoutes } from './auth.js';
+import { featuredTagRoutes } from './featured-tags.js';
+import { filterRoutes } from './filters.js';
 import { instanceRoutes } from './instance.js';
+import { notificationRoutes } from './notifications.js';
+import { preferenceRoutes } from './preferences.js';
+import { reportRoutes } from './reports.js';
+import { searchRoutes } from './search.js';
+import { trendRoutes } from './trends.js';
 import { statusRoutes } from './statuses.js';
 import { timelineRoutes } from './timelines.js';
 
@@ -12,4 +19,11 @@ export const fakeRoutes: FakeRoutes = {
   ...instanceRoutes,
   ...statusRoutes,
   ...timelineRoutes,
+  ...trendRoutes,
+  ...searchRoutes,
+  ...featuredTagRoutes,
+  ...notificationRoutes,
+  ...filterRoutes,
+  ...preferenceRoutes,
+  ...reportRoutes,
 };
