@@ -7,6 +7,15 @@ import { adminStats } from './admin/stats.js';
 import { adminTrends } from './admin/trends.js';
 import { instance } from './instance.js';
 import { paginationMethods } from '../pagination/methods.js';
+import { filterExtras, filters, type FilterMethods } from './filters.js';
+import { instanceExtras } from './instance-extras.js';
+import { trendExtras, trends } from './trends.js';
+import { utilityExtras } from './utility.js';
+import { featuredTags } from './featured-tags.js';
+import { notificationExtras, notifications, type NotificationMethods } from './notifications.js';
+import { preferences } from './preferences.js';
+import { reportExtras, reports } from './reports.js';
+import { searchExtras } from './search.js';
 import { statuses } from './statuses.js';
 import { timelines } from './timelines.js';
 import { statusExtras } from './status-extras.js';
@@ -28,7 +37,12 @@ export const endpointTables = {
   adminReports,
   adminStats,
   adminTrends,
+  featuredTags,
+  filters,
   instance,
+  notifications,
+  preferences,
+  reports,
   statuses,
   timelines,
   polls,
@@ -37,6 +51,7 @@ export const endpointTables = {
   conversations,
   favourites,
   suggestions,
+  trends,
 } as const;
 
 /** Hand-written client methods, one line per area; each takes the client as `this`. */
@@ -45,6 +60,13 @@ export const extraMethods = {
   ...pollExtras,
   ...paginationMethods,
   ...adminDomainBlockExtras,
+  ...instanceExtras,
+  ...trendExtras,
+  ...searchExtras,
+  ...notificationExtras,
+  ...filterExtras,
+  ...reportExtras,
+  ...utilityExtras,
 } as const;
 
 /** The client methods of all tables. */
@@ -65,4 +87,13 @@ export type EndpointMethods =
   & MethodsOf<typeof favourites>
   & MethodsOf<typeof suggestions>
   & ExtrasOf<typeof paginationMethods>
+  & MethodsOf<typeof trends>
+  & MethodsOf<typeof featuredTags>
+  & MethodsOf<typeof notifications>
+  & MethodsOf<typeof filters>
+  & MethodsOf<typeof preferences>
+  & MethodsOf<typeof reports>
+  // Before the extras, so that its overloads are tried first.
+  & NotificationMethods
+  & FilterMethods
   & ExtrasOf<typeof extraMethods>;

@@ -8,3 +8,6 @@ export { pageReply } from './paginate.js';
 export { parsePairs, type ParsedParams, type ParsedValue } from './params.js';
 export { fakeAdmin, FakeAdminState } from './routes/admin-state.js';
 export type { FakeModeration, FakeReport, FakeDomainBlock, FakeStaffRole } from './routes/admin-state.js';
+export { instanceState, addAnnouncement, type FakeInstanceState, type FakeAnnouncement } from './routes/instance.js';
+export { trendingLinksOf, type FakeTrendingLink } from './routes/trends.js';
+export { reportsOf, type FakeUserReport } from './routes/reports.js';

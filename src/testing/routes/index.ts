@@ -3,7 +3,14 @@ import { accountRoutes } from './accounts.js';
 import { adminRoutes } from './admin.js';
 import { adminStatsRoutes } from './admin-stats.js';
 import { authRoutes } from './auth.js';
+import { featuredTagRoutes } from './featured-tags.js';
+import { filterRoutes } from './filters.js';
 import { instanceRoutes } from './instance.js';
+import { notificationRoutes } from './notifications.js';
+import { preferenceRoutes } from './preferences.js';
+import { reportRoutes } from './reports.js';
+import { searchRoutes } from './search.js';
+import { trendRoutes } from './trends.js';
 import { statusRoutes } from './statuses.js';
 import { timelineRoutes } from './timelines.js';
 import { relationshipRoutes } from './relationships.js';
@@ -28,4 +35,11 @@ export const fakeRoutes: FakeRoutes = {
   ...conversationRoutes,
   ...favouriteRoutes,
   ...suggestionRoutes,
+  ...trendRoutes,
+  ...searchRoutes,
+  ...featuredTagRoutes,
+  ...notificationRoutes,
+  ...filterRoutes,
+  ...preferenceRoutes,
+  ...reportRoutes,
 };
