@@ -109,7 +109,7 @@ const SAMPLES: Readonly<Record<string, unknown>> = {
 /** Samples for names that mean something else in one method. */
 const METHOD_SAMPLES: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
   // mentions_only excludes types/exclude_types, as in Mastodon.py
-  notifications: { mentions_only: false },
+  notifications: { mentions_only: undefined },
   admin_accounts: { status: 'silenced' }, admin_accounts_v1: { status: 'silenced' }, admin_accounts_v2: { status: 'silenced' },
 };
 
