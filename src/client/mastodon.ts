@@ -1,6 +1,6 @@
 import { asyncScheduler, defer, type Observable, of, throwError, type SchedulerLike } from 'rxjs';
 import { catchError, concatMap, map, shareReplay, tap } from 'rxjs/operators';
-import type { AnyEndpoint, BodyEncoding, Endpoint } from '../endpoints/define.js';
+import type { AnyEndpoint, BodyEncoding } from '../endpoints/define.js';
 import { endpointTables, extraMethods, type EndpointMethods } from '../endpoints/index.js';
 import { MastodonAPIError, MastodonIllegalArgumentError, MastodonVersionError } from '../errors.js';
 import type { HttpBackend, HttpResponse } from '../http/backend.js';
@@ -421,7 +421,8 @@ export class Mastodon {
   /** Calls one endpoint of the tables: parameters, feature set, version check, request, result. */
   callEndpoint<R>(endpoint: AnyEndpoint, args: readonly unknown[]): Observable<R> {
     return defer(() => {
-      const params = endpoint.params(...args);
+      // The table row's own signature was checked where the method was called.
+      const params = (endpoint.params as (...values: readonly unknown[]) => Params)(...args);
       this.checkFeatures(endpoint, params);
       const { body, headers } = splitHeaderParams(endpoint, params);
       const call: ApiCall = {
@@ -506,7 +507,7 @@ function isNested(value: ParamValue): boolean {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
 
-function encodingFor(endpoint: Endpoint<unknown[], unknown>, params: Params): BodyEncoding {
+function encodingFor(endpoint: AnyEndpoint, params: Params): BodyEncoding {
   if (endpoint.encoding !== 'form-or-json') return endpoint.encoding;
   return Object.values(params).some(isNested) ? 'json' : 'form';
 }

@@ -101,8 +101,7 @@ export function endpoint<R, A extends unknown[] = []>(route: Route, spec: Endpoi
 }
 
 /** Any endpoint, whatever its arguments and result. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyEndpoint = Endpoint<any[], unknown>;
+export type AnyEndpoint = Endpoint<never[], unknown>;
 
 /** A table of endpoints by method name. */
 export type EndpointTable = Readonly<Record<string, AnyEndpoint>>;
