@@ -11,7 +11,7 @@ import { Transport, type ApiCall } from '../http/transport.js';
 import { RateLimiter, type RateLimitState, type RatelimitMethod } from '../ratelimit/limiter.js';
 import { formatVersion, parseVersion, versionAtLeast, type Version } from '../versions/version.js';
 import type { Application, Instance, Token } from '../entities/instance.js';
-import { isCredentialFile, readCredentialFile, writeCredentialFile } from './credentials.js';
+import { loadCredentials, writeCredentialFile } from './credentials.js';
 import {
   DEFAULT_SCOPES, DEFAULT_USER_AGENT, OOB_REDIRECT_URI, protocolize,
   type CreateAppOptions, type FeatureSet, type MastodonOptions, type VersionCheckMode,
@@ -523,54 +523,6 @@ function splitHeaderParams(endpoint: AnyEndpoint, params: Params): { body: Param
     if (value !== undefined && value !== null) headers[header] = String(value);
   }
   return { body, headers };
-}
-
-interface LoadedCredentials {
-  api_base_url: string | undefined;
-  client_id: string | undefined;
-  client_secret: string | undefined;
-  access_token: string | undefined;
-  client_name: string | undefined;
-}
-
-/** Reads credential files named by `client_id` / `access_token`, as Mastodon.py does. */
-function loadCredentials(options: MastodonOptions): LoadedCredentials {
-  const given = options.api_base_url === undefined ? undefined : protocolize(options.api_base_url);
-  const loaded: LoadedCredentials = {
-    api_base_url: given,
-    client_id: options.client_id,
-    client_secret: options.client_secret,
-    access_token: options.access_token,
-    client_name: undefined,
-  };
-  const adoptBaseUrl = (fromFile: string | undefined, file: string): void => {
-    if (fromFile === undefined) return;
-    const normalised = protocolize(fromFile);
-    if (given !== undefined && given !== normalised) {
-      throw new MastodonIllegalArgumentError(`Mismatch in base URLs between files and/or specified: ${file} says ${normalised}, not ${given}`);
-    }
-    loaded.api_base_url = normalised;
-  };
-  if (options.client_id !== undefined && isCredentialFile(options.client_id)) {
-    const [id, secret, base, name] = readCredentialFile(options.client_id);
-    loaded.client_id = id;
-    loaded.client_secret = secret;
-    loaded.client_name = name;
-    adoptBaseUrl(base, options.client_id);
-  } else if (options.client_id !== undefined && options.client_secret === undefined) {
-    throw new MastodonIllegalArgumentError(
-      'Specified client id directly, but did not supply secret (or client_id names a credential file that cannot be read here)');
-  }
-  if (options.access_token !== undefined && isCredentialFile(options.access_token)) {
-    const [token, base, id, secret] = readCredentialFile(options.access_token);
-    loaded.access_token = token;
-    adoptBaseUrl(base, options.access_token);
-    if (options.client_id === undefined) {
-      loaded.client_id = id;
-      loaded.client_secret = secret;
-    }
-  }
-  return loaded;
 }
 
 export type { HttpBackend };

@@ -134,3 +134,18 @@ describe('constructor and credential files', () => {
     }
   });
 });
+
+describe('credential files where files cannot be read', () => {
+  it('a value that looks like a credential file is an argument error, not a token', () => {
+    const proc = process as unknown as { getBuiltinModule?: unknown };
+    const original = proc.getBuiltinModule;
+    proc.getBuiltinModule = undefined;
+    try {
+      assert.throws(() => new Mastodon({ api_base_url: 'https://m.example', access_token: 'usercred.secret' }), /only be read in Node\.js/);
+      assert.throws(() => new Mastodon({ api_base_url: 'https://m.example', client_id: 'creds/client.txt' }), MastodonIllegalArgumentError);
+      assert.equal(new Mastodon({ api_base_url: 'https://m.example', access_token: 'abcDEF123_-xyz' }).access_token, 'abcDEF123_-xyz');
+    } finally {
+      proc.getBuiltinModule = original;
+    }
+  });
+});
