@@ -13,7 +13,7 @@ import { formatVersion, parseVersion, versionAtLeast, type Version } from '../ve
 import type { Application, Instance, Token } from '../entities/instance.js';
 import { loadCredentials, writeCredentialFile } from './credentials.js';
 import {
-  DEFAULT_SCOPES, DEFAULT_USER_AGENT, OOB_REDIRECT_URI, protocolize,
+  DEFAULT_SCOPES, DEFAULT_USER_AGENT, OOB_REDIRECT_URI,
   type CreateAppOptions, type FeatureSet, type MastodonOptions, type VersionCheckMode,
 } from './options.js';
 import { missingScopes } from './scopes.js';

@@ -1,6 +1,5 @@
 import { defer, Observable, of } from 'rxjs';
 import type { HttpMethod } from '../http/backend.js';
-import type { ApiCall } from '../http/transport.js';
 import { MastodonIllegalArgumentError } from '../errors.js';
 import type { Page, PageFetcher, PageRequest } from './page.js';
 
