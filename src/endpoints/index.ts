@@ -16,7 +16,7 @@ import { notificationExtras, notifications, type NotificationMethods } from './n
 import { preferences } from './preferences.js';
 import { reportExtras, reports } from './reports.js';
 import { searchExtras } from './search.js';
-import { statuses } from './statuses.js';
+import { statusPostExtras, statuses } from './statuses.js';
 import { timelines } from './timelines.js';
 import { statusExtras } from './status-extras.js';
 import { polls, pollExtras } from './polls.js';
@@ -56,6 +56,7 @@ export const endpointTables = {
 
 /** Hand-written client methods, one line per area; each takes the client as `this`. */
 export const extraMethods = {
+  ...statusPostExtras,
   ...statusExtras,
   ...pollExtras,
   ...paginationMethods,

@@ -1,3 +1,5 @@
+import type { Observable } from 'rxjs';
+import type { Mastodon } from '../client/mastodon.js';
 import { endpoint, json, nothing } from './define.js';
 import { flag, oneOf, optionsOf, requiredString } from './common.js';
 import type { Account } from '../entities/account.js';
@@ -135,6 +137,28 @@ const postSpec = {
 } as const;
 
 /** Reading and writing statuses. */
+/** `POST /api/v1/statuses` with all of `statusPost`'s options; `statusPost` itself is hand-written for its typed overloads. */
+export const statusPostEndpoint = endpoint('POST /api/v1/statuses', {
+  ...postSpec, returns: json<Status | ScheduledStatus>(),
+  params: (status: string, options?: StatusPostOptions) => statusPostParams(requiredString('status', status), options),
+});
+
+/**
+ * Post a status. Media and a poll cannot go together; `visibility` is checked before sending.
+ * With `scheduled_at` at least five minutes ahead the server answers with a scheduled status
+ * instead (`'params' in result` tells them apart).
+ *
+ * @example api.statusPost('Hello!', { visibility: 'unlisted', spoiler_text: 'greeting' })
+ */
+function statusPost(this: Mastodon, status: string, options: StatusPostOptions & { scheduled_at: Date }): Observable<Status | ScheduledStatus>;
+function statusPost(this: Mastodon, status: string, options?: StatusPostOptions): Observable<Status>;
+function statusPost(this: Mastodon, status: string, options?: StatusPostOptions): Observable<Status | ScheduledStatus> {
+  return this.callEndpoint(statusPostEndpoint, [status, options]);
+}
+
+/** `statusPost`, hand-written so that a scheduled post is typed as one. */
+export const statusPostExtras = { statusPost };
+
 export const statuses = {
   /**
    * Fetch a status by id.
@@ -143,15 +167,6 @@ export const statuses = {
   status: endpoint('GET /api/v1/statuses/{id}', {
     created: '1.0.0', changed: '3.3.0', returns: json<Status>(),
     params: (id: IdLike) => ({ id: idOf(id) }),
-  }),
-
-  /**
-   * Post a status. Media and a poll cannot go together; `visibility` is checked before sending.
-   * @example api.statusPost('Hello!', { visibility: 'unlisted', spoiler_text: 'greeting' })
-   */
-  statusPost: endpoint('POST /api/v1/statuses', {
-    ...postSpec, returns: json<Status>(),
-    params: (status: string, options?: StatusPostOptions) => statusPostParams(requiredString('status', status), options),
   }),
 
   /**
