@@ -1,6 +1,7 @@
 import type { ExtrasOf, MethodsOf } from './define.js';
 import { accounts } from './accounts.js';
 import { instance } from './instance.js';
+import { media, mediaExtras } from './media.js';
 import { statuses } from './statuses.js';
 import { timelines } from './timelines.js';
 
@@ -11,18 +12,21 @@ import { timelines } from './timelines.js';
 export const endpointTables = {
   accounts,
   instance,
+  media,
   statuses,
   timelines,
 } as const;
 
 /** Hand-written client methods, one line per area; each takes the client as `this`. */
 export const extraMethods = {
+  ...mediaExtras,
 } as const;
 
 /** The client methods of all tables. */
 export type EndpointMethods =
   & MethodsOf<typeof accounts>
   & MethodsOf<typeof instance>
+  & MethodsOf<typeof media>
   & MethodsOf<typeof statuses>
   & MethodsOf<typeof timelines>
   & ExtrasOf<typeof extraMethods>;

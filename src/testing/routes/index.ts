@@ -2,6 +2,7 @@ import type { FakeRoutes } from './types.js';
 import { accountRoutes } from './accounts.js';
 import { authRoutes } from './auth.js';
 import { instanceRoutes } from './instance.js';
+import { mediaRoutes } from './media.js';
 import { statusRoutes } from './statuses.js';
 import { timelineRoutes } from './timelines.js';
 
@@ -10,6 +11,7 @@ export const fakeRoutes: FakeRoutes = {
   ...authRoutes,
   ...accountRoutes,
   ...instanceRoutes,
+  ...mediaRoutes,
   ...statusRoutes,
   ...timelineRoutes,
 };
