@@ -2,6 +2,7 @@ import type { ExtrasOf, MethodsOf } from './define.js';
 import { accounts } from './accounts.js';
 import { instance } from './instance.js';
 import { media, mediaExtras } from './media.js';
+import { profileExtras } from './profile.js';
 import { statuses } from './statuses.js';
 import { timelines } from './timelines.js';
 
@@ -20,6 +21,7 @@ export const endpointTables = {
 /** Hand-written client methods, one line per area; each takes the client as `this`. */
 export const extraMethods = {
   ...mediaExtras,
+  ...profileExtras,
 } as const;
 
 /** The client methods of all tables. */

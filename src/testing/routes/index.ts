@@ -3,6 +3,7 @@ import { accountRoutes } from './accounts.js';
 import { authRoutes } from './auth.js';
 import { instanceRoutes } from './instance.js';
 import { mediaRoutes } from './media.js';
+import { profileRoutes } from './profile.js';
 import { statusRoutes } from './statuses.js';
 import { timelineRoutes } from './timelines.js';
 
@@ -12,6 +13,7 @@ export const fakeRoutes: FakeRoutes = {
   ...accountRoutes,
   ...instanceRoutes,
   ...mediaRoutes,
+  ...profileRoutes,
   ...statusRoutes,
   ...timelineRoutes,
 };
