@@ -1,4 +1,5 @@
 import { concat, concatMap, defer, filter, map, type Observable, of } from 'rxjs';
+import { decodeBlurhash, type BlurhashImage, type DecodeBlurhashOptions } from '../blurhash/decode.js';
 import type { Mastodon } from '../client/mastodon.js';
 import type { MediaAttachment } from '../entities/status.js';
 import { MastodonIllegalArgumentError, MastodonVersionError } from '../errors.js';
@@ -107,6 +108,17 @@ export const mediaExtras = {
         }),
       );
     });
+  },
+
+  /**
+   * Decode a media attachment's blurhash into a small image, `[height][width][3]` (linear RGB
+   * floats, or sRGB 0–255 with `return_linear: false`). Pure: no request, so it returns the
+   * image itself; a missing or malformed hash throws `MastodonIllegalArgumentError`.
+   *
+   * @example const pixels = api.decodeBlurhash(media, { out_size: [8, 8] });
+   */
+  decodeBlurhash(this: Mastodon, media_dict: { readonly blurhash?: string | null } | string, options?: DecodeBlurhashOptions): BlurhashImage {
+    return decodeBlurhash(media_dict, options);
   },
 
   /**
