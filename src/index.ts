@@ -28,3 +28,8 @@ export type { UploadEvent, UploadProgressEvent, UploadDoneEvent } from './media/
 export type { UploadProgress } from './media/multipart.js';
 export { awaitMediaProcessing, type MediaProcessingOptions } from './media/processing.js';
 export { sniffMimeType, mimeTypeFromName } from './media/mime.js';
+export type {
+  WebPushSubscription, PushPolicy, PushEventOptions, PushSubscriptionSetOptions, PushSubscriptionUpdateOptions,
+} from './endpoints/push.js';
+export { generatePushKeys, type PushPrivateKeys, type PushPublicKeys } from './push/keys.js';
+export { decryptPush, type PushNotification, type DecryptPushOptions } from './push/decrypt.js';

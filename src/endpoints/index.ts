@@ -3,6 +3,7 @@ import { accounts } from './accounts.js';
 import { instance } from './instance.js';
 import { media, mediaExtras } from './media.js';
 import { profileExtras } from './profile.js';
+import { push, pushExtras } from './push.js';
 import { statuses } from './statuses.js';
 import { timelines } from './timelines.js';
 
@@ -14,6 +15,7 @@ export const endpointTables = {
   accounts,
   instance,
   media,
+  push,
   statuses,
   timelines,
 } as const;
@@ -22,6 +24,7 @@ export const endpointTables = {
 export const extraMethods = {
   ...mediaExtras,
   ...profileExtras,
+  ...pushExtras,
 } as const;
 
 /** The client methods of all tables. */
@@ -29,6 +32,7 @@ export type EndpointMethods =
   & MethodsOf<typeof accounts>
   & MethodsOf<typeof instance>
   & MethodsOf<typeof media>
+  & MethodsOf<typeof push>
   & MethodsOf<typeof statuses>
   & MethodsOf<typeof timelines>
   & ExtrasOf<typeof extraMethods>;

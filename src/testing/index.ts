@@ -6,3 +6,5 @@ export { FakeHttpError } from './routes/types.js';
 export type { FakeRequest, FakeReply, FakeRoute, FakeRoutes, FakeAuth, FakeContext } from './routes/types.js';
 export { pageReply } from './paginate.js';
 export { parsePairs, type ParsedParams, type ParsedValue } from './params.js';
+export { fakeMediaState, type FakeMedia, type FakeMediaState } from './routes/media.js';
+export { fakePushSubscriptions, type FakePushSubscription } from './routes/push.js';

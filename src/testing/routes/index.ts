@@ -4,6 +4,7 @@ import { authRoutes } from './auth.js';
 import { instanceRoutes } from './instance.js';
 import { mediaRoutes } from './media.js';
 import { profileRoutes } from './profile.js';
+import { pushRoutes } from './push.js';
 import { statusRoutes } from './statuses.js';
 import { timelineRoutes } from './timelines.js';
 
@@ -14,6 +15,7 @@ export const fakeRoutes: FakeRoutes = {
   ...instanceRoutes,
   ...mediaRoutes,
   ...profileRoutes,
+  ...pushRoutes,
   ...statusRoutes,
   ...timelineRoutes,
 };
