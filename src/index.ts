@@ -12,6 +12,9 @@ export type { Params, ParamValue } from './http/params.js';
 export { RateLimiter, type RateLimitState, type RatelimitMethod } from './ratelimit/limiter.js';
 export type { Page, PageRequest } from './pagination/page.js';
 export { parseLinkHeader, type Link } from './pagination/link-header.js';
+export { paginate, paginateItems, type PaginateOptions, type PageSource } from './pagination/paginate.js';
+export { fetchPage, type PageDirection, type PageFetcher } from './pagination/follow.js';
+export { parseReset, MAX_WAIT_SECONDS } from './ratelimit/limiter.js';
 export { idOf, snowflakeOf, type IdLike, type HasId, type PaginationId } from './ids.js';
 export { parseVersion, versionAtLeast, type Version } from './versions/version.js';
 export type { PaginationOptions } from './endpoints/common.js';
@@ -33,3 +36,44 @@ export type {
 } from './endpoints/push.js';
 export { generatePushKeys, type PushPrivateKeys, type PushPublicKeys } from './push/keys.js';
 export { decryptPush, type PushNotification, type DecryptPushOptions } from './push/decrypt.js';
+export type { StatusUpdateOptions, StatusReblogOptions } from './endpoints/statuses.js';
+export type { StatusReplyOptions, ReplyTarget } from './endpoints/status-extras.js';
+export type { MakePollOptions } from './endpoints/polls.js';
+export type {
+  AccountStatusesOptions, AccountSearchOptions, AccountFollowOptions, AccountMuteOptions,
+} from './endpoints/accounts.js';
+export type { DomainBlockOptions } from './endpoints/relationships.js';
+export type { LocalTimelineOptions } from './endpoints/timelines.js';
+export type * from './entities/relationship.js';
+export type * from './entities/list.js';
+export type * from './entities/context.js';
+export type * from './entities/conversation.js';
+export type * from './entities/scheduled-status.js';
+export type * from './entities/status-edit.js';
+export type * from './entities/admin.js';
+export type {
+  AdminAccountsV2Options, AdminAccountsV1Options, AdminAccountModerateOptions, AdminAccountStatus, AdminModerationAction,
+} from './endpoints/admin/accounts.js';
+export type { AdminReportsOptions } from './endpoints/admin/reports.js';
+export type { AdminTrendingTagsOptions } from './endpoints/admin/trends.js';
+export type { AdminDomainBlockOptions, AdminDomainBlocksOptions } from './endpoints/admin/domain-blocks.js';
+export type { AdminMeasuresOptions, AdminDimensionsOptions, AdminRetentionOptions } from './endpoints/admin/stats.js';
+export type { DirectoryOptions } from './endpoints/instance.js';
+export { NODEINFO_SCHEMA_2_0, type InstanceNodeinfoOptions } from './endpoints/instance-extras.js';
+export type { TrendOptions } from './endpoints/trends.js';
+export type { SearchOptions, SearchV1Options, SearchResultType } from './endpoints/search.js';
+export { NOTIFICATION_TYPES, type NotificationsOptions } from './endpoints/notifications.js';
+export { FILTER_CONTEXTS, type FilterCreateOptions, type FilterUpdateOptions, type Filterable } from './endpoints/filters.js';
+export type { MarkersGetOptions } from './endpoints/preferences.js';
+export type { ReportOptions, ReportCategoryOption } from './endpoints/reports.js';
+export { SUPPORTED_VERSION } from './endpoints/utility.js';
+export type * from './entities/announcement.js';
+export type * from './entities/filter.js';
+export type * from './entities/instance-info.js';
+export type * from './entities/marker.js';
+export type * from './entities/notification.js';
+export type * from './entities/preferences.js';
+export type * from './entities/report.js';
+export type * from './entities/search.js';
+export type * from './entities/tag.js';
+export type * from './entities/trends.js';

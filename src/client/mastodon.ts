@@ -3,7 +3,8 @@ import { catchError, concatMap, map, shareReplay, tap } from 'rxjs/operators';
 import type { AnyEndpoint, BodyEncoding, Endpoint } from '../endpoints/define.js';
 import { endpointTables, extraMethods, type EndpointMethods } from '../endpoints/index.js';
 import { MastodonAPIError, MastodonIllegalArgumentError, MastodonVersionError } from '../errors.js';
-import type { HttpBackend } from '../http/backend.js';
+import type { HttpBackend, HttpResponse } from '../http/backend.js';
+import { apiErrorFor } from '../http/response.js';
 import { defaultBackend } from '../http/default-backend.js';
 import type { Params, ParamValue } from '../http/params.js';
 import { Transport, type ApiCall } from '../http/transport.js';
@@ -16,6 +17,7 @@ import {
   type CreateAppOptions, type FeatureSet, type MastodonOptions, type VersionCheckMode,
 } from './options.js';
 import { missingScopes } from './scopes.js';
+import { SUPPORTED_VERSION } from '../endpoints/utility.js';
 
 /** Options of `logIn`, as Mastodon.py names them. */
 export interface LogInOptions {
@@ -169,6 +171,14 @@ export class Mastodon {
    */
   get ratelimit$(): Observable<RateLimitState> {
     return this.ratelimiter.state$.asObservable();
+  }
+
+  /**
+   * The newest Mastodon version this library fully supports. Pure: makes no request.
+   * @example Mastodon.getSupportedVersion()  // '3.5.5'
+   */
+  static getSupportedVersion(): string {
+    return SUPPORTED_VERSION;
   }
 
   /**
@@ -372,6 +382,20 @@ export class Mastodon {
    */
   apiRequest<R>(call: ApiCall): Observable<R> {
     return this.transport.call<R>(call);
+  }
+
+  /**
+   * Like `apiRequest`, but emits the whole response (status, headers, body) of a successful
+   * call; an error status still fails with its `MastodonAPIError`. For the rare call whose
+   * answer is in its headers.
+   *
+   * @example api.apiResponse({ method: 'HEAD', path: '/' }).subscribe((r) => console.log(r.headers['date']))
+   */
+  apiResponse(call: ApiCall): Observable<HttpResponse> {
+    return this.transport.send(call).pipe(map((response) => {
+      if (response.status < 200 || response.status >= 300) throw apiErrorFor(response);
+      return response;
+    }));
   }
 
   /**

@@ -24,7 +24,10 @@ export interface MastodonOptions {
   debug_requests?: boolean;
   /** Default `'wait'`. */
   ratelimit_method?: RatelimitMethod;
-  /** In `pace` mode, use only 1/pacefactor of the limit. Default `1.1`. */
+  /**
+   * In `pace` mode, space requests so that, continued at that rate, `pacefactor` times the
+   * remaining budget would be used by the reset (above 1, a 429 is then waited out). Default `1.1`.
+   */
   ratelimit_pacefactor?: number;
   /** Seconds before a request without a response fails with `MastodonReadTimeout`. Default `300`. */
   request_timeout?: number;

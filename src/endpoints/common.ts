@@ -44,9 +44,10 @@ export function flag(value: boolean | undefined | null): true | undefined {
  * oneOf('visibility', 'public', ['public', 'unlisted', 'private', 'direct'])  // 'public'
  * ```
  */
-export function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
-  if (!(allowed as readonly string[]).includes(value)) {
-    throw new MastodonIllegalArgumentError(`Invalid ${name} ${JSON.stringify(value)}; must be one of ${allowed.join(', ')}`);
+export function oneOf<T extends string>(name: string, value: unknown, allowed: readonly T[]): T {
+  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
+    const shown = typeof value === 'string' ? JSON.stringify(value) : `of type ${typeof value}`;
+    throw new MastodonIllegalArgumentError(`Invalid ${name} ${shown}; must be one of ${allowed.join(', ')}`);
   }
   return value as T;
 }

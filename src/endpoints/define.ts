@@ -119,7 +119,11 @@ export type MethodsOf<T> = {
  */
 export type ExtraMethods = Readonly<Record<string, (this: never, ...args: never[]) => unknown>>;
 
-/** The client methods of a set of hand-written methods: `this` removed. */
+/**
+ * The client methods of a set of hand-written methods, with their own signatures (overloads
+ * and type parameters included): their `this: Mastodon` is satisfied by the client they are
+ * called on.
+ */
 export type ExtrasOf<T> = {
-  readonly [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => R : never;
+  readonly [K in keyof T]: T[K];
 };

@@ -1,7 +1,20 @@
 import { endpoint, page } from './define.js';
-import { flag, optionsOf, paginationParams, type PaginationOptions } from './common.js';
+import { flag, optionsOf, paginationParams, requiredString, type PaginationOptions } from './common.js';
 import type { Status } from '../entities/status.js';
 import type { Params } from '../http/params.js';
+import { MastodonIllegalArgumentError } from '../errors.js';
+import { idOf, type IdLike } from '../ids.js';
+
+/** Options of `timelineLocal`: no `local` or `remote`, it is local by definition. */
+export type LocalTimelineOptions = Omit<TimelineOptions, 'local' | 'remote'>;
+
+function hashtagOf(hashtag: unknown): string {
+  if (typeof hashtag !== 'string' || hashtag === '') throw new MastodonIllegalArgumentError('hashtag must be a non-empty string');
+  if (hashtag.startsWith('#')) {
+    throw new MastodonIllegalArgumentError('Hashtag parameter should omit leading #');
+  }
+  return hashtag;
+}
 
 /** Options of the timeline calls. */
 export interface TimelineOptions extends PaginationOptions {
@@ -32,10 +45,10 @@ export const timelines = {
    * @example api.timeline({ timeline: 'local', limit: 20 }).subscribe((page) => console.log(page.length))
    */
   timeline: endpoint('GET /api/v1/timelines/{timeline*}', {
-    created: '1.0.0', changed: '3.1.4', returns: page<Status>(),
+    created: '1.0.0', changed: '3.3.0', returns: page<Status>(),
     params: (options?: AnyTimelineOptions) => {
       const o = optionsOf(options);
-      const name = o.timeline ?? 'home';
+      const name = o.timeline === undefined ? 'home' : requiredString('timeline', o.timeline);
       const params = timelineParams(o);
       return name === 'local' ? { ...params, timeline: 'public', local: true } : { ...params, timeline: name };
     },
@@ -46,7 +59,47 @@ export const timelines = {
    * @example api.timelineHome({ limit: 40 }).subscribe((page) => console.log(page[0]?.content))
    */
   timelineHome: endpoint('GET /api/v1/timelines/home', {
-    created: '1.0.0', changed: '3.1.4', returns: page<Status>(),
+    created: '1.0.0', changed: '3.3.0', returns: page<Status>(),
     params: (options?: TimelineOptions) => timelineParams(options),
+  }),
+
+  /**
+   * This server's public statuses (the public timeline with `local`). Emits one {@link Page}.
+   * @example api.timelineLocal({ only_media: true }).subscribe((page) => console.log(page.length))
+   */
+  timelineLocal: endpoint('GET /api/v1/timelines/public', {
+    created: '1.0.0', changed: '3.3.0', returns: page<Status>(),
+    params: (options?: LocalTimelineOptions) => {
+      const o = optionsOf(options);
+      return { ...paginationParams(o), only_media: flag(o.only_media), local: true };
+    },
+  }),
+
+  /**
+   * The federated timeline: public statuses this server knows of. Emits one {@link Page}.
+   * @example api.timelinePublic({ remote: true, limit: 40 }).subscribe((page) => console.log(page.length))
+   */
+  timelinePublic: endpoint('GET /api/v1/timelines/public', {
+    created: '1.0.0', changed: '3.3.0', returns: page<Status>(),
+    params: (options?: TimelineOptions) => timelineParams(options),
+  }),
+
+  /**
+   * Public statuses with a hashtag, given without its `#` (a leading `#` is an argument
+   * error). Emits one {@link Page}.
+   * @example api.timelineHashtag('caturday', { local: true }).subscribe((page) => console.log(page.length))
+   */
+  timelineHashtag: endpoint('GET /api/v1/timelines/tag/{hashtag}', {
+    created: '1.0.0', changed: '3.3.0', returns: page<Status>(),
+    params: (hashtag: string, options?: TimelineOptions) => ({ hashtag: hashtagOf(hashtag), ...timelineParams(options) }),
+  }),
+
+  /**
+   * The statuses of a list's members. Emits one {@link Page}.
+   * @example api.timelineList(list, { limit: 20 }).subscribe((page) => console.log(page.length))
+   */
+  timelineList: endpoint('GET /api/v1/timelines/list/{id}', {
+    created: '2.1.0', changed: '3.3.0', returns: page<Status>(),
+    params: (id: IdLike, options?: TimelineOptions) => ({ id: idOf(id), ...timelineParams(options) }),
   }),
 };

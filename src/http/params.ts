@@ -28,8 +28,26 @@ export function formatDate(date: Date): string {
   return `${date.toISOString().slice(0, 19)}+00:00`;
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Whether a string is well-formed UTF-16 (no lone surrogate), so it can be URL-encoded as is.
+ *
+ * ## Example
+ * ```ts
+ * isWellFormedText('caf\u00e9 \u{1F418}')  // true
+ * isWellFormedText('\uD83D')               // false
+ * ```
+ */
+export function isWellFormedText(text: string): boolean {
+  return !LONE_SURROGATE.test(text);
+}
+
 function scalar(key: string, value: string | number | bigint | boolean | Date): string {
   if (typeof value === 'boolean') return value ? '1' : '0';
+  if (typeof value === 'string' && !isWellFormedText(value)) {
+    throw new MastodonIllegalArgumentError(`${key} is not well-formed text (it holds a lone surrogate)`);
+  }
   if (value instanceof Date) return formatDate(value);
   if (typeof value === 'number' && !Number.isFinite(value)) {
     throw new MastodonIllegalArgumentError(`${key} must be a finite number, got ${value}`);

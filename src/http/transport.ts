@@ -1,12 +1,13 @@
 import { defer, Observable, throwError, timeout, type SchedulerLike } from 'rxjs';
 import { map, tap } from 'rxjs/operators';
 import type { HttpBackend, HttpMethod, HttpRequest, HttpResponse, RequestBody } from './backend.js';
-import { encodeForm, encodeJson, flattenParams, type Params } from './params.js';
+import { encodeForm, encodeJson, flattenParams, isWellFormedText, type Params } from './params.js';
 import type { BodyEncoding, ResultKind } from '../endpoints/define.js';
 import { resultOf } from './response.js';
 import { MastodonIllegalArgumentError, MastodonReadTimeout } from '../errors.js';
 import type { RateLimiter } from '../ratelimit/limiter.js';
 import { redact } from './redact.js';
+import { markFetcher, type Page, type PageFetcher } from '../pagination/page.js';
 
 /** One API call as the transport takes it. */
 export interface ApiCall {
@@ -52,8 +53,15 @@ export class Transport {
 
   /** The parsed result of a call, as its result kind says; a cold Observable. */
   call<R>(call: ApiCall): Observable<R> {
-    return this.send(call).pipe(map((response) => resultOf(response, call.result ?? 'json') as R));
+    const kind = call.result ?? 'json';
+    return this.send(call).pipe(map((response) => {
+      const result = resultOf(response, kind);
+      return (kind === 'page' ? markFetcher(result as Page<unknown>, this.pageFetcher) : result) as R;
+    }));
   }
+
+  /** Follows pagination links through this transport. */
+  private readonly pageFetcher: PageFetcher = { apiRequest: <R>(call: ApiCall) => this.call<R>(call) };
 
   /** The raw response of a call (error statuses included); a cold Observable. */
   send(call: ApiCall): Observable<HttpResponse> {
@@ -116,11 +124,12 @@ export function fillPath(path: string, params: Params): { path: string; rest: Pa
   const rest: Record<string, Params[string]> = { ...params };
   const filled = path.replace(/\{(\w+)(\*?)\}/g, (_match, name: string, multiSegment: string) => {
     const value = rest[name];
-    if (typeof value !== 'string' && typeof value !== 'number') {
+    if (typeof value !== 'string' && !(typeof value === 'number' && Number.isFinite(value))) {
       throw new MastodonIllegalArgumentError(`Missing path parameter ${name}`);
     }
     delete rest[name];
     const text = String(value);
+    if (!isWellFormedText(text)) throw new MastodonIllegalArgumentError(`${name} is not well-formed text (it holds a lone surrogate)`);
     if (!multiSegment) return encodeURIComponent(text);
     const segments = text.split('/');
     if (segments.some((segment) => segment === '' || segment === '.' || segment === '..')) {

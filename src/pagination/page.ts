@@ -1,4 +1,6 @@
+import type { Observable } from 'rxjs';
 import type { HttpMethod } from '../http/backend.js';
+import type { ApiCall } from '../http/transport.js';
 import { linkFor, parseLinkHeader } from './link-header.js';
 
 /** How to fetch a neighbouring page: the link the server gave, followed as it is. */
@@ -39,4 +41,26 @@ export function toPage<T>(items: T[], linkHeader: string | undefined, method: Ht
   define('_pagination_next', next);
   define('_pagination_prev', prev);
   return items as Page<T>;
+}
+
+/** What following a link needs from a client: its request pipeline (a `Mastodon` has it). */
+export interface PageFetcher {
+  apiRequest<R>(call: ApiCall): Observable<R>;
+}
+
+const FETCHER = Symbol('mastodon-rx.pageFetcher');
+
+/**
+ * Remembers, invisibly, which client fetched a page, so that `paginate(page$)` can follow its
+ * links without being handed the client again. The mark is a non-enumerable symbol: the page
+ * still serialises, spreads and compares as a plain array.
+ */
+export function markFetcher<T>(page: Page<T>, fetcher: PageFetcher): Page<T> {
+  Object.defineProperty(page, FETCHER, { value: fetcher, enumerable: false });
+  return page;
+}
+
+/** The client that fetched `page`, when it came from one. */
+export function fetcherOf(page: unknown): PageFetcher | undefined {
+  return Array.isArray(page) ? (page as { [FETCHER]?: PageFetcher })[FETCHER] : undefined;
 }

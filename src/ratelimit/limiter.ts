@@ -1,124 +1,227 @@
-import { asyncScheduler, BehaviorSubject, defer, Observable, timer, type SchedulerLike } from 'rxjs';
-import { concatMap, map } from 'rxjs/operators';
+import { asyncScheduler, BehaviorSubject, defer, Observable, of, timer, type SchedulerLike, type Subscription } from 'rxjs';
+import { concatMap, finalize, map, tap } from 'rxjs/operators';
 import type { HttpResponse } from '../http/backend.js';
 import { MastodonIllegalArgumentError } from '../errors.js';
+import { readRateLimitHeaders } from './headers.js';
+
+export { parseReset } from './headers.js';
 
 /** How the client deals with the server's rate limit (Mastodon.py's `ratelimit_method`). */
 export type RatelimitMethod = 'throw' | 'wait' | 'pace';
 
-/** The rate-limit state the server last reported. Times are epoch seconds. */
+/** The rate-limit state the server last reported. Times are epoch seconds on the local clock. */
 export interface RateLimitState {
+  /** Requests allowed per window. */
   readonly limit: number;
+  /** Requests left in the current window. */
   readonly remaining: number;
-  /** When the limit resets, corrected for the server's clock skew. */
+  /** When the window resets, corrected for the server's clock skew. */
   readonly reset: number;
-  /** When the last call that reported a limit was made. */
+  /** When these values were last reported. */
   readonly lastcall: number;
 }
 
-/** Longest single wait, in seconds, as in Mastodon.py. */
-const MAX_WAIT_SECONDS = 300;
+/** The longest single wait, in seconds, as in Mastodon.py. A longer wait is taken in steps. */
+export const MAX_WAIT_SECONDS = 300;
+
+/** A request waiting for its turn in `pace` mode. */
+type Turn = () => void;
 
 /**
- * One client's rate limiter: every request passes through {@link RateLimiter.limit}, which
- * paces it, retries it after a 429 in `wait` and `pace` modes, and records the limit the
- * server reports. All waiting goes through the injected scheduler.
+ * One client's rate limiter: every rate-limited request passes through {@link RateLimiter.limit}.
+ *
+ * - `throw`: sends at once; a 429 is handed on, and becomes `MastodonRateLimitError`.
+ * - `wait`: after a 429, holds every request of the client (the refused one included) until
+ *   the reset the server named, then sends again, until an answer other than 429 comes. A 429
+ *   without a reset in the future is handed on.
+ * - `pace`: sends requests one at a time, each at least `(reset - now) / remaining /
+ *   pacefactor` seconds after the previous one (or the last report), so that at that rate
+ *   `pacefactor` times the remaining budget would be used by the reset; with nothing
+ *   remaining, waits for the reset. On a 429 it behaves like `wait`. Requests in flight count
+ *   against the remaining budget, so concurrent requests take their turns one after the other
+ *   instead of all reading the same state. Until a response has reported the limit, requests
+ *   go one at a time.
+ *
+ * Every wait is at most {@link MAX_WAIT_SECONDS} and goes through the injected scheduler.
  *
  * ## Example
  * ```ts
  * const limiter = new RateLimiter('pace', 1.1, asyncScheduler);
  * limiter.state$.subscribe((s) => console.log(`${s.remaining}/${s.limit}`));
+ * const response$ = limiter.limit(backend.handle(request));
  * ```
  */
 export class RateLimiter {
+  /** The rate-limit state, updated by every response that reports it. */
   readonly state$: BehaviorSubject<RateLimitState>;
 
+  /** Until when (epoch seconds) nothing is sent, after a 429. */
+  private holdUntil = -Infinity;
+  /** Requests sent and not yet answered. */
+  private inFlight = 0;
+  /** When the last request was sent. */
+  private lastStart = -Infinity;
+  private readonly queue: Turn[] = [];
+  private queueTimer: Subscription | undefined;
+  private draining = false;
+  /** Whether any response has reported the limit yet. */
+  private reported = false;
+
+  /**
+   * Throws `MastodonIllegalArgumentError` for an unknown method or a pacefactor that is not positive.
+   * @example new RateLimiter('wait', 1.1, new TestScheduler(assert.deepEqual))
+   */
   constructor(
     readonly method: RatelimitMethod,
-    readonly pacefactor: number,
+    readonly pacefactor: number = 1.1,
     private readonly scheduler: SchedulerLike = asyncScheduler,
   ) {
     if (!['throw', 'wait', 'pace'].includes(method)) {
       throw new MastodonIllegalArgumentError(`Invalid ratelimit method: ${String(method)}`);
     }
-    if (!(pacefactor > 0)) throw new MastodonIllegalArgumentError('ratelimit_pacefactor must be positive');
-    const now = this.nowSeconds();
+    if (!(pacefactor > 0) || !Number.isFinite(pacefactor)) {
+      throw new MastodonIllegalArgumentError('ratelimit_pacefactor must be a positive number');
+    }
+    const now = this.now();
     this.state$ = new BehaviorSubject<RateLimitState>({ limit: 300, remaining: 300, reset: now, lastcall: now });
   }
 
+  /** The current state. */
   get state(): RateLimitState {
     return this.state$.value;
   }
 
-  /** Runs `send$` under the limit: pacing before it, retrying after a 429 when the mode says so. */
+  /**
+   * Runs `send$` (one cold HTTP attempt) under the limit: waiting for its turn, recording the
+   * limit the response reports, and sending again after a 429 when the mode says so. Each
+   * subscription is one logical request; unsubscribing gives up its turn or aborts the attempt.
+   *
+   * @example limiter.limit(defer(() => backend.handle(request)))
+   */
   limit(send$: Observable<HttpResponse>): Observable<HttpResponse> {
-    const attempt: Observable<HttpResponse> = defer(() => timer(this.paceDelayMs(), this.scheduler)).pipe(
-      concatMap(() => send$),
-      map((response) => {
-        this.record(response);
-        return response;
-      }),
+    const attempt = (isRetry: boolean): Observable<HttpResponse> => this.turn(isRetry).pipe(
+      concatMap(() => this.tracked(send$)),
       concatMap((response) => {
-        const wait = this.waitAfter429Ms(response);
-        return wait === undefined ? [response] : timer(wait, this.scheduler).pipe(concatMap(() => attempt));
+        this.record(response);
+        if (response.status !== 429 || this.method === 'throw') return of(response);
+        const wait = this.state.reset - this.now();
+        if (!(wait > 0)) return of(response);
+        this.holdUntil = Math.max(this.holdUntil, this.now() + Math.min(wait, MAX_WAIT_SECONDS));
+        return attempt(true);
       }),
     );
-    return attempt;
+    return defer(() => attempt(false));
   }
 
-  private nowSeconds(): number {
-    return this.scheduler.now() / 1000;
+  /** Emits once when the request may be sent. */
+  private turn(isRetry: boolean): Observable<void> {
+    if (this.method === 'throw') return of(undefined);
+    if (this.method === 'wait') {
+      return defer(() => {
+        const held = this.holdUntil - this.now();
+        return held > 0 ? timer(toMs(held), this.scheduler).pipe(map(() => undefined)) : of(undefined);
+      });
+    }
+    return new Observable<void>((subscriber) => {
+      const turn: Turn = () => {
+        subscriber.next();
+        subscriber.complete();
+      };
+      if (isRetry) this.queue.unshift(turn);
+      else this.queue.push(turn);
+      this.drain();
+      return () => {
+        const index = this.queue.indexOf(turn);
+        if (index >= 0) this.queue.splice(index, 1);
+      };
+    });
   }
 
-  private paceDelayMs(): number {
-    if (this.method !== 'pace') return 0;
+  /** Counts the attempt as in flight from its start to its answer, error or cancellation. */
+  private tracked(send$: Observable<HttpResponse>): Observable<HttpResponse> {
+    return defer(() => {
+      this.inFlight += 1;
+      this.lastStart = this.now();
+      let counted = true;
+      const done = (): void => {
+        if (counted) this.inFlight -= 1;
+        counted = false;
+      };
+      return send$.pipe(tap({ next: done }), finalize(() => {
+        done();
+        if (this.method === 'pace') this.drain();
+      }));
+    });
+  }
+
+  /** Releases queued `pace` turns whose time has come; schedules the next one. */
+  private drain(): void {
+    if (this.draining || this.queueTimer) return;
+    this.draining = true;
+    try {
+      while (this.queue.length > 0) {
+        // Until the server has told its limit, one request at a time: its answer drains the queue.
+        if (!this.reported && this.inFlight > 0) return;
+        const delay = Math.max(this.holdUntil - this.now(), this.paceDelay());
+        if (delay > 0) {
+          this.queueTimer = this.scheduler.schedule(() => this.releaseAfterWait(), toMs(delay));
+          return;
+        }
+        this.queue.shift()!();
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private releaseAfterWait(): void {
+    this.queueTimer = undefined;
+    const held = this.holdUntil - this.now();
+    if (held > 0 && this.queue.length > 0) {
+      this.queueTimer = this.scheduler.schedule(() => this.releaseAfterWait(), toMs(held));
+      return;
+    }
+    this.draining = true;
+    try {
+      this.queue.shift()?.();
+    } finally {
+      this.draining = false;
+    }
+    this.drain();
+  }
+
+  /** Seconds the next `pace` request waits, by Mastodon.py's rule, with requests in flight counted. */
+  private paceDelay(): number {
+    const now = this.now();
     const { remaining, reset, lastcall } = this.state;
-    const now = this.nowSeconds();
-    if (remaining <= 0) return clampSeconds(reset - now) * 1000;
-    const perCall = (reset - now) / remaining;
-    const wait = perCall - (now - lastcall);
-    return wait > 0 ? clampSeconds(wait / this.pacefactor) * 1000 : 0;
-  }
-
-  private waitAfter429Ms(response: HttpResponse): number | undefined {
-    if (response.status !== 429 || this.method === 'throw') return undefined;
-    const wait = this.state.reset - this.nowSeconds();
-    return wait > 0 ? clampSeconds(wait) * 1000 : undefined;
+    const available = remaining - this.inFlight;
+    if (available <= 0) return Math.min(reset - now, MAX_WAIT_SECONDS);
+    const perCall = (reset - now) / available;
+    const wait = perCall - (now - Math.max(lastcall, this.lastStart));
+    return wait > 0 ? Math.min(wait / this.pacefactor, MAX_WAIT_SECONDS) : 0;
   }
 
   private record(response: HttpResponse): void {
-    const headers = response.headers;
-    const remaining = parseCount(headers['x-ratelimit-remaining']);
-    const limit = parseCount(headers['x-ratelimit-limit']);
-    const reset = parseReset(headers['x-ratelimit-reset']);
-    if (remaining === undefined && limit === undefined && reset === undefined) return;
-    const now = this.nowSeconds();
-    const serverDate = headers['date'] ? Date.parse(headers['date']) / 1000 : NaN;
-    const skew = Number.isFinite(serverDate) ? now - serverDate : 0;
+    const report = readRateLimitHeaders(response.headers);
+    if (report.limit === undefined && report.remaining === undefined && report.reset === undefined) return;
+    this.reported = true;
+    const now = this.now();
+    const skew = report.serverDate === undefined ? 0 : now - report.serverDate;
     const previous = this.state;
     this.state$.next({
-      limit: limit ?? previous.limit,
-      remaining: remaining ?? previous.remaining,
-      reset: reset === undefined ? previous.reset : reset + skew,
-      lastcall: Number.isFinite(serverDate) ? now : previous.lastcall,
+      limit: report.limit ?? previous.limit,
+      remaining: report.remaining ?? previous.remaining,
+      reset: report.reset === undefined ? previous.reset : report.reset + skew,
+      lastcall: now,
     });
+  }
+
+  private now(): number {
+    return this.scheduler.now() / 1000;
   }
 }
 
-function clampSeconds(seconds: number): number {
-  return Math.min(Math.max(seconds, 0), MAX_WAIT_SECONDS);
-}
-
-function parseCount(value: string | undefined): number | undefined {
-  if (value === undefined || !/^\s*\d+\s*$/.test(value)) return undefined;
-  return Number(value);
-}
-
-/** `X-RateLimit-Reset` as epoch seconds: either epoch seconds or an ISO time. */
-export function parseReset(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const trimmed = value.trim();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed);
-  const ms = Date.parse(trimmed);
-  return Number.isFinite(ms) ? ms / 1000 : undefined;
+/** Seconds to whole milliseconds, rounded up so that no wait ends early. */
+function toMs(seconds: number): number {
+  return Math.max(0, Math.ceil(seconds * 1000 - 1e-6));
 }

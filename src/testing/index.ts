@@ -8,3 +8,8 @@ export { pageReply } from './paginate.js';
 export { parsePairs, type ParsedParams, type ParsedValue } from './params.js';
 export { fakeMediaState, type FakeMedia, type FakeMediaState } from './routes/media.js';
 export { fakePushSubscriptions, type FakePushSubscription } from './routes/push.js';
+export { fakeAdmin, FakeAdminState } from './routes/admin-state.js';
+export type { FakeModeration, FakeReport, FakeDomainBlock, FakeStaffRole } from './routes/admin-state.js';
+export { instanceState, addAnnouncement, type FakeInstanceState, type FakeAnnouncement } from './routes/instance.js';
+export { trendingLinksOf, type FakeTrendingLink } from './routes/trends.js';
+export { reportsOf, type FakeUserReport } from './routes/reports.js';

@@ -1,21 +1,51 @@
 import type { FakeRoutes } from './types.js';
 import { accountRoutes } from './accounts.js';
+import { adminRoutes } from './admin.js';
+import { adminStatsRoutes } from './admin-stats.js';
 import { authRoutes } from './auth.js';
+import { featuredTagRoutes } from './featured-tags.js';
+import { filterRoutes } from './filters.js';
 import { instanceRoutes } from './instance.js';
 import { mediaRoutes } from './media.js';
 import { profileRoutes } from './profile.js';
 import { pushRoutes } from './push.js';
+import { notificationRoutes } from './notifications.js';
+import { preferenceRoutes } from './preferences.js';
+import { reportRoutes } from './reports.js';
+import { searchRoutes } from './search.js';
+import { trendRoutes } from './trends.js';
 import { statusRoutes } from './statuses.js';
 import { timelineRoutes } from './timelines.js';
+import { relationshipRoutes } from './relationships.js';
+import { listRoutes } from './lists.js';
+import { pollRoutes } from './polls.js';
+import { conversationRoutes } from './conversations.js';
+import { favouriteRoutes } from './favourites.js';
+import { suggestionRoutes } from './suggestions.js';
 
 /** Every route of the fake server, one line per area. */
 export const fakeRoutes: FakeRoutes = {
   ...authRoutes,
   ...accountRoutes,
+  ...adminRoutes,
+  ...adminStatsRoutes,
   ...instanceRoutes,
   ...mediaRoutes,
   ...profileRoutes,
   ...pushRoutes,
   ...statusRoutes,
   ...timelineRoutes,
+  ...relationshipRoutes,
+  ...listRoutes,
+  ...pollRoutes,
+  ...conversationRoutes,
+  ...favouriteRoutes,
+  ...suggestionRoutes,
+  ...trendRoutes,
+  ...searchRoutes,
+  ...featuredTagRoutes,
+  ...notificationRoutes,
+  ...filterRoutes,
+  ...preferenceRoutes,
+  ...reportRoutes,
 };

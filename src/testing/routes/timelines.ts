@@ -1,6 +1,9 @@
-import { bool, FakeHttpError, str, type FakeRequest, type FakeRoutes } from './types.js';
+import { bool, FakeHttpError, str, userOf, type FakeRequest, type FakeRoutes } from './types.js';
 import { pageReply } from '../paginate.js';
 import type { FakeStatus, FakeStore } from '../store.js';
+import { social } from './social.js';
+import { hides, statusesView } from './status-state.js';
+import { ownList } from './lists.js';
 
 function newestFirst(store: FakeStore, keep: (status: FakeStatus) => boolean): FakeStatus[] {
   const result: FakeStatus[] = [];
@@ -16,33 +19,68 @@ function mediaFilter(req: FakeRequest): (status: FakeStatus) => boolean {
   return (status) => !onlyMedia || (Array.isArray(status['media_attachments']) && status['media_attachments'].length > 0);
 }
 
+/** A page of statuses as the request's user sees them. */
+function timelinePage(store: FakeStore, req: FakeRequest, statuses: FakeStatus[]) {
+  const reply = pageReply(req, statuses);
+  return { ...reply, json: statusesView(store, req, reply.json as FakeStatus[]) };
+}
+
+/** Public statuses (no boosts), optionally with a hashtag; every account of the fake is local. */
 function publicTimeline(req: FakeRequest, store: FakeStore, tag?: string): FakeStatus[] {
   const media = mediaFilter(req);
   const remote = bool(req.params, 'remote');
-  return newestFirst(store, (s) => s.visibility === 'public' && media(s) && !remote
-    && (tag === undefined || s.content.toLowerCase().includes(`#${tag.toLowerCase()}`)));
+  const viewer = req.user?.account.id;
+  const lowerTag = tag?.toLowerCase();
+  return newestFirst(store, (s) => s.visibility === 'public' && !s['reblog'] && media(s) && !remote
+    && !hides(store, viewer, s.account)
+    && (lowerTag === undefined || (s['tags'] as { name: string }[] | undefined ?? []).some((t) => t.name === lowerTag)
+      || s.content.toLowerCase().includes(`#${lowerTag}`)));
 }
 
-/** Timelines: home, public, hashtag. */
+/** Whether `viewer` sees `status` at home, or in a list: no direct posts, no boosts hidden by the follow. */
+function homeVisible(store: FakeStore, viewer: string, status: FakeStatus): boolean {
+  if (status.visibility === 'direct' || hides(store, viewer, status.account)) return false;
+  if (status['reblog'] && status.account.id !== viewer) {
+    return social(store).followOptions.get(`${viewer}>${status.account.id}`)?.reblogs ?? true;
+  }
+  return true;
+}
+
+/** Timelines: home, public, hashtag, list. */
 export const timelineRoutes: FakeRoutes = {
   'GET /api/v1/timelines/home': {
     auth: 'user',
     handle: (req, { store }) => {
       const me = req.user!.account.id;
       const media = mediaFilter(req);
-      return pageReply(req, newestFirst(store, (s) => store.followsOrSelf(me, s.account.id) && s.visibility !== 'direct' && media(s)));
+      return timelinePage(store, req, newestFirst(store, (s) => store.followsOrSelf(me, s.account.id) && homeVisible(store, me, s) && media(s)));
     },
   },
+
   'GET /api/v1/timelines/public': {
     auth: 'none',
-    handle: (req, { store }) => pageReply(req, publicTimeline(req, store)),
+    handle: (req, { store }) => timelinePage(store, req, publicTimeline(req, store)),
   },
-  // More specific routes (home, public, list/{id}) match first; this one takes what is left.
+
+  'GET /api/v1/timelines/tag/{hashtag}': {
+    auth: 'none',
+    handle: (req, { store }) => timelinePage(store, req, publicTimeline(req, store, req.pathParams['hashtag'])),
+  },
+
+  'GET /api/v1/timelines/list/{id}': {
+    auth: 'user',
+    handle: (req, { store }) => {
+      const me = userOf(req).account.id;
+      const members = ownList(store, req).members;
+      const media = mediaFilter(req);
+      return timelinePage(store, req, newestFirst(store, (s) => members.has(s.account.id) && homeVisible(store, me, s) && media(s)));
+    },
+  },
+
+  // The more specific routes above match first; this one takes what is left.
   'GET /api/v1/timelines/{timeline*}': {
     auth: 'none',
-    handle: (req, { store }) => {
-      const [kind, name] = (req.pathParams['timeline'] ?? '').split('/');
-      if (kind === 'tag' && name) return pageReply(req, publicTimeline(req, store, name));
+    handle: (req) => {
       throw new FakeHttpError(404, `No timeline ${str(req.pathParams, 'timeline')}`);
     },
   },

@@ -1,0 +1,219 @@
+import { endpoint, json, nothing, page } from '../define.js';
+import { optionsOf, paginationParams, type PaginationOptions } from '../common.js';
+import { bareDomain, optionalBoolean, optionalOneOf, optionalString } from './common.js';
+import type { Admin_Account } from '../../entities/admin.js';
+import { idOf, idsOf, optionalIdOf, type IdLike } from '../../ids.js';
+import type { Params } from '../../http/params.js';
+
+/** A moderation status to filter accounts by. */
+export type AdminAccountStatus = 'active' | 'pending' | 'disabled' | 'silenced' | 'suspended';
+
+/** What `adminAccountModerate` does to an account; `none` only warns. */
+export type AdminModerationAction = 'none' | 'disable' | 'silence' | 'suspend' | 'sensitive';
+
+export const ADMIN_ACCOUNT_STATUSES: readonly AdminAccountStatus[] = ['active', 'pending', 'disabled', 'silenced', 'suspended'];
+export const ADMIN_MODERATION_ACTIONS: readonly AdminModerationAction[] = ['none', 'disable', 'silence', 'suspend', 'sensitive'];
+
+/** Options of `adminAccountsV2`. */
+export interface AdminAccountsV2Options extends PaginationOptions {
+  /** `local` or `remote` accounts only. */
+  origin?: 'local' | 'remote';
+  /** Accounts of this domain only (`https://` and trailing `/` are removed). */
+  by_domain?: string;
+  /** Accounts with this moderation status only. */
+  status?: AdminAccountStatus;
+  /** Accounts whose username contains this. */
+  username?: string;
+  /** Accounts whose display name contains this. */
+  display_name?: string;
+  /** Local users with this e-mail address. */
+  email?: string;
+  /** Local users last seen at this IP address. */
+  ip?: string;
+  /** `staff`: staff accounts only. */
+  permissions?: 'staff';
+  /** Users invited by this account. */
+  invited_by?: IdLike;
+  /** Users with one of these roles. */
+  role_ids?: IdLike | readonly IdLike[];
+}
+
+/** Options of `adminAccountsV1` and `adminAccounts`. */
+export interface AdminAccountsV1Options extends PaginationOptions {
+  /** Remote accounts instead of local ones. Default `false`. */
+  remote?: boolean;
+  /** Accounts of this domain only (`https://` and trailing `/` are removed). */
+  by_domain?: string;
+  /** Accounts with this moderation status only. Default `active`. */
+  status?: AdminAccountStatus;
+  username?: string;
+  display_name?: string;
+  email?: string;
+  ip?: string;
+  /** Staff accounts only. Default `false`. */
+  staff_only?: boolean;
+}
+
+/** Options of `adminAccountModerate`. */
+export interface AdminAccountModerateOptions {
+  /** `disable`, `silence`, `suspend` or `sensitive`; nothing (or `none`) only warns the user. */
+  action?: AdminModerationAction;
+  /** A report this action resolves. */
+  report_id?: IdLike;
+  /** A warning preset whose text is sent to the user. */
+  warning_preset_id?: IdLike;
+  /** A note to the user (after the preset's text, if any). */
+  text?: string;
+  /** Whether the user gets an e-mail about it. Default `true`. */
+  send_email_notification?: boolean;
+}
+
+function v1Params(options: AdminAccountsV1Options | undefined): Params {
+  const o = optionsOf(options);
+  const status = optionalOneOf('status', o.status ?? 'active', ADMIN_ACCOUNT_STATUSES)!;
+  return {
+    ...paginationParams(o),
+    remote: optionalBoolean('remote', o.remote) ? true : undefined,
+    staff: optionalBoolean('staff_only', o.staff_only) ? true : undefined,
+    [status]: true,
+    by_domain: bareDomain('by_domain', o.by_domain),
+    username: optionalString('username', o.username),
+    display_name: optionalString('display_name', o.display_name),
+    email: optionalString('email', o.email),
+    ip: optionalString('ip', o.ip),
+  };
+}
+
+function v2Params(options: AdminAccountsV2Options | undefined): Params {
+  const o = optionsOf(options);
+  return {
+    ...paginationParams(o),
+    origin: optionalOneOf('origin', o.origin, ['local', 'remote']),
+    by_domain: bareDomain('by_domain', o.by_domain),
+    status: optionalOneOf('status', o.status, ADMIN_ACCOUNT_STATUSES),
+    username: optionalString('username', o.username),
+    display_name: optionalString('display_name', o.display_name),
+    email: optionalString('email', o.email),
+    ip: optionalString('ip', o.ip),
+    permissions: optionalOneOf('permissions', o.permissions, ['staff']),
+    invited_by: optionalIdOf(o.invited_by, 'invited_by'),
+    role_ids: o.role_ids === undefined || o.role_ids === null ? undefined : idsOf(o.role_ids, 'role_ids'),
+  };
+}
+
+function moderateParams(id: IdLike, options: AdminAccountModerateOptions | undefined): Params {
+  const o = optionsOf(options);
+  return {
+    id: idOf(id),
+    type: optionalOneOf('action', o.action ?? 'none', ADMIN_MODERATION_ACTIONS),
+    report_id: optionalIdOf(o.report_id, 'report_id'),
+    warning_preset_id: optionalIdOf(o.warning_preset_id, 'warning_preset_id'),
+    text: optionalString('text', o.text),
+    send_email_notification: optionalBoolean('send_email_notification', o.send_email_notification) ?? true,
+  };
+}
+
+const byId = (id: IdLike): Params => ({ id: idOf(id) });
+
+/** One admin action on an account by id, returning the updated account. */
+function accountAction(action: string) {
+  return endpoint(`POST /api/v1/admin/accounts/{id}/${action}`, {
+    created: '2.9.1', changed: '4.0.0', returns: json<Admin_Account>(), params: byId,
+  });
+}
+
+/** The admin API for accounts: listing, reading and moderating them. Needs admin scopes. */
+export const adminAccounts = {
+  /**
+   * Accounts matching the filters, local ones by default (API v2). Emits one {@link Page}.
+   * Values outside the documented sets of `origin`, `status` and `permissions` are argument errors.
+   * @example api.adminAccountsV2({ origin: 'remote', by_domain: 'chitter.xyz', status: 'silenced' })
+   */
+  adminAccountsV2: endpoint('GET /api/v2/admin/accounts', {
+    created: '2.9.1', changed: '4.0.0', returns: page<Admin_Account>(),
+    params: (options?: AdminAccountsV2Options) => v2Params(options),
+  }),
+
+  /**
+   * Accounts matching the filters (API v1, deprecated since Mastodon 3.5; prefer `adminAccountsV2`).
+   * Emits one {@link Page}.
+   * @example api.adminAccountsV1({ remote: true, status: 'suspended', limit: 10 })
+   */
+  adminAccountsV1: endpoint('GET /api/v1/admin/accounts', {
+    created: '2.9.1', changed: '4.0.0', returns: page<Admin_Account>(),
+    params: (options?: AdminAccountsV1Options) => v1Params(options),
+  }),
+
+  /**
+   * The same as `adminAccountsV1` (deprecated; prefer `adminAccountsV2`).
+   * @example api.adminAccounts({ staff_only: true }).subscribe((page) => console.log(page.length))
+   */
+  adminAccounts: endpoint('GET /api/v1/admin/accounts', {
+    created: '2.9.1', changed: '4.0.0', returns: page<Admin_Account>(),
+    params: (options?: AdminAccountsV1Options) => v1Params(options),
+  }),
+
+  /**
+   * One account as moderators see it.
+   * @example api.adminAccount('109440137734600341').subscribe((a) => console.log(a.email))
+   */
+  adminAccount: endpoint('GET /api/v1/admin/accounts/{id}', {
+    created: '2.9.1', changed: '4.0.0', returns: json<Admin_Account>(), params: byId,
+  }),
+
+  /**
+   * Re-enable login for a local account whose login was disabled.
+   * @example api.adminAccountEnable(account).subscribe((a) => console.log(a.disabled))
+   */
+  adminAccountEnable: accountAction('enable'),
+
+  /**
+   * Approve a pending sign-up.
+   * @example api.adminAccountApprove(account).subscribe((a) => console.log(a.approved))
+   */
+  adminAccountApprove: accountAction('approve'),
+
+  /**
+   * Reject and delete a pending sign-up; emits the account that is now gone.
+   * @example api.adminAccountReject(account).subscribe()
+   */
+  adminAccountReject: accountAction('reject'),
+
+  /**
+   * Lift a silence (limit).
+   * @example api.adminAccountUnsilence(account).subscribe((a) => console.log(a.silenced))
+   */
+  adminAccountUnsilence: accountAction('unsilence'),
+
+  /**
+   * Lift a suspension.
+   * @example api.adminAccountUnsuspend(account).subscribe((a) => console.log(a.suspended))
+   */
+  adminAccountUnsuspend: accountAction('unsuspend'),
+
+  /**
+   * Stop forcing an account's media to be sensitive.
+   * @example api.adminAccountUnsensitive(account).subscribe((a) => console.log(a.sensitized))
+   */
+  adminAccountUnsensitive: endpoint('POST /api/v1/admin/accounts/{id}/unsensitive', {
+    created: '3.3.0', changed: '4.0.0', returns: json<Admin_Account>(), params: byId,
+  }),
+
+  /**
+   * Delete the data of a suspended account for good.
+   * @example api.adminAccountDelete(account).subscribe()
+   */
+  adminAccountDelete: endpoint('DELETE /api/v1/admin/accounts/{id}', {
+    created: '3.3.0', changed: '4.0.0', returns: json<Admin_Account>(), params: byId,
+  }),
+
+  /**
+   * Take a moderation action on an account: `disable`, `silence`, `suspend`, `sensitive`, or
+   * only a warning. Any other action is an argument error. Optionally resolves a report.
+   * @example api.adminAccountModerate(account, { action: 'silence', report_id: report, text: 'Please stop.' })
+   */
+  adminAccountModerate: endpoint('POST /api/v1/admin/accounts/{id}/action', {
+    created: '2.9.1', changed: '2.9.1', returns: nothing(),
+    params: (id: IdLike, options?: AdminAccountModerateOptions) => moderateParams(id, options),
+  }),
+};

@@ -1,0 +1,76 @@
+import { endpoint, json, page } from '../define.js';
+import { flag, optionsOf, paginationParams, type PaginationOptions } from '../common.js';
+import { optionalBoolean } from './common.js';
+import type { Admin_Report } from '../../entities/admin.js';
+import { idOf, optionalIdOf, type IdLike } from '../../ids.js';
+import type { Params } from '../../http/params.js';
+
+/** Options of `adminReports`. */
+export interface AdminReportsOptions extends PaginationOptions {
+  /** Resolved reports instead of open ones. Default `false`. */
+  resolved?: boolean;
+  /** Reports filed by this account. */
+  account_id?: IdLike;
+  /** Reports about this account. */
+  target_account_id?: IdLike;
+}
+
+const byId = (id: IdLike): Params => ({ id: idOf(id) });
+
+function reportAction(action: string) {
+  return endpoint(`POST /api/v1/admin/reports/{id}/${action}`, {
+    created: '2.9.1', changed: '2.9.1', returns: json<Admin_Report>(), params: byId,
+  });
+}
+
+/** The admin API for reports. Needs admin scopes. */
+export const adminReports = {
+  /**
+   * Open reports (or resolved ones), optionally by or about one account. Emits one {@link Page}.
+   * @example api.adminReports({ target_account_id: account }).subscribe((page) => console.log(page.length))
+   */
+  adminReports: endpoint('GET /api/v1/admin/reports', {
+    created: '2.9.1', changed: '2.9.1', returns: page<Admin_Report>(),
+    params: (options?: AdminReportsOptions) => {
+      const o = optionsOf(options);
+      return {
+        ...paginationParams(o),
+        resolved: flag(optionalBoolean('resolved', o.resolved)),
+        account_id: optionalIdOf(o.account_id, 'account_id'),
+        target_account_id: optionalIdOf(o.target_account_id, 'target_account_id'),
+      };
+    },
+  }),
+
+  /**
+   * One report.
+   * @example api.adminReport('1').subscribe((r) => console.log(r.comment))
+   */
+  adminReport: endpoint('GET /api/v1/admin/reports/{id}', {
+    created: '2.9.1', changed: '2.9.1', returns: json<Admin_Report>(), params: byId,
+  }),
+
+  /**
+   * Assign a report to the logged-in moderator.
+   * @example api.adminReportAssign(report).subscribe((r) => console.log(r.assigned_account?.username))
+   */
+  adminReportAssign: reportAction('assign_to_self'),
+
+  /**
+   * Unassign a report.
+   * @example api.adminReportUnassign(report).subscribe()
+   */
+  adminReportUnassign: reportAction('unassign'),
+
+  /**
+   * Reopen a resolved report.
+   * @example api.adminReportReopen(report).subscribe((r) => console.log(r.action_taken))
+   */
+  adminReportReopen: reportAction('reopen'),
+
+  /**
+   * Mark a report resolved, without any other action.
+   * @example api.adminReportResolve(report).subscribe((r) => console.log(r.action_taken_at))
+   */
+  adminReportResolve: reportAction('resolve'),
+};

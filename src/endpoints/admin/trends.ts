@@ -1,0 +1,38 @@
+import { endpoint, json } from '../define.js';
+import { optionsOf } from '../common.js';
+import type { Admin_Tag, Admin_TrendLink } from '../../entities/admin.js';
+import type { Status } from '../../entities/status.js';
+
+/** Options of `adminTrendingTags`. */
+export interface AdminTrendingTagsOptions {
+  /** How many tags at most. */
+  limit?: number;
+}
+
+/** The admin view of trends, unreviewed items included. Needs admin scopes. */
+export const adminTrends = {
+  /**
+   * Trending hashtags, unreviewed ones included, most trending first.
+   * @example api.adminTrendingTags({ limit: 5 }).subscribe((tags) => console.log(tags.map((t) => t.name)))
+   */
+  adminTrendingTags: endpoint('GET /api/v1/admin/trends/tags', {
+    created: '3.5.0', changed: '3.5.0', returns: json<Admin_Tag[]>(),
+    params: (options?: AdminTrendingTagsOptions) => ({ limit: optionsOf(options).limit }),
+  }),
+
+  /**
+   * Trending statuses, unreviewed ones included, most trending first.
+   * @example api.adminTrendingStatuses().subscribe((statuses) => console.log(statuses.length))
+   */
+  adminTrendingStatuses: endpoint('GET /api/v1/admin/trends/statuses', {
+    created: '3.5.0', changed: '3.5.0', returns: json<Status[]>(),
+  }),
+
+  /**
+   * Trending links, unreviewed ones included, most trending first.
+   * @example api.adminTrendingLinks().subscribe((links) => console.log(links[0]?.url))
+   */
+  adminTrendingLinks: endpoint('GET /api/v1/admin/trends/links', {
+    created: '3.5.0', changed: '3.5.0', returns: json<Admin_TrendLink[]>(),
+  }),
+};

@@ -1,0 +1,35 @@
+import { endpoint, json, page } from './define.js';
+import { optionsOf, paginationParams, type PaginationOptions } from './common.js';
+import type { Account } from '../entities/account.js';
+import type { Status } from '../entities/status.js';
+
+/** What the user favourited, bookmarked and features. */
+export const favourites = {
+  /**
+   * The user's favourites, the latest favourited first. Emits one {@link Page}. Its cursors
+   * are not status ids: follow its links (`fetchNext`, `paginate`).
+   * @example api.favourites({ limit: 40 }).subscribe((page) => console.log(page.length))
+   */
+  favourites: endpoint('GET /api/v1/favourites', {
+    created: '1.0.0', changed: '3.3.0', returns: page<Status>(),
+    params: (options?: PaginationOptions) => paginationParams(optionsOf(options)),
+  }),
+
+  /**
+   * The user's bookmarks, the latest bookmarked first. Emits one {@link Page}; as with
+   * favourites, follow its links rather than building cursors.
+   * @example api.bookmarks().subscribe((page) => console.log(page.map((s) => s.url)))
+   */
+  bookmarks: endpoint('GET /api/v1/bookmarks', {
+    created: '3.1.0', changed: '3.3.0', returns: page<Status>(),
+    params: (options?: PaginationOptions) => paginationParams(optionsOf(options)),
+  }),
+
+  /**
+   * The accounts the user features (endorses) on their profile.
+   * @example api.endorsements().subscribe((accounts) => console.log(accounts.map((a) => a.acct)))
+   */
+  endorsements: endpoint('GET /api/v1/endorsements', {
+    created: '2.5.0', changed: '3.3.0', returns: json<Account[]>(),
+  }),
+};

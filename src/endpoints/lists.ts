@@ -1,0 +1,81 @@
+import { endpoint, json, nothing, page } from './define.js';
+import { optionsOf, paginationParams, requiredString, type PaginationOptions } from './common.js';
+import type { Account } from '../entities/account.js';
+import type { List } from '../entities/list.js';
+import { idOf, idsOf, type IdLike } from '../ids.js';
+import type { Params } from '../http/params.js';
+
+const byId = (id: IdLike): Params => ({ id: idOf(id) });
+
+const membersParams = (id: IdLike, account_ids: IdLike | readonly IdLike[]): Params =>
+  ({ id: idOf(id), account_ids: idsOf(account_ids, 'account_ids') });
+
+/** Lists of accounts, each with a timeline. */
+export const lists = {
+  /**
+   * The user's lists.
+   * @example api.lists().subscribe((lists) => console.log(lists.map((l) => l.title)))
+   */
+  lists: endpoint('GET /api/v1/lists', {
+    created: '2.1.0', changed: '2.1.0', returns: json<List[]>(),
+  }),
+
+  /**
+   * One list.
+   * @example api.list('12').subscribe((list) => console.log(list.title))
+   */
+  list: endpoint('GET /api/v1/lists/{id}', {
+    created: '2.1.0', changed: '2.1.0', returns: json<List>(), params: byId,
+  }),
+
+  /**
+   * The accounts on a list. Emits one {@link Page}; the pagination options are sent.
+   * @example api.listAccounts(list, { limit: 40 }).subscribe((page) => console.log(page.map((a) => a.acct)))
+   */
+  listAccounts: endpoint('GET /api/v1/lists/{id}/accounts', {
+    created: '2.1.0', changed: '3.3.0', returns: page<Account>(),
+    params: (id: IdLike, options?: PaginationOptions) => ({ id: idOf(id), ...paginationParams(optionsOf(options)) }),
+  }),
+
+  /**
+   * Make a list.
+   * @example api.listCreate('Friends').subscribe((list) => console.log(list.id))
+   */
+  listCreate: endpoint('POST /api/v1/lists', {
+    created: '2.1.0', changed: '2.1.0', returns: json<List>(),
+    params: (title: string) => ({ title: requiredString('title', title) }),
+  }),
+
+  /**
+   * Rename a list.
+   * @example api.listUpdate(list, 'Close friends').subscribe((list) => console.log(list.title))
+   */
+  listUpdate: endpoint('PUT /api/v1/lists/{id}', {
+    created: '2.1.0', changed: '2.1.0', returns: json<List>(),
+    params: (id: IdLike, title: string) => ({ id: idOf(id), title: requiredString('title', title) }),
+  }),
+
+  /**
+   * Delete a list.
+   * @example api.listDelete(list).subscribe()
+   */
+  listDelete: endpoint('DELETE /api/v1/lists/{id}', {
+    created: '2.1.0', changed: '2.1.0', returns: nothing(), params: byId,
+  }),
+
+  /**
+   * Put accounts on a list (the user must follow them).
+   * @example api.listAccountsAdd(list, [alice, bob]).subscribe()
+   */
+  listAccountsAdd: endpoint('POST /api/v1/lists/{id}/accounts', {
+    created: '2.1.0', changed: '2.1.0', returns: nothing(), params: membersParams,
+  }),
+
+  /**
+   * Take accounts off a list.
+   * @example api.listAccountsDelete(list, alice).subscribe()
+   */
+  listAccountsDelete: endpoint('DELETE /api/v1/lists/{id}/accounts', {
+    created: '2.1.0', changed: '2.1.0', returns: nothing(), params: membersParams,
+  }),
+};

@@ -1,0 +1,91 @@
+import { endpoint, nothing, page } from './define.js';
+import { optionsOf, paginationParams, requiredString, type PaginationOptions } from './common.js';
+import type { Account } from '../entities/account.js';
+import type { Relationship } from '../entities/relationship.js';
+import { json } from './define.js';
+import { MastodonIllegalArgumentError } from '../errors.js';
+import { idOf, type IdLike } from '../ids.js';
+import type { Params } from '../http/params.js';
+
+/** Options of `domainBlock` and `domainUnblock`. */
+export interface DomainBlockOptions {
+  /** The domain, such as `spam.example`. */
+  domain?: string;
+}
+
+const pageOf = (options?: PaginationOptions): Params => paginationParams(optionsOf(options));
+
+function domainParams(options: DomainBlockOptions | string | undefined): Params {
+  const o = typeof options === 'string' ? { domain: options } : optionsOf(options);
+  if (o.domain === undefined) throw new MastodonIllegalArgumentError('domain is required');
+  return { domain: requiredString('domain', o.domain) };
+}
+
+/** Mutes, blocks, follow requests and domain blocks. */
+export const relationships = {
+  /**
+   * The accounts the user mutes. Emits one {@link Page}.
+   * @example api.mutes().subscribe((page) => console.log(page.map((a) => a.acct)))
+   */
+  mutes: endpoint('GET /api/v1/mutes', {
+    created: '1.1.0', changed: '3.3.0', returns: page<Account>(), params: pageOf,
+  }),
+
+  /**
+   * The accounts the user blocks. Emits one {@link Page}.
+   * @example api.blocks({ limit: 80 }).subscribe((page) => console.log(page.length))
+   */
+  blocks: endpoint('GET /api/v1/blocks', {
+    created: '1.0.0', changed: '3.3.0', returns: page<Account>(), params: pageOf,
+  }),
+
+  /**
+   * The accounts asking to follow the (locked) user. Emits one {@link Page}.
+   * @example api.followRequests().subscribe((page) => page.forEach((a) => console.log(a.acct)))
+   */
+  followRequests: endpoint('GET /api/v1/follow_requests', {
+    created: '1.0.0', changed: '3.3.0', returns: page<Account>(), params: pageOf,
+  }),
+
+  /**
+   * The domains the user blocks, as strings. Emits one {@link Page}.
+   * @example api.domainBlocks().subscribe((page) => console.log(page.join(', ')))
+   */
+  domainBlocks: endpoint('GET /api/v1/domain_blocks', {
+    created: '1.4.0', changed: '2.6.0', returns: page<string>(), params: pageOf,
+  }),
+
+  /**
+   * Accept a follow request. Emits the relationship with the requester.
+   * @example api.followRequestAuthorize(account).subscribe((rel) => console.log(rel.followed_by))
+   */
+  followRequestAuthorize: endpoint('POST /api/v1/follow_requests/{id}/authorize', {
+    created: '1.0.0', changed: '3.3.0', returns: json<Relationship>(), params: (id: IdLike) => ({ id: idOf(id) }),
+  }),
+
+  /**
+   * Refuse a follow request. Emits the relationship with the requester.
+   * @example api.followRequestReject(account).subscribe((rel) => console.log(rel.followed_by))
+   */
+  followRequestReject: endpoint('POST /api/v1/follow_requests/{id}/reject', {
+    created: '1.0.0', changed: '3.3.0', returns: json<Relationship>(), params: (id: IdLike) => ({ id: idOf(id) }),
+  }),
+
+  /**
+   * Block a whole domain: its posts and notifications are hidden, its followers of the user removed.
+   * @example api.domainBlock({ domain: 'spam.example' }).subscribe()
+   */
+  domainBlock: endpoint('POST /api/v1/domain_blocks', {
+    created: '1.4.0', changed: '1.4.0', returns: nothing(),
+    params: (options?: DomainBlockOptions | string) => domainParams(options),
+  }),
+
+  /**
+   * Lift a domain block.
+   * @example api.domainUnblock({ domain: 'spam.example' }).subscribe()
+   */
+  domainUnblock: endpoint('DELETE /api/v1/domain_blocks', {
+    created: '1.4.0', changed: '1.4.0', returns: nothing(),
+    params: (options?: DomainBlockOptions | string) => domainParams(options),
+  }),
+};

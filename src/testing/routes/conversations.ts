@@ -1,0 +1,87 @@
+import { FakeHttpError, userOf, type FakeRoutes } from './types.js';
+import type { FakeStatus, FakeStore } from '../store.js';
+import { pageReply } from '../paginate.js';
+import { statusView } from './status-state.js';
+
+interface FakeConversation {
+  readonly id: string;
+  /** The id of the thread's first status. */
+  readonly root: string;
+  unread: boolean;
+  participants: Set<string>;
+  lastStatusId: string;
+}
+
+/** owner → their conversations. */
+type ConversationState = Map<string, FakeConversation[]>;
+
+function conversationState(store: FakeStore): ConversationState {
+  return store.extension<ConversationState>('conversations', () => new Map());
+}
+
+function rootOf(store: FakeStore, status: FakeStatus): string {
+  let current = status;
+  for (;;) {
+    const parent = current['in_reply_to_id'] ? store.statusById.get(current['in_reply_to_id'] as string) : undefined;
+    if (!parent) return current.id;
+    current = parent;
+  }
+}
+
+/**
+ * Files a direct status into the conversation of its thread, for its author (read) and
+ * everyone it mentions (unread).
+ */
+export function recordConversation(store: FakeStore, status: FakeStatus): void {
+  const state = conversationState(store);
+  const root = rootOf(store, status);
+  const mentioned = (status['mentions'] as { id: string }[] | undefined ?? []).map((m) => m.id);
+  const participants = [status.account.id, ...mentioned];
+  for (const owner of new Set(participants)) {
+    const mine = state.get(owner) ?? [];
+    state.set(owner, mine);
+    let conversation = mine.find((c) => c.root === root);
+    if (!conversation) {
+      conversation = { id: store.nextId(), root, unread: false, participants: new Set(), lastStatusId: status.id };
+      mine.push(conversation);
+    }
+    for (const p of participants) conversation.participants.add(p);
+    conversation.lastStatusId = status.id;
+    conversation.unread = owner !== status.account.id;
+  }
+}
+
+function conversationJson(store: FakeStore, owner: string, conversation: FakeConversation): Record<string, unknown> {
+  const last = store.statusById.get(conversation.lastStatusId);
+  return {
+    id: conversation.id,
+    unread: conversation.unread,
+    accounts: [...conversation.participants].filter((id) => id !== owner).map((id) => store.accountById(id)).filter(Boolean),
+    last_status: last ? statusView(store, last, owner) : null,
+  };
+}
+
+/** Direct-message conversations. */
+export const conversationRoutes: FakeRoutes = {
+  'GET /api/v1/conversations/': {
+    auth: 'user',
+    handle: (req, { store }) => {
+      const me = userOf(req).account.id;
+      const mine = [...(conversationState(store).get(me) ?? [])]
+        .sort((a, b) => b.lastStatusId.length - a.lastStatusId.length || (b.lastStatusId < a.lastStatusId ? -1 : 1));
+      const reply = pageReply(req, mine, { cursor: (c) => c.lastStatusId });
+      return { ...reply, json: (reply.json as FakeConversation[]).map((c) => conversationJson(store, me, c)) };
+    },
+  },
+
+  'POST /api/v1/conversations/{id}/read': {
+    auth: 'user',
+    handle: (req, { store }) => {
+      const me = userOf(req).account.id;
+      const conversation = conversationState(store).get(me)?.find((c) => c.id === req.pathParams['id']);
+      if (!conversation) throw new FakeHttpError(404, 'Record not found');
+      conversation.unread = false;
+      return { json: conversationJson(store, me, conversation) };
+    },
+  },
+};

@@ -1,0 +1,105 @@
+import { FakeHttpError, list, str, userOf, type FakeRequest, type FakeRoutes } from './types.js';
+import type { FakeStore } from '../store.js';
+import { pageReply } from '../paginate.js';
+import { accountOr404, follows } from './social.js';
+
+/** A list as the fake keeps it: its JSON, its owner and its members (account → membership id). */
+export interface FakeList {
+  readonly ownerId: string;
+  json: { id: string; title: string; replies_policy: 'followed' | 'list' | 'none' };
+  readonly members: Map<string, string>;
+}
+
+/** list id → list. */
+export function listState(store: FakeStore): Map<string, FakeList> {
+  return store.extension<Map<string, FakeList>>('lists', () => new Map());
+}
+
+/** The list of the request's `{id}` if it belongs to the request's user, else a 404. */
+export function ownList(store: FakeStore, request: FakeRequest): FakeList {
+  const found = listState(store).get(request.pathParams['id'] ?? '');
+  if (!found || found.ownerId !== userOf(request).account.id) throw new FakeHttpError(404, 'Record not found');
+  return found;
+}
+
+function titleOf(request: FakeRequest): string {
+  const title = str(request.params, 'title') ?? '';
+  if (title.trim() === '') throw new FakeHttpError(422, "Validation failed: Title can't be blank");
+  return title;
+}
+
+/** Lists and their members. */
+export const listRoutes: FakeRoutes = {
+  'GET /api/v1/lists': {
+    auth: 'user',
+    handle: (req, { store }) => {
+      const me = userOf(req).account.id;
+      return { json: [...listState(store).values()].filter((l) => l.ownerId === me).map((l) => l.json) };
+    },
+  },
+
+  'GET /api/v1/lists/{id}': {
+    auth: 'user',
+    handle: (req, { store }) => ({ json: ownList(store, req).json }),
+  },
+
+  'POST /api/v1/lists': {
+    auth: 'user',
+    handle: (req, { store }) => {
+      const id = String(listState(store).size + 1);
+      const created: FakeList = { ownerId: userOf(req).account.id, json: { id, title: titleOf(req), replies_policy: 'list' }, members: new Map() };
+      listState(store).set(id, created);
+      return { json: created.json };
+    },
+  },
+
+  'PUT /api/v1/lists/{id}': {
+    auth: 'user',
+    handle: (req, { store }) => {
+      const found = ownList(store, req);
+      found.json = { ...found.json, title: titleOf(req) };
+      return { json: found.json };
+    },
+  },
+
+  'DELETE /api/v1/lists/{id}': {
+    auth: 'user',
+    handle: (req, { store }) => {
+      listState(store).delete(ownList(store, req).json.id);
+      return { json: {} };
+    },
+  },
+
+  'GET /api/v1/lists/{id}/accounts': {
+    auth: 'user',
+    handle: (req, { store }) => {
+      const members = [...ownList(store, req).members].map(([account, id]) => ({ account, id })).reverse();
+      const reply = pageReply(req, members, { defaultLimit: 40, maxLimit: 80 });
+      return { ...reply, json: (reply.json as { account: string }[]).map((m) => store.accountById(m.account)).filter(Boolean) };
+    },
+  },
+
+  'POST /api/v1/lists/{id}/accounts': {
+    auth: 'user',
+    handle: (req, { store }) => {
+      const found = ownList(store, req);
+      const me = userOf(req).account.id;
+      for (const id of list(req.params, 'account_ids')) {
+        accountOr404(store, id);
+        if (!follows(store, me, id)) throw new FakeHttpError(422, 'Validation failed: Account has not been followed');
+        if (found.members.has(id)) throw new FakeHttpError(422, 'Validation failed: Account has already been taken');
+        found.members.set(id, store.nextId());
+      }
+      return { json: {} };
+    },
+  },
+
+  'DELETE /api/v1/lists/{id}/accounts': {
+    auth: 'user',
+    handle: (req, { store }) => {
+      const found = ownList(store, req);
+      for (const id of list(req.params, 'account_ids')) found.members.delete(id);
+      return { json: {} };
+    },
+  },
+};

@@ -1,0 +1,59 @@
+import { FakeHttpError, list, userOf, type FakeRoutes } from './types.js';
+import type { FakeStore } from '../store.js';
+
+interface FakeMarker {
+  last_read_id: string;
+  version: number;
+  updated_at: string;
+}
+
+/** The read markers of one account, by timeline. */
+function markersOf(store: FakeStore, accountId: string): Map<string, FakeMarker> {
+  const all = store.extension('markers', () => new Map<string, Map<string, FakeMarker>>());
+  let mine = all.get(accountId);
+  if (!mine) {
+    mine = new Map();
+    all.set(accountId, mine);
+  }
+  return mine;
+}
+
+const MARKER_TIMELINES = ['home', 'notifications'];
+
+/** Preferences and read markers. */
+export const preferenceRoutes: FakeRoutes = {
+  'GET /api/v1/preferences': {
+    auth: 'user',
+    handle: () => ({
+      json: {
+        'posting:default:visibility': 'public', 'posting:default:sensitive': false, 'posting:default:language': null,
+        'reading:expand:media': 'default', 'reading:expand:spoilers': false,
+      },
+    }),
+  },
+  'GET /api/v1/markers': {
+    auth: 'user',
+    handle: (req, { store }) => {
+      const mine = markersOf(store, userOf(req).account.id);
+      const wanted = list(req.params, 'timeline');
+      return { json: Object.fromEntries([...mine.entries()].filter(([name]) => wanted.includes(name))) };
+    },
+  },
+  'POST /api/v1/markers': {
+    auth: 'user',
+    handle: (req, { store }) => {
+      const mine = markersOf(store, userOf(req).account.id);
+      const changed: Record<string, FakeMarker> = {};
+      for (const name of MARKER_TIMELINES) {
+        const given = req.params[name];
+        if (given === undefined) continue;
+        const id = typeof given === 'object' && !Array.isArray(given) ? given['last_read_id'] : undefined;
+        if (typeof id !== 'string' || !/^\d+$/.test(id)) throw new FakeHttpError(422, `Validation failed: ${name} last_read_id must be an id string`);
+        const marker = { last_read_id: id, version: (mine.get(name)?.version ?? -1) + 1, updated_at: new Date().toISOString() };
+        mine.set(name, marker);
+        changed[name] = marker;
+      }
+      return { json: changed };
+    },
+  },
+};

@@ -1,0 +1,69 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { endpointTables, extraMethods } from '../../src/endpoints/index.js';
+import type { AnyEndpoint } from '../../src/endpoints/define.js';
+import { Mastodon } from '../../src/index.js';
+import { CASSETTE_ROOT } from '../support/cassettes.js';
+
+interface Entry {
+  method: string;
+  module: string;
+  http: string | null;
+  path: string | null;
+  params: string[];
+  defaults: Record<string, string>;
+  version_created: string | null;
+  version_changed: string | null;
+  return_dict_version: string | null;
+}
+
+const entries = JSON.parse(readFileSync(join(CASSETTE_ROOT, '../endpoints.json'), 'utf8')) as Entry[];
+const camel = (name: string): string => name.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+const PART_A_MODULES = new Set(['statuses.py', 'polls.py', 'accounts.py', 'relationships.py', 'lists.py', 'timeline.py',
+  'conversations.py', 'favourites.py', 'endorsements.py', 'suggestions.py']);
+/** Methods of these modules that other parts deliver, or that are not table rows. */
+const ELSEWHERE = new Set(['create_account', 'email_resend_confirmation', 'account_update_credentials', 'account_featured_tags']);
+/** Hand-written methods: version switches and helpers. */
+const EXTRAS = new Set(['status_card', 'status_reply', 'make_poll']);
+
+function compare(a: string, b: string): number {
+  const [x, y] = [a.split('.').map(Number), b.split('.').map(Number)];
+  for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+  return 0;
+}
+
+const rows = new Map<string, AnyEndpoint>();
+for (const table of Object.values(endpointTables)) for (const [name, row] of Object.entries(table)) rows.set(name, row as AnyEndpoint);
+const mine = entries.filter((e) => PART_A_MODULES.has(e.module) && !ELSEWHERE.has(e.method));
+
+describe('part A of the REST surface against endpoints.json', () => {
+  it('covers every method of its modules, as a table row or a hand-written method', () => {
+    const missing = mine.map((e) => camel(e.method)).filter((name) => !rows.has(name) && !(name in extraMethods));
+    assert.deepEqual(missing, []);
+    for (const e of mine) assert.equal(typeof (Mastodon.prototype as unknown as Record<string, unknown>)[camel(e.method)], 'function', e.method);
+  });
+
+  for (const e of mine.filter((entry) => !EXTRAS.has(entry.method))) {
+    it(`${e.method}: verb, path and versions`, () => {
+      const row = rows.get(camel(e.method))!;
+      assert.equal(row.method, e.http);
+      const path = row.path.replace('{timeline*}', '{timeline}');
+      assert.equal(path, e.path);
+      assert.equal(row.created, e.version_created ?? undefined, 'created');
+      const changed = [e.version_changed, e.return_dict_version].filter((v): v is string => v !== null).sort(compare).at(-1);
+      assert.equal(row.changed, changed, 'changed = max(version_changed, return_dict_version)');
+    });
+  }
+
+  it('takes the required parameters positionally and the rest in one options object', () => {
+    for (const e of mine.filter((entry) => !EXTRAS.has(entry.method) && entry.path !== null)) {
+      const required = e.params.filter((p) => !(p in e.defaults));
+      const row = rows.get(camel(e.method))!;
+      const hasOptions = e.params.length > required.length;
+      assert.ok(row.params.length <= required.length + (hasOptions ? 1 : 0), `${e.method}: ${row.params.length} parameters`);
+      assert.ok(row.params.length >= required.length, `${e.method}: needs ${required.join(', ')}`);
+    }
+  });
+});
