@@ -74,10 +74,21 @@ export function prepareFile(input: MediaFile, description: FileDescription, what
     if (input instanceof Uint8Array) return of(fromBytes(input, description, what));
     if (input instanceof ArrayBuffer) return of(fromBytes(new Uint8Array(input), description, what));
     if (typeof Blob !== 'undefined' && input instanceof Blob) return from(fromBlob(input, description, what));
-    if (isReadableStream(input)) return from(fromStream(readableStreamChunks(input), undefined, description, what));
-    if (isAsyncIterable(input)) return from(fromStream(asBytes(input), pathOf(input), description, what));
+    if (isReadableStream(input)) return from(fromStream(readableStreamChunks(claim(input, what)), undefined, description, what));
+    if (isAsyncIterable(input)) return from(fromStream(asBytes(claim(input, what)), pathOf(input), description, what));
     throw new MastodonIllegalArgumentError(`${what} must be a path, bytes, a Blob or a readable stream`);
   });
+}
+
+/** Streams already handed to an upload: they cannot be read a second time. */
+const claimedStreams = new WeakSet<object>();
+
+function claim<T extends object>(stream: T, what: string): T {
+  if (claimedStreams.has(stream)) {
+    throw new MastodonIllegalArgumentError(`${what} is a stream that was already read; it cannot be sent again (pass a path, bytes or a Blob to retry)`);
+  }
+  claimedStreams.add(stream);
+  return stream;
 }
 
 function finish(head: Uint8Array, nameHint: string | undefined, description: FileDescription, what: string,

@@ -50,15 +50,17 @@ describe('media and profile uploads replayed against real Mastodon 4.0.2 traffic
     });
   }
 
-  it('test_media_post_file.yaml: an image from a path', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mastodon-rx-cassette-'));
-    const media = await replayUploads('test_media_post_file.yaml', async (api, files) => {
-      const path = join(dir, 'image.jpg');
-      writeFileSync(path, files(0, 'file'));
-      return firstValueFrom(api.mediaPost(path));
+  for (const cassette of ['test_media_post_file.yaml', 'test_media_post_pathlib.yaml']) {
+    it(`${cassette}: an image from a path`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'mastodon-rx-cassette-'));
+      const media = await replayUploads(cassette, async (api, files) => {
+        const path = join(dir, 'image.jpg');
+        writeFileSync(path, files(0, 'file'));
+        return firstValueFrom(api.mediaPost(path));
+      });
+      assert.equal(media.type, 'image');
     });
-    assert.equal(media.type, 'image');
-  });
+  }
 
   it('test_media_update.yaml: description, focus and a new thumbnail', async () => {
     const updated = await replayUploads('test_media_update.yaml', async (api, files) => {

@@ -97,6 +97,23 @@ describe('mediaPost against the fake server (4.0.2: v2 endpoint)', () => {
     assert.equal(fake.server.uploads.at(-1)!.type, 'image/jpeg', 'an fs stream\'s path is a type hint');
   });
 
+  it('re-reads paths and bytes on a second subscription, and refuses to resend a one-shot stream', async () => {
+    const api = clientFor(fake.server, 'retry1');
+    const fromBytes = api.mediaPost(JPEG);
+    await firstValueFrom(fromBytes);
+    await firstValueFrom(fromBytes);
+    assert.deepEqual(fake.server.uploads.slice(-2).map((u) => u.data.length), [JPEG.length, JPEG.length]);
+    const fromStream = api.mediaPost(Readable.from([Buffer.from(JPEG)]));
+    await firstValueFrom(fromStream);
+    const before = fake.server.requestsTo('POST /api/v2/media').length;
+    await assert.rejects(firstValueFrom(fromStream), (error: unknown) => {
+      assert.ok(error instanceof MastodonIllegalArgumentError);
+      assert.match(error.message, /already read/);
+      return true;
+    });
+    assert.equal(fake.server.requestsTo('POST /api/v2/media').length, before);
+  });
+
   it('reports progress up to the whole body, then the media', async () => {
     const api = clientFor(fake.server, 'progress1');
     const events = await lastValueFrom(api.mediaPostWithProgress(patterned(PNG, 1_000_000)).pipe(toArray()));
