@@ -110,7 +110,7 @@ async function fromBlob(blob: Blob, description: FileDescription, what: string):
   const head = new Uint8Array(await blob.slice(0, SNIFF_LENGTH).arrayBuffer());
   const name = (blob as Partial<File>).name;
   return finish(head, typeof name === 'string' ? name : undefined, description, what, blob.size,
-    () => readableStreamChunks(blob.stream()));
+    () => rechunk(readableStreamChunks(blob.stream())));
 }
 
 async function fromPath(path: string, description: FileDescription, what: string): Promise<PreparedFile> {
@@ -155,7 +155,7 @@ async function fromStream(source: AsyncIterable<Uint8Array>, nameHint: string | 
   const head = concat(buffered).subarray(0, SNIFF_LENGTH);
   let consumed = false;
   try {
-    return finish(head, nameHint, description, what, undefined, async function* () {
+    return finish(head, nameHint, description, what, undefined, () => rechunk(async function* () {
       if (consumed) throw new MastodonIllegalArgumentError(`${what} is a stream that was already read; it cannot be sent again`);
       consumed = true;
       try {
@@ -166,10 +166,18 @@ async function fromStream(source: AsyncIterable<Uint8Array>, nameHint: string | 
       } finally {
         if (!done) await iterator.return?.();
       }
-    });
+    }()));
   } catch (error) {
     await iterator.return?.();
     throw error;
+  }
+}
+
+/** Splits large chunks into views of at most {@link CHUNK_SIZE} bytes (no copies), for even progress. */
+async function* rechunk(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  for await (const chunk of chunks) {
+    if (chunk.length <= CHUNK_SIZE) yield chunk;
+    else for (let start = 0; start < chunk.length; start += CHUNK_SIZE) yield chunk.subarray(start, start + CHUNK_SIZE);
   }
 }
 

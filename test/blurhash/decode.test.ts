@@ -65,7 +65,7 @@ describe('decodeBlurhash', () => {
     let differing = 0;
     linear.forEach((row, y) => row.forEach((pixel, x) => pixel.forEach((channel, c) => {
       const diff = Math.abs(toSrgb(channel) - srgb[y]![x]![c]!);
-      assert.ok(diff <= 1);
+      assert.ok(diff <= 1, `pixel ${x},${y} channel ${c} differs by ${diff}`);
       if (diff > 0) differing++;
     })));
     assert.ok(differing < 5, 'at most rounding ties differ');

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { firstValueFrom, lastValueFrom, toArray } from 'rxjs';
 import {
-  MastodonAPIError, MastodonFileNotFoundError, MastodonIllegalArgumentError, MastodonVersionError,
+  FetchBackend, MastodonAPIError, MastodonFileNotFoundError, MastodonIllegalArgumentError, MastodonVersionError,
 } from '../../src/index.js';
 import { fakeMediaState } from '../../src/testing/routes/media.js';
 import { clientFor, useFakeServer } from '../support/fake.js';
@@ -33,7 +33,7 @@ describe('mediaPost against the fake server (4.0.2: v2 endpoint)', () => {
     const upload = fake.server.uploads.at(-1)!;
     assert.equal(upload.type, 'image/png');
     assert.match(upload.filename, RANDOM_NAME);
-    assert.ok(upload.filename.endsWith('.png'));
+    assert.ok(upload.filename.endsWith('.png'), upload.filename);
     assert.deepEqual(new Uint8Array(upload.data), data);
   });
 
@@ -107,11 +107,21 @@ describe('mediaPost against the fake server (4.0.2: v2 endpoint)', () => {
     await firstValueFrom(fromStream);
     const before = fake.server.requestsTo('POST /api/v2/media').length;
     await assert.rejects(firstValueFrom(fromStream), (error: unknown) => {
-      assert.ok(error instanceof MastodonIllegalArgumentError);
+      assert.ok(error instanceof MastodonIllegalArgumentError, String(error));
       assert.match(error.message, /already read/);
       return true;
     });
     assert.equal(fake.server.requestsTo('POST /api/v2/media').length, before);
+  });
+
+  it('streams through the fetch backend too', async () => {
+    const api = clientFor(fake.server, 'fetch1', { session: new FetchBackend() });
+    const data = patterned(PNG, 2_000_000);
+    const events = await lastValueFrom(api.mediaPostWithProgress(new Blob([data])).pipe(toArray()));
+    assert.ok(Buffer.from(data).equals(fake.server.uploads.at(-1)!.data), 'the bytes arrive intact');
+    assert.equal(events.at(-1)!.type, 'done');
+    const progress = events.filter((e) => e.type === 'progress').length;
+    assert.ok(progress > 30, `${progress} progress events for 2 MB`);
   });
 
   it('reports progress up to the whole body, then the media', async () => {
@@ -122,7 +132,7 @@ describe('mediaPost against the fake server (4.0.2: v2 endpoint)', () => {
     assert.ok(progress.length > 10, `${progress.length} progress events for 1 MB`);
     assert.deepEqual(progress[0], { type: 'progress', loaded: 0, total });
     assert.deepEqual(progress.at(-1), { type: 'progress', loaded: total, total });
-    for (let i = 1; i < progress.length; i++) assert.ok(progress[i]!.loaded > progress[i - 1]!.loaded);
+    for (let i = 1; i < progress.length; i++) assert.ok(progress[i]!.loaded > progress[i - 1]!.loaded, `progress grows at ${i}`);
     assert.equal(events.at(-1)!.type, 'done');
     assert.equal(events.filter((e) => e.type === 'done').length, 1);
   });
@@ -155,7 +165,7 @@ describe('mediaPost against the fake server (4.0.2: v2 endpoint)', () => {
     state.failProcessing = true;
     try {
       await assert.rejects(firstValueFrom(api.mediaPost(MP4, { synchronous: true })), (error: unknown) => {
-        assert.ok(error instanceof MastodonAPIError);
+        assert.ok(error instanceof MastodonAPIError, String(error));
         assert.match(error.message, /could not be processed/);
         assert.equal(error.status, 422);
         return true;

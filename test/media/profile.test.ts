@@ -62,7 +62,7 @@ describe('accountUpdateCredentials against the fake server', () => {
   it('passes on the server refusing a non-image avatar', async () => {
     const api = clientFor(fake.server, 'profile4');
     await assert.rejects(firstValueFrom(api.accountUpdateCredentials({ avatar: JPEG, avatar_mime_type: 'video/mp4' })), (error: unknown) => {
-      assert.ok(error instanceof MastodonAPIError);
+      assert.ok(error instanceof MastodonAPIError, String(error));
       assert.equal(error.status, 422);
       return true;
     });
