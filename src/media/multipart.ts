@@ -9,6 +9,11 @@ export interface MultipartBody {
   readonly length: number | undefined;
   /** The body bytes; each call reads the files anew (where their sources allow it). */
   chunks(): AsyncIterable<Uint8Array>;
+  /**
+   * The body as a `Blob`, when every file is in memory or a Blob (browsers send a Blob made of
+   * `File`s straight from disk); `undefined` when a file is a path or a stream.
+   */
+  blob(): Blob | undefined;
 }
 
 const encoder = new TextEncoder();
@@ -60,6 +65,14 @@ export function multipartBody(fields: Params, files: Readonly<Record<string, Pre
   return {
     contentType: `multipart/form-data; boundary=${boundary}`,
     length,
+    blob: () => {
+      const pieces: (Blob | Uint8Array)[] = [];
+      for (const part of parts) {
+        if (part.file && part.file.blobPart === undefined) return undefined;
+        pieces.push(part.head, ...(part.file ? [part.file.blobPart!] : []), part.tail);
+      }
+      return new Blob([...pieces, end] as BlobPart[]);
+    },
     chunks: async function* () {
       for (const part of parts) {
         yield part.head;

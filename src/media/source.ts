@@ -23,6 +23,8 @@ export interface PreparedFile {
   readonly size: number | undefined;
   /** The bytes, read lazily in chunks as the request body is sent. */
   chunks(): AsyncIterable<Uint8Array>;
+  /** The bytes as something a `Blob` can be made of, when they are in memory or a Blob already. */
+  readonly blobPart?: Blob | Uint8Array;
 }
 
 /** How a file is described beside its bytes. */
@@ -92,25 +94,26 @@ function claim<T extends object>(stream: T, what: string): T {
 }
 
 function finish(head: Uint8Array, nameHint: string | undefined, description: FileDescription, what: string,
-  size: number | undefined, chunks: () => AsyncIterable<Uint8Array>): PreparedFile {
+  size: number | undefined, chunks: () => AsyncIterable<Uint8Array>, blobPart?: Blob | Uint8Array): PreparedFile {
   const mimeType = description.mime_type ?? sniffMimeType(head) ?? mimeTypeFromName(description.file_name ?? nameHint);
   if (mimeType === undefined) {
     throw new MastodonIllegalArgumentError(`Could not determine the mime type of ${what}; pass it as a mime type option`);
   }
-  return { mimeType, fileName: description.file_name ?? randomUploadName(mimeType), size, chunks };
+  const fileName = description.file_name ?? randomUploadName(mimeType);
+  return blobPart === undefined ? { mimeType, fileName, size, chunks } : { mimeType, fileName, size, chunks, blobPart };
 }
 
 function fromBytes(bytes: Uint8Array, description: FileDescription, what: string): PreparedFile {
   return finish(bytes.subarray(0, SNIFF_LENGTH), undefined, description, what, bytes.length, async function* () {
     for (let start = 0; start < bytes.length; start += CHUNK_SIZE) yield bytes.subarray(start, start + CHUNK_SIZE);
-  });
+  }, bytes);
 }
 
 async function fromBlob(blob: Blob, description: FileDescription, what: string): Promise<PreparedFile> {
   const head = new Uint8Array(await blob.slice(0, SNIFF_LENGTH).arrayBuffer());
   const name = (blob as Partial<File>).name;
   return finish(head, typeof name === 'string' ? name : undefined, description, what, blob.size,
-    () => rechunk(readableStreamChunks(blob.stream())));
+    () => rechunk(readableStreamChunks(blob.stream())), blob);
 }
 
 async function fromPath(path: string, description: FileDescription, what: string): Promise<PreparedFile> {

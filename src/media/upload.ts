@@ -57,13 +57,17 @@ export function uploadWithProgress<T>(api: Mastodon, call: UploadCall): Observab
           subscriber.next({ type: 'progress', loaded: 0, total: body.length });
           const headers: Record<string, string> = { 'content-type': body.contentType };
           if (body.length !== undefined) headers['content-length'] = String(body.length);
-          const counted = countingChunks(body.chunks(), body.length, (progress) => {
+          const blob = canStreamRequests() ? undefined : body.blob();
+          const sent = blob ?? countingChunks(body.chunks(), body.length, (progress) => {
             if (!subscriber.closed) subscriber.next({ type: 'progress', ...progress });
           });
           subscriptions.add(api.apiRequest<T>({
-            method: call.method, path: call.path, params: call.pathParams, headers, body: counted,
+            method: call.method, path: call.path, params: call.pathParams, headers, body: sent,
           }).subscribe({
-            next: (result) => subscriber.next({ type: 'done', result }),
+            next: (result) => {
+              if (blob) subscriber.next({ type: 'progress', loaded: blob.size, total: blob.size });
+              subscriber.next({ type: 'done', result });
+            },
             error: (error: unknown) => subscriber.error(error),
             complete: () => subscriber.complete(),
           }));
@@ -73,6 +77,16 @@ export function uploadWithProgress<T>(api: Mastodon, call: UploadCall): Observab
       return subscriptions;
     }),
   );
+}
+
+/**
+ * Whether request bodies can be streamed from an async iterable: in Node.js. Browsers get a
+ * `Blob` body where the files allow it (their `fetch` streams a Blob made of `File`s from disk,
+ * but cannot send an async iterable), and then report progress only at the end.
+ */
+function canStreamRequests(): boolean {
+  const proc = (globalThis as { process?: { versions?: { node?: string } } }).process;
+  return typeof proc?.versions?.node === 'string';
 }
 
 function prepareFiles(files: UploadCall['files']): Observable<Record<string, PreparedFile | undefined>> {

@@ -65,4 +65,19 @@ describe('multipart bodies', () => {
     assert.ok(raw.includes('filename="a %22quoted%22%0Aname.png"'), 'no raw quote or line break in the header');
     assert.deepEqual(new Uint8Array(await sent.arrayBuffer()), data);
   });
+
+  it('give the same body as a Blob (for browsers) when every file is in memory or a Blob, and not for a path', async () => {
+    const data = new Uint8Array(100_000).map((_, i) => (i * 7) & 0xff);
+    const fromBytes = await lastValueFrom(prepareFile(data, { mime_type: 'image/png' }, 'file'));
+    const fromBlob = await lastValueFrom(prepareFile(new Blob([data]), { mime_type: 'image/gif' }, 'thumbnail'));
+    const body = multipartBody({ description: 'x' }, { file: fromBytes, thumbnail: fromBlob }, 'fixedboundary');
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of body.chunks()) chunks.push(chunk);
+    const blob = body.blob();
+    assert.ok(blob, 'a Blob body');
+    assert.equal(blob.size, body.length);
+    assert.ok(Buffer.from(await blob.arrayBuffer()).equals(Buffer.concat(chunks)), 'the same bytes as the stream');
+    const fromPath = await lastValueFrom(prepareFile(new URL(import.meta.url).pathname, { mime_type: 'text/plain' }, 'file'));
+    assert.equal(multipartBody({}, { file: fromPath }).blob(), undefined);
+  });
 });
