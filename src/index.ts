@@ -23,6 +23,19 @@ export type { TimelineOptions, AnyTimelineOptions } from './endpoints/timelines.
 export type * from './entities/account.js';
 export type * from './entities/status.js';
 export type * from './entities/instance.js';
+export { decodeBlurhash, type DecodeBlurhashOptions, type BlurhashImage } from './blurhash/decode.js';
+export type { MediaPostOptions, MediaUpdateOptions, MediaUploadEvent, MediaProcessingEvent } from './endpoints/media.js';
+export type { AccountUpdateCredentialsOptions, ProfileField } from './endpoints/profile.js';
+export type { MediaFile, PreparedFile, FileDescription } from './media/source.js';
+export type { UploadEvent, UploadProgressEvent, UploadDoneEvent } from './media/upload.js';
+export type { UploadProgress } from './media/multipart.js';
+export { awaitMediaProcessing, type MediaProcessingOptions } from './media/processing.js';
+export { sniffMimeType, mimeTypeFromName } from './media/mime.js';
+export type {
+  WebPushSubscription, PushPolicy, PushEventOptions, PushSubscriptionSetOptions, PushSubscriptionUpdateOptions,
+} from './endpoints/push.js';
+export { generatePushKeys, type PushPrivateKeys, type PushPublicKeys } from './push/keys.js';
+export { decryptPush, type PushNotification, type DecryptPushOptions } from './push/decrypt.js';
 export type { StatusUpdateOptions, StatusReblogOptions } from './endpoints/statuses.js';
 export type { StatusReplyOptions, ReplyTarget } from './endpoints/status-extras.js';
 export type { MakePollOptions } from './endpoints/polls.js';

@@ -6,6 +6,9 @@ import { adminReports } from './admin/reports.js';
 import { adminStats } from './admin/stats.js';
 import { adminTrends } from './admin/trends.js';
 import { instance } from './instance.js';
+import { media, mediaExtras } from './media.js';
+import { profileExtras } from './profile.js';
+import { push, pushExtras } from './push.js';
 import { paginationMethods } from '../pagination/methods.js';
 import { filterExtras, filters, type FilterMethods } from './filters.js';
 import { instanceExtras } from './instance-extras.js';
@@ -40,6 +43,8 @@ export const endpointTables = {
   featuredTags,
   filters,
   instance,
+  media,
+  push,
   notifications,
   preferences,
   reports,
@@ -57,6 +62,9 @@ export const endpointTables = {
 /** Hand-written client methods, one line per area; each takes the client as `this`. */
 export const extraMethods = {
   ...statusPostExtras,
+  ...mediaExtras,
+  ...profileExtras,
+  ...pushExtras,
   ...statusExtras,
   ...pollExtras,
   ...paginationMethods,
@@ -79,6 +87,8 @@ export type EndpointMethods =
   & MethodsOf<typeof adminStats>
   & MethodsOf<typeof adminTrends>
   & MethodsOf<typeof instance>
+  & MethodsOf<typeof media>
+  & MethodsOf<typeof push>
   & MethodsOf<typeof statuses>
   & MethodsOf<typeof timelines>
   & MethodsOf<typeof polls>

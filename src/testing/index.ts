@@ -6,6 +6,8 @@ export { FakeHttpError } from './routes/types.js';
 export type { FakeRequest, FakeReply, FakeRoute, FakeRoutes, FakeAuth, FakeContext } from './routes/types.js';
 export { pageReply } from './paginate.js';
 export { parsePairs, type ParsedParams, type ParsedValue } from './params.js';
+export { fakeMediaState, type FakeMedia, type FakeMediaState } from './routes/media.js';
+export { fakePushSubscriptions, type FakePushSubscription } from './routes/push.js';
 export { fakeAdmin, FakeAdminState } from './routes/admin-state.js';
 export type { FakeModeration, FakeReport, FakeDomainBlock, FakeStaffRole } from './routes/admin-state.js';
 export { instanceState, addAnnouncement, type FakeInstanceState, type FakeAnnouncement } from './routes/instance.js';

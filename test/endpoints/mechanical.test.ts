@@ -103,6 +103,7 @@ const SAMPLES: Readonly<Record<string, unknown>> = {
   end_at: new Date('2022-11-05T00:00:00Z'), limit: 5, offset: 1, expires_in: 600, duration: 60,
   timeline: 'home', ip: '127.0.0.1', private_comment: 'private', public_comment: 'public', lang: 'en',
   media_file: Buffer.from('89504e470d0a1a0a', 'hex'), marker: ID,
+  encrypt_params: { pubkey: Buffer.concat([Buffer.from([4]), Buffer.alloc(64, 7)]).toString('base64url'), auth: Buffer.alloc(16, 9).toString('base64url') },
   to_status: { id: ID, account: { id: '1', acct: 'bob' }, mentions: [], visibility: 'public', spoiler_text: '' },
 };
 
@@ -156,7 +157,7 @@ function sentNames(request: RawRequest): string[] {
     const parsed: unknown = JSON.parse(request.body);
     if (typeof parsed === 'object' && parsed !== null) body = Object.keys(parsed);
   } else if (type.startsWith('multipart/')) {
-    body = [...request.body.matchAll(/name="([^"[]+)/g)].map((m) => m[1]!);
+    body = [...request.body.matchAll(/\bname="([^"[]+)/g)].map((m) => m[1]!);
   } else if (request.body) {
     body = Object.keys(parsePairs(new URLSearchParams(request.body).entries()));
   }

@@ -6,6 +6,9 @@ import { authRoutes } from './auth.js';
 import { featuredTagRoutes } from './featured-tags.js';
 import { filterRoutes } from './filters.js';
 import { instanceRoutes } from './instance.js';
+import { mediaRoutes } from './media.js';
+import { profileRoutes } from './profile.js';
+import { pushRoutes } from './push.js';
 import { notificationRoutes } from './notifications.js';
 import { preferenceRoutes } from './preferences.js';
 import { reportRoutes } from './reports.js';
@@ -27,6 +30,9 @@ export const fakeRoutes: FakeRoutes = {
   ...adminRoutes,
   ...adminStatsRoutes,
   ...instanceRoutes,
+  ...mediaRoutes,
+  ...profileRoutes,
+  ...pushRoutes,
   ...statusRoutes,
   ...timelineRoutes,
   ...relationshipRoutes,

@@ -1,0 +1,162 @@
+import type { FakeStore } from '../store.js';
+import { FakeHttpError, str, userOf, type FakeReply, type FakeRequest, type FakeRoutes } from './types.js';
+
+/** A media attachment as the fake server keeps it. */
+export interface FakeMedia {
+  id: string;
+  ownerId: string;
+  type: 'image' | 'video' | 'gifv' | 'audio' | 'unknown';
+  mimeType: string;
+  fileName: string;
+  size: number;
+  description: string | null;
+  focus: { x: number; y: number } | null;
+  thumbnail: { fileName: string; mimeType: string; size: number } | null;
+  /** GET answers left before processing is done; 0 means processed. */
+  pollsLeft: number;
+  /** Processing will fail: GET answers an error. */
+  failing: boolean;
+}
+
+/** The media area's state; tests may change how uploads are processed. */
+export interface FakeMediaState {
+  readonly attachments: Map<string, FakeMedia>;
+  /**
+   * How many `GET /api/v1/media/{id}` answer "still processing" (206, `url` null) for a
+   * video or audio file uploaded through v2, before it is processed. Default 1.
+   */
+  processingPolls: number;
+  /** Uploads from now on fail processing (GET answers 422). Default false. */
+  failProcessing: boolean;
+}
+
+/**
+ * The media state of a fake server, to tune processing in tests.
+ * @example fakeMediaState(server.store).processingPolls = 3;
+ */
+export function fakeMediaState(store: FakeStore): FakeMediaState {
+  return store.extension<FakeMediaState>('media', () => ({ attachments: new Map(), processingPolls: 1, failProcessing: false }));
+}
+
+const ACCEPTED = new Set([
+  'image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/heic', 'image/heif', 'image/avif',
+  'video/webm', 'video/mp4', 'video/quicktime', 'video/ogg', 'audio/wave', 'audio/wav', 'audio/x-wav',
+  'audio/ogg', 'audio/vorbis', 'audio/mpeg', 'audio/mp3', 'audio/webm', 'audio/flac', 'audio/aac',
+  'audio/m4a', 'audio/x-m4a', 'audio/mp4', 'audio/3gpp', 'video/3gpp',
+]);
+
+/** A blurhash of a grey-blue image, for processed images. */
+const FAKE_BLURHASH = 'UPNKI$xbloIA9ZoI.8RjK-oy%NkD%hW?i^t6';
+
+interface UploadedFile {
+  readonly fileName: string;
+  readonly mimeType: string;
+  readonly size: number;
+}
+
+/** The file parts of a multipart request, by field name (the server keeps the bytes in `uploads`). */
+export async function uploadedFiles(req: FakeRequest): Promise<Map<string, UploadedFile>> {
+  const files = new Map<string, UploadedFile>();
+  const type = String(req.headers['content-type'] ?? '');
+  if (!type.toLowerCase().startsWith('multipart/form-data') || req.rawBody.length === 0) return files;
+  const form = await new Response(new Uint8Array(req.rawBody), { headers: { 'content-type': type } }).formData();
+  for (const [name, value] of form.entries()) {
+    if (typeof value !== 'string') files.set(name, { fileName: value.name, mimeType: value.type, size: value.size });
+  }
+  return files;
+}
+
+function typeOf(mimeType: string): FakeMedia['type'] {
+  if (mimeType === 'image/gif') return 'gifv';
+  const kind = mimeType.split('/')[0];
+  return kind === 'image' || kind === 'video' || kind === 'audio' ? kind : 'unknown';
+}
+
+function parseFocus(value: string | undefined): FakeMedia['focus'] | undefined {
+  if (value === undefined) return undefined;
+  const [x, y] = value.split(',').map(Number);
+  if (x === undefined || y === undefined || !Number.isFinite(x) || !Number.isFinite(y)) return undefined;
+  return { x, y };
+}
+
+function checkDescription(description: string | undefined): void {
+  if (description !== undefined && description.length > 1500) {
+    throw new FakeHttpError(422, 'Validation failed: Description is too long (maximum is 1500 characters)');
+  }
+}
+
+/** The JSON of an attachment as Mastodon serves it. */
+export function mediaJson(media: FakeMedia, baseUrl: string): Record<string, unknown> {
+  const processed = media.pollsLeft === 0;
+  const files = `${baseUrl}/system/media_attachments/files/${media.id}/original`;
+  const extension = media.fileName.includes('.') ? media.fileName.slice(media.fileName.lastIndexOf('.')) : '';
+  return {
+    id: media.id,
+    type: media.type,
+    url: processed ? `${files}/${media.id}${extension}` : null,
+    preview_url: media.type === 'image' || media.thumbnail ? `${baseUrl}/system/media_attachments/thumbnails/${media.id}/small.jpg` : null,
+    remote_url: null,
+    preview_remote_url: null,
+    text_url: null,
+    meta: { ...(media.focus ? { focus: media.focus } : {}), original: { size: media.size } },
+    description: media.description,
+    blurhash: media.type === 'image' || media.thumbnail ? FAKE_BLURHASH : null,
+  };
+}
+
+function ownMedia(req: FakeRequest, store: FakeStore): FakeMedia {
+  const media = fakeMediaState(store).attachments.get(req.pathParams['id'] ?? '');
+  if (!media || media.ownerId !== userOf(req).account.id) throw new FakeHttpError(404, 'Record not found');
+  return media;
+}
+
+async function upload(req: FakeRequest, store: FakeStore, baseUrl: string, asynchronous: boolean): Promise<FakeReply> {
+  const user = userOf(req);
+  const files = await uploadedFiles(req);
+  const file = files.get('file');
+  if (!file) throw new FakeHttpError(422, "Validation failed: File can't be blank");
+  if (!ACCEPTED.has(file.mimeType)) throw new FakeHttpError(422, 'Validation failed: File content type is invalid, File is invalid');
+  const description = str(req.body, 'description');
+  checkDescription(description);
+  const state = fakeMediaState(store);
+  const type = typeOf(file.mimeType);
+  const thumbnail = files.get('thumbnail');
+  const media: FakeMedia = {
+    id: store.nextId(), ownerId: user.account.id, type, mimeType: file.mimeType, fileName: file.fileName, size: file.size,
+    description: description ?? null, focus: parseFocus(str(req.body, 'focus')) ?? null,
+    thumbnail: thumbnail ? { fileName: thumbnail.fileName, mimeType: thumbnail.mimeType, size: thumbnail.size } : null,
+    pollsLeft: asynchronous && (type === 'video' || type === 'audio' || type === 'gifv') ? state.processingPolls + 1 : 0,
+    failing: state.failProcessing,
+  };
+  state.attachments.set(media.id, media);
+  return { status: media.pollsLeft > 0 ? 202 : 200, json: mediaJson(media, baseUrl) };
+}
+
+/** Media uploads: v1 (processed at once) and v2 (videos and audio processed in the background). */
+export const mediaRoutes: FakeRoutes = {
+  'POST /api/v1/media': { auth: 'user', handle: (req, { store, baseUrl }) => upload(req, store, baseUrl, false) },
+  'POST /api/v2/media': { auth: 'user', handle: (req, { store, baseUrl }) => upload(req, store, baseUrl, true) },
+  'GET /api/v1/media/{id}': {
+    auth: 'user',
+    handle: (req, { store, baseUrl }) => {
+      const media = ownMedia(req, store);
+      if (media.failing) throw new FakeHttpError(422, 'Error processing media');
+      if (media.pollsLeft > 0) media.pollsLeft -= 1;
+      return { status: media.pollsLeft > 0 ? 206 : 200, json: mediaJson(media, baseUrl) };
+    },
+  },
+  'PUT /api/v1/media/{id}': {
+    auth: 'user',
+    handle: async (req, { store, baseUrl }) => {
+      const media = ownMedia(req, store);
+      const description = str(req.body, 'description');
+      checkDescription(description);
+      if (description !== undefined) media.description = description;
+      const focus = parseFocus(str(req.body, 'focus'));
+      if (focus) media.focus = focus;
+      const thumbnail = (await uploadedFiles(req)).get('thumbnail');
+      if (thumbnail) media.thumbnail = { fileName: thumbnail.fileName, mimeType: thumbnail.mimeType, size: thumbnail.size };
+      return { status: media.pollsLeft > 0 ? 206 : 200, json: mediaJson(media, baseUrl) };
+    },
+  },
+};

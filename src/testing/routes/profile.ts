@@ -1,0 +1,58 @@
+import { escapeHtml } from '../store.js';
+import type { ParsedValue } from '../params.js';
+import { uploadedFiles } from './media.js';
+import { bool, FakeHttpError, str, userOf, type FakeRoutes } from './types.js';
+
+const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp']);
+
+/** `fields_attributes` as Rails reads it: `{ "0": { name, value } }` or a list. */
+function fieldsOf(value: ParsedValue | undefined): { name: string; value: string }[] | undefined {
+  if (value === undefined || typeof value === 'string') return undefined;
+  const items = Array.isArray(value) ? value : Object.keys(value).sort((a, b) => Number(a) - Number(b)).map((k) => value[k]!);
+  return items.map((item) => {
+    const entry = typeof item === 'object' && !Array.isArray(item) ? item : {};
+    return { name: typeof entry['name'] === 'string' ? entry['name'] : '', value: typeof entry['value'] === 'string' ? entry['value'] : '' };
+  });
+}
+
+/** The logged-in user's profile. */
+export const profileRoutes: FakeRoutes = {
+  'PATCH /api/v1/accounts/update_credentials': {
+    auth: 'user',
+    handle: async (req, { baseUrl }) => {
+      const { account } = userOf(req);
+      const displayName = str(req.body, 'display_name');
+      if (displayName !== undefined && displayName.length > 30) {
+        throw new FakeHttpError(422, 'Validation failed: Display name is too long (maximum is 30 characters)');
+      }
+      const fields = fieldsOf(req.body['fields_attributes']);
+      if (fields && fields.length > 4) throw new FakeHttpError(422, 'Validation failed: Fields is too long');
+      const files = await uploadedFiles(req);
+      for (const [name, file] of files) {
+        if ((name === 'avatar' || name === 'header') && !IMAGE_TYPES.has(file.mimeType)) {
+          throw new FakeHttpError(422, `Validation failed: ${name === 'avatar' ? 'Avatar' : 'Header'} content type is invalid`);
+        }
+      }
+      const note = str(req.body, 'note');
+      if (displayName !== undefined) account.display_name = displayName;
+      if (note !== undefined) account.note = `<p>${escapeHtml(note)}</p>`;
+      for (const flag of ['locked', 'bot', 'discoverable'] as const) {
+        if (req.body[flag] !== undefined) account[flag] = bool(req.body, flag);
+      }
+      if (fields) account.fields = fields.map((f) => ({ name: f.name, value: escapeHtml(f.value), verified_at: null }));
+      for (const kind of ['avatar', 'header'] as const) {
+        const file = files.get(kind);
+        if (!file) continue;
+        const url = `${baseUrl}/system/accounts/${kind}s/${account.id}/original/${encodeURIComponent(file.fileName)}`;
+        account[kind] = url;
+        account[`${kind}_static`] = url;
+      }
+      return {
+        json: {
+          ...account,
+          source: { privacy: 'public', sensitive: false, language: null, note: note ?? '', fields: fields ?? [], follow_requests_count: 0 },
+        },
+      };
+    },
+  },
+};
