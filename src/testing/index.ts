@@ -6,3 +6,5 @@ export { FakeHttpError } from './routes/types.js';
 export type { FakeRequest, FakeReply, FakeRoute, FakeRoutes, FakeAuth, FakeContext } from './routes/types.js';
 export { pageReply } from './paginate.js';
 export { parsePairs, type ParsedParams, type ParsedValue } from './params.js';
+export { FakeStreamingControl, fakeStreaming, fakeListMembers } from './streaming/index.js';
+export type { FakeStreamConnection, FakeChannel, FakeWireEvent } from './streaming/index.js';

@@ -4,6 +4,7 @@ import { authRoutes } from './auth.js';
 import { instanceRoutes } from './instance.js';
 import { statusRoutes } from './statuses.js';
 import { timelineRoutes } from './timelines.js';
+import { streamingRoutes } from '../streaming/index.js';
 
 /** Every route of the fake server, one line per area. */
 export const fakeRoutes: FakeRoutes = {
@@ -12,4 +13,5 @@ export const fakeRoutes: FakeRoutes = {
   ...instanceRoutes,
   ...statusRoutes,
   ...timelineRoutes,
+  ...streamingRoutes,
 };
