@@ -20,3 +20,12 @@ export type { TimelineOptions, AnyTimelineOptions } from './endpoints/timelines.
 export type * from './entities/account.js';
 export type * from './entities/status.js';
 export type * from './entities/instance.js';
+export { MastodonStream, type StreamOptions, type StreamStatus } from './streaming/stream.js';
+export type * from './streaming/events.js';
+export type * from './streaming/payloads.js';
+export type { PublicStreamFilter } from './streaming/targets.js';
+export type { BackoffConfig } from './streaming/backoff.js';
+export { backoffDelay } from './streaming/backoff.js';
+export { reconnectWithBackoff, stallTimeout, isRetryableStreamError, type ReconnectConfig } from './streaming/operators.js';
+export { decodeEvent, decodeSocketFrame, type SocketFrame } from './streaming/decode.js';
+export { useWebSocket, type WebSocketConstructor, type WebSocketLike } from './streaming/websocket-connection.js';

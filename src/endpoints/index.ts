@@ -3,6 +3,7 @@ import { accounts } from './accounts.js';
 import { instance } from './instance.js';
 import { statuses } from './statuses.js';
 import { timelines } from './timelines.js';
+import { streamingMethods } from '../streaming/methods.js';
 
 /**
  * Every endpoint table, one line per area: the single source from which the client's
@@ -17,6 +18,7 @@ export const endpointTables = {
 
 /** Hand-written client methods, one line per area; each takes the client as `this`. */
 export const extraMethods = {
+  ...streamingMethods,
 } as const;
 
 /** The client methods of all tables. */
