@@ -29,3 +29,7 @@ export { backoffDelay } from './streaming/backoff.js';
 export { reconnectWithBackoff, stallTimeout, isRetryableStreamError, type ReconnectConfig } from './streaming/operators.js';
 export { decodeEvent, decodeSocketFrame, type SocketFrame } from './streaming/decode.js';
 export { useWebSocket, type WebSocketConstructor, type WebSocketLike } from './streaming/websocket-connection.js';
+export {
+  StreamListener, CallbackStreamListener, attachListener, dispatchToListener,
+  type CallbackStreamListenerOptions, type StreamHandle,
+} from './streaming/listener.js';
