@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { firstValueFrom } from 'rxjs';
-import { filter } from 'rxjs/operators';
+import { filter, take, toArray } from 'rxjs/operators';
 import { WebSocket as UndiciWebSocket } from 'undici';
 import { Mastodon, MastodonUnauthorizedError, useWebSocket, type WebSocketConstructor } from '../../src/index.js';
 import { fakeListMembers, fakeStreaming } from '../../src/testing/index.js';
@@ -88,6 +88,21 @@ describe('WebSocket streams against the fake server', { timeout: 20000 }, () => 
     await eventually(() => control.connectionsOpened > opened && control.connections.some((c) => c.streams().includes('user')));
     const status = server.store.addStatus(me, 'after the drop');
     assert.equal((await got)[0]!.payload.id, status.id);
+  });
+
+  it('counts server pings as heartbeats (undici reports them), so a quiet socket is not a stalled one', async () => {
+    const { server } = fake;
+    fakeStreaming(server.store).heartbeatEvery(10);
+    try {
+      const api = clientFor(server, 'ws_ping');
+      const stream = api.streamPublic(ws);
+      const sub = stream.subscribe();
+      const beats = await firstValueFrom(stream.heartbeat$.pipe(take(3), toArray()));
+      assert.equal(beats.length, 3);
+      sub.unsubscribe();
+    } finally {
+      fakeStreaming(server.store).heartbeatEvery(15000);
+    }
   });
 
   it('sends the token as a subprotocol with a browser-style WebSocket', async () => {
