@@ -77,3 +77,16 @@ export type * from './entities/report.js';
 export type * from './entities/search.js';
 export type * from './entities/tag.js';
 export type * from './entities/trends.js';
+export { MastodonStream, type StreamOptions, type StreamStatus } from './streaming/stream.js';
+export type * from './streaming/events.js';
+export type * from './streaming/payloads.js';
+export type { PublicStreamFilter } from './streaming/targets.js';
+export type { BackoffConfig } from './streaming/backoff.js';
+export { backoffDelay } from './streaming/backoff.js';
+export { reconnectWithBackoff, stallTimeout, isRetryableStreamError, type ReconnectConfig } from './streaming/operators.js';
+export { decodeEvent, decodeSocketFrame, type SocketFrame } from './streaming/decode.js';
+export { useWebSocket, type WebSocketConstructor, type WebSocketLike } from './streaming/websocket-connection.js';
+export {
+  StreamListener, CallbackStreamListener, attachListener, dispatchToListener,
+  type CallbackStreamListenerOptions, type StreamHandle,
+} from './streaming/listener.js';

@@ -28,6 +28,7 @@ import { lists } from './lists.js';
 import { conversations } from './conversations.js';
 import { favourites } from './favourites.js';
 import { suggestions } from './suggestions.js';
+import { streamingMethods } from '../streaming/methods.js';
 
 /**
  * Every endpoint table, one line per area: the single source from which the client's
@@ -76,6 +77,7 @@ export const extraMethods = {
   ...filterExtras,
   ...reportExtras,
   ...utilityExtras,
+  ...streamingMethods,
 } as const;
 
 /** The client methods of all tables. */

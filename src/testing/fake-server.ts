@@ -4,6 +4,7 @@ import { endpointTables } from '../endpoints/index.js';
 import { parsePairs, type ParsedParams } from './params.js';
 import { FakeStore, type FakeUser } from './store.js';
 import { fakeRoutes } from './routes/index.js';
+import { handleStreamingUpgrade } from './streaming/websocket.js';
 import {
   FakeHttpError, type FakeContext, type FakeReply, type FakeRequest, type FakeRoute, type FakeRoutes,
 } from './routes/types.js';
@@ -130,6 +131,10 @@ export class FakeMastodon {
       let fake: FakeMastodon | undefined;
       const server = createServer((req, res) => {
         if (fake) fake.handle(req, res);
+      });
+      server.on('upgrade', (req, socket) => {
+        if (fake) handleStreamingUpgrade(fake.store, req, socket);
+        else socket.destroy();
       });
       server.once('error', reject);
       server.listen(options.port ?? 0, '127.0.0.1', () => {

@@ -13,3 +13,5 @@ export type { FakeModeration, FakeReport, FakeDomainBlock, FakeStaffRole } from 
 export { instanceState, addAnnouncement, type FakeInstanceState, type FakeAnnouncement } from './routes/instance.js';
 export { trendingLinksOf, type FakeTrendingLink } from './routes/trends.js';
 export { reportsOf, type FakeUserReport } from './routes/reports.js';
+export { FakeStreamingControl, fakeStreaming } from './streaming/index.js';
+export type { FakeStreamConnection, FakeChannel, FakeWireEvent } from './streaming/index.js';

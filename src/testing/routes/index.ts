@@ -22,6 +22,7 @@ import { pollRoutes } from './polls.js';
 import { conversationRoutes } from './conversations.js';
 import { favouriteRoutes } from './favourites.js';
 import { suggestionRoutes } from './suggestions.js';
+import { streamingRoutes } from '../streaming/index.js';
 
 /** Every route of the fake server, one line per area. */
 export const fakeRoutes: FakeRoutes = {
@@ -48,4 +49,5 @@ export const fakeRoutes: FakeRoutes = {
   ...filterRoutes,
   ...preferenceRoutes,
   ...reportRoutes,
+  ...streamingRoutes,
 };

@@ -1,0 +1,145 @@
+import { concat, defer, EMPTY, Observable, from, type MonoTypeOperatorFunction, type Subscription } from 'rxjs';
+import { concatMap, expand, map, takeWhile, tap } from 'rxjs/operators';
+import type { Mastodon } from '../client/mastodon.js';
+import type { Params } from '../http/params.js';
+import type { Page } from '../pagination/page.js';
+import type { ConnectionSignal } from './connection.js';
+import type { StreamEvent } from './events.js';
+
+/** A REST list that holds what a stream would have sent: the home timeline for `update`s, notifications... */
+export interface CatchUpSource {
+  /** The event the list's items become. */
+  readonly event: 'update' | 'notification';
+  /** The REST path (`/api/v1/timelines/home`). */
+  readonly path: string;
+  readonly params?: Params;
+}
+
+const PAGE_SIZE = 40;
+const REMEMBERED_IDS = 5000;
+
+function newer(a: string, b: string | undefined): boolean {
+  return b === undefined || a.length > b.length || (a.length === b.length && a > b);
+}
+
+/**
+ * What a stream remembers across reconnects: the newest id seen per catch-up source, and the
+ * recent ids delivered, so nothing is emitted twice.
+ */
+export class CatchUpState {
+  private readonly cursors = new Map<string, string>();
+  private readonly seen = new Set<string>();
+  /** Whether the starting cursors were taken. */
+  started = false;
+
+  constructor(readonly sources: readonly CatchUpSource[]) {}
+
+  /** The newest id seen for an event, if any. */
+  cursor(event: string): string | undefined {
+    return this.cursors.get(event);
+  }
+
+  /** Moves an event's cursor forward to `id`. */
+  advance(event: string, id: string): void {
+    if (newer(id, this.cursors.get(event))) this.cursors.set(event, id);
+  }
+
+  /** Whether `event` is new (and remembers it); repeats of updates and notifications are not. */
+  accept(event: StreamEvent): boolean {
+    if (event.type !== 'update' && event.type !== 'notification') return true;
+    const key = `${event.type}:${event.payload.id}`;
+    if (this.seen.has(key)) return false;
+    this.seen.add(key);
+    if (this.seen.size > REMEMBERED_IDS) this.seen.delete(this.seen.values().next().value!);
+    this.advance(event.type, event.payload.id);
+    return true;
+  }
+}
+
+/**
+ * Takes each source's newest id before the first connection, so that what is published
+ * between subscribing and the connection opening is caught up too. An empty list starts
+ * from `0`: everything it gets later is new.
+ */
+export function takeStartingCursors(api: Mastodon, state: CatchUpState): Observable<never> {
+  return defer(() => {
+    if (state.started) return EMPTY;
+    return from(state.sources).pipe(
+      concatMap((source) => api.apiRequest<Page<{ id: string }>>({
+        method: 'GET', path: source.path, params: { ...source.params, limit: 1 }, result: 'page',
+      }).pipe(tap((page) => state.advance(source.event, page[0]?.id ?? '0')))),
+      tap({ complete: () => { state.started = true; } }),
+      concatMap(() => EMPTY),
+    );
+  });
+}
+
+/**
+ * Everything published after the cursors, oldest first: each source read forward from its
+ * cursor (`min_id`), following the pages' `prev` links until a short page.
+ */
+export function fetchMissed(api: Mastodon, state: CatchUpState, stream: readonly string[]): Observable<StreamEvent> {
+  return concat(...state.sources.map((source) => defer(() => {
+    const cursor = state.cursor(source.event);
+    if (cursor === undefined) return EMPTY;
+    const first = api.apiRequest<Page<{ id: string }>>({
+      method: 'GET', path: source.path, params: { ...source.params, min_id: cursor, limit: PAGE_SIZE }, result: 'page',
+    });
+    return first.pipe(
+      expand((page) => page.length < PAGE_SIZE || !page._pagination_prev
+        ? EMPTY
+        : api.apiRequest<Page<{ id: string }>>({ method: 'GET', path: page._pagination_prev.url, result: 'page' })),
+      takeWhile((page) => page.length > 0),
+      concatMap((page) => [...page].reverse()),
+      map((item) => ({ type: source.event, event: source.event, stream, payload: item }) as StreamEvent),
+    );
+  })));
+}
+
+/**
+ * Fills the gap of every (re)connection: when the connection opens, live events are held back
+ * while what was missed is fetched through the REST API ({@link fetchMissed}); the missed
+ * events come first, oldest first, then the held-back ones; events already delivered are
+ * dropped. A failed fetch fails the connection, so it is retried with it.
+ *
+ * ## Example
+ * ```ts
+ * connect(target).pipe(catchUp(api, state, ['user']))
+ * ```
+ */
+export function catchUp(api: Mastodon, state: CatchUpState, stream: readonly string[]): MonoTypeOperatorFunction<ConnectionSignal> {
+  return (source) => new Observable<ConnectionSignal>((subscriber) => {
+    let held: StreamEvent[] | undefined;
+    let fetching: Subscription | undefined;
+    const emit = (event: StreamEvent): void => {
+      if (state.accept(event)) subscriber.next({ kind: 'event', event });
+    };
+    const subscription = source.subscribe({
+      next: (signal) => {
+        if (signal.kind === 'event') {
+          if (held) held.push(signal.event);
+          else emit(signal.event);
+          return;
+        }
+        subscriber.next(signal);
+        if (signal.kind !== 'open') return;
+        held = [];
+        fetching = fetchMissed(api, state, stream).subscribe({
+          next: emit,
+          error: (error: unknown) => subscriber.error(error),
+          complete: () => {
+            const release = held ?? [];
+            held = undefined;
+            release.forEach(emit);
+          },
+        });
+      },
+      error: (error: unknown) => subscriber.error(error),
+      complete: () => subscriber.complete(),
+    });
+    return () => {
+      subscription.unsubscribe();
+      fetching?.unsubscribe();
+    };
+  });
+}

@@ -1,0 +1,45 @@
+import type { Observable } from 'rxjs';
+import type { StreamEvent } from './events.js';
+
+/**
+ * What a live connection reports: it opened, bytes arrived (for stall detection), a heartbeat
+ * came (an SSE comment line, a WebSocket ping), or an event.
+ */
+export type ConnectionSignal =
+  | { readonly kind: 'open' }
+  | { readonly kind: 'bytes' }
+  | { readonly kind: 'heartbeat' }
+  | { readonly kind: 'event'; readonly event: StreamEvent };
+
+/** One stream of the streaming API, as both transports name it. */
+export interface StreamTarget {
+  /** The stream name of the WebSocket API (`public:local:media`, `hashtag`, `list`...). */
+  readonly name: string;
+  /** The SSE path under the streaming host (`/api/v1/streaming/hashtag/local`). */
+  readonly path: string;
+  /** Query parameters of the SSE request (`tag`, `list`, `only_media`). */
+  readonly query: Readonly<Record<string, string>>;
+  /** The hashtag of a hashtag stream. */
+  readonly tag?: string;
+  /** The list id of a list stream. */
+  readonly list?: string;
+}
+
+/** The `stream` array the server tags this target's events with (`['hashtag', 'cats']`). */
+export function streamKey(target: StreamTarget): readonly string[] {
+  if (target.tag !== undefined) return [target.name, target.tag];
+  if (target.list !== undefined) return [target.name, target.list];
+  return [target.name];
+}
+
+/**
+ * Opens one connection to a stream: a cold Observable that connects on subscribe, emits
+ * {@link ConnectionSignal}s, fails with a typed error when the connection fails or ends, and
+ * closes the connection when unsubscribed.
+ */
+export type Connector = (target: StreamTarget) => Observable<ConnectionSignal>;
+
+/** Signals without payload, shared to spare allocations on the hot path. */
+export const OPEN: ConnectionSignal = { kind: 'open' };
+export const BYTES: ConnectionSignal = { kind: 'bytes' };
+export const HEARTBEAT: ConnectionSignal = { kind: 'heartbeat' };

@@ -1,0 +1,113 @@
+import { MastodonMalformedEventError } from '../errors.js';
+import { reviveDates } from '../entities/revive.js';
+import type { KnownEventName, MalformedEvent, StreamEvent } from './events.js';
+
+type PayloadKind = 'entity' | 'id' | 'none' | 'ignored';
+
+/** How each known event carries its payload: a JSON object, a bare id string, nothing, or meaningless text. */
+const PAYLOAD_KINDS: Readonly<Record<KnownEventName, PayloadKind>> = {
+  'update': 'entity',
+  'status.update': 'entity',
+  'notification': 'entity',
+  'conversation': 'entity',
+  'announcement': 'entity',
+  'announcement.reaction': 'entity',
+  'delete': 'id',
+  'announcement.delete': 'id',
+  'filters_changed': 'none',
+  'notifications_merged': 'ignored',
+};
+
+function isKnown(name: string): name is KnownEventName {
+  return Object.prototype.hasOwnProperty.call(PAYLOAD_KINDS, name);
+}
+
+function malformed(event: string, data: string | undefined, stream: readonly string[], why: string): MalformedEvent {
+  const excerpt = data !== undefined && data.length > 200 ? `${data.slice(0, 200)}…` : data;
+  const error = new MastodonMalformedEventError(`Malformed ${JSON.stringify(event)} event: ${why} (data: ${JSON.stringify(excerpt)})`);
+  return { type: 'malformed', event, stream, data, error };
+}
+
+function parseJson(data: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(data) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/**
+ * Turns one wire event (its name and its `data` text, or the WebSocket `payload`) into a typed
+ * {@link StreamEvent}. Entity payloads are parsed with dates revived as REST responses are;
+ * `delete` and `announcement.delete` ids stay the exact strings sent; `filters_changed`
+ * carries nothing; unknown events come through as `type: 'unknown'`. A payload that cannot
+ * be read becomes a `type: 'malformed'` event carrying a `MastodonMalformedEventError`.
+ *
+ * ## Example
+ * ```ts
+ * decodeEvent('delete', '109252111498807689', ['public'])
+ * // { type: 'delete', event: 'delete', stream: ['public'], payload: '109252111498807689' }
+ * ```
+ */
+export function decodeEvent(event: string, data: string | undefined, stream: readonly string[]): StreamEvent {
+  if (!isKnown(event)) {
+    if (data === undefined) return { type: 'unknown', event, stream, data, payload: undefined };
+    const parsed = parseJson(data);
+    return { type: 'unknown', event, stream, data, payload: parsed.ok ? reviveDates(parsed.value) : data };
+  }
+  switch (PAYLOAD_KINDS[event]) {
+    case 'none':
+      return { type: 'filters_changed', event, stream, payload: undefined };
+    case 'ignored':
+      return { type: 'notifications_merged', event, stream, payload: data ?? '' };
+    case 'id': {
+      const id = data?.trim();
+      if (!id) return malformed(event, data, stream, 'missing id');
+      return { type: event as 'delete' | 'announcement.delete', event, stream, payload: id };
+    }
+    case 'entity': {
+      if (data === undefined) return malformed(event, data, stream, 'missing data');
+      const parsed = parseJson(data);
+      if (!parsed.ok) return malformed(event, data, stream, 'data is not JSON');
+      if (typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)) {
+        return malformed(event, data, stream, 'data is not a JSON object');
+      }
+      // The entity types are the server's JSON with dates revived; the server is trusted for the shape.
+      return { type: event, event, stream, payload: reviveDates(parsed.value) } as StreamEvent;
+    }
+  }
+}
+
+/**
+ * Reads one WebSocket text frame of the multiplexed API: an event (`{stream, event, payload}`,
+ * the payload itself JSON-encoded text), or an error answer to a subscribe
+ * (`{error, status}`). A frame that is not JSON is a malformed event.
+ *
+ * ## Example
+ * ```ts
+ * decodeSocketFrame('{"stream":["public"],"event":"delete","payload":"109"}')
+ * // { kind: 'event', event: { type: 'delete', payload: '109', stream: ['public'], ... } }
+ * ```
+ */
+export function decodeSocketFrame(frame: string): SocketFrame {
+  const parsed = parseJson(frame);
+  if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)) {
+    return { kind: 'event', event: malformed('(frame)', frame, [], 'the WebSocket frame is not a JSON object') };
+  }
+  const value = parsed.value as { stream?: unknown; event?: unknown; payload?: unknown; error?: unknown; status?: unknown };
+  if (typeof value.event !== 'string') {
+    if (value.error !== undefined) {
+      return { kind: 'error', error: String(value.error), status: typeof value.status === 'number' ? value.status : undefined };
+    }
+    return { kind: 'event', event: malformed('(frame)', frame, [], 'the frame has no event name') };
+  }
+  const stream = Array.isArray(value.stream) ? value.stream.map(String) : [];
+  const payload = value.payload === undefined || value.payload === null ? undefined
+    : typeof value.payload === 'string' ? value.payload : JSON.stringify(value.payload);
+  return { kind: 'event', event: decodeEvent(value.event, payload, stream) };
+}
+
+/** What a WebSocket frame of the multiplexed API says. */
+export type SocketFrame =
+  | { readonly kind: 'event'; readonly event: StreamEvent }
+  | { readonly kind: 'error'; readonly error: string; readonly status: number | undefined };

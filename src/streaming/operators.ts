@@ -1,0 +1,87 @@
+import {
+  defer, throwError, timeout, timer, type MonoTypeOperatorFunction, type Observable, type SchedulerLike,
+} from 'rxjs';
+import { retry, tap } from 'rxjs/operators';
+import {
+  MastodonAPIError, MastodonNetworkError, MastodonReadTimeout, MastodonRateLimitError, MastodonServerError,
+} from '../errors.js';
+import { backoffDelay, type BackoffConfig } from './backoff.js';
+
+/**
+ * Fails with `MastodonReadTimeout` when the source emits nothing for `seconds`: for a stream
+ * of connection signals, a connection with no bytes, heartbeats included. Counts from
+ * subscription, so a connection that never answers times out too.
+ *
+ * ## Example
+ * ```ts
+ * connection$.pipe(stallTimeout(300, asyncScheduler))
+ * ```
+ */
+export function stallTimeout<T>(seconds: number, scheduler: SchedulerLike): MonoTypeOperatorFunction<T> {
+  return timeout<T, Observable<never>>({
+    each: seconds * 1000,
+    scheduler,
+    with: () => throwError(() => new MastodonReadTimeout(`No data from the stream for ${seconds} s`)),
+  });
+}
+
+/**
+ * Whether an error may be cured by connecting again: network failures, read timeouts, server
+ * errors and rate limits may; a refused token (401) or a bad request (400, 404) will not.
+ *
+ * @example isRetryableStreamError(new MastodonReadTimeout('stalled'))  // true
+ */
+export function isRetryableStreamError(error: unknown): boolean {
+  if (error instanceof MastodonServerError || error instanceof MastodonRateLimitError) return true;
+  if (error instanceof MastodonAPIError) return false;
+  return error instanceof MastodonNetworkError;
+}
+
+/** What {@link reconnectWithBackoff} needs beyond the waits. */
+export interface ReconnectConfig<T> extends BackoffConfig {
+  /** Where the waits happen. */
+  readonly scheduler: SchedulerLike;
+  /** Reconnect attempts in a row before giving up. Default: no limit. */
+  readonly max_retries?: number;
+  /** A value that shows the connection is healthy; it resets the attempt count (and so the wait). */
+  readonly isHealthy: (value: T) => boolean;
+  /** Which errors to reconnect after; others end the stream. Default {@link isRetryableStreamError}. */
+  readonly retryable?: (error: unknown) => boolean;
+  /** Called before each wait, with the attempt number (1 for the first) and the wait in ms. */
+  readonly onReconnecting?: (attempt: number, delayMs: number, error: unknown) => void;
+  /** Numbers in [0, 1) for the jitter; `Math.random` by default. */
+  readonly random?: () => number;
+}
+
+/**
+ * Re-subscribes to the source (opens a new connection) after a retryable error, waiting longer
+ * after each failed attempt ({@link backoffDelay}), and starting over from the shortest wait
+ * once the connection proved healthy. Errors that retrying cannot cure pass through.
+ *
+ * ## Example
+ * ```ts
+ * connect().pipe(reconnectWithBackoff({
+ *   scheduler: asyncScheduler, initial_delay: 1, max_delay: 60, jitter: 0.5,
+ *   isHealthy: (signal) => signal.kind === 'open',
+ * }))
+ * ```
+ */
+export function reconnectWithBackoff<T>(config: ReconnectConfig<T>): MonoTypeOperatorFunction<T> {
+  const retryable = config.retryable ?? isRetryableStreamError;
+  const maxRetries = config.max_retries ?? Infinity;
+  return (source) => defer(() => {
+    let attempt = 0;
+    return source.pipe(
+      tap((value) => { if (config.isHealthy(value)) attempt = 0; }),
+      retry({
+        delay: (error: unknown) => {
+          if (!retryable(error) || attempt >= maxRetries) return throwError(() => error);
+          attempt += 1;
+          const delayMs = backoffDelay(attempt, config, config.random);
+          config.onReconnecting?.(attempt, delayMs, error);
+          return timer(delayMs, config.scheduler);
+        },
+      }),
+    );
+  });
+}

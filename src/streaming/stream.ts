@@ -1,0 +1,128 @@
+import {
+  BehaviorSubject, Observable, Subject, concat, defer, identity, of, share, throwError, type SchedulerLike,
+} from 'rxjs';
+import { concatMap, filter, finalize, map, tap } from 'rxjs/operators';
+import type { Mastodon } from '../client/mastodon.js';
+import type { BackoffConfig } from './backoff.js';
+import { catchUp, CatchUpState, takeStartingCursors, type CatchUpSource } from './catch-up.js';
+import { streamKey, type ConnectionSignal, type Connector, type StreamTarget } from './connection.js';
+import type { StreamEvent } from './events.js';
+import { reconnectWithBackoff, stallTimeout } from './operators.js';
+
+/** Options of every stream method. */
+export interface StreamOptions extends BackoffConfig {
+  /**
+   * Seconds without a byte (heartbeats included) after which the connection counts as stalled:
+   * a `MastodonReadTimeout`, and a reconnect. Default 300. Over WebSocket, server pings count
+   * where the runtime shows them (undici); browsers see only events, so keep it generous there.
+   */
+  timeout?: number;
+  /** `'sse'` (default) or `'websocket'`: one socket per client carrying all its streams. */
+  transport?: 'sse' | 'websocket';
+  /** Reconnect after failures, with backoff. Default true. */
+  reconnect?: boolean;
+  /** Reconnect attempts in a row before giving up. Default: no limit. */
+  max_retries?: number;
+  /**
+   * After each (re)connection, fetch what was published meanwhile through the REST API and
+   * emit it, in order, before live events; nothing twice. Default true for the streams that
+   * have a REST timeline (user, public, hashtag, list); the direct stream has none.
+   */
+  catch_up?: boolean;
+  /**
+   * What an event that cannot be read does: `'deliver'` (default) emits it as a
+   * `type: 'malformed'` event and the stream goes on; `'error'` ends the stream with its
+   * `MastodonMalformedEventError`.
+   */
+  malformed_events?: 'deliver' | 'error';
+}
+
+/** Where a stream's connection is; `reconnecting` says which attempt comes and after what wait. */
+export type StreamStatus =
+  | { readonly state: 'connecting' }
+  | { readonly state: 'open' }
+  | { readonly state: 'reconnecting'; readonly attempt: number; readonly delay_ms: number; readonly error: unknown }
+  | { readonly state: 'closed'; readonly error?: unknown };
+
+/** How a stream is wired: its target, transport, catch-up lists and the client's scheduler. */
+export interface StreamWiring {
+  readonly api: Mastodon;
+  readonly target: StreamTarget;
+  readonly connect: Connector;
+  readonly scheduler: SchedulerLike;
+  /** REST lists to catch up from; none turns catch-up off. */
+  readonly catchUpSources: readonly CatchUpSource[];
+  readonly options: StreamOptions;
+  /** Numbers in [0, 1) for the backoff jitter (tests). */
+  readonly random?: () => number;
+}
+
+/**
+ * A hot stream of {@link StreamEvent}s: one connection shared by every subscriber, opened by
+ * the first and closed when the last leaves; a later subscriber opens a new one. It reconnects
+ * with backoff after failures and stalls and catches up what it missed. `status$` tells where
+ * the connection is; `heartbeat$` ticks with each heartbeat.
+ *
+ * ## Example
+ * ```ts
+ * const home = api.streamUser();
+ * home.status$.subscribe((s) => s.state === 'reconnecting' && console.log(`reconnecting in ${s.delay_ms} ms`));
+ * home.pipe(filter((e) => e.type === 'update')).subscribe((e) => console.log(e.payload.content));
+ * ```
+ */
+export class MastodonStream extends Observable<StreamEvent> {
+  /** The connection's lifecycle; replays the current state to new subscribers. */
+  readonly status$: Observable<StreamStatus>;
+  /** Ticks on every heartbeat (SSE comment lines, WebSocket pings where visible). */
+  readonly heartbeat$: Observable<void>;
+  /** The stream's name (`user`, `hashtag`...) and its tag or list, as the WebSocket API tags events. */
+  readonly stream: readonly string[];
+
+  constructor(wiring: StreamWiring) {
+    const status = new BehaviorSubject<StreamStatus>({ state: 'closed' });
+    const heartbeats = new Subject<void>();
+    const shared = sharedEvents(wiring, status, heartbeats);
+    super((subscriber) => shared.subscribe(subscriber));
+    this.status$ = status.asObservable();
+    this.heartbeat$ = heartbeats.asObservable();
+    this.stream = streamKey(wiring.target);
+  }
+}
+
+function sharedEvents(wiring: StreamWiring, status: BehaviorSubject<StreamStatus>, heartbeats: Subject<void>): Observable<StreamEvent> {
+  const { api, target, connect, scheduler, options } = wiring;
+  const stream = streamKey(target);
+  const catchingUp = options.catch_up !== false && wiring.catchUpSources.length > 0;
+
+  return defer(() => {
+    const state = new CatchUpState(wiring.catchUpSources);
+    const connection = defer(() => {
+      status.next({ state: 'connecting' });
+      const start = catchingUp ? takeStartingCursors(api, state) : of();
+      return concat(start, defer(() => connect(target)));
+    }).pipe(
+      stallTimeout<ConnectionSignal>(options.timeout ?? 300, scheduler),
+      tap((signal) => {
+        if (signal.kind === 'open') status.next({ state: 'open' });
+        else if (signal.kind === 'heartbeat') heartbeats.next();
+      }),
+      catchingUp ? catchUp(api, state, stream) : identity,
+    );
+    return connection.pipe(
+      options.reconnect === false ? identity : reconnectWithBackoff<ConnectionSignal>({
+        ...options,
+        scheduler,
+        random: wiring.random,
+        isHealthy: (signal) => signal.kind === 'open',
+        onReconnecting: (attempt, delay_ms, error) => status.next({ state: 'reconnecting', attempt, delay_ms, error }),
+      }),
+      filter((signal): signal is Extract<ConnectionSignal, { kind: 'event' }> => signal.kind === 'event'),
+      map((signal) => signal.event),
+      options.malformed_events === 'error'
+        ? concatMap((event: StreamEvent) => event.type === 'malformed' ? throwError(() => event.error) : of(event))
+        : identity,
+      tap({ error: (error: unknown) => status.next({ state: 'closed', error }) }),
+      finalize(() => { if (status.value.state !== 'closed') status.next({ state: 'closed' }); }),
+    );
+  }).pipe(share());
+}

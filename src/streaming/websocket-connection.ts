@@ -1,0 +1,256 @@
+import { Observable, type Subscriber, type Subscription } from 'rxjs';
+import { WebSocket as UndiciWebSocket } from 'undici';
+import type { Mastodon } from '../client/mastodon.js';
+import { MastodonAPIError, MastodonNetworkError, MastodonUnauthorizedError } from '../errors.js';
+import { apiErrorFor } from '../http/response.js';
+import { BYTES, HEARTBEAT, OPEN, streamKey, type ConnectionSignal, type Connector, type StreamTarget } from './connection.js';
+import { decodeSocketFrame } from './decode.js';
+import { streamingBaseUrl } from './host.js';
+
+/** The part of the WebSocket API the multiplexer uses; browsers' and undici's sockets have it. */
+export interface WebSocketLike {
+  readonly readyState: number;
+  onopen: ((event: Event) => void) | null;
+  onmessage: ((event: MessageEvent) => void) | null;
+  onerror: ((event: Event) => void) | null;
+  onclose: ((event: CloseEvent) => void) | null;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+}
+
+/**
+ * A WebSocket constructor: the global one (browsers) takes subprotocols, undici's also takes
+ * `{ headers }`. Injectable for tests and other runtimes.
+ */
+export type WebSocketConstructor = new (url: string, protocols?: string | string[] | { headers?: Record<string, string>; protocols?: string[] }) => WebSocketLike;
+
+interface Member {
+  readonly target: StreamTarget;
+  readonly key: string;
+  readonly subscriber: Subscriber<ConnectionSignal>;
+  active: boolean;
+  heard: boolean;
+}
+
+const OPEN_STATE = 1;
+
+function keyOf(stream: readonly string[]): string {
+  return stream.join('\u0000').toLowerCase();
+}
+
+function subscribeMessage(type: 'subscribe' | 'unsubscribe', target: StreamTarget): string {
+  return JSON.stringify({ type, stream: target.name, tag: target.tag, list: target.list });
+}
+
+/** Sockets whose pings undici reports, to count them as heartbeats. */
+const socketsByPing = new WeakMap<object, SocketMultiplexer>();
+let pingsWatched = false;
+
+function watchPings(): void {
+  if (pingsWatched) return;
+  pingsWatched = true;
+  const getBuiltin = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule;
+  const channels = getBuiltin?.('node:diagnostics_channel') as typeof import('node:diagnostics_channel') | undefined;
+  channels?.subscribe('undici:websocket:ping', (message) => {
+    const socket = (message as { websocket?: object }).websocket;
+    if (socket) socketsByPing.get(socket)?.heartbeat();
+  });
+}
+
+/**
+ * One WebSocket per client carrying all its streams: the first stream to connect opens it,
+ * each stream sends its `subscribe` (and `unsubscribe` when it leaves), events are routed by
+ * their `stream` array, and the socket closes when the last stream leaves. When the socket
+ * fails, every stream on it fails and reconnects on its own (the first one back opens a new
+ * socket). A refused handshake is told apart from a network failure by asking the SSE
+ * endpoint of the same stream, so a bad token ends in `MastodonUnauthorizedError`.
+ */
+export class SocketMultiplexer {
+  private socket: WebSocketLike | undefined;
+  private opening: Subscription | undefined;
+  private baseUrl: string | undefined;
+  private readonly members = new Set<Member>();
+
+  constructor(
+    private readonly api: Mastodon,
+    private readonly WebSocketCtor: WebSocketConstructor,
+    private readonly fetchImpl: (input: string, init?: RequestInit) => Promise<Response> = (input, init) => fetch(input, init),
+  ) {}
+
+  /** Streams on the socket now. */
+  get size(): number {
+    return this.members.size;
+  }
+
+  /** The {@link Connector} of this socket. */
+  readonly connect: Connector = (target) => new Observable<ConnectionSignal>((subscriber) => {
+    const member: Member = { target, key: keyOf(streamKey(target)), subscriber, active: false, heard: false };
+    this.members.add(member);
+    if (this.socket?.readyState === OPEN_STATE) this.activate(member);
+    else this.ensureSocket();
+    return () => this.leave(member);
+  });
+
+  /** Counts a server ping as a heartbeat of every stream on the socket. */
+  heartbeat(): void {
+    for (const member of this.members) member.subscriber.next(HEARTBEAT);
+  }
+
+  private ensureSocket(): void {
+    if (this.socket || this.opening) return;
+    this.opening = streamingBaseUrl(this.api).subscribe({
+      next: (baseUrl) => {
+        this.opening = undefined;
+        this.baseUrl = baseUrl;
+        if (this.members.size > 0) this.openSocket(baseUrl);
+      },
+      error: (error: unknown) => {
+        this.opening = undefined;
+        this.failAll(error);
+      },
+    });
+  }
+
+  private openSocket(baseUrl: string): void {
+    const url = `${baseUrl.replace(/^http/, 'ws')}/api/v1/streaming`;
+    const token = this.api.access_token;
+    const isUndici = this.WebSocketCtor === (UndiciWebSocket as unknown as WebSocketConstructor);
+    const socket = !token ? new this.WebSocketCtor(url)
+      : isUndici ? new this.WebSocketCtor(url, { headers: { authorization: `Bearer ${token}` } })
+        : new this.WebSocketCtor(url, token);
+    this.socket = socket;
+    socketsByPing.set(socket, this);
+    let opened = false;
+    socket.onopen = () => {
+      opened = true;
+      for (const member of this.members) this.activate(member);
+    };
+    socket.onmessage = (message) => this.receive(String(message.data));
+    socket.onerror = () => undefined;
+    socket.onclose = (event) => {
+      if (this.socket !== socket) return;
+      this.socket = undefined;
+      if (opened) {
+        this.failAll(new MastodonNetworkError(`Streaming socket closed (${event.code}${event.reason ? ` ${event.reason}` : ''})`));
+        return;
+      }
+      const first = [...this.members][0];
+      if (!first) return;
+      void this.whyRefused(baseUrl, first.target).then((error) => this.failAll(error));
+    };
+  }
+
+  /** Asks the SSE endpoint of the same stream why the socket was refused: its 4xx, or a network error. */
+  private async whyRefused(baseUrl: string, target: StreamTarget): Promise<Error> {
+    const url = new URL(baseUrl + target.path);
+    for (const [key, value] of Object.entries(target.query)) url.searchParams.set(key, value);
+    const abort = new AbortController();
+    try {
+      const token = this.api.access_token;
+      const response = await this.fetchImpl(url.href, { headers: token ? { authorization: `Bearer ${token}` } : {}, signal: abort.signal });
+      if (response.status >= 400 && response.status < 500) {
+        return apiErrorFor({ status: response.status, statusText: response.statusText, headers: {}, body: await response.text() });
+      }
+    } catch {
+      // The probe failing too says nothing more than the socket did.
+    } finally {
+      abort.abort();
+    }
+    return new MastodonNetworkError('The streaming WebSocket could not be opened');
+  }
+
+  private activate(member: Member): void {
+    if (member.active) return;
+    member.active = true;
+    const already = [...this.members].some((other) => other !== member && other.active && other.key === member.key);
+    if (!already) this.socket?.send(subscribeMessage('subscribe', member.target));
+    member.subscriber.next(OPEN);
+  }
+
+  private receive(text: string): void {
+    for (const member of this.members) member.subscriber.next(BYTES);
+    const frame = decodeSocketFrame(text);
+    if (frame.kind === 'error') {
+      this.refuse(frame.error, frame.status);
+      return;
+    }
+    const key = keyOf(frame.event.stream);
+    const matches = [...this.members].filter((member) => member.key === key);
+    // A frame that names no stream (garbage) reaches every stream as a malformed event.
+    const targets = frame.event.stream.length === 0 ? [...this.members] : matches;
+    for (const member of targets) {
+      member.heard = true;
+      member.subscriber.next({ kind: 'event', event: frame.event });
+    }
+  }
+
+  /**
+   * An error frame answers a subscribe but does not say which: it goes to the streams its
+   * message is about (lists, tags), else to those that have heard nothing yet.
+   */
+  private refuse(message: string, status: number | undefined): void {
+    const about = /list/i.test(message) ? 'list' : /tag/i.test(message) ? 'hashtag' : undefined;
+    const concerned = [...this.members].filter((member) => about ? member.target.name.startsWith(about) : !member.heard);
+    const details = { status: status ?? 400, reason: '', error: message, body: { error: message, status } };
+    const error = status === 401
+      ? new MastodonUnauthorizedError(`Streaming subscription refused: ${status} ${message}`, details)
+      : new MastodonAPIError(`Streaming subscription refused: ${status ?? ''} ${message}`, details);
+    for (const member of concerned) member.subscriber.error(error);
+  }
+
+  private leave(member: Member): void {
+    if (!this.members.delete(member)) return;
+    const socket = this.socket;
+    const still = [...this.members].some((other) => other.key === member.key && other.active);
+    if (member.active && !still && socket?.readyState === OPEN_STATE) socket.send(subscribeMessage('unsubscribe', member.target));
+    if (this.members.size === 0) this.shutdown();
+  }
+
+  private shutdown(): void {
+    this.opening?.unsubscribe();
+    this.opening = undefined;
+    const socket = this.socket;
+    this.socket = undefined;
+    if (socket) {
+      socket.onclose = null;
+      socket.onmessage = null;
+      socket.close(1000);
+    }
+  }
+
+  private failAll(error: unknown): void {
+    this.shutdown();
+    for (const member of [...this.members]) member.subscriber.error(error);
+  }
+}
+
+const multiplexers = new WeakMap<Mastodon, SocketMultiplexer>();
+
+/** The WebSocket constructor used when none is set: undici's in Node (it can send headers), the global one elsewhere. */
+export function defaultWebSocket(): WebSocketConstructor {
+  const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
+  const global = (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
+  return isNode || !global ? (UndiciWebSocket as unknown as WebSocketConstructor) : global;
+}
+
+/**
+ * Sets the WebSocket constructor a client's streams use (before its first WebSocket stream).
+ * @example useWebSocket(api, MyWebSocket)
+ */
+export function useWebSocket(api: Mastodon, WebSocketCtor: WebSocketConstructor): void {
+  multiplexers.set(api, new SocketMultiplexer(api, WebSocketCtor));
+}
+
+/**
+ * The WebSocket {@link Connector} of a client: its one multiplexed socket.
+ * @example socketConnector(api)({ name: 'user', path: '/api/v1/streaming/user', query: {} })
+ */
+export function socketConnector(api: Mastodon): Connector {
+  watchPings();
+  let multiplexer = multiplexers.get(api);
+  if (!multiplexer) {
+    multiplexer = new SocketMultiplexer(api, defaultWebSocket());
+    multiplexers.set(api, multiplexer);
+  }
+  return multiplexer.connect;
+}
