@@ -68,7 +68,6 @@ function watchPings(): void {
 export class SocketMultiplexer {
   private socket: WebSocketLike | undefined;
   private opening: Subscription | undefined;
-  private baseUrl: string | undefined;
   private readonly members = new Set<Member>();
 
   constructor(
@@ -101,7 +100,6 @@ export class SocketMultiplexer {
     this.opening = streamingBaseUrl(this.api).subscribe({
       next: (baseUrl) => {
         this.opening = undefined;
-        this.baseUrl = baseUrl;
         if (this.members.size > 0) this.openSocket(baseUrl);
       },
       error: (error: unknown) => {

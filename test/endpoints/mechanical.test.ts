@@ -14,7 +14,7 @@ import { startRecordingServer, type RawRequest, type RecordingServer } from '../
 // the table's.
 
 /** When true, a method missing from the client fails instead of being skipped. */
-const STRICT = false;
+const STRICT = true;
 
 interface TableEntry {
   method: string;

@@ -5,7 +5,6 @@ import { TestScheduler } from 'rxjs/testing';
 import { Mastodon, MastodonAPIError, type HttpBackend, type HttpRequest, type HttpResponse } from '../../src/index.js';
 import { MP4 } from './fixtures.js';
 
-type ColdFactory = (scheduler: TestScheduler) => Observable<HttpResponse>;
 
 function reply(status: number, body: unknown): HttpResponse {
   return { status, statusText: status === 202 ? 'Accepted' : status === 206 ? 'Partial Content' : 'OK', headers: {}, body: JSON.stringify(body) };

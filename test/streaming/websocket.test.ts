@@ -58,7 +58,6 @@ describe('WebSocket streams against the fake server', { timeout: 20000 }, () => 
   it('streams a list the user owns', async () => {
     const { server } = fake;
     const api = clientFor(server, 'ws_lister');
-    const me = server.store.userByLogin('ws_lister')!.account;
     const friend = server.createUser('ws_listed');
     await firstValueFrom(api.accountFollow(friend.account.id));
     const list = await firstValueFrom(api.listCreate('friends'));
