@@ -75,7 +75,10 @@ export class Transport {
           with: () => throwError(() => new MastodonReadTimeout(`No response within ${this.config.timeoutMs / 1000} s: ${request.method} ${redact(request.url)}`)),
         }),
       );
-      const limited = call.ratelimited === false ? attempt : this.config.limiter.limit(attempt);
+      // Another origin's rate limit is not this client's: a followed link there skips the limiter.
+      const limited = call.ratelimited === false || !request.url.startsWith(`${this.origin}/`)
+        ? attempt
+        : this.config.limiter.limit(attempt);
       return this.config.debug
         ? limited.pipe(tap((r) => console.debug(`[mastodon-rx] ${r.status} ${redact(request.url)}`)))
         : limited;
@@ -87,7 +90,7 @@ export class Transport {
     const { path, rest } = fillPath(call.path, call.params ?? {});
     const url = new URL(path.startsWith('/') ? this.config.baseUrl + path : path);
     const lang = this.config.lang();
-    const params: Params = lang !== undefined && rest['lang'] === undefined ? { ...rest, lang } : rest;
+    const params: Params = lang !== undefined && rest['lang'] === undefined && !url.searchParams.has('lang') ? { ...rest, lang } : rest;
     const headers: Record<string, string> = { accept: 'application/json', ...call.headers };
     if (this.config.userAgent) headers['user-agent'] = this.config.userAgent;
     const token = call.token === undefined ? this.config.token() : call.token;

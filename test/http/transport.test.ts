@@ -100,3 +100,32 @@ describe('retry', () => {
     }
   });
 });
+
+describe('links to other origins and links that carry lang', () => {
+  it('a followed link to another origin gets no token and leaves this client\'s rate limit alone', async () => {
+    const other = await startLoopback((_req, res) => json(res, [], 200, { 'x-ratelimit-limit': '7', 'x-ratelimit-remaining': '1', 'x-ratelimit-reset': '2030-01-01T00:00:00.000000Z' }));
+    const home = await startLoopback((_req, res) => json(res, { id: '1' }, 200, { 'x-ratelimit-limit': '300', 'x-ratelimit-remaining': '299', 'x-ratelimit-reset': '2030-01-01T00:00:00.000000Z' }));
+    try {
+      const api = new Mastodon({ api_base_url: home.url, access_token: 'sekrit', version_check_mode: 'none' });
+      await firstValueFrom(api.status('1'));
+      await firstValueFrom(api.apiRequest({ method: 'GET', path: `${other.url}/api/v1/timelines/home?max_id=5`, result: 'page' }));
+      assert.equal(other.seen[0]!.headers.authorization, undefined);
+      assert.equal(api.ratelimit_limit, 300);
+      assert.equal(api.ratelimit_remaining, 299);
+    } finally {
+      await other.close();
+      await home.close();
+    }
+  });
+
+  it('does not add lang twice to a link that already has it', async () => {
+    const server = await startLoopback((_req, res) => json(res, []));
+    try {
+      const api = new Mastodon({ api_base_url: server.url, version_check_mode: 'none', lang: 'de' });
+      await firstValueFrom(api.apiRequest({ method: 'GET', path: `${server.url}/api/v1/trends/tags?lang=de&offset=10`, result: 'page' }));
+      assert.deepEqual(new URL(server.seen[0]!.url, server.url).searchParams.getAll('lang'), ['de']);
+    } finally {
+      await server.close();
+    }
+  });
+});
