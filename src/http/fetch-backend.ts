@@ -17,6 +17,7 @@ export class FetchBackend implements HttpBackend {
   handle(request: HttpRequest): Observable<HttpResponse> {
     return new Observable<HttpResponse>((subscriber) => {
       const abort = new AbortController();
+      let settled = false;
       const init: RequestInit & { duplex?: 'half' } = {
         method: request.method,
         headers: request.headers,
@@ -31,13 +32,17 @@ export class FetchBackend implements HttpBackend {
           const headers: Record<string, string> = {};
           res.headers.forEach((value, name) => { headers[name.toLowerCase()] = value; });
           const body = await res.text();
+          settled = true;
           subscriber.next({ status: res.status, statusText: res.statusText, headers, body });
           subscriber.complete();
         })
         .catch((cause: unknown) => {
+          settled = true;
           if (!abort.signal.aborted) subscriber.error(networkError(cause));
         });
-      return () => abort.abort();
+      return () => {
+        if (!settled) abort.abort();
+      };
     });
   }
 }

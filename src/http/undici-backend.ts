@@ -22,6 +22,8 @@ export class UndiciBackend implements HttpBackend {
   handle(request: HttpRequest): Observable<HttpResponse> {
     return new Observable<HttpResponse>((subscriber) => {
       const abort = new AbortController();
+      // Aborting costs an exception object; a request already answered has nothing to abort.
+      let settled = false;
       undiciRequest(request.url, {
         method: request.method,
         headers: request.headers,
@@ -31,6 +33,7 @@ export class UndiciBackend implements HttpBackend {
       })
         .then(async (res) => {
           const body = await res.body.text();
+          settled = true;
           subscriber.next({
             status: res.statusCode,
             statusText: reasonPhrase(res.statusCode),
@@ -40,9 +43,12 @@ export class UndiciBackend implements HttpBackend {
           subscriber.complete();
         })
         .catch((cause: unknown) => {
+          settled = true;
           if (!abort.signal.aborted) subscriber.error(networkError(cause));
         });
-      return () => abort.abort();
+      return () => {
+        if (!settled) abort.abort();
+      };
     });
   }
 
