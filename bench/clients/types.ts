@@ -7,6 +7,10 @@ export interface BenchClient {
    * been seen; resolves with their number. Absent for clients without a paginator.
    */
   paginate?(wanted: number): Promise<number>;
+  // A streaming benchmark adds its call here (say `stream(wanted): Promise<number>`, events
+  // received), its entries to CLIENT_MODULES if new (a bare SSE/WebSocket parser as the
+  // floor), and its results with `saveSection('streaming', …)`: bench/report.ts already
+  // shows a 'streaming' section between pagination and bundle size.
 }
 
 /** Makes a client for the bench server at `url`. */
