@@ -64,3 +64,4 @@ export type * from './entities/report.js';
 export type * from './entities/search.js';
 export type * from './entities/tag.js';
 export type * from './entities/trends.js';
+export type { AnyEndpoint, Endpoint, BodyEncoding, EndpointEncoding, ResultKind, Returns, Route, FeatureSetName } from './endpoints/define.js';

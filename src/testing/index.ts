@@ -11,3 +11,4 @@ export type { FakeModeration, FakeReport, FakeDomainBlock, FakeStaffRole } from 
 export { instanceState, addAnnouncement, type FakeInstanceState, type FakeAnnouncement } from './routes/instance.js';
 export { trendingLinksOf, type FakeTrendingLink } from './routes/trends.js';
 export { reportsOf, type FakeUserReport } from './routes/reports.js';
+export type { PageReplyOptions } from './paginate.js';
