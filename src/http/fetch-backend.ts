@@ -14,6 +14,7 @@ import { MastodonNetworkError } from '../errors.js';
 export class FetchBackend implements HttpBackend {
   constructor(private readonly fetchFn: typeof fetch = (...args) => globalThis.fetch(...args)) {}
 
+  /** Sends `request` with `fetch` on subscribe; aborts it on unsubscribe. */
   handle(request: HttpRequest): Observable<HttpResponse> {
     return new Observable<HttpResponse>((subscriber) => {
       const abort = new AbortController();

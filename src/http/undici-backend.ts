@@ -19,6 +19,7 @@ export class UndiciBackend implements HttpBackend {
     this.dispatcher = options.dispatcher ?? new Agent({ connections: options.connections ?? 32 });
   }
 
+  /** Sends `request` through the pool on subscribe; aborts it (releasing its socket) on unsubscribe. */
   handle(request: HttpRequest): Observable<HttpResponse> {
     return new Observable<HttpResponse>((subscriber) => {
       const abort = new AbortController();
