@@ -1,5 +1,3 @@
-import { parseIsoDate } from './iso-date.js';
-
 /** Fields that hold ISO times in Mastodon's entities. */
 const ISO_DATE_FIELDS = new Set([
   'created_at', 'expires_at', 'scheduled_at', 'updated_at', 'last_status_at', 'starts_at',
@@ -19,7 +17,7 @@ function toDate(key: string, value: unknown): unknown {
       return /^\d+$/.test(value) ? new Date(Number(value) * 1000) : value;
     }
     if (!ISO_SHAPE.test(value)) return value;
-    const parsed = parseIsoDate(value);
+    const parsed = new Date(value);
     return Number.isNaN(parsed.getTime()) ? value : parsed;
   }
   if (typeof value === 'number' && Number.isFinite(value)) return new Date(value * 1000);
