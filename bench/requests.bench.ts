@@ -1,73 +1,82 @@
-// Request overhead: 5,000 `GET /api/v1/timelines/home` (a 40-status page of about 137 KB),
-// one after the other and 50 in flight, through the floor (bare undici `request` +
-// `JSON.parse`), this library, masto.js and megalodon. Every client runs in a child process
-// of its own against one loopback server that sends all of them the same bytes; the figures
-// are medians of several rounds, each round running every client once, in turn. Reported as
-// time per request relative to the floor measured in the same run (lower is better).
+// Request overhead: 5,000 `GET /api/v1/timelines/home` (a 40-status page of about 137 KB)
+// per client, one after the other and 50 in flight, through the floor (bare undici `request`
+// + `JSON.parse`), this library, masto.js and megalodon. Every client lives in a child process
+// of its own against one loopback server that sends all of them the same bytes. The work goes
+// out in chunks of 500 requests, client after client, round after round; each chunk is
+// compared with the floor's chunk of the same round, and the table gives the median of those
+// ratios (time per request relative to the floor; lower is better).
 //
-//   npx tsx bench/requests.bench.ts          # BENCH_RUNS=5 rounds by default
+//   npx tsx bench/requests.bench.ts          # BENCH_RUNS=10 rounds of 500 requests by default
 import { fileURLToPath } from 'node:url';
 import { loadClient, type ClientName } from './clients/types.js';
-import { drive, inChild, mb, median, reportFromChild, round, runCount, type ChildReport } from './support/measure.js';
+import { drive, mb, median, round, runCount } from './support/measure.js';
 import { saveSection } from './support/results.js';
 import { BENCH_TOKEN, startBenchServer } from './support/server.js';
+import { serveWorker, startWorker, type ChunkReport } from './support/workers.js';
 
 const CLIENTS: readonly ClientName[] = ['floor', 'mastodon-rx', 'masto', 'megalodon'];
 const MODES = { sequential: 1, concurrent: 50 } as const;
 type Mode = keyof typeof MODES;
-const REQUESTS = Number(process.env['BENCH_REQUESTS']) || 5_000;
-const WARM_UP = 500;
+const CHUNK = Number(process.env['BENCH_CHUNK']) || 500;
+const WARM_UP = 300;
 const PAGE = 40;
 
 async function child(name: ClientName, mode: Mode, url: string): Promise<void> {
   const client = await loadClient(name, url, BENCH_TOKEN);
-  await drive(() => client.home(), WARM_UP, MODES[mode]);
-  await reportFromChild(() => drive(() => client.home(), REQUESTS, MODES[mode]));
+  const concurrency = MODES[mode];
+  await serveWorker(() => drive(() => client.home(), WARM_UP, concurrency), (chunk) => drive(() => client.home(), chunk.size, concurrency));
+}
+
+interface Measured { readonly chunks: ChunkReport[]; readonly peakRss: number }
+
+async function measureMode(mode: Mode, url: string, rounds: number): Promise<Map<ClientName, Measured>> {
+  const workers = new Map(await Promise.all(CLIENTS.map(async (name) =>
+    [name, await startWorker(fileURLToPath(import.meta.url), ['child', name, mode, url])] as const)));
+  const chunks = new Map<ClientName, ChunkReport[]>(CLIENTS.map((name) => [name, []]));
+  for (let r = 0; r < rounds; r++) {
+    for (const name of CLIENTS) {
+      const report = await workers.get(name)!.run({ size: CHUNK });
+      if (report.units !== CHUNK * PAGE) throw new Error(`${name} ${mode}: received ${report.units} statuses, expected ${CHUNK * PAGE}`);
+      chunks.get(name)!.push(report);
+    }
+    process.stderr.write(`  ${mode} round ${r + 1}/${rounds}: ${CLIENTS.map((n) => `${n} ${(CHUNK / chunks.get(n)!.at(-1)!.seconds).toFixed(0)}`).join(', ')} req/s\n`);
+  }
+  const measured = new Map<ClientName, Measured>();
+  for (const name of CLIENTS) measured.set(name, { chunks: chunks.get(name)!, peakRss: await workers.get(name)!.finish() });
+  return measured;
 }
 
 async function main(): Promise<void> {
-  const runs = runCount(5);
+  const rounds = runCount(10);
   const server = await startBenchServer({ pageSize: PAGE });
-  const reports = new Map<string, ChildReport[]>();
+  const rows: (string | number)[][] = [];
+  const raw: Record<string, unknown> = {};
   try {
-    for (let round = 0; round < runs; round++) {
-      for (const mode of Object.keys(MODES) as Mode[]) {
-        for (const name of CLIENTS) {
-          const report = await inChild(fileURLToPath(import.meta.url), ['child', name, mode, server.url]);
-          if (report.units !== REQUESTS * PAGE) throw new Error(`${name} ${mode}: received ${report.units} statuses, expected ${REQUESTS * PAGE}`);
-          const key = `${mode} ${name}`;
-          reports.set(key, [...(reports.get(key) ?? []), report]);
-          process.stderr.write(`  round ${round + 1}/${runs} ${key}: ${(REQUESTS / report.seconds).toFixed(0)} req/s\n`);
-        }
+    for (const mode of Object.keys(MODES) as Mode[]) {
+      const measured = await measureMode(mode, server.url, rounds);
+      const floor = measured.get('floor')!.chunks;
+      for (const name of CLIENTS) {
+        const { chunks, peakRss } = measured.get(name)!;
+        const seconds = chunks.reduce((sum, c) => sum + c.seconds, 0);
+        const ratio = median(chunks.map((c, i) => c.seconds / floor[i]!.seconds));
+        rows.push([`${mode} (${MODES[mode]} in flight)`, name, Math.round((CHUNK * rounds) / seconds), round(ratio), mb(peakRss)]);
+        raw[`${mode} ${name}`] = { chunkSeconds: chunks.map((c) => round(c.seconds, 4)), peakRss };
       }
     }
   } finally {
     await server.close();
   }
-
-  const rows: (string | number)[][] = [];
-  const raw: Record<string, unknown> = {};
-  for (const mode of Object.keys(MODES) as Mode[]) {
-    const floor = median(reports.get(`${mode} floor`)!.map((r) => r.seconds));
-    for (const name of CLIENTS) {
-      const runsOf = reports.get(`${mode} ${name}`)!;
-      const seconds = median(runsOf.map((r) => r.seconds));
-      const rss = median(runsOf.map((r) => r.peakRss));
-      rows.push([`${mode} (${MODES[mode]} in flight)`, name, Math.round(REQUESTS / seconds), round(seconds / floor), mb(rss)]);
-      raw[`${mode} ${name}`] = { medianSeconds: seconds, seconds: runsOf.map((r) => r.seconds), peakRss: runsOf.map((r) => r.peakRss) };
-    }
-  }
-  const section = {
+  saveSection('requests', {
     title: 'Request overhead',
-    description: `${REQUESTS.toLocaleString('en')} \`GET /api/v1/timelines/home\` (40 statuses, ${Math.round(137_000 / 1000)} KB a page) from a loopback server, `
-      + `one at a time and 50 in flight; medians of ${runs} runs, each client in its own process. `
-      + '"× floor" is the time per request relative to bare `undici.request` + `JSON.parse` in the same run (lower is better).',
+    description: `${(CHUNK * rounds).toLocaleString('en')} \`GET /api/v1/timelines/home\` per client (40 statuses, 137 KB a page) from a loopback server, `
+      + `one at a time and 50 in flight, in ${rounds} rounds of ${CHUNK}: each round runs every client in turn, each client in a process of its own. `
+      + '"× floor" is the median over the rounds of the time per request relative to bare `undici.request` + `JSON.parse` in the same round (lower is better); '
+      + 'requests/s is over all rounds.',
     columns: ['mode', 'client', 'requests/s', '× floor', 'peak RSS (MB)'],
     rows,
     raw,
-  };
-  saveSection('requests', section);
-  console.log(`request overhead, ${REQUESTS} requests, median of ${runs} runs`);
+  });
+  console.log(`request overhead, ${rounds} rounds of ${CHUNK} requests`);
   for (const row of rows) console.log(row.map(String).join('\t'));
 }
 

@@ -1,42 +1,5 @@
-// Measuring: each measurement in a child process of its own (fresh heap and JIT state, its
-// own peak RSS), medians over several runs, ratios to a baseline measured in the same run.
-import { spawn } from 'node:child_process';
+// Measuring helpers: driving calls, medians, the machine's description.
 import { cpus, totalmem } from 'node:os';
-
-/** What one child reports. */
-export interface ChildReport {
-  /** Seconds of the timed part. */
-  readonly seconds: number;
-  /** Units of work done in the timed part (requests, items, events), checked by the parent. */
-  readonly units: number;
-  /** Peak resident set size of the child, in bytes (from the OS). */
-  readonly peakRss: number;
-}
-
-/** Runs `script args…` in a child (with tsx and `--expose-gc`) and reads its report, the last line it prints. */
-export function inChild(script: string, args: readonly string[]): Promise<ChildReport> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', script, ...args], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => { out += chunk.toString(); });
-    child.on('exit', (code) => {
-      if (code !== 0) return reject(new Error(`${args.join(' ')}: exit code ${code}`));
-      resolve(JSON.parse(out.trim().split('\n').at(-1)!) as ChildReport);
-    });
-  });
-}
-
-/** Times `work` (after a GC) and prints the report as the child's last line. */
-export async function reportFromChild(work: () => Promise<number>): Promise<void> {
-  (globalThis as { gc?: () => void }).gc?.();
-  const started = process.hrtime.bigint();
-  const units = await work();
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const report: ChildReport = { seconds, units, peakRss: process.resourceUsage().maxRSS * 1024 };
-  console.log(JSON.stringify(report));
-}
 
 /** Runs `total` calls of `call`, `concurrency` at a time; resolves with the units they report. */
 export async function drive(call: () => Promise<number>, total: number, concurrency: number): Promise<number> {
