@@ -14,7 +14,9 @@ import { saveSection } from './support/results.js';
 import { BENCH_TOKEN, startBenchServer } from './support/server.js';
 import { serveWorker, startWorker, type ChunkReport } from './support/workers.js';
 
-const CLIENTS: readonly ClientName[] = ['floor', 'mastodon-rx', 'masto', 'megalodon'];
+const ALL_CLIENTS: readonly ClientName[] = ['floor', 'mastodon-rx', 'masto', 'megalodon'];
+/** `BENCH_CLIENTS=mastodon-rx,masto` narrows the run (the floor always runs: it is the baseline). */
+const CLIENTS = ALL_CLIENTS.filter((name) => name === 'floor' || !process.env['BENCH_CLIENTS'] || process.env['BENCH_CLIENTS'].split(',').includes(name));
 const MODES = { sequential: 1, concurrent: 50 } as const;
 type Mode = keyof typeof MODES;
 const CHUNK = Number(process.env['BENCH_CHUNK']) || 500;
@@ -59,8 +61,10 @@ async function main(): Promise<void> {
         const { chunks, peakRss } = measured.get(name)!;
         const seconds = chunks.reduce((sum, c) => sum + c.seconds, 0);
         const ratio = median(chunks.map((c, i) => c.seconds / floor[i]!.seconds));
-        rows.push([`${mode} (${MODES[mode]} in flight)`, name, Math.round((CHUNK * rounds) / seconds), round(ratio), mb(peakRss)]);
-        raw[`${mode} ${name}`] = { chunkSeconds: chunks.map((c) => round(c.seconds, 4)), peakRss };
+        const cpuRatio = median(chunks.map((c, i) => c.cpuSeconds / floor[i]!.cpuSeconds));
+        const cpuPerRequest = chunks.reduce((sum, c) => sum + c.cpuSeconds, 0) / (CHUNK * rounds);
+        rows.push([`${mode} (${MODES[mode]} in flight)`, name, Math.round((CHUNK * rounds) / seconds), round(ratio), round(cpuPerRequest * 1000, 2), round(cpuRatio), mb(peakRss)]);
+        raw[`${mode} ${name}`] = { chunkSeconds: chunks.map((c) => round(c.seconds, 4)), chunkCpuSeconds: chunks.map((c) => round(c.cpuSeconds, 4)), peakRss };
       }
     }
   } finally {
@@ -71,8 +75,9 @@ async function main(): Promise<void> {
     description: `${(CHUNK * rounds).toLocaleString('en')} \`GET /api/v1/timelines/home\` per client (40 statuses, 137 KB a page) from a loopback server, `
       + `one at a time and 50 in flight, in ${rounds} rounds of ${CHUNK}: each round runs every client in turn, each client in a process of its own. `
       + '"× floor" is the median over the rounds of the time per request relative to bare `undici.request` + `JSON.parse` in the same round (lower is better); '
-      + 'requests/s is over all rounds.',
-    columns: ['mode', 'client', 'requests/s', '× floor', 'peak RSS (MB)'],
+      + 'requests/s is over all rounds. "CPU ms/request" is the client process\'s own CPU time (user + system), which other processes on the machine disturb less; '
+      + '"CPU × floor" is its median ratio per round.',
+    columns: ['mode', 'client', 'requests/s', '× floor', 'CPU ms/request', 'CPU × floor', 'peak RSS (MB)'],
     rows,
     raw,
   });

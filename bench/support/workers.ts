@@ -13,6 +13,8 @@ export interface Chunk {
 /** A chunk's measurement. */
 export interface ChunkReport {
   readonly seconds: number;
+  /** CPU time (user + system) the child spent on the chunk, in seconds: less sensitive to other processes than `seconds`. */
+  readonly cpuSeconds: number;
   /** Units of work done, checked by the parent. */
   readonly units: number;
 }
@@ -72,9 +74,12 @@ export async function serveWorker(warmUp: () => Promise<unknown>, work: (chunk: 
     }
     (globalThis as { gc?: () => void }).gc?.();
     const started = process.hrtime.bigint();
+    const cpuBefore = process.cpuUsage();
     work(message.chunk).then((units) => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      process.send!({ kind: 'chunk', report: { seconds, units } });
+      const cpu = process.cpuUsage(cpuBefore);
+      const report: ChunkReport = { seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, units };
+      process.send!({ kind: 'chunk', report });
     }, (error: unknown) => {
       console.error(error);
       process.exit(1);
