@@ -4,10 +4,12 @@
 //
 //   npm run bench            # all
 //   npm run bench pagination # one
+// Each bench writes its section of bench/results.json; the README's table is rendered from it.
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { updateReadme } from './report.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const filters = process.argv.slice(2);
@@ -33,4 +35,6 @@ for (const file of files) {
     console.error(`${file} failed with exit code ${code}`);
   }
 }
+updateReadme();
+console.log('\nbench/results.json and the Benchmarks section of README.md are updated.');
 process.exit(failed === 0 ? 0 : 1);

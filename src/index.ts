@@ -90,3 +90,4 @@ export {
   StreamListener, CallbackStreamListener, attachListener, dispatchToListener,
   type CallbackStreamListenerOptions, type StreamHandle,
 } from './streaming/listener.js';
+export type { AnyEndpoint, Endpoint, BodyEncoding, EndpointEncoding, ResultKind, Returns, Route, FeatureSetName } from './endpoints/define.js';

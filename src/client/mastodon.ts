@@ -80,14 +80,23 @@ export interface VerifyMinimumVersionOptions {
  * ```
  */
 export class Mastodon {
+  /** The server's base URL, such as `https://mastodon.social`. */
   readonly api_base_url: string;
+  /** The app's client id, when known (given, or read from a credential file). */
   client_id: string | undefined;
+  /** The app's client secret, when known. */
   client_secret: string | undefined;
+  /** The user's (or app's) access token; set by `logIn` and `createAccount`, cleared by `revokeAccessToken`. */
   access_token: string | undefined;
+  /** The ISO 639 language sent with every request (see `setLanguage`). */
   lang: string | undefined;
+  /** How endpoints check the server version: `created` (default), `changed` or `none`. */
   readonly version_check_mode: VersionCheckMode;
+  /** The API dialect: `mainline` (default), `fedibird` or `pleroma`. */
   readonly feature_set: FeatureSet;
+  /** How the rate limit is handled: `wait` (default), `pace` or `throw`. */
   readonly ratelimit_method: RatelimitMethod;
+  /** Seconds each request attempt may take before it fails with `MastodonReadTimeout`. */
   readonly request_timeout: number;
   /** The scheduler every wait of this client goes through. */
   readonly scheduler: SchedulerLike;

@@ -9,16 +9,23 @@ export type RequestBody = string | Uint8Array | FormData | Blob | AsyncIterable<
 /** One HTTP request, fully built: the backend sends it as it is. */
 export interface HttpRequest {
   readonly method: HttpMethod;
+  /** The absolute URL, query string included. */
   readonly url: string;
+  /** The request headers, by name. */
   readonly headers: Readonly<Record<string, string>>;
+  /** The encoded body; absent for GET, HEAD and bodiless requests. */
   readonly body?: RequestBody;
 }
 
 /** One HTTP response, its body read whole as text. Header names are lower case. */
 export interface HttpResponse {
+  /** The HTTP status code. */
   readonly status: number;
+  /** The reason phrase (`Not Found`), or `''` when the backend does not know it. */
   readonly statusText: string;
+  /** Header names in lower case; repeated headers joined with `, `. */
   readonly headers: Readonly<Record<string, string>>;
+  /** The body, read whole as text. */
   readonly body: string;
 }
 
@@ -34,5 +41,6 @@ export interface HttpResponse {
  * ```
  */
 export interface HttpBackend {
+  /** Sends `request` on subscribe; emits its response once; aborts it on unsubscribe. */
   handle(request: HttpRequest): Observable<HttpResponse>;
 }

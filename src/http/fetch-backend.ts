@@ -14,9 +14,11 @@ import { MastodonNetworkError } from '../errors.js';
 export class FetchBackend implements HttpBackend {
   constructor(private readonly fetchFn: typeof fetch = (...args) => globalThis.fetch(...args)) {}
 
+  /** Sends `request` with `fetch` on subscribe; aborts it on unsubscribe. */
   handle(request: HttpRequest): Observable<HttpResponse> {
     return new Observable<HttpResponse>((subscriber) => {
       const abort = new AbortController();
+      let settled = false;
       const init: RequestInit & { duplex?: 'half' } = {
         method: request.method,
         headers: request.headers,
@@ -31,13 +33,17 @@ export class FetchBackend implements HttpBackend {
           const headers: Record<string, string> = {};
           res.headers.forEach((value, name) => { headers[name.toLowerCase()] = value; });
           const body = await res.text();
+          settled = true;
           subscriber.next({ status: res.status, statusText: res.statusText, headers, body });
           subscriber.complete();
         })
         .catch((cause: unknown) => {
+          settled = true;
           if (!abort.signal.aborted) subscriber.error(networkError(cause));
         });
-      return () => abort.abort();
+      return () => {
+        if (!settled) abort.abort();
+      };
     });
   }
 }

@@ -11,14 +11,19 @@ import { markFetcher, type Page, type PageFetcher } from '../pagination/page.js'
 
 /** One API call as the transport takes it. */
 export interface ApiCall {
+  /** The HTTP verb. */
   readonly method: HttpMethod;
   /** A path under the API base (`/api/v1/statuses/{id}`), or an absolute URL (a `Link` target). */
   readonly path: string;
+  /** Parameters: placeholders of `path` first, the rest in the query (GET, HEAD) or the body. */
   readonly params?: Params;
+  /** How the body is encoded: `form` (default), `json` or `multipart`. */
   readonly encoding?: BodyEncoding;
+  /** How the response is read: `json` (default), `page`, `text` or `none`. */
   readonly result?: ResultKind;
   /** Whether the rate limiter applies; true unless said otherwise. */
   readonly ratelimited?: boolean;
+  /** Extra request headers. */
   readonly headers?: Readonly<Record<string, string>>;
   /** A token for this call only (such as an app token); `null` sends none. */
   readonly token?: string | null;

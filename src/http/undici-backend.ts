@@ -19,9 +19,12 @@ export class UndiciBackend implements HttpBackend {
     this.dispatcher = options.dispatcher ?? new Agent({ connections: options.connections ?? 32 });
   }
 
+  /** Sends `request` through the pool on subscribe; aborts it (releasing its socket) on unsubscribe. */
   handle(request: HttpRequest): Observable<HttpResponse> {
     return new Observable<HttpResponse>((subscriber) => {
       const abort = new AbortController();
+      // Aborting costs an exception object; a request already answered has nothing to abort.
+      let settled = false;
       undiciRequest(request.url, {
         method: request.method,
         headers: request.headers,
@@ -31,6 +34,7 @@ export class UndiciBackend implements HttpBackend {
       })
         .then(async (res) => {
           const body = await res.body.text();
+          settled = true;
           subscriber.next({
             status: res.statusCode,
             statusText: reasonPhrase(res.statusCode),
@@ -40,9 +44,12 @@ export class UndiciBackend implements HttpBackend {
           subscriber.complete();
         })
         .catch((cause: unknown) => {
+          settled = true;
           if (!abort.signal.aborted) subscriber.error(networkError(cause));
         });
-      return () => abort.abort();
+      return () => {
+        if (!settled) abort.abort();
+      };
     });
   }
 

@@ -1,11 +1,11 @@
 import { Observable, type Subscriber, type Subscription } from 'rxjs';
-import { WebSocket as UndiciWebSocket } from 'undici';
 import type { Mastodon } from '../client/mastodon.js';
 import { MastodonAPIError, MastodonNetworkError, MastodonUnauthorizedError } from '../errors.js';
 import { apiErrorFor } from '../http/response.js';
 import { BYTES, HEARTBEAT, OPEN, streamKey, type ConnectionSignal, type Connector, type StreamTarget } from './connection.js';
 import { decodeSocketFrame } from './decode.js';
 import { streamingBaseUrl } from './host.js';
+import { defaultWebSocket, sendsHeaders } from './default-websocket.js';
 
 /** The part of the WebSocket API the multiplexer uses; browsers' and undici's sockets have it. */
 export interface WebSocketLike {
@@ -112,7 +112,7 @@ export class SocketMultiplexer {
   private openSocket(baseUrl: string): void {
     const url = `${baseUrl.replace(/^http/, 'ws')}/api/v1/streaming`;
     const token = this.api.access_token;
-    const isUndici = this.WebSocketCtor === (UndiciWebSocket as unknown as WebSocketConstructor);
+    const isUndici = sendsHeaders(this.WebSocketCtor);
     const socket = !token ? new this.WebSocketCtor(url)
       : isUndici ? new this.WebSocketCtor(url, { headers: { authorization: `Bearer ${token}` } })
         : new this.WebSocketCtor(url, token);
@@ -223,13 +223,6 @@ export class SocketMultiplexer {
 }
 
 const multiplexers = new WeakMap<Mastodon, SocketMultiplexer>();
-
-/** The WebSocket constructor used when none is set: undici's in Node (it can send headers), the global one elsewhere. */
-export function defaultWebSocket(): WebSocketConstructor {
-  const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
-  const global = (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
-  return isNode || !global ? (UndiciWebSocket as unknown as WebSocketConstructor) : global;
-}
 
 /**
  * Sets the WebSocket constructor a client's streams use (before its first WebSocket stream).

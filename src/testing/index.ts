@@ -15,3 +15,4 @@ export { trendingLinksOf, type FakeTrendingLink } from './routes/trends.js';
 export { reportsOf, type FakeUserReport } from './routes/reports.js';
 export { FakeStreamingControl, fakeStreaming } from './streaming/index.js';
 export type { FakeStreamConnection, FakeChannel, FakeWireEvent } from './streaming/index.js';
+export type { PageReplyOptions } from './paginate.js';

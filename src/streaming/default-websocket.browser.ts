@@ -1,0 +1,17 @@
+import { MastodonIllegalArgumentError } from '../errors.js';
+import type { WebSocketConstructor } from './websocket-connection.js';
+
+/**
+ * The WebSocket constructor used when none is set, in browser bundles: the global one.
+ * Bundlers pick this file through the `browser` field of package.json, so undici stays out.
+ */
+export function defaultWebSocket(): WebSocketConstructor {
+  const global = (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
+  if (!global) throw new MastodonIllegalArgumentError('No WebSocket here: set one with useWebSocket(api, Ctor)');
+  return global;
+}
+
+/** Browser sockets take no headers: the token goes as the subprotocol. */
+export function sendsHeaders(_ctor: WebSocketConstructor): boolean {
+  return false;
+}

@@ -1,0 +1,16 @@
+import { WebSocket as UndiciWebSocket } from 'undici';
+import type { WebSocketConstructor } from './websocket-connection.js';
+
+const undiciSocket = UndiciWebSocket as unknown as WebSocketConstructor;
+
+/** The WebSocket constructor used when none is set: undici's in Node (it can send headers), the global one elsewhere. */
+export function defaultWebSocket(): WebSocketConstructor {
+  const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
+  const global = (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
+  return isNode || !global ? undiciSocket : global;
+}
+
+/** Whether sockets of `ctor` take `{ headers }` (undici's), so the token can go as a header. */
+export function sendsHeaders(ctor: WebSocketConstructor): boolean {
+  return ctor === undiciSocket;
+}

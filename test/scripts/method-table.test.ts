@@ -1,0 +1,27 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { methodTable, readEntries } from '../../scripts/method-table.js';
+
+describe('the Mastodon.py method table', () => {
+  const entries = readEntries();
+  const table = methodTable(entries);
+  const rows = table.split('\n').filter((line) => line.startsWith('| `'));
+  const rowOf = (method: string): string => rows.find((row) => row.startsWith(`| \`${method}\` |`)) ?? assert.fail(`no row for ${method}`);
+
+  it('has one row per Mastodon.py method', () => {
+    assert.equal(rows.length, entries.length);
+  });
+
+  it('gives the call as DESIGN.md shapes it and the route from the endpoint table', () => {
+    assert.equal(rowOf('status_post'), '| `status_post` | `api.statusPost(status, options?)` | `POST /api/v1/statuses` | hand-written |');
+    assert.equal(rowOf('toot'), '| `toot` | `api.toot(status)` | `POST /api/v1/statuses` | table row |');
+    assert.match(rowOf('timeline_home'), /`api\.timelineHome\(options\?\)` \| `GET \/api\/v1\/timelines\/home` \| table row, paginated \|/);
+    assert.match(rowOf('create_app'), /`Mastodon\.createApp\(client_name, options\?\)`/);
+    assert.match(rowOf('__init__'), /^\| `__init__` \| `new Mastodon\(options\)` \| .* \| constructor \|$/);
+  });
+
+  it('marks methods this library lacks, with no call', () => {
+    const missing = rows.filter((row) => row.endsWith('| **missing** |'));
+    for (const row of missing) assert.match(row, /^\| `\w+` \| — \|/);
+  });
+});
