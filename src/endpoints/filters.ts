@@ -33,7 +33,7 @@ export interface FilterUpdateOptions {
 function contextList(context: FilterContext | readonly FilterContext[]): FilterContext[] {
   const list: readonly unknown[] = Array.isArray(context) ? context : [context];
   if (list.length === 0) throw new MastodonIllegalArgumentError('context must name at least one context');
-  return list.map((value) => oneOf('context', String(value), FILTER_CONTEXTS));
+  return list.map((value) => oneOf('context', value, FILTER_CONTEXTS));
 }
 
 /** Keyword filters (the v1 filter API). */

@@ -35,7 +35,7 @@ export interface NotificationsOptions extends PaginationOptions {
 function typeList(name: string, values: readonly string[] | undefined): string[] | undefined {
   if (values === undefined || values === null) return undefined;
   if (!Array.isArray(values)) throw new MastodonIllegalArgumentError(`${name} must be a list of notification types`);
-  return values.map((value: unknown) => oneOf(name, String(value), NOTIFICATION_TYPES));
+  return values.map((value: unknown) => oneOf(name, value, NOTIFICATION_TYPES));
 }
 
 const notificationList = endpoint('GET /api/v1/notifications', {

@@ -279,7 +279,7 @@ export const statuses = {
       const o = optionsOf(options);
       return {
         id: idOf(id),
-        visibility: o.visibility === undefined ? undefined : oneOf('visibility', String(o.visibility).toLowerCase(), VISIBILITIES),
+        visibility: o.visibility === undefined ? undefined : oneOf('visibility', requiredString('visibility', o.visibility).toLowerCase(), VISIBILITIES),
       };
     },
   }),

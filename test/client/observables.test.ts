@@ -61,3 +61,19 @@ describe('debug_requests', () => {
     assert.deepEqual(redact({ a: { password: 'p', keep: 1 }, list: [{ token: 't' }] }), { a: { password: '[redacted]', keep: 1 }, list: [{ token: '[redacted]' }] });
   });
 });
+
+describe('values without a prototype', () => {
+  const api = new Mastodon({ api_base_url: 'https://m.example', version_check_mode: 'none', session: noNetwork });
+  const bare = Object.create(null) as never;
+  const calls: [string, () => Observable<unknown>][] = [
+    ['filterCreate context', () => api.filterCreate('x', bare)],
+    ['notifications types', () => api.notifications({ types: [bare] })],
+    ['statusReblog visibility', () => api.statusReblog('1', { visibility: bare })],
+  ];
+  for (const [name, call] of calls) {
+    it(`${name}: an argument error, not a TypeError`, async () => {
+      const error = await firstValueFrom(call()).catch((e: unknown) => e);
+      assert.ok(error instanceof MastodonIllegalArgumentError, String(error));
+    });
+  }
+});
