@@ -10,6 +10,7 @@ import {
   directPlan, hashtagPlan, listPlan, publicPlan, userPlan, type PublicStreamFilter, type StreamPlan,
 } from './targets.js';
 import { socketConnector } from './websocket-connection.js';
+import { attachListener, StreamListener, type StreamHandle } from './listener.js';
 
 function checkOptions(options: StreamOptions): void {
   if (typeof options !== 'object' || options === null) throw new MastodonIllegalArgumentError('Options must be an object');
@@ -46,62 +47,117 @@ function openStream(api: Mastodon, plan: () => StreamPlan, options: StreamOption
   }
 }
 
-/** Streaming: each method returns a hot {@link MastodonStream} of typed events. */
+/**
+ * Mastodon.py's options of a stream method called with a listener.
+ */
+export interface ListenerStreamOptions {
+  /** Accepted for ported code: nothing blocks here, so a listener always runs asynchronously. */
+  run_async?: boolean;
+  /** Seconds without a byte after which the connection counts as stalled. Default 300. */
+  timeout?: number;
+  /** Reconnect after failures instead of ending at the first one. Default false. */
+  reconnect_async?: boolean;
+  /** Seconds between reconnect attempts. Default 5. */
+  reconnect_async_wait_sec?: number;
+}
+
+function listenerStreamOptions(options: ListenerStreamOptions | undefined): StreamOptions {
+  const o = options ?? {};
+  const wait = o.reconnect_async_wait_sec ?? 5;
+  return { timeout: o.timeout, reconnect: o.reconnect_async === true, initial_delay: wait, max_delay: wait, jitter: 0 };
+}
+
+/** A stream, or with a listener (Mastodon.py's style) the listener attached to it and its handle. */
+function streamOrHandle<O extends object>(
+  first: StreamListener | (StreamOptions & O) | undefined,
+  listenerOptions: (ListenerStreamOptions & O) | undefined,
+  open: (options: StreamOptions & Partial<O>) => MastodonStream,
+): MastodonStream | StreamHandle {
+  if (!(first instanceof StreamListener)) return open(first ?? ({} as StreamOptions & O));
+  return attachListener(open({ ...listenerOptions, ...listenerStreamOptions(listenerOptions) } as StreamOptions & Partial<O>), first);
+}
+
+/**
+ * The user's stream: home timeline statuses, notifications, deletes, edits, announcements,
+ * filter changes. Catches up the home timeline and notifications after reconnects. With a
+ * {@link StreamListener} first (Mastodon.py's style), attaches it and returns its handle.
+ *
+ * @example api.streamUser().subscribe((e) => e.type === 'notification' && console.log(e.payload.type))
+ */
+function streamUser(this: Mastodon, options?: StreamOptions): MastodonStream;
+function streamUser(this: Mastodon, listener: StreamListener, options?: ListenerStreamOptions): StreamHandle;
+function streamUser(this: Mastodon, first?: StreamListener | StreamOptions, options?: ListenerStreamOptions): MastodonStream | StreamHandle {
+  return streamOrHandle(first, options, (o) => openStream(this, userPlan, o));
+}
+
+/**
+ * Public statuses: all known ones, or only `local` or `remote` ones, optionally `only_media`.
+ * With a {@link StreamListener} first, attaches it and returns its handle.
+ *
+ * @example api.streamPublic({ local: true, only_media: true }).subscribe(console.log)
+ */
+function streamPublic(this: Mastodon, options?: StreamOptions & PublicStreamFilter): MastodonStream;
+function streamPublic(this: Mastodon, listener: StreamListener, options?: ListenerStreamOptions & PublicStreamFilter): StreamHandle;
+function streamPublic(this: Mastodon, first?: StreamListener | (StreamOptions & PublicStreamFilter), options?: ListenerStreamOptions & PublicStreamFilter): MastodonStream | StreamHandle {
+  return streamOrHandle(first, options, (o) => openStream(this, () => publicPlan(o), o));
+}
+
+/**
+ * Public statuses of this server: `streamPublic({ local: true })`. With a
+ * {@link StreamListener} first, attaches it and returns its handle.
+ *
+ * @example api.streamLocal().subscribe(console.log)
+ */
+function streamLocal(this: Mastodon, options?: StreamOptions & { only_media?: boolean }): MastodonStream;
+function streamLocal(this: Mastodon, listener: StreamListener, options?: ListenerStreamOptions & { only_media?: boolean }): StreamHandle;
+function streamLocal(this: Mastodon, first?: StreamListener | (StreamOptions & { only_media?: boolean }), options?: ListenerStreamOptions & { only_media?: boolean }): MastodonStream | StreamHandle {
+  return streamOrHandle(first, options, (o) => openStream(this, () => publicPlan({ only_media: o.only_media, local: true }), o));
+}
+
+/**
+ * Public statuses with a hashtag (without the `#`), of this server only with `local`. With a
+ * {@link StreamListener} after the tag, attaches it and returns its handle.
+ *
+ * @example api.streamHashtag('cats', { local: true }).subscribe(console.log)
+ */
+function streamHashtag(this: Mastodon, tag: string, options?: StreamOptions & { local?: boolean }): MastodonStream;
+function streamHashtag(this: Mastodon, tag: string, listener: StreamListener, options?: ListenerStreamOptions & { local?: boolean }): StreamHandle;
+function streamHashtag(this: Mastodon, tag: string, first?: StreamListener | (StreamOptions & { local?: boolean }), options?: ListenerStreamOptions & { local?: boolean }): MastodonStream | StreamHandle {
+  return streamOrHandle(first, options, (o) => openStream(this, () => hashtagPlan(tag, o.local === true), o));
+}
+
+/**
+ * Statuses of the members of one of the user's lists. With a {@link StreamListener} after the
+ * id, attaches it and returns its handle.
+ *
+ * @example api.streamList(list).subscribe(console.log)
+ */
+function streamList(this: Mastodon, id: IdLike, options?: StreamOptions): MastodonStream;
+function streamList(this: Mastodon, id: IdLike, listener: StreamListener, options?: ListenerStreamOptions): StreamHandle;
+function streamList(this: Mastodon, id: IdLike, first?: StreamListener | StreamOptions, options?: ListenerStreamOptions): MastodonStream | StreamHandle {
+  return streamOrHandle(first, options, (o) => openStream(this, () => listPlan(id), o));
+}
+
+/**
+ * The user's direct conversations (`conversation` events). With a {@link StreamListener}
+ * first, attaches it and returns its handle.
+ *
+ * @example api.streamDirect().subscribe((e) => e.type === 'conversation' && console.log(e.payload.last_status))
+ */
+function streamDirect(this: Mastodon, options?: StreamOptions): MastodonStream;
+function streamDirect(this: Mastodon, listener: StreamListener, options?: ListenerStreamOptions): StreamHandle;
+function streamDirect(this: Mastodon, first?: StreamListener | StreamOptions, options?: ListenerStreamOptions): MastodonStream | StreamHandle {
+  return streamOrHandle(first, options, (o) => openStream(this, directPlan, o));
+}
+
+/** Streaming: each method returns a hot {@link MastodonStream} of typed events, or a listener's handle. */
 export const streamingMethods = {
-  /**
-   * The user's stream: home timeline statuses, notifications, deletes, edits, announcements,
-   * filter changes. Catches up the home timeline and notifications after reconnects.
-   *
-   * @example api.streamUser().subscribe((e) => e.type === 'notification' && console.log(e.payload.type))
-   */
-  streamUser(this: Mastodon, options?: StreamOptions): MastodonStream {
-    return openStream(this, userPlan, options);
-  },
-
-  /**
-   * Public statuses: all known ones, or only `local` or `remote` ones, optionally `only_media`.
-   *
-   * @example api.streamPublic({ local: true, only_media: true }).subscribe(console.log)
-   */
-  streamPublic(this: Mastodon, options?: StreamOptions & PublicStreamFilter): MastodonStream {
-    return openStream(this, () => publicPlan(options ?? {}), options);
-  },
-
-  /**
-   * Public statuses of this server: `streamPublic({ local: true })`.
-   *
-   * @example api.streamLocal().subscribe(console.log)
-   */
-  streamLocal(this: Mastodon, options?: StreamOptions & { only_media?: boolean }): MastodonStream {
-    return openStream(this, () => publicPlan({ only_media: options?.only_media, local: true }), options);
-  },
-
-  /**
-   * Public statuses with a hashtag (without the `#`), of this server only with `local`.
-   *
-   * @example api.streamHashtag('cats', { local: true }).subscribe(console.log)
-   */
-  streamHashtag(this: Mastodon, tag: string, options?: StreamOptions & { local?: boolean }): MastodonStream {
-    return openStream(this, () => hashtagPlan(tag, options?.local === true), options);
-  },
-
-  /**
-   * Statuses of the members of one of the user's lists.
-   *
-   * @example api.streamList(list).subscribe(console.log)
-   */
-  streamList(this: Mastodon, id: IdLike, options?: StreamOptions): MastodonStream {
-    return openStream(this, () => listPlan(id), options);
-  },
-
-  /**
-   * The user's direct conversations (`conversation` events).
-   *
-   * @example api.streamDirect().subscribe((e) => e.type === 'conversation' && console.log(e.payload.last_status))
-   */
-  streamDirect(this: Mastodon, options?: StreamOptions): MastodonStream {
-    return openStream(this, directPlan, options);
-  },
+  streamUser,
+  streamPublic,
+  streamLocal,
+  streamHashtag,
+  streamList,
+  streamDirect,
 
   /**
    * Whether the streaming server answers its health check (`OK`).
