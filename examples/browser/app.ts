@@ -5,7 +5,9 @@
 //
 // The page is served from the Mastodon server's origin (here the fake server) and takes its
 // token from the fragment, which never reaches a server: `index.html#token=...`.
-// `test/browser/live-timeline.test.ts` bundles it with esbuild and drives it in Chromium.
+// `test/browser/live-timeline.test.ts` bundles it with esbuild and drives it in Chromium. An
+// app imports `mastodon-rx`; this page imports the sources, and the test applies the package's
+// `browser` field to them as a bundler applies it to `dist/`.
 import { merge, type Observable } from 'rxjs';
 import { filter, map, scan } from 'rxjs/operators';
 import {
