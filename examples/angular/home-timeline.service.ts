@@ -1,7 +1,7 @@
 import { Injectable, inject } from '@angular/core';
-import { EMPTY, merge, type Observable } from 'rxjs';
+import { merge, type Observable } from 'rxjs';
 import { filter, map, mergeScan, scan, skip, startWith, take } from 'rxjs/operators';
-import { paginate, type Page, type Status } from 'mastodon-rx';
+import { paginate, type Page, type Status, type UpdateEvent } from 'mastodon-rx';
 import { MASTODON } from './mastodon.provider';
 
 /** What changes the timeline on screen. */
@@ -11,7 +11,7 @@ type TimelineChange =
 
 /**
  * The home timeline as the component shows it: newest first, one more page of older
- * statuses each time `more$` emits.
+ * statuses each time `more$` emits, and new statuses from `streamUser` in front as they come.
  */
 @Injectable({ providedIn: 'root' })
 export class HomeTimelineService {
@@ -35,11 +35,14 @@ export class HomeTimelineService {
       filter((page): page is Page<Status> => page !== null),
     );
 
-    // ── Live feed: merge point for streaming ──────────────────────────────────────────────
-    // Once `streamUser` exists, new statuses come in here, in front of the pages:
-    //   this.api.streamUser().pipe(filter((e) => e.event === 'update'), map((e) => e.payload))
-    // Until then the live feed is empty; the reducer below already places live statuses.
-    const live$: Observable<Status> = EMPTY;
+    // ── Live feed ─────────────────────────────────────────────────────────────────────────
+    // New home statuses from the user's stream go in front of the pages. The stream is hot and
+    // shared: the `async` pipe's unsubscribe (the component going away) closes the connection;
+    // after a reconnect it catches up what it missed, and `applyChange` drops repeats.
+    const live$: Observable<Status> = this.api.streamUser().pipe(
+      filter((event): event is UpdateEvent => event.type === 'update'),
+      map((event) => event.payload),
+    );
     // ──────────────────────────────────────────────────────────────────────────────────────
 
     return merge(
