@@ -1,7 +1,7 @@
-import { Observable } from 'rxjs';
+import type { Observable } from 'rxjs';
 import { Agent, request as undiciRequest, type Dispatcher } from 'undici';
 import type { HttpBackend, HttpRequest, HttpResponse } from './backend.js';
-import { networkError } from './fetch-backend.js';
+import { abortableResponse } from './abortable.js';
 
 /**
  * The Node.js backend: undici with a keep-alive connection pool. Unsubscribing aborts the
@@ -21,35 +21,16 @@ export class UndiciBackend implements HttpBackend {
 
   /** Sends `request` through the pool on subscribe; aborts it (releasing its socket) on unsubscribe. */
   handle(request: HttpRequest): Observable<HttpResponse> {
-    return new Observable<HttpResponse>((subscriber) => {
-      const abort = new AbortController();
-      // Aborting costs an exception object; a request already answered has nothing to abort.
-      let settled = false;
-      undiciRequest(request.url, {
+    return abortableResponse(async (signal) => {
+      const res = await undiciRequest(request.url, {
         method: request.method,
         headers: request.headers,
         body: request.body as Dispatcher.DispatchOptions['body'],
-        signal: abort.signal,
+        signal,
         dispatcher: this.dispatcher,
-      })
-        .then(async (res) => {
-          const body = await res.body.text();
-          settled = true;
-          subscriber.next({
-            status: res.statusCode,
-            statusText: reasonPhrase(res.statusCode),
-            headers: flattenHeaders(res.headers),
-            body,
-          });
-          subscriber.complete();
-        })
-        .catch((cause: unknown) => {
-          settled = true;
-          if (!abort.signal.aborted) subscriber.error(networkError(cause));
-        });
-      return () => {
-        if (!settled) abort.abort();
-      };
+      });
+      const body = await res.body.text();
+      return { status: res.statusCode, statusText: reasonPhrase(res.statusCode), headers: flattenHeaders(res.headers), body };
     });
   }
 

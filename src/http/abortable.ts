@@ -1,0 +1,40 @@
+import { Observable } from 'rxjs';
+import type { HttpResponse } from './backend.js';
+import { MastodonNetworkError } from '../errors.js';
+
+/**
+ * A cold Observable of one response from a promise-based HTTP call: `send` runs on subscribe
+ * with an `AbortSignal` that unsubscribing fires (unless the response is already in, since
+ * aborting costs an exception object); a failure is a `MastodonNetworkError`.
+ *
+ * ## Example
+ * ```ts
+ * abortableResponse((signal) => fetch(url, { signal }).then(async (res) => ({ status: res.status, statusText: res.statusText, headers: {}, body: await res.text() })))
+ * ```
+ */
+export function abortableResponse(send: (signal: AbortSignal) => Promise<HttpResponse>): Observable<HttpResponse> {
+  return new Observable<HttpResponse>((subscriber) => {
+    const abort = new AbortController();
+    let settled = false;
+    send(abort.signal)
+      .then((response) => {
+        settled = true;
+        subscriber.next(response);
+        subscriber.complete();
+      })
+      .catch((cause: unknown) => {
+        settled = true;
+        if (!abort.signal.aborted) subscriber.error(networkError(cause));
+      });
+    return () => {
+      if (!settled) abort.abort();
+    };
+  });
+}
+
+/** Wraps a transport failure in a `MastodonNetworkError` that keeps the cause. */
+export function networkError(cause: unknown): MastodonNetworkError {
+  if (cause instanceof MastodonNetworkError) return cause;
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return new MastodonNetworkError(`Could not complete request: ${message}`, { cause });
+}
