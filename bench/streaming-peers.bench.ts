@@ -71,8 +71,10 @@ async function main(): Promise<void> {
       + 'The floors are measured in the same run: the bare SSE parser (`eventsource-parser`) + `JSON.parse` on the same bytes read from memory (no socket, no HTTP), '
       + 'and a bare undici `WebSocket` + `JSON.parse` of each frame and of its payload. "× transport floor" is the median over the rounds of throughput relative to the floor of '
       + 'the same transport in the same round, "× parser floor" relative to the SSE parser (higher is better); events/s is over all rounds; CPU µs/event is the client process\'s '
-      + 'own CPU time (user + system). masto.js and megalodon stream over WebSocket only (both through `ws`); megalodon also asks `/api/v1/instance` for the streaming URL on every '
-      + 'stream it opens, and converts each status. Peak RSS is the child process\'s, the SSE floor\'s including the stream\'s bytes it holds in memory.',
+      + 'own CPU time (user + system). masto.js and megalodon stream over WebSocket only, both through `ws`, which reads frames faster than undici\'s `WebSocket` (the one '
+      + 'the floor and this library use), so a peer can pass the WebSocket floor. masto.js keeps one client per process, as an application does, and subscribes on its socket '
+      + 'for each stream (its first connection waits 1 s, where its backoff starts; that falls in the warm-up); megalodon asks `/api/v1/instance` for the streaming URL and '
+      + 'opens a socket for every stream. Peak RSS is the child process\'s, the SSE floor\'s including the stream\'s bytes it holds in memory.',
     columns: ['transport', 'client', 'events/s', '× transport floor', '× parser floor', 'CPU µs/event', 'peak RSS (MB)'],
     rows,
     raw: Object.fromEntries([...runs].map(([name, list]) => [name, {
