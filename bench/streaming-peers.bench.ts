@@ -1,0 +1,90 @@
+// Streaming against the peers: events/s and peak RSS for `EVENTS` `update` events of about
+// 3 KB each, from one loopback server that sends every client the same events over its
+// transport: this library over SSE and over WebSocket, masto.js's and megalodon's streaming
+// clients (both WebSocket), and two floors measured in the same run: the bare SSE parser +
+// `JSON.parse` on the same bytes with no I/O, and a bare undici WebSocket + `JSON.parse` of
+// each frame and of the payload inside it. Each client lives in a child process of its own;
+// each round opens one stream per client, in turn, and reads it until `EVENTS` events have
+// arrived. Ratios are medians over the rounds of throughput relative to a floor's in the same
+// round (higher is better).
+//
+//   npx tsx bench/streaming-peers.bench.ts     # BENCH_RUNS=5 rounds of 5,000 events by default
+import { fileURLToPath } from 'node:url';
+import { loadStreamClient, STREAM_CLIENTS, type StreamClientName } from './clients/streaming.js';
+import { mb, median, round, runCount } from './support/measure.js';
+import { saveSection } from './support/results.js';
+import { BENCH_TOKEN } from './support/server.js';
+import { startStreamServer } from './support/stream-server.js';
+import { serveWorker, startWorker, type ChunkReport } from './support/workers.js';
+
+const EVENTS = Number(process.env['BENCH_EVENTS']) || 5000;
+const ALL_CLIENTS = Object.keys(STREAM_CLIENTS) as StreamClientName[];
+const FLOORS = { SSE: 'floor: SSE parser, no I/O', WebSocket: 'floor: bare WebSocket' } as const satisfies Record<string, StreamClientName>;
+/** `BENCH_CLIENTS=masto,megalodon` narrows the run (the floors always run: they are the baselines). */
+const CLIENTS = ALL_CLIENTS.filter((name) => name.startsWith('floor') || !process.env['BENCH_CLIENTS'] || process.env['BENCH_CLIENTS'].split(',').includes(name));
+
+async function child(name: StreamClientName, url: string): Promise<void> {
+  const client = await loadStreamClient(name, url, BENCH_TOKEN);
+  await serveWorker(() => client.stream(EVENTS), (chunk) => client.stream(chunk.size));
+}
+
+async function main(): Promise<void> {
+  const rounds = runCount(5);
+  const server = await startStreamServer(EVENTS, BENCH_TOKEN);
+  const runs = new Map<StreamClientName, ChunkReport[]>(CLIENTS.map((name) => [name, []]));
+  const peakRss = new Map<StreamClientName, number>();
+  try {
+    const workers = new Map(await Promise.all(CLIENTS.map(async (name) =>
+      [name, await startWorker(fileURLToPath(import.meta.url), ['child', name, server.url])] as const)));
+    for (let r = 0; r < rounds; r++) {
+      for (const name of CLIENTS) {
+        const report = await workers.get(name)!.run({ size: EVENTS });
+        if (report.units !== EVENTS) throw new Error(`${name}: received ${report.units} events, expected ${EVENTS}`);
+        runs.get(name)!.push(report);
+      }
+      process.stderr.write(`  round ${r + 1}/${rounds}: ${CLIENTS.map((n) => `${n} ${(EVENTS / runs.get(n)!.at(-1)!.seconds).toFixed(0)}`).join(', ')} events/s\n`);
+    }
+    for (const name of CLIENTS) peakRss.set(name, await workers.get(name)!.finish());
+  } finally {
+    await server.close();
+  }
+  const parserFloor = runs.get(FLOORS.SSE)!;
+  const rows = CLIENTS.map((name) => {
+    const list = runs.get(name)!;
+    const transport = STREAM_CLIENTS[name].transport;
+    const floor = runs.get(FLOORS[transport])!;
+    const seconds = list.reduce((sum, run) => sum + run.seconds, 0);
+    const cpu = list.reduce((sum, run) => sum + run.cpuSeconds, 0);
+    return [
+      transport, name, Math.round((EVENTS * rounds) / seconds),
+      round(median(list.map((run, i) => floor[i]!.seconds / run.seconds))),
+      round(median(list.map((run, i) => parserFloor[i]!.seconds / run.seconds))),
+      round((cpu / (EVENTS * rounds)) * 1e6, 1),
+      mb(peakRss.get(name)!),
+    ];
+  });
+  saveSection('streaming-peers', {
+    title: 'Streaming against the peers',
+    description: `${EVENTS.toLocaleString('en')} \`update\` events of about 3 KB (bench statuses) per stream, from one loopback server that sends every client the same events: `
+      + 'SSE at `/api/v1/streaming/public`, WebSocket frames with the status JSON encoded again inside `payload`, as Mastodon sends them. '
+      + `In ${rounds} rounds, each client opens one stream in turn and reads it until all events have arrived; each client runs in a process of its own. `
+      + 'The floors are measured in the same run: the bare SSE parser (`eventsource-parser`) + `JSON.parse` on the same bytes read from memory (no socket, no HTTP), '
+      + 'and a bare undici `WebSocket` + `JSON.parse` of each frame and of its payload. "× transport floor" is the median over the rounds of throughput relative to the floor of '
+      + 'the same transport in the same round, "× parser floor" relative to the SSE parser (higher is better); events/s is over all rounds; CPU µs/event is the client process\'s '
+      + 'own CPU time (user + system). masto.js and megalodon stream over WebSocket only, both through `ws`, which reads frames faster than undici\'s `WebSocket` (the one '
+      + 'the floor and this library use), so a peer can pass the WebSocket floor. masto.js keeps one client per process, as an application does, and subscribes on its socket '
+      + 'for each stream (its first connection waits 1 s, where its backoff starts; that falls in the warm-up); megalodon asks `/api/v1/instance` for the streaming URL and '
+      + 'opens a socket for every stream. Peak RSS is the child process\'s, the SSE floor\'s including the stream\'s bytes it holds in memory.',
+    columns: ['transport', 'client', 'events/s', '× transport floor', '× parser floor', 'CPU µs/event', 'peak RSS (MB)'],
+    rows,
+    raw: Object.fromEntries([...runs].map(([name, list]) => [name, {
+      runSeconds: list.map((run) => round(run.seconds, 4)), runCpuSeconds: list.map((run) => round(run.cpuSeconds, 4)), peakRss: peakRss.get(name),
+    }])),
+  });
+  console.log(`streaming against the peers, ${EVENTS} events, ${rounds} rounds`);
+  for (const row of rows) console.log(row.map(String).join('\t'));
+}
+
+const [role, name, url] = process.argv.slice(2);
+if (role === 'child') await child(name as StreamClientName, url!);
+else await main();
