@@ -9,6 +9,7 @@
 // are medians of the rounds.
 //
 //   npx tsx bench/streaming.bench.ts
+//   BENCH_PATHS=sse,websocket BENCH_ROUNDS=15 npx tsx bench/streaming.bench.ts   # some paths, more rounds
 //
 // To profile one path: `npx tsx bench/streaming.bench.ts --serve` prints the server's URL, then
 // `BENCH_NO_FLOOR=1 node --cpu-prof --import tsx bench/streaming.bench.ts --child sse <url>`.
@@ -25,7 +26,7 @@ import { WebSocket } from 'undici';
 import { Mastodon, decodeEvent } from '../src/index.js';
 
 const EVENTS = 5000;
-const ROUNDS = 7;
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 7);
 
 function statusJson(i: number): string {
   const status = {
@@ -251,7 +252,8 @@ async function main(): Promise<void> {
   const cell = (rate: number, floorRate: number): string =>
     `${Math.round(rate).toString().padStart(8)} ${(rate / floorRate).toFixed(3).padStart(7)} ${Math.round(floorRate).toString().padStart(8)}`;
   try {
-    for (const name of Object.keys(paths) as PathName[]) {
+    const only = process.env['BENCH_PATHS']?.split(',');  // e.g. BENCH_PATHS=sse,websocket
+    for (const name of (Object.keys(paths) as PathName[]).filter((name) => !only || only.includes(name))) {
       const report = await inChild(name, url);
       const wall = cell(median(report.rates.map((r) => r.wall)), median(report.floorRates.map((r) => r.wall)));
       const cpu = cell(median(report.rates.map((r) => r.cpu)), median(report.floorRates.map((r) => r.cpu)));
