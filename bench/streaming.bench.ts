@@ -19,7 +19,7 @@ import { createServer, get, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { firstValueFrom } from 'rxjs';
-import { filter, take, toArray } from 'rxjs/operators';
+import { count, filter, take } from 'rxjs/operators';
 import { createParser } from 'eventsource-parser';
 import { EventSource } from 'eventsource';
 import { WebSocket } from 'undici';
@@ -81,9 +81,8 @@ const parserAndDecode = (): number => parse((name, data) => { sink = decodeEvent
 
 async function throughStream(url: string, transport: 'sse' | 'websocket', catchUp: boolean): Promise<number> {
   const api = new Mastodon({ api_base_url: url, access_token: 'bench', version_check_mode: 'none' });
-  const events = await firstValueFrom(api.streamPublic({ transport, catch_up: catchUp }).pipe(
-    filter((e) => e.type === 'update'), take(EVENTS), toArray()));
-  return events.length;
+  return firstValueFrom(api.streamPublic({ transport, catch_up: catchUp }).pipe(
+    filter((e) => e.type === 'update'), take(EVENTS), count()));
 }
 
 /** `eventsource` alone, with `JSON.parse` of each payload: the SSE transport without this library. */
