@@ -18,12 +18,13 @@ import { createHash } from 'node:crypto';
 import { createServer, get, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { firstValueFrom } from 'rxjs';
+import { asyncScheduler, firstValueFrom, type Observable } from 'rxjs';
 import { count, filter, take } from 'rxjs/operators';
 import { createParser } from 'eventsource-parser';
 import { EventSource } from 'eventsource';
 import { WebSocket } from 'undici';
-import { Mastodon, decodeEvent } from '../src/index.js';
+import { Mastodon, MastodonStream, decodeEvent, useWebSocket, type WebSocketConstructor, type WebSocketLike } from '../src/index.js';
+import { sseConnector, type FetchLike } from '../src/streaming/sse-connection.js';
 
 const EVENTS = 5000;
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 7);
@@ -48,6 +49,7 @@ function statusJson(i: number): string {
   return JSON.stringify(status);
 }
 
+const CHUNK = 64 * 1024;
 const payloads = Array.from({ length: EVENTS }, (_, i) => statusJson(i));
 const sseBytes = Buffer.from(payloads.map((p) => `event: update\ndata: ${p}\n\n`).join(''));
 
@@ -78,6 +80,84 @@ const bareParser = (): number => parse(() => undefined);
 const parserAndDecode = (): number => parse((name, data) => { sink = decodeEvent(name, data, ['public']); });
 
 // --- the paths: over loopback, from a child process ------------------------------------------
+
+/**
+ * A `fetch` that answers with the prepared SSE bytes, in 64 KiB chunks, from memory: the SSE
+ * path without sockets, so that what this library adds to `eventsource` shows apart from I/O.
+ */
+const memoryFetch: FetchLike = () => {
+  let offset = 0;
+  const body = new ReadableStream<Uint8Array>({
+    start: (controller) => controller.enqueue(new TextEncoder().encode(':)\n')),
+    pull: (controller) => {
+      if (offset < sseBytes.length) controller.enqueue(new Uint8Array(sseBytes.subarray(offset, offset += CHUNK)));
+    },
+  });
+  return Promise.resolve(new Response(body, { status: 200, headers: { 'content-type': 'text/event-stream' } }));
+};
+
+const memoryTarget = { name: 'public', path: '/api/v1/streaming/public', query: {} };
+
+function countUpdates(stream: Observable<{ type: string }>): Promise<number> {
+  return firstValueFrom(stream.pipe(filter((e) => e.type === 'update'), take(EVENTS), count()));
+}
+
+function sseFromMemory(): Promise<number> {
+  const api = new Mastodon({ api_base_url: 'http://memory.invalid', access_token: 'bench', version_check_mode: 'none' });
+  return countUpdates(new MastodonStream({
+    api, target: memoryTarget, scheduler: asyncScheduler, catchUpSources: [], options: {},
+    connect: sseConnector({ baseUrl: 'http://memory.invalid', token: () => 'bench', fetch: memoryFetch }),
+  }));
+}
+
+function eventSourceFromMemory(): Promise<number> {
+  return new Promise((resolve) => {
+    let count = 0;
+    const source = new EventSource('http://memory.invalid/api/v1/streaming/public', { fetch: memoryFetch });
+    source.addEventListener('update', (event) => {
+      sink = JSON.parse(event.data);
+      if (++count === EVENTS) {
+        source.close();
+        resolve(count);
+      }
+    });
+  });
+}
+
+let wsTexts: string[] | undefined;
+
+/** A socket that answers a subscribe with the prepared frames, ~22 a turn (one 64 KiB read's worth). */
+class MemorySocket implements WebSocketLike {
+  readyState = 0;
+  onopen: ((event: Event) => void) | null = null;
+  onmessage: ((event: MessageEvent) => void) | null = null;
+  onerror: ((event: Event) => void) | null = null;
+  onclose: ((event: CloseEvent) => void) | null = null;
+  constructor() {
+    setImmediate(() => { this.readyState = 1; this.onopen?.(new Event('open')); });
+  }
+  send(data: string): void {
+    if (!data.includes('"subscribe"')) return;
+    wsTexts ??= payloads.map((p) => JSON.stringify({ stream: ['public'], event: 'update', payload: p }));
+    const texts = wsTexts;
+    const perTurn = Math.ceil(CHUNK / texts[0]!.length);
+    const turn = (from: number): void => {
+      for (let i = from; i < Math.min(from + perTurn, texts.length) && this.readyState === 1; i++) this.onmessage?.({ data: texts[i] } as MessageEvent);
+      if (from + perTurn < texts.length && this.readyState === 1) setImmediate(turn, from + perTurn);
+    };
+    setImmediate(turn, 0);
+  }
+  close(): void {
+    this.readyState = 3;
+  }
+}
+
+/** The socket's URL comes from the loopback server (its instance answers 404: the API host streams); its frames from memory. */
+function socketFromMemory(url: string): Promise<number> {
+  const api = new Mastodon({ api_base_url: url, access_token: 'bench', version_check_mode: 'none' });
+  useWebSocket(api, MemorySocket as unknown as WebSocketConstructor);
+  return countUpdates(api.streamPublic({ transport: 'websocket', catch_up: false }));
+}
 
 async function throughStream(url: string, transport: 'sse' | 'websocket', catchUp: boolean): Promise<number> {
   const api = new Mastodon({ api_base_url: url, access_token: 'bench', version_check_mode: 'none' });
@@ -144,6 +224,9 @@ const paths = {
   'node-http': { label: 'node:http + bare parser + JSON.parse, loopback', run: (url: string) => bareHttp(url) },
   'eventsource': { label: 'eventsource alone + JSON.parse, loopback', run: (url: string) => bareEventSource(url) },
   'undici-ws': { label: 'undici WebSocket alone + JSON.parse, loopback', run: (url: string) => bareWebSocket(url) },
+  'eventsource-memory': { label: 'eventsource alone + JSON.parse, in-memory fetch', run: () => eventSourceFromMemory() },
+  'sse-memory': { label: 'SSE stream, in-memory fetch', run: () => sseFromMemory() },
+  'websocket-memory': { label: 'WebSocket stream, in-memory socket', run: (url: string) => socketFromMemory(url) },
   'sse': { label: 'SSE stream, catch_up: false', run: (url: string) => throughStream(url, 'sse', false) },
   'sse-catch-up': { label: 'SSE stream, defaults (catch-up on)', run: (url: string) => throughStream(url, 'sse', true) },
   'websocket': { label: 'WebSocket stream, catch_up: false', run: (url: string) => throughStream(url, 'websocket', false) },
