@@ -1,15 +1,33 @@
-// Events per second through the SSE and WebSocket stream paths, for ~3 KB status payloads,
-// against a baseline measured in the same run: the bare SSE parser (the one `eventsource`
-// uses) on the same bytes. Run alone: `npx tsx bench/streaming.bench.ts`.
+// Events per second through the SSE and WebSocket stream paths, for ~3 KB status payloads, as
+// ratios to a floor measured in the same process: the bare SSE parser (`eventsource-parser`,
+// the one `eventsource` uses) plus `JSON.parse` of each payload, on the same bytes, without
+// I/O — every client has to do at least that. The bare parser alone is printed as a reference.
+//
+// One loopback server in this process serves the prepared bytes; each path runs in a child
+// process of its own (so that the server's work is not counted as the client's, and each
+// child's peak RSS is its own), where its rounds alternate with rounds of the floor. Figures
+// are medians of the rounds.
+//
+//   npx tsx bench/streaming.bench.ts
+//   BENCH_PATHS=sse,websocket BENCH_ROUNDS=15 npx tsx bench/streaming.bench.ts   # some paths, more rounds
+//
+// To profile one path: `npx tsx bench/streaming.bench.ts --serve` prints the server's URL, then
+// `BENCH_NO_FLOOR=1 node --cpu-prof --import tsx bench/streaming.bench.ts --child sse <url>`.
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { firstValueFrom } from 'rxjs';
-import { filter, take, toArray } from 'rxjs/operators';
+import { createServer, get, type Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { asyncScheduler, firstValueFrom, type Observable } from 'rxjs';
+import { count, filter, take } from 'rxjs/operators';
 import { createParser } from 'eventsource-parser';
-import { Mastodon, decodeEvent } from '../src/index.js';
+import { EventSource } from 'eventsource';
+import { WebSocket } from 'undici';
+import { Mastodon, MastodonStream, decodeEvent, useWebSocket, type WebSocketConstructor, type WebSocketLike } from '../src/index.js';
+import { sseConnector, type FetchLike } from '../src/streaming/sse-connection.js';
 
 const EVENTS = 5000;
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 7);
 
 function statusJson(i: number): string {
   const status = {
@@ -31,9 +49,9 @@ function statusJson(i: number): string {
   return JSON.stringify(status);
 }
 
+const CHUNK = 64 * 1024;
 const payloads = Array.from({ length: EVENTS }, (_, i) => statusJson(i));
 const sseBytes = Buffer.from(payloads.map((p) => `event: update\ndata: ${p}\n\n`).join(''));
-const wsFrames = Buffer.concat(payloads.map((p) => textFrame(JSON.stringify({ stream: ['public'], event: 'update', payload: p }))));
 
 function textFrame(text: string): Buffer {
   const payload = Buffer.from(text);
@@ -44,8 +62,242 @@ function textFrame(text: string): Buffer {
   return Buffer.concat([header, payload]);
 }
 
-/** Serves the prepared bytes: SSE on the public stream path, frames on the WebSocket path. */
-function startServer(): Promise<{ server: Server; url: string }> {
+// --- the floor and its references: no I/O ---------------------------------------------------
+
+function parse(onEvent: (name: string, data: string) => void): number {
+  let count = 0;
+  const parser = createParser({ onEvent: (e) => { onEvent(e.event ?? 'message', e.data); count += 1; } });
+  const decoder = new TextDecoder();
+  for (let i = 0; i < sseBytes.length; i += 64 * 1024) parser.feed(decoder.decode(sseBytes.subarray(i, i + 64 * 1024), { stream: true }));
+  if (count !== EVENTS) throw new Error(`parser saw ${count} events`);
+  return count;
+}
+
+/** Where results go, so that the work that made them cannot be skipped. */
+export let sink: unknown;
+const floor = (): number => parse((_name, data) => { sink = JSON.parse(data); });
+const bareParser = (): number => parse(() => undefined);
+const parserAndDecode = (): number => parse((name, data) => { sink = decodeEvent(name, data, ['public']); });
+
+// --- the paths: over loopback, from a child process ------------------------------------------
+
+/**
+ * A `fetch` that answers with the prepared SSE bytes, in 64 KiB chunks, from memory: the SSE
+ * path without sockets, so that what this library adds to `eventsource` shows apart from I/O.
+ */
+const memoryFetch: FetchLike = () => {
+  let offset = 0;
+  const body = new ReadableStream<Uint8Array>({
+    start: (controller) => controller.enqueue(new TextEncoder().encode(':)\n')),
+    pull: (controller) => {
+      if (offset < sseBytes.length) controller.enqueue(new Uint8Array(sseBytes.subarray(offset, offset += CHUNK)));
+    },
+  });
+  return Promise.resolve(new Response(body, { status: 200, headers: { 'content-type': 'text/event-stream' } }));
+};
+
+const memoryTarget = { name: 'public', path: '/api/v1/streaming/public', query: {} };
+
+function countUpdates(stream: Observable<{ type: string }>): Promise<number> {
+  return firstValueFrom(stream.pipe(filter((e) => e.type === 'update'), take(EVENTS), count()));
+}
+
+function sseFromMemory(): Promise<number> {
+  const api = new Mastodon({ api_base_url: 'http://memory.invalid', access_token: 'bench', version_check_mode: 'none' });
+  return countUpdates(new MastodonStream({
+    api, target: memoryTarget, scheduler: asyncScheduler, catchUpSources: [], options: {},
+    connect: sseConnector({ baseUrl: 'http://memory.invalid', token: () => 'bench', fetch: memoryFetch }),
+  }));
+}
+
+function eventSourceFromMemory(): Promise<number> {
+  return new Promise((resolve) => {
+    let count = 0;
+    const source = new EventSource('http://memory.invalid/api/v1/streaming/public', { fetch: memoryFetch });
+    source.addEventListener('update', (event) => {
+      sink = JSON.parse(event.data);
+      if (++count === EVENTS) {
+        source.close();
+        resolve(count);
+      }
+    });
+  });
+}
+
+let wsTexts: string[] | undefined;
+
+/** A socket that answers a subscribe with the prepared frames, ~22 a turn (one 64 KiB read's worth). */
+class MemorySocket implements WebSocketLike {
+  readyState = 0;
+  onopen: ((event: Event) => void) | null = null;
+  onmessage: ((event: MessageEvent) => void) | null = null;
+  onerror: ((event: Event) => void) | null = null;
+  onclose: ((event: CloseEvent) => void) | null = null;
+  constructor() {
+    setImmediate(() => { this.readyState = 1; this.onopen?.(new Event('open')); });
+  }
+  send(data: string): void {
+    if (!data.includes('"subscribe"')) return;
+    wsTexts ??= payloads.map((p) => JSON.stringify({ stream: ['public'], event: 'update', payload: p }));
+    const texts = wsTexts;
+    const perTurn = Math.ceil(CHUNK / texts[0]!.length);
+    const turn = (from: number): void => {
+      for (let i = from; i < Math.min(from + perTurn, texts.length) && this.readyState === 1; i++) this.onmessage?.({ data: texts[i] } as MessageEvent);
+      if (from + perTurn < texts.length && this.readyState === 1) setImmediate(turn, from + perTurn);
+    };
+    setImmediate(turn, 0);
+  }
+  close(): void {
+    this.readyState = 3;
+  }
+}
+
+/** The socket's URL comes from the loopback server (its instance answers 404: the API host streams); its frames from memory. */
+function socketFromMemory(url: string): Promise<number> {
+  const api = new Mastodon({ api_base_url: url, access_token: 'bench', version_check_mode: 'none' });
+  useWebSocket(api, MemorySocket as unknown as WebSocketConstructor);
+  return countUpdates(api.streamPublic({ transport: 'websocket', catch_up: false }));
+}
+
+async function throughStream(url: string, transport: 'sse' | 'websocket', catchUp: boolean): Promise<number> {
+  const api = new Mastodon({ api_base_url: url, access_token: 'bench', version_check_mode: 'none' });
+  return firstValueFrom(api.streamPublic({ transport, catch_up: catchUp }).pipe(
+    filter((e) => e.type === 'update'), take(EVENTS), count()));
+}
+
+/** `eventsource` alone, with `JSON.parse` of each payload: the SSE transport without this library. */
+function bareEventSource(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let count = 0;
+    const source = new EventSource(`${url}/api/v1/streaming/public`);
+    source.addEventListener('update', (event) => {
+      sink = JSON.parse(event.data);
+      if (++count === EVENTS) {
+        source.close();
+        resolve(count);
+      }
+    });
+    source.onerror = (error) => { source.close(); reject(new Error(`eventsource: ${error.message}`)); };
+  });
+}
+
+/** Bytes off a plain `node:http` response into the bare parser + `JSON.parse`: the floor with loopback I/O. */
+function bareHttp(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let count = 0;
+    const decoder = new TextDecoder();
+    const parser = createParser({ onEvent: (e) => { sink = JSON.parse(e.data); count += 1; } });
+    get(`${url}/api/v1/streaming/public`, (response) => {
+      response.on('data', (chunk: Buffer) => {
+        parser.feed(decoder.decode(chunk, { stream: true }));
+        if (count >= EVENTS) {
+          response.destroy();
+          resolve(count);
+        }
+      });
+    }).on('error', reject);
+  });
+}
+
+/** undici's `WebSocket` alone, with `JSON.parse` of each frame and of its payload. */
+function bareWebSocket(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let count = 0;
+    const socket = new WebSocket(`${url.replace(/^http/, 'ws')}/api/v1/streaming`);
+    socket.onopen = () => socket.send(JSON.stringify({ type: 'subscribe', stream: 'public' }));
+    socket.onmessage = (message) => {
+      const frame = JSON.parse(String(message.data)) as { payload: string };
+      sink = JSON.parse(frame.payload);
+      if (++count === EVENTS) {
+        socket.close(1000);
+        resolve(count);
+      }
+    };
+    socket.onerror = () => reject(new Error('websocket failed'));
+  });
+}
+
+const paths = {
+  'floor': { label: 'floor: bare SSE parser + JSON.parse, no I/O', run: () => floor() },
+  'bare-parser': { label: 'reference: bare SSE parser alone, no I/O', run: () => bareParser() },
+  'decode': { label: 'bare parser + decodeEvent (JSON, dates), no I/O', run: () => parserAndDecode() },
+  'node-http': { label: 'node:http + bare parser + JSON.parse, loopback', run: (url: string) => bareHttp(url) },
+  'eventsource': { label: 'eventsource alone + JSON.parse, loopback', run: (url: string) => bareEventSource(url) },
+  'undici-ws': { label: 'undici WebSocket alone + JSON.parse, loopback', run: (url: string) => bareWebSocket(url) },
+  'eventsource-memory': { label: 'eventsource alone + JSON.parse, in-memory fetch', run: () => eventSourceFromMemory() },
+  'sse-memory': { label: 'SSE stream, in-memory fetch', run: () => sseFromMemory() },
+  'websocket-memory': { label: 'WebSocket stream, in-memory socket', run: (url: string) => socketFromMemory(url) },
+  'sse': { label: 'SSE stream, catch_up: false', run: (url: string) => throughStream(url, 'sse', false) },
+  'sse-catch-up': { label: 'SSE stream, defaults (catch-up on)', run: (url: string) => throughStream(url, 'sse', true) },
+  'websocket': { label: 'WebSocket stream, catch_up: false', run: (url: string) => throughStream(url, 'websocket', false) },
+  'websocket-catch-up': { label: 'WebSocket stream, defaults (catch-up on)', run: (url: string) => throughStream(url, 'websocket', true) },
+} satisfies Record<string, { label: string; run: (url: string) => number | Promise<number> }>;
+type PathName = keyof typeof paths;
+
+interface Rates {
+  /** Events per second of wall-clock time. */
+  readonly wall: number;
+  /** Events per second of this process's CPU time (user + system): the client's own cost. */
+  readonly cpu: number;
+}
+
+interface ChildReport {
+  /** Each round of the path. */
+  readonly rates: Rates[];
+  /** Each round of the floor, run between the path's rounds. */
+  readonly floorRates: Rates[];
+  readonly peakRss: number;
+}
+
+async function timed(run: () => number | Promise<number>): Promise<Rates> {
+  const cpu = process.cpuUsage();
+  const start = process.hrtime.bigint();
+  const n = await run();
+  const wall = Number(process.hrtime.bigint() - start) / 1e9;
+  const used = process.cpuUsage(cpu);
+  return { wall: n / wall, cpu: n / ((used.user + used.system) / 1e6) };
+}
+
+const median = (xs: readonly number[]): number => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+async function child(name: PathName, url: string): Promise<void> {
+  const run = (): number | Promise<number> => paths[name].run(url);
+  const withFloor = process.env['BENCH_NO_FLOOR'] === undefined;  // set it to profile the path alone
+  await run();  // warm-up
+  floor();
+  const rates: Rates[] = [];
+  const floorRates: Rates[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    if (withFloor) floorRates.push(await timed(floor));
+    rates.push(await timed(run));
+  }
+  const report: ChildReport = { rates, floorRates, peakRss: process.resourceUsage().maxRSS * 1024 };
+  console.log(JSON.stringify(report));
+  process.exit(0);
+}
+
+function inChild(name: PathName, url: string): Promise<ChildReport> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', name, url], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    proc.stdout.on('data', (chunk: Buffer) => { out += chunk.toString(); });
+    proc.on('exit', (code) => code === 0
+      ? resolve(JSON.parse(out.trim().split('\n').at(-1)!) as ChildReport)
+      : reject(new Error(`${name}: exit code ${code}`)));
+  });
+}
+
+// --- the server: SSE on the public stream path, frames on the WebSocket path -------------------
+
+function startServer(): Promise<{ server: Server; url: string; sockets: Set<Socket> }> {
+  const wsFrames = Buffer.concat(payloads.map((p) => textFrame(JSON.stringify({ stream: ['public'], event: 'update', payload: p }))));
+  const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
     if (req.url?.startsWith('/api/v1/streaming/public')) {
       res.writeHead(200, { 'content-type': 'text/event-stream' });
@@ -53,61 +305,49 @@ function startServer(): Promise<{ server: Server; url: string }> {
       for (let i = 0; i < sseBytes.length; i += 64 * 1024) res.write(sseBytes.subarray(i, i + 64 * 1024));
       return;
     }
+    if (req.url?.startsWith('/api/v1/timelines/public')) {
+      res.writeHead(200, { 'content-type': 'application/json' }).end('[]');  // catch-up: nothing missed
+      return;
+    }
     res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"Record not found"}');
   });
-  server.on('upgrade', (req, socket) => {
+  server.on('upgrade', (req, socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
     const accept = createHash('sha1').update(`${req.headers['sec-websocket-key']}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest('base64');
     socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
     socket.once('data', () => socket.write(wsFrames));  // after the client's subscribe message
+    socket.on('data', (chunk: Buffer) => { if ((chunk[0]! & 0x0f) === 0x8) socket.destroy(); });  // a close frame
     socket.on('error', () => socket.destroy());
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
-    resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+    resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, sockets });
   }));
 }
 
-function bareParser(decode = false): number {
-  let count = 0;
-  const parser = createParser({ onEvent: (e) => { if (decode) decodeEvent(e.event ?? 'message', e.data, ['public']); count += 1; } });
-  const decoder = new TextDecoder();
-  for (let i = 0; i < sseBytes.length; i += 64 * 1024) parser.feed(decoder.decode(sseBytes.subarray(i, i + 64 * 1024), { stream: true }));
-  if (count !== EVENTS) throw new Error(`parser saw ${count} events`);
-  return count;
-}
-
-async function throughStream(url: string, transport: 'sse' | 'websocket'): Promise<number> {
-  const api = new Mastodon({ api_base_url: url, access_token: 'bench', version_check_mode: 'none' });
-  const events = await firstValueFrom(api.streamPublic({ transport, catch_up: false }).pipe(
-    filter((e) => e.type === 'update'), take(EVENTS), toArray()));
-  return events.length;
-}
-
-async function measure(run: () => number | Promise<number>, rounds = 5): Promise<number> {
-  await run();  // warm-up
-  let best = 0;
-  for (let r = 0; r < rounds; r++) {
-    const start = process.hrtime.bigint();
-    const n = await run();
-    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-    best = Math.max(best, n / seconds);
-  }
-  return best;
-}
-
-const { server, url } = await startServer();
-try {
+async function main(): Promise<void> {
+  const { server, url, sockets } = await startServer();
   const avg = Math.round(payloads.reduce((sum, p) => sum + p.length, 0) / payloads.length);
-  const baseline = await measure(() => bareParser());
-  const decoded = await measure(() => bareParser(true));
-  const sse = await measure(() => throughStream(url, 'sse'));
-  const ws = await measure(() => throughStream(url, 'websocket'));
-  const row = (name: string, rate: number): string => `${name.padEnd(44)} ${Math.round(rate).toString().padStart(9)} events/s  ${(rate / baseline).toFixed(3)}× baseline`;
-  console.log(`streaming: ${EVENTS} update events of ~${avg} bytes, best of 5 rounds`);
-  console.log(row('baseline: bare SSE parser (eventsource-parser)', baseline));
-  console.log(row('bare parser + decodeEvent (JSON, dates), no I/O', decoded));
-  console.log(row('SSE stream (eventsource, decode, revive, share)', sse));
-  console.log(row('WebSocket stream (undici, decode, revive)', ws));
-} finally {
-  server.closeAllConnections();
-  server.close();
+  console.log(`streaming: ${EVENTS} update events of ~${avg} bytes; medians of ${ROUNDS} rounds, each path in its own process`);
+  console.log('wall: events/s of wall-clock time; cpu: events per second of the client process\'s CPU time (the server runs elsewhere)');
+  console.log(`${'path'.padEnd(48)} ${'events/s'.padStart(8)} ${'× floor'.padStart(7)} ${'(floor)'.padStart(8)}  ${'cpu ev/s'.padStart(8)} ${'× floor'.padStart(7)} ${'(floor)'.padStart(8)}  peak RSS`);
+  const cell = (rate: number, floorRate: number): string =>
+    `${Math.round(rate).toString().padStart(8)} ${(rate / floorRate).toFixed(3).padStart(7)} ${Math.round(floorRate).toString().padStart(8)}`;
+  try {
+    const only = process.env['BENCH_PATHS']?.split(',');  // e.g. BENCH_PATHS=sse,websocket
+    for (const name of (Object.keys(paths) as PathName[]).filter((name) => !only || only.includes(name))) {
+      const report = await inChild(name, url);
+      const wall = cell(median(report.rates.map((r) => r.wall)), median(report.floorRates.map((r) => r.wall)));
+      const cpu = cell(median(report.rates.map((r) => r.cpu)), median(report.floorRates.map((r) => r.cpu)));
+      console.log(`${paths[name].label.padEnd(48)} ${wall}  ${cpu}  ${(report.peakRss / 2 ** 20).toFixed(0).padStart(5)} MB`);
+    }
+  } finally {
+    for (const socket of sockets) socket.destroy();
+    server.closeAllConnections();
+    server.close();
+  }
 }
+
+if (process.argv[2] === '--child') await child(process.argv[3] as PathName, process.argv[4]!);
+else if (process.argv[2] === '--serve') console.log((await startServer()).url);
+else await main();

@@ -1,5 +1,5 @@
 import {
-  defer, throwError, timeout, timer, type MonoTypeOperatorFunction, type Observable, type SchedulerLike,
+  defer, Observable, throwError, timer, type MonoTypeOperatorFunction, type SchedulerAction, type SchedulerLike,
 } from 'rxjs';
 import { retry, tap } from 'rxjs/operators';
 import {
@@ -12,16 +12,36 @@ import { backoffDelay, type BackoffConfig } from './backoff.js';
  * of connection signals, a connection with no bytes, heartbeats included. Counts from
  * subscription, so a connection that never answers times out too.
  *
+ * A value only notes the time it came; one timer, armed for the deadline that time implies,
+ * checks it when it fires and re-arms itself for what is left. A busy stream so costs a clock
+ * read per value, not a timer per value.
+ *
  * ## Example
  * ```ts
  * connection$.pipe(stallTimeout(300, asyncScheduler))
  * ```
  */
 export function stallTimeout<T>(seconds: number, scheduler: SchedulerLike): MonoTypeOperatorFunction<T> {
-  return timeout<T, Observable<never>>({
-    each: seconds * 1000,
-    scheduler,
-    with: () => throwError(() => new MastodonReadTimeout(`No data from the stream for ${seconds} s`)),
+  const limit = seconds * 1000;
+  return (source) => new Observable<T>((subscriber) => {
+    let lastSeen = scheduler.now();
+    const watchdog = scheduler.schedule(function (this: SchedulerAction<undefined>) {
+      const quiet = scheduler.now() - lastSeen;
+      if (quiet < limit) this.schedule(undefined, limit - quiet);
+      else subscriber.error(new MastodonReadTimeout(`No data from the stream for ${seconds} s`));
+    }, limit);
+    const subscription = source.subscribe({
+      next: (value) => {
+        lastSeen = scheduler.now();
+        subscriber.next(value);
+      },
+      error: (error: unknown) => subscriber.error(error),
+      complete: () => subscriber.complete(),
+    });
+    return () => {
+      watchdog.unsubscribe();
+      subscription.unsubscribe();
+    };
   });
 }
 

@@ -166,19 +166,23 @@ export class SocketMultiplexer {
   }
 
   private receive(text: string): void {
-    for (const member of this.members) member.subscriber.next(BYTES);
     const frame = decodeSocketFrame(text);
     if (frame.kind === 'error') {
+      for (const member of this.members) member.subscriber.next(BYTES);
       this.refuse(frame.error, frame.status);
       return;
     }
-    const key = keyOf(frame.event.stream);
-    const matches = [...this.members].filter((member) => member.key === key);
-    // A frame that names no stream (garbage) reaches every stream as a malformed event.
-    const targets = frame.event.stream.length === 0 ? [...this.members] : matches;
-    for (const member of targets) {
-      member.heard = true;
-      member.subscriber.next({ kind: 'event', event: frame.event });
+    // One signal for all the streams the event is for (a frame that names no stream, garbage,
+    // reaches every stream as a malformed event); the others hear that bytes came.
+    const signal: ConnectionSignal = { kind: 'event', event: frame.event };
+    const key = frame.event.stream.length === 0 ? undefined : keyOf(frame.event.stream);
+    for (const member of [...this.members]) {  // those who join while it is handed out do not get it
+      if (key === undefined || member.key === key) {
+        member.heard = true;
+        member.subscriber.next(signal);
+      } else {
+        member.subscriber.next(BYTES);
+      }
     }
   }
 

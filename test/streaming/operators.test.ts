@@ -44,6 +44,15 @@ describe('stallTimeout (virtual time)', () => {
     });
   });
 
+  it('re-arms for the time left when a value came just before the deadline, and fails exactly `timeout` after it', () => {
+    const ts = runner();
+    ts.run(({ cold, expectObservable }) => {
+      const source = cold('h 998ms h 1ms h 1500ms h');
+      expectObservable(source.pipe(stallTimeout(1, ts))).toBe('h 998ms h 1ms h 999ms #', undefined,
+        new MastodonReadTimeout('No data from the stream for 1 s'));
+    });
+  });
+
   it('times out a connection that never sends anything', () => {
     const ts = runner();
     ts.run(({ cold, expectObservable }) => {
