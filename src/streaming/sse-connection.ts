@@ -1,6 +1,6 @@
 import { Observable } from 'rxjs';
 import { EventSource, type FetchLikeResponse } from 'eventsource';
-import { fetch as undiciFetch } from 'undici';
+import { defaultFetch } from './runtime-defaults.js';
 import { MastodonNetworkError } from '../errors.js';
 import { apiErrorFor } from '../http/response.js';
 import { CommentSpotter } from './comment-spotter.js';
@@ -18,12 +18,6 @@ export interface SseConnectorConfig {
   token(): string | undefined;
   /** Default: undici's `fetch` in Node, the global one elsewhere. */
   readonly fetch?: FetchLike;
-}
-
-/** undici's own `fetch` in Node (a newer undici than the global one, and quicker with long bodies), the global one elsewhere. */
-function defaultFetch(): FetchLike {
-  const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
-  return isNode ? (undiciFetch as unknown as FetchLike) : (input, init) => fetch(input, init);
 }
 
 type Reader = ReadableStreamDefaultReader<Uint8Array>;

@@ -5,7 +5,7 @@ import { apiErrorFor } from '../http/response.js';
 import { BYTES, HEARTBEAT, OPEN, streamKey, type ConnectionSignal, type Connector, type StreamTarget } from './connection.js';
 import { decodeSocketFrame } from './decode.js';
 import { streamingBaseUrl } from './host.js';
-import { defaultWebSocket, sendsHeaders } from './default-websocket.js';
+import { defaultWebSocket, sendsHeaders } from './runtime-defaults.js';
 
 /** The part of the WebSocket API the multiplexer uses; browsers' and undici's sockets have it. */
 export interface WebSocketLike {

@@ -1,9 +1,10 @@
 import { MastodonIllegalArgumentError } from '../errors.js';
 import type { WebSocketConstructor } from './websocket-connection.js';
+import type { FetchLike } from './sse-connection.js';
 
 /**
  * The WebSocket constructor used when none is set, in browser bundles: the global one.
- * Bundlers pick this file through the `browser` field of package.json, so undici stays out.
+ * Bundlers pick this file (instead of runtime-defaults.ts) through the `browser` field of package.json, so undici stays out.
  */
 export function defaultWebSocket(): WebSocketConstructor {
   const global = (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
@@ -14,4 +15,9 @@ export function defaultWebSocket(): WebSocketConstructor {
 /** Browser sockets take no headers: the token goes as the subprotocol. */
 export function sendsHeaders(_ctor: WebSocketConstructor): boolean {
   return false;
+}
+
+/** The global `fetch`, for SSE streams in browser bundles. */
+export function defaultFetch(): FetchLike {
+  return (input, init) => fetch(input, init);
 }
