@@ -15,8 +15,13 @@ import { abortableResponse } from './abortable.js';
 export class UndiciBackend implements HttpBackend {
   private readonly dispatcher: Dispatcher;
 
+  /**
+   * @param options `connections`: sockets per origin at most (default: as many as requests in
+   * flight, undici's default); `dispatcher`: an undici dispatcher of your own instead.
+   */
   constructor(options: { connections?: number; dispatcher?: Dispatcher } = {}) {
-    this.dispatcher = options.dispatcher ?? new Agent({ connections: options.connections ?? 32 });
+    this.dispatcher = options.dispatcher
+      ?? new Agent(options.connections === undefined ? {} : { connections: options.connections });
   }
 
   /** Sends `request` through the pool on subscribe; aborts it (releasing its socket) on unsubscribe. */
