@@ -52,7 +52,7 @@ export type * from './entities/scheduled-status.js';
 export type * from './entities/status-edit.js';
 export type * from './entities/admin.js';
 export type {
-  AdminAccountsV2Options, AdminAccountsV1Options, AdminAccountModerateOptions, AdminAccountStatus, AdminModerationAction,
+  AdminAccountFilters, AdminAccountsV2Options, AdminAccountsV1Options, AdminAccountModerateOptions, AdminAccountStatus, AdminModerationAction,
 } from './endpoints/admin/accounts.js';
 export type { AdminReportsOptions } from './endpoints/admin/reports.js';
 export type { AdminTrendingTagsOptions } from './endpoints/admin/trends.js';

@@ -14,13 +14,11 @@ export type AdminModerationAction = 'none' | 'disable' | 'silence' | 'suspend' |
 export const ADMIN_ACCOUNT_STATUSES: readonly AdminAccountStatus[] = ['active', 'pending', 'disabled', 'silenced', 'suspended'];
 export const ADMIN_MODERATION_ACTIONS: readonly AdminModerationAction[] = ['none', 'disable', 'silence', 'suspend', 'sensitive'];
 
-/** Options of `adminAccountsV2`. */
-export interface AdminAccountsV2Options extends PaginationOptions {
-  /** `local` or `remote` accounts only. */
-  origin?: 'local' | 'remote';
+/** The filters both versions of the admin account list take. */
+export interface AdminAccountFilters extends PaginationOptions {
   /** Accounts of this domain only (`https://` and trailing `/` are removed). */
   by_domain?: string;
-  /** Accounts with this moderation status only. */
+  /** Accounts with this moderation status only (v1's default: `active`). */
   status?: AdminAccountStatus;
   /** Accounts whose username contains this. */
   username?: string;
@@ -30,6 +28,12 @@ export interface AdminAccountsV2Options extends PaginationOptions {
   email?: string;
   /** Local users last seen at this IP address. */
   ip?: string;
+}
+
+/** Options of `adminAccountsV2`. */
+export interface AdminAccountsV2Options extends AdminAccountFilters {
+  /** `local` or `remote` accounts only. */
+  origin?: 'local' | 'remote';
   /** `staff`: staff accounts only. */
   permissions?: 'staff';
   /** Users invited by this account. */
@@ -39,17 +43,9 @@ export interface AdminAccountsV2Options extends PaginationOptions {
 }
 
 /** Options of `adminAccountsV1` and `adminAccounts`. */
-export interface AdminAccountsV1Options extends PaginationOptions {
+export interface AdminAccountsV1Options extends AdminAccountFilters {
   /** Remote accounts instead of local ones. Default `false`. */
   remote?: boolean;
-  /** Accounts of this domain only (`https://` and trailing `/` are removed). */
-  by_domain?: string;
-  /** Accounts with this moderation status only. Default `active`. */
-  status?: AdminAccountStatus;
-  username?: string;
-  display_name?: string;
-  email?: string;
-  ip?: string;
   /** Staff accounts only. Default `false`. */
   staff_only?: boolean;
 }
