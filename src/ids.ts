@@ -51,7 +51,7 @@ export function idsOf(values: IdLike | readonly IdLike[], name = 'ids'): string[
  *
  * ## Example
  * ```ts
- * snowflakeOf(new Date('2022-12-01T00:00:00Z'))  // '109437505945600000'
+ * snowflakeOf(new Date('2022-12-01T00:00:00Z'))  // '109435473100800000'
  * ```
  */
 export function snowflakeOf(date: Date): string {
