@@ -98,6 +98,8 @@ export class Mastodon {
   readonly ratelimit_method: RatelimitMethod;
   /** Seconds each request attempt may take before it fails with `MastodonReadTimeout`. */
   readonly request_timeout: number;
+  /** The `User-Agent` sent with requests and streams, if any. */
+  readonly user_agent: string | undefined;
   /** The scheduler every wait of this client goes through. */
   readonly scheduler: SchedulerLike;
   /** The rate limiter that every request of this client passes through. */
@@ -141,6 +143,7 @@ export class Mastodon {
       this.mastodon_version = formatVersion(this.knownVersion);
     }
     const userAgent = options.user_agent === null ? credentials.client_name : options.user_agent ?? DEFAULT_USER_AGENT;
+    this.user_agent = userAgent;
     this.transport = new Transport({
       baseUrl,
       backend: options.session ?? defaultBackend(),

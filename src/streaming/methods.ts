@@ -26,7 +26,7 @@ function checkOptions(options: StreamOptions): void {
 function connectorFor(api: Mastodon, options: StreamOptions): Connector {
   if (options.transport === 'websocket') return socketConnector(api);
   return (target) => streamingBaseUrl(api).pipe(
-    concatMap((baseUrl) => sseConnector({ baseUrl, token: () => api.access_token })(target)),
+    concatMap((baseUrl) => sseConnector({ baseUrl, token: () => api.access_token, userAgent: api.user_agent })(target)),
   );
 }
 

@@ -16,6 +16,8 @@ export interface SseConnectorConfig {
   readonly baseUrl: string;
   /** The access token, sent as `Authorization: Bearer` to the streaming host only. */
   token(): string | undefined;
+  /** The `User-Agent` to send, if any (browsers send their own). */
+  readonly userAgent?: string;
   /** Default: undici's `fetch` in Node, the global one elsewhere. */
   readonly fetch?: FetchLike;
 }
@@ -51,6 +53,7 @@ export function sseConnector(config: SseConnectorConfig): Connector {
       const headers = new Headers(init?.headers);
       const token = config.token();
       if (token && new URL(String(input)).origin === origin) headers.set('authorization', `Bearer ${token}`);
+      if (config.userAgent) headers.set('user-agent', config.userAgent);
       const response = await fetchImpl(input, { ...init, headers });
       if (response.status !== 200 || !response.body) {
         const body = await response.text().catch(() => '');

@@ -114,7 +114,7 @@ export class SocketMultiplexer {
     const token = this.api.access_token;
     const isUndici = sendsHeaders(this.WebSocketCtor);
     const socket = !token ? new this.WebSocketCtor(url)
-      : isUndici ? new this.WebSocketCtor(url, { headers: { authorization: `Bearer ${token}` } })
+      : isUndici ? new this.WebSocketCtor(url, { headers: { authorization: `Bearer ${token}`, ...(this.api.user_agent ? { 'user-agent': this.api.user_agent } : {}) } })
         : new this.WebSocketCtor(url, token);
     this.socket = socket;
     socketsByPing.set(socket, this);

@@ -44,3 +44,20 @@ describe('stream methods called with a listener, as Mastodon.py code does', { ti
     assert.ok(aborts.length >= 1);
   });
 });
+
+describe('stream requests identify the client', { timeout: 20000 }, () => {
+  const fake = useFakeServer();
+
+  it('send the client\'s User-Agent, as its REST requests do', async () => {
+    const { server } = fake;
+    const api = clientFor(server, 'ua_streamer', { user_agent: 'tests/9' });
+    const subscription = api.streamLocal({ catch_up: false }).subscribe();
+    try {
+      await eventually(() => server.requests.some((r) => r.path.startsWith('/api/v1/streaming/public')));
+      const request = server.requests.find((r) => r.path.startsWith('/api/v1/streaming/public'))!;
+      assert.equal(request.headers['user-agent'], 'tests/9');
+    } finally {
+      subscription.unsubscribe();
+    }
+  });
+});
