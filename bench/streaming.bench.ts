@@ -25,6 +25,7 @@ import { EventSource } from 'eventsource';
 import { WebSocket } from 'undici';
 import { Mastodon, MastodonStream, decodeEvent, useWebSocket, type WebSocketConstructor, type WebSocketLike } from '../src/index.js';
 import { sseConnector, type FetchLike } from '../src/streaming/sse-connection.js';
+import { textFrame } from '../src/testing/streaming/frames.js';
 
 const EVENTS = 5000;
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 7);
@@ -53,14 +54,6 @@ const CHUNK = 64 * 1024;
 const payloads = Array.from({ length: EVENTS }, (_, i) => statusJson(i));
 const sseBytes = Buffer.from(payloads.map((p) => `event: update\ndata: ${p}\n\n`).join(''));
 
-function textFrame(text: string): Buffer {
-  const payload = Buffer.from(text);
-  const n = payload.length;
-  const header = n < 126 ? Buffer.from([0x81, n]) : n < 65536 ? Buffer.from([0x81, 126, n >> 8, n & 0xff]) : (() => {
-    const b = Buffer.alloc(10); b[0] = 0x81; b[1] = 127; b.writeBigUInt64BE(BigInt(n), 2); return b;
-  })();
-  return Buffer.concat([header, payload]);
-}
 
 // --- the floor and its references: no I/O ---------------------------------------------------
 

@@ -14,6 +14,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { benchStatus } from './statuses.js';
+import { FrameReader, textFrame } from '../../src/testing/streaming/frames.js';
 
 /** The JSON of the `count` statuses the stream carries. */
 export function streamPayloads(count: number): string[] {
@@ -25,22 +26,6 @@ export function sseBody(payloads: readonly string[]): Buffer {
   return Buffer.from(payloads.map((p) => `event: update\ndata: ${p}\n\n`).join(''));
 }
 
-/** One unmasked WebSocket text frame (server to client). */
-export function textFrame(text: string): Buffer {
-  const payload = Buffer.from(text);
-  const n = payload.length;
-  let header: Buffer;
-  if (n < 126) header = Buffer.from([0x81, n]);
-  else if (n < 65536) header = Buffer.from([0x81, 126, n >> 8, n & 0xff]);
-  else {
-    header = Buffer.alloc(10);
-    header[0] = 0x81;
-    header[1] = 127;
-    header.writeBigUInt64BE(BigInt(n), 2);
-  }
-  return Buffer.concat([header, payload]);
-}
-
 /** The payloads as WebSocket frames, the payload JSON encoded again inside the message, as Mastodon sends it. */
 export function webSocketBody(payloads: readonly string[]): Buffer {
   return Buffer.concat(payloads.map((p) => textFrame(JSON.stringify({ stream: ['public'], event: 'update', payload: p }))));
@@ -48,33 +33,8 @@ export function webSocketBody(payloads: readonly string[]): Buffer {
 
 /** Calls `onFrame` with each (masked, unfragmented) frame a client sends: its opcode and its payload as text. */
 function readClientFrames(socket: Duplex, onFrame: (opcode: number, text: string) => void): void {
-  let pending: Buffer = Buffer.alloc(0);
-  socket.on('data', (data: Buffer) => {
-    pending = pending.length === 0 ? data : Buffer.concat([pending, data]);
-    for (;;) {
-      if (pending.length < 2) return;
-      const opcode = pending[0]! & 0x0f;
-      const masked = (pending[1]! & 0x80) !== 0;
-      let length = pending[1]! & 0x7f;
-      let offset = 2;
-      if (length === 126) {
-        if (pending.length < 4) return;
-        length = pending.readUInt16BE(2);
-        offset = 4;
-      } else if (length === 127) {
-        if (pending.length < 10) return;
-        length = Number(pending.readBigUInt64BE(2));
-        offset = 10;
-      }
-      const mask = masked ? pending.subarray(offset, offset + 4) : undefined;
-      if (masked) offset += 4;
-      if (pending.length < offset + length) return;
-      const payload = Buffer.from(pending.subarray(offset, offset + length));
-      if (mask) for (let i = 0; i < payload.length; i++) payload[i]! ^= mask[i % 4]!;
-      pending = pending.subarray(offset + length);
-      onFrame(opcode, payload.toString('utf8'));
-    }
-  });
+  const reader = new FrameReader((opcode, payload) => onFrame(opcode, payload.toString('utf8')));
+  socket.on('data', (data: Buffer) => reader.push(data));
 }
 
 export interface StreamServer {

@@ -5,56 +5,13 @@ import type { FakeStore } from '../store.js';
 import { eventsFor, type FakeChannel } from './channels.js';
 import { listState } from '../routes/lists.js';
 import { afterEvent, streamingState, takeRefusal, type FakeStreamConnection } from './control.js';
+import { frame, FrameReader } from './frames.js';
 
 const GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 const STREAM_NAMES = new Set([
   'user', 'user:notification', 'public', 'public:media', 'public:local', 'public:local:media',
   'public:remote', 'public:remote:media', 'hashtag', 'hashtag:local', 'list', 'direct',
 ]);
-
-/** One server→client frame: FIN set, unmasked. */
-function frame(opcode: number, payload: Buffer = Buffer.alloc(0)): Buffer {
-  const length = payload.length;
-  const header = length < 126 ? Buffer.from([0x80 | opcode, length])
-    : length < 65536 ? Buffer.from([0x80 | opcode, 126, length >> 8, length & 0xff])
-      : Buffer.concat([Buffer.from([0x80 | opcode, 127]), (() => { const b = Buffer.alloc(8); b.writeBigUInt64BE(BigInt(length)); return b; })()]);
-  return Buffer.concat([header, payload]);
-}
-
-/** Reads the client's (masked) frames out of a byte stream that arrives in arbitrary chunks. */
-class FrameReader {
-  private buffered: Buffer = Buffer.alloc(0);
-
-  constructor(private readonly onFrame: (opcode: number, payload: Buffer) => void) {}
-
-  push(chunk: Buffer): void {
-    this.buffered = this.buffered.length === 0 ? chunk : Buffer.concat([this.buffered, chunk]);
-    for (;;) {
-      const b = this.buffered;
-      if (b.length < 2) return;
-      const opcode = b[0]! & 0x0f;
-      const masked = (b[1]! & 0x80) !== 0;
-      let length = b[1]! & 0x7f;
-      let offset = 2;
-      if (length === 126) {
-        if (b.length < 4) return;
-        length = b.readUInt16BE(2);
-        offset = 4;
-      } else if (length === 127) {
-        if (b.length < 10) return;
-        length = Number(b.readBigUInt64BE(2));
-        offset = 10;
-      }
-      const maskOffset = offset;
-      if (masked) offset += 4;
-      if (b.length < offset + length) return;
-      const payload = Buffer.from(b.subarray(offset, offset + length));
-      if (masked) for (let i = 0; i < payload.length; i++) payload[i]! ^= b[maskOffset + (i % 4)]!;
-      this.buffered = b.subarray(offset + length);
-      this.onFrame(opcode, payload);
-    }
-  }
-}
 
 function refuseUpgrade(socket: Duplex, status: number, reason: string, message: string): void {
   socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: 0\r\nX-Error-Message: ${message}\r\n\r\n`);
