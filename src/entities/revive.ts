@@ -1,27 +1,35 @@
-/** Fields that hold ISO times in Mastodon's entities. */
-const ISO_DATE_FIELDS = new Set([
-  'created_at', 'expires_at', 'scheduled_at', 'updated_at', 'last_status_at', 'starts_at',
-  'ends_at', 'published_at', 'edited_at', 'date', 'period', 'verified_at', 'last_read_at',
-  'locked_at', 'suspended_at', 'silenced_at', 'action_taken_at', 'sensitized_at', 'read_at',
-  'last_used_at', 'approved_at',
+type DateForm = 'iso' | 'epoch';
+
+/** Fields that hold times in Mastodon's entities: ISO strings, or epoch seconds as strings (instance activity). */
+const DATE_FIELDS: ReadonlyMap<string, DateForm> = new Map([
+  ...[
+    'created_at', 'expires_at', 'scheduled_at', 'updated_at', 'last_status_at', 'starts_at',
+    'ends_at', 'published_at', 'edited_at', 'date', 'period', 'verified_at', 'last_read_at',
+    'locked_at', 'suspended_at', 'silenced_at', 'action_taken_at', 'sensitized_at', 'read_at',
+    'last_used_at', 'approved_at',
+  ].map((name) => [name, 'iso'] as const),
+  ['week', 'epoch'],
+  ['day', 'epoch'],
 ]);
 
-/** Fields that hold epoch seconds as strings (instance activity). */
-const EPOCH_FIELDS = new Set(['week', 'day']);
-
 const ISO_SHAPE = /^\d{4}-\d{2}-\d{2}/;
+const DIGITS = /^\d+$/;
 
-function toDate(key: string, value: unknown): unknown {
-  if (typeof value === 'string') {
-    if (EPOCH_FIELDS.has(key)) {
-      return /^\d+$/.test(value) ? new Date(Number(value) * 1000) : value;
-    }
+function dateOfString(form: DateForm, value: string): Date | string {
+  let parsed: Date;
+  if (form === 'epoch') {
+    if (!DIGITS.test(value)) return value;
+    parsed = new Date(Number(value) * 1000);
+  } else {
     if (!ISO_SHAPE.test(value)) return value;
-    const parsed = new Date(value);
-    return Number.isNaN(parsed.getTime()) ? value : parsed;
+    parsed = new Date(value);
   }
-  if (typeof value === 'number' && Number.isFinite(value)) return new Date(value * 1000);
-  return value;
+  return Number.isNaN(parsed.getTime()) ? value : parsed;
+}
+
+function dateOfNumber(seconds: number): Date | number {
+  const date = new Date(seconds * 1000);
+  return Number.isNaN(date.getTime()) ? seconds : date;
 }
 
 /**
@@ -36,15 +44,23 @@ function toDate(key: string, value: unknown): unknown {
  */
 export function reviveDates<T>(value: T): T {
   if (Array.isArray(value)) {
-    for (const item of value) reviveDates(item);
+    for (const item of value) if (typeof item === 'object' && item !== null) reviveDates(item);
   } else if (typeof value === 'object' && value !== null) {
     const record = value as Record<string, unknown>;
     for (const key in record) {
       const field = record[key];
-      if (typeof field === 'object') {
+      if (typeof field === 'string') {
+        // Every date string starts with a digit; most strings (text, URLs, names) do not, and a
+        // character test costs less than looking the key up.
+        const first = field.charCodeAt(0);
+        if (first >= 48 && first <= 57) {
+          const form = DATE_FIELDS.get(key);
+          if (form !== undefined) record[key] = dateOfString(form, field);
+        }
+      } else if (typeof field === 'object') {
         if (field !== null) reviveDates(field);
-      } else if (ISO_DATE_FIELDS.has(key) || EPOCH_FIELDS.has(key)) {
-        record[key] = toDate(key, field);
+      } else if (typeof field === 'number' && DATE_FIELDS.has(key)) {
+        record[key] = dateOfNumber(field);
       }
     }
   }

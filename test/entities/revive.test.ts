@@ -1,0 +1,59 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { reviveDates } from '../../src/entities/revive.js';
+
+/** What reviving means, written the slow and obvious way: a JSON.parse reviver over every key. */
+function reviveBySpec(json: string): unknown {
+  const iso = new Set(['created_at', 'edited_at', 'expires_at', 'last_status_at', 'date', 'period']);
+  return JSON.parse(json, (key, value: unknown) => {
+    const epoch = key === 'week' || key === 'day';
+    if (!epoch && !iso.has(key)) return value;
+    let parsed: Date;
+    if (typeof value === 'number') parsed = new Date(value * 1000);
+    else if (typeof value === 'string' && epoch && /^\d+$/.test(value)) parsed = new Date(Number(value) * 1000);
+    else if (typeof value === 'string' && !epoch && /^\d{4}-\d{2}-\d{2}/.test(value)) parsed = new Date(value);
+    else return value;
+    return Number.isNaN(parsed.getTime()) ? value : parsed;
+  });
+}
+
+describe('reviveDates', () => {
+  it('turns the date fields of a status, its account and its reblog into Dates, and nothing else', () => {
+    const status = reviveDates(JSON.parse(JSON.stringify({
+      id: '109444232012237245', created_at: '2022-12-01T19:48:34.595Z', edited_at: null, content: '<p>2022-12-01</p>',
+      account: { id: '1', created_at: '2022-11-30T00:00:00.000Z', last_status_at: '2022-12-01', followers_count: 3 },
+      reblog: { id: '2', created_at: '2022-12-01T10:00:00.000Z', poll: { expires_at: '2022-12-02T10:00:00.000Z' } },
+      history: [{ day: '1669852800', uses: '4' }],
+    })) as unknown) as Record<string, any>;
+    assert.deepEqual(status['created_at'], new Date('2022-12-01T19:48:34.595Z'));
+    assert.equal(status['edited_at'], null);
+    assert.equal(status['content'], '<p>2022-12-01</p>');
+    assert.equal(status['id'], '109444232012237245');
+    assert.deepEqual(status['account'].last_status_at, new Date('2022-12-01'));
+    assert.equal(status['account'].followers_count, 3);
+    assert.deepEqual(status['reblog'].poll.expires_at, new Date('2022-12-02T10:00:00.000Z'));
+    assert.deepEqual(status['history'][0].day, new Date(1669852800 * 1000));
+    assert.equal(status['history'][0].uses, '4');
+  });
+
+  it('leaves values that are not dates as they came', () => {
+    const odd = { created_at: 'yesterday', expires_at: '2022-13-45T99:00:00Z', week: 'last', day: true, edited_at: 1e300, period: '9'.repeat(20) };
+    assert.deepEqual(reviveDates({ ...odd }), odd);
+  });
+
+  it('agrees with the slow reviver on any JSON built from date-like keys and values', () => {
+    const key = fc.constantFrom('created_at', 'edited_at', 'expires_at', 'last_status_at', 'date', 'period', 'week', 'day', 'id', 'content', 'uses');
+    const leaf = fc.oneof(
+      fc.constantFrom('2022-12-01T19:48:34.595Z', '2022-12-01', '1669852800', '12', 'x2022-12-01', '2022-99-99', '', '0'),
+      fc.string(), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null),
+    );
+    const { tree } = fc.letrec((self) => ({
+      tree: fc.oneof({ depthSize: 'small' }, leaf, fc.array(self('tree'), { maxLength: 4 }), fc.dictionary(key, self('tree'), { maxKeys: 6 })),
+    }));
+    fc.assert(fc.property(tree, (value) => {
+      const json = JSON.stringify(value);
+      assert.deepEqual(reviveDates(JSON.parse(json) as unknown), reviveBySpec(json));
+    }), { numRuns: 500 });
+  });
+});
