@@ -1,11 +1,14 @@
-import type { Observable } from 'rxjs';
-import { Agent, request as undiciRequest, type Dispatcher } from 'undici';
+import { Observable } from 'rxjs';
+import { Agent, type Dispatcher } from 'undici';
 import type { HttpBackend, HttpRequest, HttpResponse } from './backend.js';
-import { abortableResponse } from './abortable.js';
+import { networkError } from './abortable.js';
+
+type ResponseHeaders = Record<string, string | string[] | undefined>;
 
 /**
- * The Node.js backend: undici with a keep-alive connection pool. Unsubscribing aborts the
- * request and releases its socket.
+ * The Node.js backend: undici with a keep-alive connection pool. Requests go straight to the
+ * pool's dispatcher, the body collected as it arrives. Unsubscribing aborts the request and
+ * releases its socket.
  *
  * ## Example
  * ```ts
@@ -26,16 +29,21 @@ export class UndiciBackend implements HttpBackend {
 
   /** Sends `request` through the pool on subscribe; aborts it (releasing its socket) on unsubscribe. */
   handle(request: HttpRequest): Observable<HttpResponse> {
-    return abortableResponse(async (signal) => {
-      const res = await undiciRequest(request.url, {
-        method: request.method,
-        headers: request.headers,
-        body: request.body as Dispatcher.DispatchOptions['body'],
-        signal,
-        dispatcher: this.dispatcher,
-      });
-      const body = await res.body.text();
-      return { status: res.statusCode, statusText: reasonPhrase(res.statusCode), headers: flattenHeaders(res.headers), body };
+    return new Observable<HttpResponse>((subscriber) => {
+      const exchange = new Exchange(subscriber);
+      try {
+        const url = new URL(request.url);
+        this.dispatcher.dispatch({
+          origin: url.origin,
+          path: url.pathname + url.search,
+          method: request.method,
+          headers: request.headers,
+          body: request.body as Dispatcher.DispatchOptions['body'],
+        }, exchange);
+      } catch (cause) {
+        subscriber.error(networkError(cause));
+      }
+      return () => exchange.cancel();
     });
   }
 
@@ -45,9 +53,57 @@ export class UndiciBackend implements HttpBackend {
   }
 }
 
-function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
+/** One request's life in the pool, seen through undici's dispatch callbacks. */
+class Exchange implements Dispatcher.DispatchHandler {
+  private controller: Dispatcher.DispatchController | undefined;
+  private cancelled = false;
+  private finished = false;
+  private status = 0;
+  private statusText = '';
+  private headers: Record<string, string> = {};
+  private readonly chunks: Buffer[] = [];
+
+  constructor(private readonly subscriber: { next(r: HttpResponse): void; complete(): void; error(e: unknown): void }) {}
+
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.controller = controller;
+    if (this.cancelled) controller.abort(new Error('Request cancelled'));
+  }
+
+  onResponseStart(_controller: Dispatcher.DispatchController, status: number, headers: ResponseHeaders, statusMessage?: string): void {
+    this.status = status;
+    this.statusText = statusMessage || reasonPhrase(status);
+    this.headers = flattenHeaders(headers);
+  }
+
+  onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    this.chunks.push(chunk);
+  }
+
+  onResponseEnd(): void {
+    this.finished = true;
+    const body = this.chunks.length === 1 ? this.chunks[0]!.toString('utf8') : Buffer.concat(this.chunks).toString('utf8');
+    this.subscriber.next({ status: this.status, statusText: this.statusText, headers: this.headers, body });
+    this.subscriber.complete();
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
+    this.finished = true;
+    if (!this.cancelled) this.subscriber.error(networkError(error));
+  }
+
+  /** Aborts the request unless its answer is already in (an abort costs an error object). */
+  cancel(): void {
+    if (this.finished || this.cancelled) return;
+    this.cancelled = true;
+    this.controller?.abort(new Error('Request cancelled'));
+  }
+}
+
+function flattenHeaders(raw: ResponseHeaders): Record<string, string> {
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(raw)) {
+  for (const name in raw) {
+    const value = raw[name];
     if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   }
   return headers;
