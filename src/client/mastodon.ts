@@ -418,16 +418,28 @@ export class Mastodon {
    * @example api.versionCheck('3.5.0').pipe(concatMap(() => ...))
    */
   versionCheck(created: string | undefined, changed?: string): Observable<void> {
+    return defer(() => this.pendingVersionCheck(created, changed) ?? of(undefined));
+  }
+
+  /**
+   * The version check of a call: `undefined` when it passes now (nothing to check, or the
+   * version is known); the check to wait for while the version is being fetched. Throws
+   * `MastodonVersionError` when the known version is too old.
+   */
+  private pendingVersionCheck(created: string | undefined, changed: string | undefined): Observable<void> | undefined {
     const needed = this.version_check_mode === 'changed' ? maxVersion(created, changed) : created;
-    if (this.version_check_mode === 'none' || needed === undefined) return of(undefined);
-    return defer(() => {
-      const wanted = parseVersion(needed);
-      return this.serverVersion().pipe(map((have) => {
-        if (!versionAtLeast(have, wanted)) {
-          throw new MastodonVersionError(`Version check failed (Need version ${needed}, server has ${formatVersion(have)})`);
-        }
-      }));
-    });
+    if (this.version_check_mode === 'none' || needed === undefined) return undefined;
+    const wanted = parsedVersion(needed);
+    const check = (have: Version): void => {
+      if (!versionAtLeast(have, wanted)) {
+        throw new MastodonVersionError(`Version check failed (Need version ${needed}, server has ${formatVersion(have)})`);
+      }
+    };
+    if (this.knownVersion) {
+      check(this.knownVersion);
+      return undefined;
+    }
+    return this.serverVersion().pipe(map(check));
   }
 
   /** Calls one endpoint of the tables: parameters, feature set, version check, request, result. */
@@ -446,7 +458,9 @@ export class Mastodon {
         result: endpoint.returns.kind,
         ratelimited: endpoint.ratelimited,
       };
-      return this.versionCheck(endpoint.created, endpoint.changed).pipe(concatMap(() => this.apiRequest<R>(call)));
+      const pending = this.pendingVersionCheck(endpoint.created, endpoint.changed);
+      const request$ = this.apiRequest<R>(call);
+      return pending ? pending.pipe(concatMap(() => request$)) : request$;
     });
   }
 
@@ -512,7 +526,19 @@ function checkedOption<T extends string>(name: string, value: string, allowed: r
 
 function maxVersion(a: string | undefined, b: string | undefined): string | undefined {
   if (a === undefined || b === undefined) return a ?? b;
-  return versionAtLeast(parseVersion(a), parseVersion(b)) ? a : b;
+  return versionAtLeast(parsedVersion(a), parsedVersion(b)) ? a : b;
+}
+
+/** The versions endpoints name are few and fixed: each is parsed once. */
+const parsedVersions = new Map<string, Version>();
+
+function parsedVersion(text: string): Version {
+  let version = parsedVersions.get(text);
+  if (version === undefined) {
+    version = parseVersion(text);
+    parsedVersions.set(text, version);
+  }
+  return version;
 }
 
 function isNested(value: ParamValue): boolean {

@@ -1,4 +1,4 @@
-import { defer, Observable, throwError, timeout, type SchedulerLike } from 'rxjs';
+import { defer, Observable, type SchedulerLike } from 'rxjs';
 import { map, tap } from 'rxjs/operators';
 import type { HttpBackend, HttpMethod, HttpRequest, HttpResponse, RequestBody } from './backend.js';
 import { encodeForm, encodeJson, flattenParams, isWellFormedText, type Params } from './params.js';
@@ -73,13 +73,7 @@ export class Transport {
     return defer(() => {
       const request = this.build(call);
       if (this.config.debug) console.debug(`[mastodon-rx] ${request.method} ${redact(request.url)}`, redact(call.params ?? {}));
-      const attempt = defer(() => this.config.backend.handle(request)).pipe(
-        timeout({
-          first: this.config.timeoutMs,
-          scheduler: this.config.scheduler,
-          with: () => throwError(() => new MastodonReadTimeout(`No response within ${this.config.timeoutMs / 1000} s: ${request.method} ${redact(request.url)}`)),
-        }),
-      );
+      const attempt = this.attempt(request);
       // Another origin's rate limit is not this client's: a followed link there skips the limiter.
       const limited = call.ratelimited === false || !request.url.startsWith(`${this.origin}/`)
         ? attempt
@@ -87,6 +81,28 @@ export class Transport {
       return this.config.debug
         ? limited.pipe(tap((r) => console.debug(`[mastodon-rx] ${r.status} ${redact(request.url)}`)))
         : limited;
+    });
+  }
+
+  /** One try of a request: the backend's answer, or `MastodonReadTimeout` if none comes in time. */
+  private attempt(request: HttpRequest): Observable<HttpResponse> {
+    const { backend, scheduler, timeoutMs } = this.config;
+    return new Observable<HttpResponse>((subscriber) => {
+      const timer = scheduler.schedule(() => subscriber.error(
+        new MastodonReadTimeout(`No response within ${timeoutMs / 1000} s: ${request.method} ${redact(request.url)}`),
+      ), timeoutMs);
+      const exchange = backend.handle(request).subscribe({
+        next: (response) => {
+          timer.unsubscribe();
+          subscriber.next(response);
+        },
+        error: (error: unknown) => subscriber.error(error),
+        complete: () => subscriber.complete(),
+      });
+      return () => {
+        timer.unsubscribe();
+        exchange.unsubscribe();
+      };
     });
   }
 
