@@ -6,7 +6,8 @@
 // compared with the floor's chunk of the same round, and the table gives the median of those
 // ratios (time per request relative to the floor; lower is better).
 //
-//   npx tsx bench/requests.bench.ts          # BENCH_RUNS=10 rounds of 500 requests by default
+//   npx tsx bench/requests.bench.ts          # BENCH_RUNS=10 rounds of 500 requests by default,
+//                                            # over BENCH_PROCESSES=3 sets of processes
 import { fileURLToPath } from 'node:url';
 import { loadClient, type ClientName } from './clients/types.js';
 import { drive, mb, median, round, runCount } from './support/measure.js';
@@ -21,6 +22,8 @@ const MODES = { sequential: 1, concurrent: 50 } as const;
 type Mode = keyof typeof MODES;
 const CHUNK = Number(process.env['BENCH_CHUNK']) || 500;
 const WARM_UP = 300;
+/** Fresh sets of client processes the rounds are spread over: `BENCH_PROCESSES`, 3 by default. */
+const PROCESSES = Number(process.env['BENCH_PROCESSES']) || 3;
 const PAGE = 40;
 
 async function child(name: ClientName, mode: Mode, url: string): Promise<void> {
@@ -31,20 +34,31 @@ async function child(name: ClientName, mode: Mode, url: string): Promise<void> {
 
 interface Measured { readonly chunks: ChunkReport[]; readonly peakRss: number }
 
+/**
+ * Runs `rounds` rounds of every client in `mode`, spread over fresh processes (`PROCESSES`
+ * sets of one child per client): a process's own luck (where its heap and code landed, which
+ * core it got) then weighs on a few rounds only, not all of them.
+ */
 async function measureMode(mode: Mode, url: string, rounds: number): Promise<Map<ClientName, Measured>> {
-  const workers = new Map(await Promise.all(CLIENTS.map(async (name) =>
-    [name, await startWorker(fileURLToPath(import.meta.url), ['child', name, mode, url])] as const)));
   const chunks = new Map<ClientName, ChunkReport[]>(CLIENTS.map((name) => [name, []]));
-  for (let r = 0; r < rounds; r++) {
-    for (const name of CLIENTS) {
-      const report = await workers.get(name)!.run({ size: CHUNK });
-      if (report.units !== CHUNK * PAGE) throw new Error(`${name} ${mode}: received ${report.units} statuses, expected ${CHUNK * PAGE}`);
-      chunks.get(name)!.push(report);
+  const peakRss = new Map<ClientName, number>(CLIENTS.map((name) => [name, 0]));
+  const sets = Math.min(PROCESSES, rounds);
+  for (let set = 0; set < sets; set++) {
+    const workers = new Map(await Promise.all(CLIENTS.map(async (name) =>
+      [name, await startWorker(fileURLToPath(import.meta.url), ['child', name, mode, url])] as const)));
+    const roundsHere = Math.floor(rounds / sets) + (set < rounds % sets ? 1 : 0);
+    for (let r = 0; r < roundsHere; r++) {
+      for (const name of CLIENTS) {
+        const report = await workers.get(name)!.run({ size: CHUNK });
+        if (report.units !== CHUNK * PAGE) throw new Error(`${name} ${mode}: received ${report.units} statuses, expected ${CHUNK * PAGE}`);
+        chunks.get(name)!.push(report);
+      }
+      process.stderr.write(`  ${mode} round ${chunks.get('floor')!.length}/${rounds}: ${CLIENTS.map((n) => `${n} ${(CHUNK / chunks.get(n)!.at(-1)!.seconds).toFixed(0)}`).join(', ')} req/s\n`);
     }
-    process.stderr.write(`  ${mode} round ${r + 1}/${rounds}: ${CLIENTS.map((n) => `${n} ${(CHUNK / chunks.get(n)!.at(-1)!.seconds).toFixed(0)}`).join(', ')} req/s\n`);
+    for (const name of CLIENTS) peakRss.set(name, Math.max(peakRss.get(name)!, await workers.get(name)!.finish()));
   }
   const measured = new Map<ClientName, Measured>();
-  for (const name of CLIENTS) measured.set(name, { chunks: chunks.get(name)!, peakRss: await workers.get(name)!.finish() });
+  for (const name of CLIENTS) measured.set(name, { chunks: chunks.get(name)!, peakRss: peakRss.get(name)! });
   return measured;
 }
 
@@ -73,7 +87,8 @@ async function main(): Promise<void> {
   saveSection('requests', {
     title: 'Request overhead',
     description: `${(CHUNK * rounds).toLocaleString('en')} \`GET /api/v1/timelines/home\` per client (40 statuses, 137 KB a page) from a loopback server, `
-      + `one at a time and 50 in flight, in ${rounds} rounds of ${CHUNK}: each round runs every client in turn, each client in a process of its own. `
+      + `one at a time and 50 in flight, in ${rounds} rounds of ${CHUNK}: each round runs every client in turn, each client in a process of its own, `
+      + `the rounds spread over ${Math.min(PROCESSES, rounds)} fresh sets of processes. `
       + '"× floor" is the median over the rounds of the time per request relative to bare `undici.request` + `JSON.parse` in the same round (lower is better); '
       + 'requests/s is over all rounds. "CPU ms/request" is the client process\'s own CPU time (user + system), which other processes on the machine disturb less; '
       + '"CPU × floor" is its median ratio per round.',
