@@ -9,8 +9,8 @@ import { oneOf, optionsOf, requiredString } from './common.js';
 
 /** A Web Push subscription. @see https://docs.joinmastodon.org/entities/WebPushSubscription/ */
 export interface WebPushSubscription {
-  /** Mastodon 4.0 sends this id as a JSON number. */
-  id: string | number;
+  /** Mastodon 4.0 sends this id as a JSON number; it arrives here as a string like every id. */
+  id: string;
   endpoint: string;
   /** Which notification types are pushed. */
   alerts: Partial<Record<'follow' | 'favourite' | 'reblog' | 'mention' | 'poll' | 'follow_request' | 'status' | 'update', boolean>>;

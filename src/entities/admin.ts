@@ -3,11 +3,12 @@ import type { PreviewCard, Status } from './status.js';
 
 /**
  * A user role as the admin API shows it. Mastodon 4.0 sends `id` and `permissions` as
- * numbers, later versions as strings; both are kept as the server sent them.
+ * numbers, later versions as strings; the id arrives as a string like every id, the
+ * permissions as the server sent them.
  * @see https://docs.joinmastodon.org/entities/Role/
  */
 export interface Admin_Role {
-  id: string | number;
+  id: string;
   name: string;
   /** A CSS colour, or `''`. */
   color: string;

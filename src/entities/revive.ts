@@ -32,19 +32,25 @@ function dateOfNumber(seconds: number): Date | number {
   return Number.isNaN(date.getTime()) ? seconds : date;
 }
 
+/** `id`, `account_id`, `application_id`…: some servers send small ids as JSON numbers. */
+function isIdField(key: string): boolean {
+  return key === 'id' || key.endsWith('_id');
+}
+
 /**
- * Turns the known datetime fields of parsed JSON into `Date`s, in place, at every depth.
- * Values that do not parse are left as they came, so nothing is lost. Ids are never touched:
- * they stay the strings the server sent.
+ * Makes parsed JSON into entities, in place, at every depth: the known datetime fields become
+ * `Date`s, and ids sent as numbers (`"id": 3`) become strings, as ids are everywhere else.
+ * Values that do not parse are left as they came, so nothing is lost.
  *
  * ## Example
  * ```ts
- * reviveDates(JSON.parse('{"created_at":"2022-12-01T19:48:34.595Z"}')).created_at instanceof Date  // true
+ * reviveEntities(JSON.parse('{"created_at":"2022-12-01T19:48:34.595Z"}')).created_at instanceof Date  // true
+ * reviveEntities(JSON.parse('{"id":3}')).id  // '3'
  * ```
  */
-export function reviveDates<T>(value: T): T {
+export function reviveEntities<T>(value: T): T {
   if (Array.isArray(value)) {
-    for (const item of value) if (typeof item === 'object' && item !== null) reviveDates(item);
+    for (const item of value) if (typeof item === 'object' && item !== null) reviveEntities(item);
   } else if (typeof value === 'object' && value !== null) {
     const record = value as Record<string, unknown>;
     for (const key in record) {
@@ -58,11 +64,15 @@ export function reviveDates<T>(value: T): T {
           if (form !== undefined) record[key] = dateOfString(form, field);
         }
       } else if (typeof field === 'object') {
-        if (field !== null) reviveDates(field);
-      } else if (typeof field === 'number' && DATE_FIELDS.has(key)) {
-        record[key] = dateOfNumber(field);
+        if (field !== null) reviveEntities(field);
+      } else if (typeof field === 'number') {
+        if (DATE_FIELDS.has(key)) record[key] = dateOfNumber(field);
+        else if (isIdField(key)) record[key] = String(field);
       }
     }
   }
   return value;
 }
+
+/** The former name of {@link reviveEntities}. */
+export const reviveDates = reviveEntities;

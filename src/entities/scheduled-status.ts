@@ -15,7 +15,7 @@ export interface ScheduledStatusParams {
   language: string | null;
   in_reply_to_id: string | null;
   /** The id of the app that scheduled it. */
-  application_id: string | number | null;
+  application_id: string | null;
   /** The `Idempotency-Key` it was posted with. */
   idempotency: string | null;
   with_rate_limit: boolean;

@@ -6,7 +6,7 @@ import {
   MastodonRateLimitError, MastodonServerError, MastodonServiceUnavailableError,
   MastodonUnauthorizedError, type ApiErrorDetails,
 } from '../errors.js';
-import { reviveDates } from '../entities/revive.js';
+import { reviveEntities } from '../entities/revive.js';
 import { toPage } from '../pagination/page.js';
 
 type ApiErrorClass = new (message: string, details: ApiErrorDetails) => MastodonAPIError;
@@ -71,7 +71,7 @@ export function resultOf(response: HttpResponse, kind: ResultKind): unknown {
   if (kind === 'text') return response.body;
   const parsed = tryParseJson(response.body);
   if (!parsed.ok) throw malformed(response, 'is not JSON');
-  const value = reviveDates(parsed.value);
+  const value = reviveEntities(parsed.value);
   if (kind === 'page') {
     if (!Array.isArray(value)) throw malformed(response, 'is not a JSON array');
     return toPage(value, response.headers['link']);

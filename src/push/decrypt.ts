@@ -1,5 +1,5 @@
 import { MastodonIllegalArgumentError, MastodonMalformedEventError } from '../errors.js';
-import { reviveDates } from '../entities/revive.js';
+import { reviveEntities } from '../entities/revive.js';
 import { keyBytes } from './base64.js';
 import { nodeCrypto, type PushPrivateKeys } from './keys.js';
 
@@ -64,7 +64,7 @@ function parseNotification(text: string): PushNotification {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new MastodonMalformedEventError('The decrypted push is not a JSON object');
   }
-  return reviveDates(value) as PushNotification;
+  return reviveEntities(value) as PushNotification;
 }
 
 /**

@@ -51,7 +51,9 @@ describe('recorded admin traffic with Mastodon 4.0.2', () => {
       const remote = await firstValueFrom(api.adminAccountsV2({ origin: 'remote', permissions: 'staff' }));
       return { local, remote };
     });
-    assert.ok(pages.local.some((a) => typeof a.role === 'object' && a.role?.name === 'Owner'));
+    const owner = pages.local.find((a) => typeof a.role === 'object' && a.role?.name === 'Owner');
+    assert.ok(owner && typeof owner.role === 'object');
+    assert.equal(owner.role?.id, '3', 'the recorded role id is the JSON number 3; ids arrive as strings');
     assert.equal(pages.remote.length, 0);
   });
 

@@ -6,12 +6,12 @@ import { fileURLToPath } from 'node:url';
 import type {
   Announcement, FeaturedTag, Filter, Marker, Preferences, Report, Rule, Tag,
 } from '../../src/index.js';
-import { reviveDates } from '../../src/entities/revive.js';
+import { reviveEntities } from '../../src/entities/revive.js';
 
 const EXAMPLES = join(dirname(fileURLToPath(import.meta.url)), '../../../shared/reference/mastodon-api/entity-examples');
 
 function example<T>(name: string): T {
-  const value = reviveDates(JSON.parse(readFileSync(join(EXAMPLES, `${name}.json`), 'utf8')) as unknown);
+  const value = reviveEntities(JSON.parse(readFileSync(join(EXAMPLES, `${name}.json`), 'utf8')) as unknown);
   return (Array.isArray(value) ? value[0] : value) as T;
 }
 

@@ -1,12 +1,13 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { reviveDates } from '../../src/entities/revive.js';
+import { reviveEntities } from '../../src/entities/revive.js';
 
 /** What reviving means, written the slow and obvious way: a JSON.parse reviver over every key. */
 function reviveBySpec(json: string): unknown {
   const iso = new Set(['created_at', 'edited_at', 'expires_at', 'last_status_at', 'date', 'period']);
   return JSON.parse(json, (key, value: unknown) => {
+    if ((key === 'id' || key.endsWith('_id')) && typeof value === 'number') return String(value);
     const epoch = key === 'week' || key === 'day';
     if (!epoch && !iso.has(key)) return value;
     let parsed: Date;
@@ -18,9 +19,9 @@ function reviveBySpec(json: string): unknown {
   });
 }
 
-describe('reviveDates', () => {
+describe('reviveEntities', () => {
   it('turns the date fields of a status, its account and its reblog into Dates, and nothing else', () => {
-    const status = reviveDates(JSON.parse(JSON.stringify({
+    const status = reviveEntities(JSON.parse(JSON.stringify({
       id: '109444232012237245', created_at: '2022-12-01T19:48:34.595Z', edited_at: null, content: '<p>2022-12-01</p>',
       account: { id: '1', created_at: '2022-11-30T00:00:00.000Z', last_status_at: '2022-12-01', followers_count: 3 },
       reblog: { id: '2', created_at: '2022-12-01T10:00:00.000Z', poll: { expires_at: '2022-12-02T10:00:00.000Z' } },
@@ -37,13 +38,18 @@ describe('reviveDates', () => {
     assert.equal(status['history'][0].uses, '4');
   });
 
+  it('makes ids sent as numbers strings, and leaves other numbers alone', () => {
+    const role = reviveEntities(JSON.parse('{"id":3,"permissions":1,"position":10,"application_id":7,"account":{"id":"5","followers_count":2}}') as unknown);
+    assert.deepEqual(role, { id: '3', permissions: 1, position: 10, application_id: '7', account: { id: '5', followers_count: 2 } });
+  });
+
   it('leaves values that are not dates as they came', () => {
     const odd = { created_at: 'yesterday', expires_at: '2022-13-45T99:00:00Z', week: 'last', day: true, edited_at: 1e300, period: '9'.repeat(20) };
-    assert.deepEqual(reviveDates({ ...odd }), odd);
+    assert.deepEqual(reviveEntities({ ...odd }), odd);
   });
 
   it('agrees with the slow reviver on any JSON built from date-like keys and values', () => {
-    const key = fc.constantFrom('created_at', 'edited_at', 'expires_at', 'last_status_at', 'date', 'period', 'week', 'day', 'id', 'content', 'uses');
+    const key = fc.constantFrom('created_at', 'edited_at', 'expires_at', 'last_status_at', 'date', 'period', 'week', 'day', 'id', 'account_id', 'content', 'uses', 'followers_count');
     const leaf = fc.oneof(
       fc.constantFrom('2022-12-01T19:48:34.595Z', '2022-12-01', '1669852800', '12', 'x2022-12-01', '2022-99-99', '', '0'),
       fc.string(), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null),
@@ -53,7 +59,7 @@ describe('reviveDates', () => {
     }));
     fc.assert(fc.property(tree, (value) => {
       const json = JSON.stringify(value);
-      assert.deepEqual(reviveDates(JSON.parse(json) as unknown), reviveBySpec(json));
+      assert.deepEqual(reviveEntities(JSON.parse(json) as unknown), reviveBySpec(json));
     }), { numRuns: 500 });
   });
 });
