@@ -22,32 +22,58 @@ function headersView(headers: NodeHeaders): StreamResponse['headers'] {
   };
 }
 
+const HIGH_WATER = 16;
+
 /**
  * Reads a Node `Readable` body as a web stream reader would, without a web stream between:
- * each `read()` takes what the body holds (one or more socket reads' worth) in one chunk.
+ * each `read()` gives the next chunk as the socket delivered it (no copy), holding at most
+ * {@link HIGH_WATER} chunks before the body is paused.
  */
 export function readerOf(body: Readable): StreamReader {
+  const queue: Buffer[] = [];
+  let head = 0;
   let ended = false;
   let failure: unknown;
-  let wake: (() => void) | undefined;
-  const notify = (): void => {
-    const resume = wake;
-    wake = undefined;
-    resume?.();
+  let waiting: { resolve: (result: ReadableStreamReadResult<Uint8Array>) => void; reject: (error: unknown) => void } | undefined;
+  const settle = (): void => {
+    const reader = waiting;
+    if (!reader) return;
+    if (head < queue.length) {
+      waiting = undefined;
+      reader.resolve({ done: false, value: take() });
+    } else if (failure !== undefined) {
+      waiting = undefined;
+      reader.reject(failure);
+    } else if (ended) {
+      waiting = undefined;
+      reader.resolve({ done: true, value: undefined });
+    }
   };
-  body.on('readable', notify);
-  body.on('end', () => { ended = true; notify(); });
-  body.on('error', (error: unknown) => { failure = error; notify(); });
-  body.on('close', () => { ended = true; notify(); });
-  const read = (): Promise<ReadableStreamReadResult<Uint8Array>> => {
-    const chunk = body.read() as Buffer | null;
-    if (chunk !== null) return Promise.resolve({ done: false, value: chunk });
-    if (failure !== undefined) return Promise.reject(failure);
-    if (ended) return Promise.resolve({ done: true, value: undefined });
-    return new Promise<void>((resolve) => { wake = resolve; }).then(read);
+  const take = (): Buffer => {
+    const chunk = queue[head]!;
+    queue[head++] = undefined as unknown as Buffer;
+    if (head === queue.length) {
+      queue.length = 0;
+      head = 0;
+      if (body.isPaused()) body.resume();
+    }
+    return chunk;
   };
+  body.on('data', (chunk: Buffer) => {
+    queue.push(chunk);
+    if (queue.length - head >= HIGH_WATER) body.pause();
+    settle();
+  });
+  body.on('end', () => { ended = true; settle(); });
+  body.on('close', () => { ended = true; settle(); });
+  body.on('error', (error: unknown) => { failure = error; settle(); });
   return {
-    read,
+    read: () => {
+      if (head < queue.length) return Promise.resolve({ done: false, value: take() });
+      if (failure !== undefined) return Promise.reject(failure);
+      if (ended) return Promise.resolve({ done: true, value: undefined });
+      return new Promise((resolve, reject) => { waiting = { resolve, reject }; });
+    },
     cancel: () => {
       body.destroy();
       return Promise.resolve();
