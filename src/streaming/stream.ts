@@ -1,5 +1,5 @@
 import {
-  BehaviorSubject, Observable, Subject, concat, defer, identity, of, share, type OperatorFunction, type SchedulerLike,
+  BehaviorSubject, Observable, Subject, defer, identity, share, type OperatorFunction, type SchedulerLike,
 } from 'rxjs';
 import type { Mastodon } from '../client/mastodon.js';
 import type { BackoffConfig } from './backoff.js';
@@ -97,8 +97,7 @@ function sharedEvents(wiring: StreamWiring, status: BehaviorSubject<StreamStatus
     const state = new CatchUpState(wiring.catchUpSources);
     const connection = defer(() => {
       status.next({ state: 'connecting' });
-      const start = catchingUp ? takeStartingCursors(api, state) : of();
-      return concat(start, defer(() => connect(target)));
+      return catchingUp ? afterwards(takeStartingCursors(api, state), () => connect(target)) : connect(target);
     }).pipe(
       stallTimeout<ConnectionSignal>(options.timeout ?? 300, scheduler),
       catchingUp ? catchUp(api, state, stream) : identity,
@@ -114,6 +113,18 @@ function sharedEvents(wiring: StreamWiring, status: BehaviorSubject<StreamStatus
       deliver(status, heartbeats, options.malformed_events === 'error'),
     );
   }).pipe(share());
+}
+
+/**
+ * `concat(first, defer(next))` for a `first` that emits nothing, without a layer per value:
+ * `next()`'s values go straight to the subscriber.
+ */
+function afterwards<T>(first: Observable<never>, next: () => Observable<T>): Observable<T> {
+  return new Observable<T>((subscriber) => first.subscribe({
+    error: (error: unknown) => subscriber.error(error),
+    // Subscribed with the subscriber itself: its teardown joins the subscriber's.
+    complete: () => { next().subscribe(subscriber); },
+  }));
 }
 
 /**
