@@ -6,6 +6,7 @@ import type { BackoffConfig } from './backoff.js';
 import { catchUp, CatchUpState, takeStartingCursors, type CatchUpSource } from './catch-up.js';
 import { streamKey, type ConnectionSignal, type Connector, type StreamTarget } from './connection.js';
 import type { StreamEvent } from './events.js';
+import { afterCompletion } from './hand-over.js';
 import { reconnectWithBackoff, stallTimeout } from './operators.js';
 
 /** Options of every stream method. */
@@ -97,7 +98,7 @@ function sharedEvents(wiring: StreamWiring, status: BehaviorSubject<StreamStatus
     const state = new CatchUpState(wiring.catchUpSources);
     const connection = defer(() => {
       status.next({ state: 'connecting' });
-      return catchingUp ? afterwards(takeStartingCursors(api, state), () => connect(target)) : connect(target);
+      return catchingUp ? afterCompletion(takeStartingCursors(api, state), () => connect(target)) : connect(target);
     }).pipe(
       stallTimeout<ConnectionSignal>(options.timeout ?? 300, scheduler),
       catchingUp ? catchUp(api, state, stream) : identity,
@@ -113,18 +114,6 @@ function sharedEvents(wiring: StreamWiring, status: BehaviorSubject<StreamStatus
       deliver(status, heartbeats, options.malformed_events === 'error'),
     );
   }).pipe(share());
-}
-
-/**
- * `concat(first, defer(next))` for a `first` that emits nothing, without a layer per value:
- * `next()`'s values go straight to the subscriber.
- */
-function afterwards<T>(first: Observable<never>, next: () => Observable<T>): Observable<T> {
-  return new Observable<T>((subscriber) => first.subscribe({
-    error: (error: unknown) => subscriber.error(error),
-    // Subscribed with the subscriber itself: its teardown joins the subscriber's.
-    complete: () => { next().subscribe(subscriber); },
-  }));
 }
 
 /**
