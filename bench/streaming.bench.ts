@@ -1,7 +1,10 @@
 // Events per second through the SSE and WebSocket stream paths, for ~3 KB status payloads, as
-// ratios to a floor measured in the same process: the bare SSE parser (`eventsource-parser`,
-// the one `eventsource` uses) plus `JSON.parse` of each payload, on the same bytes, without
-// I/O — every client has to do at least that. The bare parser alone is printed as a reference.
+// ratios to the floor of the same transport measured in the same process, with the same
+// loopback I/O: for SSE a bare `undici.request` whose Node body goes through a `TextDecoder`
+// into the bare SSE parser (`eventsource-parser`, the one `eventsource` uses) + `JSON.parse` of
+// each payload; for WebSocket a bare undici `WebSocket` + `JSON.parse` of each frame and its
+// payload. Every path is also given as a ratio to the bare parser + `JSON.parse` on the same
+// bytes without I/O (the "parser" reference); the in-memory paths have only that one.
 //
 // One loopback server in this process serves the prepared bytes; each path runs in a child
 // process of its own (so that the server's work is not counted as the client's, and each
@@ -22,9 +25,10 @@ import { asyncScheduler, firstValueFrom, type Observable } from 'rxjs';
 import { count, filter, take } from 'rxjs/operators';
 import { createParser } from 'eventsource-parser';
 import { EventSource } from 'eventsource';
-import { WebSocket } from 'undici';
+import { request, WebSocket } from 'undici';
 import { Mastodon, MastodonStream, decodeEvent, useWebSocket, type WebSocketConstructor, type WebSocketLike } from '../src/index.js';
 import { sseConnector, type FetchLike } from '../src/streaming/sse-connection.js';
+import { nodeStreamFetch } from '../src/streaming/node-stream-fetch.js';
 import { textFrame } from '../src/testing/streaming/frames.js';
 
 const EVENTS = 5000;
@@ -68,7 +72,7 @@ function parse(onEvent: (name: string, data: string) => void): number {
 
 /** Where results go, so that the work that made them cannot be skipped. */
 export let sink: unknown;
-const floor = (): number => parse((_name, data) => { sink = JSON.parse(data); });
+const parserFloor = (): number => parse((_name, data) => { sink = JSON.parse(data); });
 const bareParser = (): number => parse(() => undefined);
 const parserAndDecode = (): number => parse((name, data) => { sink = decodeEvent(name, data, ['public']); });
 
@@ -174,6 +178,35 @@ function bareEventSource(url: string): Promise<number> {
   });
 }
 
+/** The SSE floor: bytes off a bare `undici.request`'s Node body into the bare parser + `JSON.parse`. */
+async function bareRequest(url: string): Promise<number> {
+  const { body } = await request(`${url}/api/v1/streaming/public`, { headers: { accept: 'text/event-stream' } });
+  let count = 0;
+  const decoder = new TextDecoder();
+  const parser = createParser({ onEvent: (e) => { sink = JSON.parse(e.data); count += 1; } });
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    parser.feed(decoder.decode(chunk, { stream: true }));
+    if (count >= EVENTS) break;
+  }
+  return count;
+}
+
+/** `eventsource` alone on this library's Node fetch (undici.request), with `JSON.parse` of each payload. */
+function eventSourceOnRequest(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let count = 0;
+    const source = new EventSource(`${url}/api/v1/streaming/public`, { fetch: nodeStreamFetch });
+    source.addEventListener('update', (event) => {
+      sink = JSON.parse(event.data);
+      if (++count === EVENTS) {
+        source.close();
+        resolve(count);
+      }
+    });
+    source.onerror = (error) => { source.close(); reject(new Error(`eventsource: ${error.message}`)); };
+  });
+}
+
 /** Bytes off a plain `node:http` response into the bare parser + `JSON.parse`: the floor with loopback I/O. */
 function bareHttp(url: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -210,21 +243,28 @@ function bareWebSocket(url: string): Promise<number> {
   });
 }
 
+type Transport = 'sse' | 'websocket';
+
+/** The floor of each transport: the bare pieces with the same loopback I/O. */
+const floors: Record<Transport, (url: string) => Promise<number>> = { sse: bareRequest, websocket: bareWebSocket };
+
 const paths = {
-  'floor': { label: 'floor: bare SSE parser + JSON.parse, no I/O', run: () => floor() },
+  'parser': { label: 'reference: bare SSE parser + JSON.parse, no I/O', run: () => parserFloor() },
   'bare-parser': { label: 'reference: bare SSE parser alone, no I/O', run: () => bareParser() },
   'decode': { label: 'bare parser + decodeEvent (JSON, dates), no I/O', run: () => parserAndDecode() },
-  'node-http': { label: 'node:http + bare parser + JSON.parse, loopback', run: (url: string) => bareHttp(url) },
-  'eventsource': { label: 'eventsource alone + JSON.parse, loopback', run: (url: string) => bareEventSource(url) },
-  'undici-ws': { label: 'undici WebSocket alone + JSON.parse, loopback', run: (url: string) => bareWebSocket(url) },
+  'undici-request': { label: 'SSE floor: undici.request + parser + JSON.parse', transport: 'sse', run: (url: string) => bareRequest(url) },
+  'node-http': { label: 'node:http + bare parser + JSON.parse, loopback', transport: 'sse', run: (url: string) => bareHttp(url) },
+  'eventsource': { label: 'eventsource alone (global fetch) + JSON.parse', transport: 'sse', run: (url: string) => bareEventSource(url) },
+  'eventsource-request': { label: 'eventsource alone (our Node fetch) + JSON.parse', transport: 'sse', run: (url: string) => eventSourceOnRequest(url) },
+  'undici-ws': { label: 'WebSocket floor: undici WebSocket + JSON.parse', transport: 'websocket', run: (url: string) => bareWebSocket(url) },
   'eventsource-memory': { label: 'eventsource alone + JSON.parse, in-memory fetch', run: () => eventSourceFromMemory() },
   'sse-memory': { label: 'SSE stream, in-memory fetch', run: () => sseFromMemory() },
   'websocket-memory': { label: 'WebSocket stream, in-memory socket', run: (url: string) => socketFromMemory(url) },
-  'sse': { label: 'SSE stream, catch_up: false', run: (url: string) => throughStream(url, 'sse', false) },
-  'sse-catch-up': { label: 'SSE stream, defaults (catch-up on)', run: (url: string) => throughStream(url, 'sse', true) },
-  'websocket': { label: 'WebSocket stream, catch_up: false', run: (url: string) => throughStream(url, 'websocket', false) },
-  'websocket-catch-up': { label: 'WebSocket stream, defaults (catch-up on)', run: (url: string) => throughStream(url, 'websocket', true) },
-} satisfies Record<string, { label: string; run: (url: string) => number | Promise<number> }>;
+  'sse': { label: 'SSE stream, catch_up: false', transport: 'sse', run: (url: string) => throughStream(url, 'sse', false) },
+  'sse-catch-up': { label: 'SSE stream, defaults (catch-up on)', transport: 'sse', run: (url: string) => throughStream(url, 'sse', true) },
+  'websocket': { label: 'WebSocket stream, catch_up: false', transport: 'websocket', run: (url: string) => throughStream(url, 'websocket', false) },
+  'websocket-catch-up': { label: 'WebSocket stream, defaults (catch-up on)', transport: 'websocket', run: (url: string) => throughStream(url, 'websocket', true) },
+} satisfies Record<string, { label: string; transport?: Transport; run: (url: string) => number | Promise<number> }>;
 type PathName = keyof typeof paths;
 
 interface Rates {
@@ -237,8 +277,10 @@ interface Rates {
 interface ChildReport {
   /** Each round of the path. */
   readonly rates: Rates[];
-  /** Each round of the floor, run between the path's rounds. */
+  /** Each round of the transport's floor (none for the paths without I/O), run between the path's rounds. */
   readonly floorRates: Rates[];
+  /** Each round of the parser reference, run between the path's rounds. */
+  readonly parserRates: Rates[];
   readonly peakRss: number;
 }
 
@@ -258,17 +300,26 @@ const median = (xs: readonly number[]): number => {
 };
 
 async function child(name: PathName, url: string): Promise<void> {
-  const run = (): number | Promise<number> => paths[name].run(url);
-  const withFloor = process.env['BENCH_NO_FLOOR'] === undefined;  // set it to profile the path alone
+  const path: { transport?: Transport; run: (url: string) => number | Promise<number> } = paths[name];
+  const run = (): number | Promise<number> => path.run(url);
+  const withFloor = process.env['BENCH_NO_FLOOR'] === undefined;  // unset it to profile the path alone
+  const floor = path.transport ? floors[path.transport] : undefined;
   await run();  // warm-up
-  floor();
+  if (withFloor) {
+    parserFloor();
+    await floor?.(url);
+  }
   const rates: Rates[] = [];
   const floorRates: Rates[] = [];
+  const parserRates: Rates[] = [];
   for (let r = 0; r < ROUNDS; r++) {
-    if (withFloor) floorRates.push(await timed(floor));
+    if (withFloor) {
+      parserRates.push(await timed(parserFloor));
+      if (floor) floorRates.push(await timed(() => floor(url)));
+    }
     rates.push(await timed(run));
   }
-  const report: ChildReport = { rates, floorRates, peakRss: process.resourceUsage().maxRSS * 1024 };
+  const report: ChildReport = { rates, floorRates, parserRates, peakRss: process.resourceUsage().maxRSS * 1024 };
   console.log(JSON.stringify(report));
   process.exit(0);
 }
@@ -322,17 +373,18 @@ async function main(): Promise<void> {
   const { server, url, sockets } = await startServer();
   const avg = Math.round(payloads.reduce((sum, p) => sum + p.length, 0) / payloads.length);
   console.log(`streaming: ${EVENTS} update events of ~${avg} bytes; medians of ${ROUNDS} rounds, each path in its own process`);
-  console.log('wall: events/s of wall-clock time; cpu: events per second of the client process\'s CPU time (the server runs elsewhere)');
-  console.log(`${'path'.padEnd(48)} ${'events/s'.padStart(8)} ${'× floor'.padStart(7)} ${'(floor)'.padStart(8)}  ${'cpu ev/s'.padStart(8)} ${'× floor'.padStart(7)} ${'(floor)'.padStart(8)}  peak RSS`);
-  const cell = (rate: number, floorRate: number): string =>
-    `${Math.round(rate).toString().padStart(8)} ${(rate / floorRate).toFixed(3).padStart(7)} ${Math.round(floorRate).toString().padStart(8)}`;
+  console.log('× floor: paired ratio to the same transport\'s floor (loopback I/O) in the same child; × parser: to the parser reference (no I/O)');
+  console.log('cpu: the same for events per second of the client process\'s CPU time (the server runs elsewhere)');
+  console.log(`${'path'.padEnd(50)} ${'events/s'.padStart(8)} ${'× floor'.padStart(7)} ${'× parser'.padStart(8)}  ${'cpu ev/s'.padStart(8)} ${'× floor'.padStart(7)} ${'× parser'.padStart(8)}  peak RSS`);
+  const ratio = (rates: Rates[], base: Rates[], key: keyof Rates): string =>
+    (base.length === 0 ? '-' : median(rates.map((r, i) => r[key] / base[i]![key])).toFixed(3)).padStart(7);
+  const cells = (report: ChildReport, key: keyof Rates): string =>
+    `${Math.round(median(report.rates.map((r) => r[key]))).toString().padStart(8)} ${ratio(report.rates, report.floorRates, key)} ${ratio(report.rates, report.parserRates, key).padStart(8)}`;
   try {
     const only = process.env['BENCH_PATHS']?.split(',');  // e.g. BENCH_PATHS=sse,websocket
     for (const name of (Object.keys(paths) as PathName[]).filter((name) => !only || only.includes(name))) {
       const report = await inChild(name, url);
-      const wall = cell(median(report.rates.map((r) => r.wall)), median(report.floorRates.map((r) => r.wall)));
-      const cpu = cell(median(report.rates.map((r) => r.cpu)), median(report.floorRates.map((r) => r.cpu)));
-      console.log(`${paths[name].label.padEnd(48)} ${wall}  ${cpu}  ${(report.peakRss / 2 ** 20).toFixed(0).padStart(5)} MB`);
+      console.log(`${paths[name].label.padEnd(50)} ${cells(report, 'wall')}  ${cells(report, 'cpu')}  ${(report.peakRss / 2 ** 20).toFixed(0).padStart(5)} MB`);
     }
   } finally {
     for (const socket of sockets) socket.destroy();

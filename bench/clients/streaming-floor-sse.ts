@@ -1,15 +1,18 @@
-// The SSE floor: the bare SSE parser (`eventsource-parser`, the one `eventsource` uses) and
-// `JSON.parse` of every event's data, on the same bytes the server sends, fed from memory in
-// 64 KB chunks: no socket, no HTTP.
+// The SSE floor: a bare `undici.request` over loopback, its Node body fed to the bare SSE
+// parser (`eventsource-parser`, the one `eventsource` uses) through a `TextDecoder`, and
+// `JSON.parse` of every `update` event's data; the body is dropped after the events wanted.
+// The same kind of floor as the request benchmark's (bare `undici.request` + `JSON.parse`).
 import { createParser } from 'eventsource-parser';
-import { sseBody, streamPayloads } from '../support/stream-server.js';
+import { request } from 'undici';
 import type { StreamClient } from './streaming.js';
 
-export function create(): StreamClient {
-  let bytes: Buffer | undefined;
+export function create(url: string, token: string): StreamClient {
   return {
     stream: async (wanted) => {
-      bytes ??= sseBody(streamPayloads(wanted));
+      const { statusCode, body } = await request(`${url}/api/v1/streaming/public`, {
+        headers: { accept: 'text/event-stream', authorization: `Bearer ${token}` },
+      });
+      if (statusCode !== 200) throw new Error(`SSE floor: status ${statusCode}`);
       let count = 0;
       const parser = createParser({
         onEvent: (event) => {
@@ -17,7 +20,10 @@ export function create(): StreamClient {
         },
       });
       const decoder = new TextDecoder();
-      for (let i = 0; i < bytes.length && count < wanted; i += 64 * 1024) parser.feed(decoder.decode(bytes.subarray(i, i + 64 * 1024), { stream: true }));
+      for await (const chunk of body as AsyncIterable<Buffer>) {
+        parser.feed(decoder.decode(chunk, { stream: true }));
+        if (count >= wanted) break;  // leaving the loop destroys the body
+      }
       return count;
     },
   };

@@ -1,13 +1,16 @@
 // This library: `streamPublic()` over SSE (the default) or `{ transport: 'websocket' }`
-// (undici's WebSocket), without catch-up, counting `update` events until the wanted number.
+// (undici's WebSocket by default; the `ws` package through `useWebSocket` for the `ws`
+// variant), without catch-up, counting `update` events until the wanted number.
+import { createRequire } from 'node:module';
 import { count, filter, lastValueFrom, take } from 'rxjs';
-import { Mastodon } from '../../src/index.js';
+import { Mastodon, useWebSocket, type WebSocketConstructor } from '../../src/index.js';
 import type { StreamClientFactory } from './streaming.js';
 
-export function createVariant(transport: string): StreamClientFactory {
+export function createVariant(variant: string): StreamClientFactory {
   return (url, token) => {
     const api = new Mastodon({ api_base_url: url, access_token: token, version_check_mode: 'none' });
-    const options = transport === 'websocket' ? { transport: 'websocket' as const, catch_up: false } : { catch_up: false };
+    if (variant === 'ws') useWebSocket(api, createRequire(import.meta.url)('ws') as WebSocketConstructor);
+    const options = variant === 'sse' ? { catch_up: false } : { transport: 'websocket' as const, catch_up: false };
     return {
       stream: (wanted) => lastValueFrom(api.streamPublic(options).pipe(
         filter((event) => event.type === 'update'),

@@ -12,10 +12,12 @@ export type StreamClientFactory = (url: string, token: string) => StreamClient |
 
 /** The clients, by the names the table shows, with their transport and module. */
 export const STREAM_CLIENTS = {
-  'floor: SSE parser, no I/O': { transport: 'SSE', module: './streaming-floor-sse.js' },
+  'reference: SSE parser, no I/O': { transport: 'SSE', module: './streaming-parser-sse.js' },
+  'floor: undici.request + SSE parser': { transport: 'SSE', module: './streaming-floor-sse.js' },
   'mastodon-rx SSE': { transport: 'SSE', module: './streaming-mastodon-rx.js', variant: 'sse' },
   'floor: bare WebSocket': { transport: 'WebSocket', module: './streaming-floor-websocket.js' },
   'mastodon-rx WebSocket': { transport: 'WebSocket', module: './streaming-mastodon-rx.js', variant: 'websocket' },
+  'mastodon-rx on ws': { transport: 'WebSocket', module: './streaming-mastodon-rx.js', variant: 'ws' },
   masto: { transport: 'WebSocket', module: '../peers/masto-streaming.js' },
   megalodon: { transport: 'WebSocket', module: '../peers/megalodon-streaming.js' },
 } as const satisfies Record<string, { transport: 'SSE' | 'WebSocket'; module: string; variant?: string }>;

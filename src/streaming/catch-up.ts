@@ -22,13 +22,35 @@ function newer(a: string, b: string | undefined): boolean {
   return b === undefined || a.length > b.length || (a.length === b.length && a > b);
 }
 
+/** The last `capacity` ids added, for membership tests: a Set, and a ring that says which id to forget next. */
+class RecentIds {
+  private readonly ids = new Set<string>();
+  private readonly ring: string[] = [];
+  private next = 0;
+
+  constructor(private readonly capacity: number) {}
+
+  /** Adds `id` unless it is there; says whether it was new. */
+  add(id: string): boolean {
+    if (this.ids.has(id)) return false;
+    if (this.ring.length < this.capacity) this.ring.push(id);
+    else {
+      this.ids.delete(this.ring[this.next]!);
+      this.ring[this.next] = id;
+      this.next = (this.next + 1) % this.capacity;
+    }
+    this.ids.add(id);
+    return true;
+  }
+}
+
 /**
  * What a stream remembers across reconnects: the newest id seen per catch-up source, and the
  * recent ids delivered, so nothing is emitted twice.
  */
 export class CatchUpState {
   private readonly cursors = new Map<string, string>();
-  private readonly seen = new Set<string>();
+  private readonly seen = { update: new RecentIds(REMEMBERED_IDS), notification: new RecentIds(REMEMBERED_IDS) };
   /** Whether the starting cursors were taken. */
   started = false;
 
@@ -47,10 +69,7 @@ export class CatchUpState {
   /** Whether `event` is new (and remembers it); repeats of updates and notifications are not. */
   accept(event: StreamEvent): boolean {
     if (event.type !== 'update' && event.type !== 'notification') return true;
-    const key = `${event.type}:${event.payload.id}`;
-    if (this.seen.has(key)) return false;
-    this.seen.add(key);
-    if (this.seen.size > REMEMBERED_IDS) this.seen.delete(this.seen.values().next().value!);
+    if (!this.seen[event.type].add(event.payload.id)) return false;
     this.advance(event.type, event.payload.id);
     return true;
   }
@@ -118,7 +137,7 @@ export function catchUp(api: Mastodon, state: CatchUpState, stream: readonly str
       next: (signal) => {
         if (signal.kind === 'event') {
           if (held) held.push(signal.event);
-          else emit(signal.event);
+          else if (state.accept(signal.event)) subscriber.next(signal);  // the live path: the signal as it came
           return;
         }
         subscriber.next(signal);

@@ -18,9 +18,11 @@ const PAYLOAD_KINDS: Readonly<Record<KnownEventName, PayloadKind>> = {
   'notifications_merged': 'ignored',
 };
 
-function isKnown(name: string): name is KnownEventName {
-  return Object.prototype.hasOwnProperty.call(PAYLOAD_KINDS, name);
-}
+/** The same table as a Map: one lookup per event tells whether the name is known and how its payload comes. */
+const KINDS: ReadonlyMap<string, PayloadKind> = new Map(Object.entries(PAYLOAD_KINDS));
+
+/** What `JSON.parse` gives, or this marker when the text is not JSON. */
+const NOT_JSON: unique symbol = Symbol('not JSON');
 
 function malformed(event: string, data: string | undefined, stream: readonly string[], why: string): MalformedEvent {
   const excerpt = data !== undefined && data.length > 200 ? `${data.slice(0, 200)}…` : data;
@@ -28,11 +30,11 @@ function malformed(event: string, data: string | undefined, stream: readonly str
   return { type: 'malformed', event, stream, data, error };
 }
 
-function parseJson(data: string): { ok: true; value: unknown } | { ok: false } {
+function parseJson(data: string): unknown {
   try {
-    return { ok: true, value: JSON.parse(data) };
+    return JSON.parse(data) as unknown;
   } catch {
-    return { ok: false };
+    return NOT_JSON;
   }
 }
 
@@ -50,12 +52,13 @@ function parseJson(data: string): { ok: true; value: unknown } | { ok: false } {
  * ```
  */
 export function decodeEvent(event: string, data: string | undefined, stream: readonly string[]): StreamEvent {
-  if (!isKnown(event)) {
+  const kind = KINDS.get(event);
+  if (kind === undefined) {
     if (data === undefined) return { type: 'unknown', event, stream, data, payload: undefined };
     const parsed = parseJson(data);
-    return { type: 'unknown', event, stream, data, payload: parsed.ok ? reviveDates(parsed.value) : data };
+    return { type: 'unknown', event, stream, data, payload: parsed === NOT_JSON ? data : reviveDates(parsed) };
   }
-  switch (PAYLOAD_KINDS[event]) {
+  switch (kind) {
     case 'none':
       return { type: 'filters_changed', event, stream, payload: undefined };
     case 'ignored':
@@ -68,12 +71,12 @@ export function decodeEvent(event: string, data: string | undefined, stream: rea
     case 'entity': {
       if (data === undefined) return malformed(event, data, stream, 'missing data');
       const parsed = parseJson(data);
-      if (!parsed.ok) return malformed(event, data, stream, 'data is not JSON');
-      if (typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)) {
+      if (parsed === NOT_JSON) return malformed(event, data, stream, 'data is not JSON');
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
         return malformed(event, data, stream, 'data is not a JSON object');
       }
       // The entity types are the server's JSON with dates revived; the server is trusted for the shape.
-      return { type: event, event, stream, payload: reviveDates(parsed.value) } as StreamEvent;
+      return { type: event, event, stream, payload: reviveDates(parsed) } as StreamEvent;
     }
   }
 }
@@ -91,10 +94,10 @@ export function decodeEvent(event: string, data: string | undefined, stream: rea
  */
 export function decodeSocketFrame(frame: string): SocketFrame {
   const parsed = parseJson(frame);
-  if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)) {
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     return { kind: 'event', event: malformed('(frame)', frame, [], 'the WebSocket frame is not a JSON object') };
   }
-  const value = parsed.value as { stream?: unknown; event?: unknown; payload?: unknown; error?: unknown; status?: unknown };
+  const value = parsed as { stream?: unknown; event?: unknown; payload?: unknown; error?: unknown; status?: unknown };
   if (typeof value.event !== 'string') {
     if (value.error !== undefined) {
       return { kind: 'error', error: String(value.error), status: typeof value.status === 'number' ? value.status : undefined };

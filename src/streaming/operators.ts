@@ -1,7 +1,4 @@
-import {
-  defer, Observable, throwError, timer, type MonoTypeOperatorFunction, type SchedulerAction, type SchedulerLike,
-} from 'rxjs';
-import { retry, tap } from 'rxjs/operators';
+import { Observable, type MonoTypeOperatorFunction, type SchedulerAction, type SchedulerLike, type Subscription } from 'rxjs';
 import {
   MastodonAPIError, MastodonNetworkError, MastodonReadTimeout, MastodonRateLimitError, MastodonServerError,
 } from '../errors.js';
@@ -89,19 +86,35 @@ export interface ReconnectConfig<T> extends BackoffConfig {
 export function reconnectWithBackoff<T>(config: ReconnectConfig<T>): MonoTypeOperatorFunction<T> {
   const retryable = config.retryable ?? isRetryableStreamError;
   const maxRetries = config.max_retries ?? Infinity;
-  return (source) => defer(() => {
+  // One layer per value (a health check and a hand-over), where tap + retry would be two.
+  return (source) => new Observable<T>((subscriber) => {
     let attempt = 0;
-    return source.pipe(
-      tap((value) => { if (config.isHealthy(value)) attempt = 0; }),
-      retry({
-        delay: (error: unknown) => {
-          if (!retryable(error) || attempt >= maxRetries) return throwError(() => error);
+    let connection: Subscription | undefined;
+    let wait: Subscription | undefined;
+    const connect = (): void => {
+      wait = undefined;
+      connection = source.subscribe({
+        next: (value) => {
+          if (config.isHealthy(value)) attempt = 0;
+          subscriber.next(value);
+        },
+        error: (error: unknown) => {
+          if (!retryable(error) || attempt >= maxRetries) {
+            subscriber.error(error);
+            return;
+          }
           attempt += 1;
           const delayMs = backoffDelay(attempt, config, config.random);
           config.onReconnecting?.(attempt, delayMs, error);
-          return timer(delayMs, config.scheduler);
+          if (!subscriber.closed) wait = config.scheduler.schedule(connect, delayMs);
         },
-      }),
-    );
+        complete: () => subscriber.complete(),
+      });
+    };
+    connect();
+    return () => {
+      connection?.unsubscribe();
+      wait?.unsubscribe();
+    };
   });
 }

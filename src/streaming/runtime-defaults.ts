@@ -1,4 +1,5 @@
-import { fetch as undiciFetch, WebSocket as UndiciWebSocket } from 'undici';
+import { WebSocket as UndiciWebSocket } from 'undici';
+import { nodeStreamFetch } from './node-stream-fetch.js';
 import type { WebSocketConstructor } from './websocket-connection.js';
 import type { FetchLike } from './sse-connection.js';
 
@@ -16,8 +17,8 @@ export function sendsHeaders(ctor: WebSocketConstructor): boolean {
   return ctor === undiciSocket;
 }
 
-/** undici's own `fetch` in Node (a newer undici than the global one, and quicker with long bodies), the global one elsewhere. */
+/** In Node, a fetch on undici's `request` that hands the body over without a web stream; the global `fetch` elsewhere. */
 export function defaultFetch(): FetchLike {
   const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
-  return isNode ? (undiciFetch as unknown as FetchLike) : (input, init) => fetch(input, init);
+  return isNode ? nodeStreamFetch : (input, init) => fetch(input, init);
 }

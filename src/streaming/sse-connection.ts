@@ -7,8 +7,25 @@ import { CommentSpotter } from './comment-spotter.js';
 import { BYTES, HEARTBEAT, OPEN, streamKey, type ConnectionSignal, type Connector, type StreamTarget } from './connection.js';
 import { decodeEvent } from './decode.js';
 
-/** A `fetch` as `EventSource` calls it. */
-export type FetchLike = (input: string | URL, init?: RequestInit) => Promise<Response>;
+/** What the SSE transport reads of a body: a web stream reader's `read` and `cancel`. */
+export interface StreamReader {
+  read(): Promise<ReadableStreamReadResult<Uint8Array>>;
+  cancel(reason?: unknown): Promise<void>;
+}
+
+/** The part of a `fetch` `Response` the SSE transport reads; a `Response` is one. */
+export interface StreamResponse {
+  readonly status: number;
+  readonly statusText: string;
+  readonly url: string;
+  readonly redirected: boolean;
+  readonly headers: { get(name: string): string | null };
+  readonly body: { getReader(): StreamReader } | null;
+  text(): Promise<string>;
+}
+
+/** A `fetch` as `EventSource` calls it; the global `fetch` is one. */
+export type FetchLike = (input: string | URL, init?: RequestInit) => Promise<StreamResponse>;
 
 /** What the SSE transport needs. */
 export interface SseConnectorConfig {
@@ -18,11 +35,9 @@ export interface SseConnectorConfig {
   token(): string | undefined;
   /** The `User-Agent` to send, if any (browsers send their own). */
   readonly userAgent?: string;
-  /** Default: undici's `fetch` in Node, the global one elsewhere. */
+  /** Default: a fetch on undici's `request` in Node, the global `fetch` elsewhere. */
   readonly fetch?: FetchLike;
 }
-
-type Reader = ReadableStreamDefaultReader<Uint8Array>;
 
 /**
  * The SSE transport, through the `eventsource` package: one `EventSource` per connection, its
@@ -66,7 +81,7 @@ export function sseConnector(config: SseConnectorConfig): Connector {
 
     // Each chunk is seen on its way from the body's reader to the EventSource's parser: no second stream.
     const spotter = new CommentSpotter();
-    const watched = (reader: Reader): Pick<Reader, 'read' | 'cancel' | 'releaseLock' | 'closed'> => ({
+    const watched = (reader: StreamReader): StreamReader => ({
       read: () => reader.read().then((result) => {
         if (result.done) ended = true;
         else {
@@ -76,8 +91,6 @@ export function sseConnector(config: SseConnectorConfig): Connector {
         return result;
       }),
       cancel: (reason) => reader.cancel(reason),
-      releaseLock: () => reader.releaseLock(),
-      closed: reader.closed,
     });
 
     class EverySource extends EventSource {

@@ -1,12 +1,12 @@
 import {
-  BehaviorSubject, Observable, Subject, concat, defer, identity, of, share, throwError, type SchedulerLike,
+  BehaviorSubject, Observable, Subject, defer, identity, share, type OperatorFunction, type SchedulerLike,
 } from 'rxjs';
-import { concatMap, filter, finalize, map, tap } from 'rxjs/operators';
 import type { Mastodon } from '../client/mastodon.js';
 import type { BackoffConfig } from './backoff.js';
 import { catchUp, CatchUpState, takeStartingCursors, type CatchUpSource } from './catch-up.js';
 import { streamKey, type ConnectionSignal, type Connector, type StreamTarget } from './connection.js';
 import type { StreamEvent } from './events.js';
+import { afterCompletion } from './hand-over.js';
 import { reconnectWithBackoff, stallTimeout } from './operators.js';
 
 /** Options of every stream method. */
@@ -98,14 +98,9 @@ function sharedEvents(wiring: StreamWiring, status: BehaviorSubject<StreamStatus
     const state = new CatchUpState(wiring.catchUpSources);
     const connection = defer(() => {
       status.next({ state: 'connecting' });
-      const start = catchingUp ? takeStartingCursors(api, state) : of();
-      return concat(start, defer(() => connect(target)));
+      return catchingUp ? afterCompletion(takeStartingCursors(api, state), () => connect(target)) : connect(target);
     }).pipe(
       stallTimeout<ConnectionSignal>(options.timeout ?? 300, scheduler),
-      tap((signal) => {
-        if (signal.kind === 'open') status.next({ state: 'open' });
-        else if (signal.kind === 'heartbeat') heartbeats.next();
-      }),
       catchingUp ? catchUp(api, state, stream) : identity,
     );
     return connection.pipe(
@@ -116,13 +111,38 @@ function sharedEvents(wiring: StreamWiring, status: BehaviorSubject<StreamStatus
         isHealthy: (signal) => signal.kind === 'open',
         onReconnecting: (attempt, delay_ms, error) => status.next({ state: 'reconnecting', attempt, delay_ms, error }),
       }),
-      filter((signal): signal is Extract<ConnectionSignal, { kind: 'event' }> => signal.kind === 'event'),
-      map((signal) => signal.event),
-      options.malformed_events === 'error'
-        ? concatMap((event: StreamEvent) => event.type === 'malformed' ? throwError(() => event.error) : of(event))
-        : identity,
-      tap({ error: (error: unknown) => status.next({ state: 'closed', error }) }),
-      finalize(() => { if (status.value.state !== 'closed') status.next({ state: 'closed' }); }),
+      deliver(status, heartbeats, options.malformed_events === 'error'),
     );
   }).pipe(share());
+}
+
+/**
+ * The last step of every stream, one layer for what each signal means: an event goes on (a
+ * malformed one ends the stream when `failOnMalformed`), `open` and heartbeats go to `status$`
+ * and `heartbeat$`, bytes go nowhere; an error or the end of the stream closes `status$`.
+ */
+function deliver(
+  status: BehaviorSubject<StreamStatus>, heartbeats: Subject<void>, failOnMalformed: boolean,
+): OperatorFunction<ConnectionSignal, StreamEvent> {
+  return (source) => new Observable<StreamEvent>((subscriber) => {
+    const fail = (error: unknown): void => {
+      status.next({ state: 'closed', error });
+      subscriber.error(error);
+    };
+    const subscription = source.subscribe({
+      next: (signal) => {
+        if (signal.kind === 'event') {
+          if (failOnMalformed && signal.event.type === 'malformed') fail(signal.event.error);
+          else subscriber.next(signal.event);
+        } else if (signal.kind === 'open') status.next({ state: 'open' });
+        else if (signal.kind === 'heartbeat') heartbeats.next();
+      },
+      error: fail,
+      complete: () => subscriber.complete(),
+    });
+    return () => {
+      subscription.unsubscribe();
+      if (status.value.state !== 'closed') status.next({ state: 'closed' });
+    };
+  });
 }

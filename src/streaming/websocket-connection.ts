@@ -69,6 +69,11 @@ export class SocketMultiplexer {
   private socket: WebSocketLike | undefined;
   private opening: Subscription | undefined;
   private readonly members = new Set<Member>();
+  /** The members as an array, kept until one joins or leaves: each event walks it without a copy. */
+  private roster: readonly Member[] | undefined;
+  /** The last stream array an event named, and its key: a busy stream names the same one again and again. */
+  private lastStream: readonly string[] = [];
+  private lastKey = '';
 
   constructor(
     private readonly api: Mastodon,
@@ -85,6 +90,7 @@ export class SocketMultiplexer {
   readonly connect: Connector = (target) => new Observable<ConnectionSignal>((subscriber) => {
     const member: Member = { target, key: keyOf(streamKey(target)), subscriber, active: false, heard: false };
     this.members.add(member);
+    this.roster = undefined;
     if (this.socket?.readyState === OPEN_STATE) this.activate(member);
     else this.ensureSocket();
     return () => this.leave(member);
@@ -175,8 +181,9 @@ export class SocketMultiplexer {
     // One signal for all the streams the event is for (a frame that names no stream, garbage,
     // reaches every stream as a malformed event); the others hear that bytes came.
     const signal: ConnectionSignal = { kind: 'event', event: frame.event };
-    const key = frame.event.stream.length === 0 ? undefined : keyOf(frame.event.stream);
-    for (const member of [...this.members]) {  // those who join while it is handed out do not get it
+    const key = this.keyOf(frame.event.stream);
+    this.roster ??= [...this.members];
+    for (const member of this.roster) {  // a snapshot: those who join while it is handed out do not get it
       if (key === undefined || member.key === key) {
         member.heard = true;
         member.subscriber.next(signal);
@@ -184,6 +191,16 @@ export class SocketMultiplexer {
         member.subscriber.next(BYTES);
       }
     }
+  }
+
+  private keyOf(stream: readonly string[]): string | undefined {
+    if (stream.length === 0) return undefined;
+    const last = this.lastStream;
+    if (stream.length !== last.length || stream.some((part, i) => part !== last[i])) {
+      this.lastStream = stream;
+      this.lastKey = keyOf(stream);
+    }
+    return this.lastKey;
   }
 
   /**
@@ -202,6 +219,7 @@ export class SocketMultiplexer {
 
   private leave(member: Member): void {
     if (!this.members.delete(member)) return;
+    this.roster = undefined;
     const socket = this.socket;
     const still = [...this.members].some((other) => other.key === member.key && other.active);
     if (member.active && !still && socket?.readyState === OPEN_STATE) socket.send(subscribeMessage('unsubscribe', member.target));
