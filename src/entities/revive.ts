@@ -73,6 +73,3 @@ export function reviveEntities<T>(value: T): T {
   }
   return value;
 }
-
-/** The former name of {@link reviveEntities}. */
-export const reviveDates = reviveEntities;

@@ -1,5 +1,5 @@
 import { MastodonMalformedEventError } from '../errors.js';
-import { reviveDates } from '../entities/revive.js';
+import { reviveEntities } from '../entities/revive.js';
 import type { KnownEventName, MalformedEvent, StreamEvent } from './events.js';
 
 type PayloadKind = 'entity' | 'id' | 'none' | 'ignored';
@@ -56,7 +56,7 @@ export function decodeEvent(event: string, data: string | undefined, stream: rea
   if (kind === undefined) {
     if (data === undefined) return { type: 'unknown', event, stream, data, payload: undefined };
     const parsed = parseJson(data);
-    return { type: 'unknown', event, stream, data, payload: parsed === NOT_JSON ? data : reviveDates(parsed) };
+    return { type: 'unknown', event, stream, data, payload: parsed === NOT_JSON ? data : reviveEntities(parsed) };
   }
   switch (kind) {
     case 'none':
@@ -76,7 +76,7 @@ export function decodeEvent(event: string, data: string | undefined, stream: rea
         return malformed(event, data, stream, 'data is not a JSON object');
       }
       // The entity types are the server's JSON with dates revived; the server is trusted for the shape.
-      return { type: event, event, stream, payload: reviveDates(parsed) } as StreamEvent;
+      return { type: event, event, stream, payload: reviveEntities(parsed) } as StreamEvent;
     }
   }
 }
