@@ -16,6 +16,8 @@ export interface FakeMedia {
   pollsLeft: number;
   /** Processing will fail: GET answers an error. */
   failing: boolean;
+  /** The status it is attached to, once posted with one. */
+  statusId?: string;
 }
 
 /** The media area's state; tests may change how uploads are processed. */
@@ -104,9 +106,26 @@ export function mediaJson(media: FakeMedia, baseUrl: string): Record<string, unk
   };
 }
 
+/**
+ * The attachments of a status being posted, as Mastodon picks them: the poster's own uploads
+ * not yet attached to another status, in the order given; ids that are not such uploads are
+ * left out. More than four ids, or an upload still processing, is a 422.
+ */
+export function attachableMedia(req: FakeRequest, store: FakeStore, ids: readonly string[]): FakeMedia[] {
+  if (ids.length > 4) throw new FakeHttpError(422, 'Validation failed: Cannot attach more than 4 files');
+  const owner = userOf(req).account.id;
+  const { attachments } = fakeMediaState(store);
+  const chosen = ids.map((id) => attachments.get(id)).filter((m): m is FakeMedia => m !== undefined && m.ownerId === owner && m.statusId === undefined);
+  if (chosen.some((m) => m.pollsLeft > 0 || m.failing)) {
+    throw new FakeHttpError(422, 'Cannot attach files that have not finished processing. Try again in a moment!');
+  }
+  return chosen;
+}
+
 function ownMedia(req: FakeRequest, store: FakeStore): FakeMedia {
   const media = fakeMediaState(store).attachments.get(req.pathParams['id'] ?? '');
-  if (!media || media.ownerId !== userOf(req).account.id) throw new FakeHttpError(404, 'Record not found');
+  // As in Mastodon, an upload is the API's to read and change only until a status carries it.
+  if (!media || media.ownerId !== userOf(req).account.id || media.statusId !== undefined) throw new FakeHttpError(404, 'Record not found');
   return media;
 }
 

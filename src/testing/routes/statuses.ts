@@ -4,6 +4,7 @@ import type { ParsedValue } from '../params.js';
 import { canSee, social } from './social.js';
 import { mark, statusState, statusView, visibleStatus } from './status-state.js';
 import { recordConversation } from './conversations.js';
+import { attachableMedia, mediaJson } from './media.js';
 
 const VISIBILITIES = ['public', 'unlisted', 'private', 'direct'];
 /** Mastodon posts at once what is scheduled less than five minutes ahead. */
@@ -90,8 +91,8 @@ function schedule(store: FakeStore, request: FakeRequest, at: Date): Record<stri
 function post(store: FakeStore, request: FakeRequest): FakeStatus {
   const { account } = userOf(request);
   const text = str(request.params, 'status') ?? '';
-  const mediaIds = list(request.params, 'media_ids');
-  if (text.trim() === '' && mediaIds.length === 0 && request.params['poll'] === undefined) {
+  const media = attachableMedia(request, store, list(request.params, 'media_ids'));
+  if (text.trim() === '' && media.length === 0 && request.params['poll'] === undefined) {
     throw new FakeHttpError(422, "Validation failed: Text can't be blank");
   }
   const visibility = str(request.params, 'visibility') ?? 'public';
@@ -113,7 +114,9 @@ function post(store: FakeStore, request: FakeRequest): FakeStatus {
     tags: tagsIn(store, text),
     card: cardFor(text),
     application: request.token?.clientId ? { name: store.apps.get(request.token.clientId)?.name ?? 'app', website: null } : null,
+    media_attachments: media.map((m) => mediaJson(m, store.baseUrl)),
   });
+  for (const m of media) m.statusId = status.id;
   // Poll ids are their status's id in the fake, so a poll is found through its status.
   if (poll) poll['id'] = status.id;
   if (parent) parent['replies_count'] = Number(parent['replies_count']) + 1;
