@@ -1,5 +1,5 @@
-import { defer, Observable, type SchedulerLike } from 'rxjs';
-import { map, tap } from 'rxjs/operators';
+import { Observable, throwError, type SchedulerLike } from 'rxjs';
+import { tap } from 'rxjs/operators';
 import type { HttpBackend, HttpMethod, HttpRequest, HttpResponse, RequestBody } from './backend.js';
 import { encodeForm, encodeJson, flattenParams, isWellFormedText, type Params } from './params.js';
 import type { BodyEncoding, ResultKind } from '../endpoints/define.js';
@@ -59,9 +59,19 @@ export class Transport {
   /** The parsed result of a call, as its result kind says; a cold Observable. */
   call<R>(call: ApiCall): Observable<R> {
     const kind = call.result ?? 'json';
-    return this.send(call).pipe(map((response) => {
-      const result = resultOf(response, kind);
-      return (kind === 'page' ? markFetcher(result as Page<unknown>, this.pageFetcher) : result) as R;
+    return new Observable<R>((subscriber) => this.responses(call).subscribe({
+      next: (response) => {
+        let result: unknown;
+        try {
+          result = resultOf(response, kind);
+        } catch (error) {
+          subscriber.error(error);
+          return;
+        }
+        subscriber.next((kind === 'page' ? markFetcher(result as Page<unknown>, this.pageFetcher) : result) as R);
+      },
+      error: (error: unknown) => subscriber.error(error),
+      complete: () => subscriber.complete(),
     }));
   }
 
@@ -70,18 +80,29 @@ export class Transport {
 
   /** The raw response of a call (error statuses included); a cold Observable. */
   send(call: ApiCall): Observable<HttpResponse> {
-    return defer(() => {
-      const request = this.build(call);
-      if (this.config.debug) console.debug(`[mastodon-rx] ${request.method} ${redact(request.url)}`, redact(call.params ?? {}));
-      const attempt = this.attempt(request);
-      // Another origin's rate limit is not this client's: a followed link there skips the limiter.
-      const limited = call.ratelimited === false || !request.url.startsWith(`${this.origin}/`)
-        ? attempt
-        : this.config.limiter.limit(attempt);
-      return this.config.debug
-        ? limited.pipe(tap((r) => console.debug(`[mastodon-rx] ${r.status} ${redact(request.url)}`)))
-        : limited;
-    });
+    return new Observable<HttpResponse>((subscriber) => this.responses(call).subscribe(subscriber));
+  }
+
+  /**
+   * The responses of a call: the request built (a parameter that cannot be sent is the
+   * error), then sent through the rate limiter unless it goes to another origin, whose rate
+   * limit is not this client's. Called on subscribe.
+   */
+  private responses(call: ApiCall): Observable<HttpResponse> {
+    let request: HttpRequest;
+    try {
+      request = this.build(call);
+    } catch (error) {
+      return throwError(() => error);
+    }
+    if (this.config.debug) console.debug(`[mastodon-rx] ${request.method} ${redact(request.url)}`, redact(call.params ?? {}));
+    const attempt = this.attempt(request);
+    const limited = call.ratelimited === false || !request.url.startsWith(`${this.origin}/`)
+      ? attempt
+      : this.config.limiter.limit(attempt);
+    return this.config.debug
+      ? limited.pipe(tap((r) => console.debug(`[mastodon-rx] ${r.status} ${redact(request.url)}`)))
+      : limited;
   }
 
   /** One try of a request: the backend's answer, or `MastodonReadTimeout` if none comes in time. */

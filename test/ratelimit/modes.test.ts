@@ -155,6 +155,21 @@ describe('rate limit modes, in virtual time', () => {
     });
   });
 
+  it('pace: a request given up while it waits for its turn is never sent, and the one after it takes the turn', () => {
+    const scheduler = virtualScheduler();
+    scheduler.run(({ cold, expectSubscriptions }) => {
+      const first = cold('(r|)', { r: reply(200, { 'x-ratelimit-remaining': '10', 'x-ratelimit-reset': '10' }) });
+      const third = cold('(r|)', { r: reply(200, { 'x-ratelimit-remaining': '9', 'x-ratelimit-reset': '10' }) });
+      const api = virtualClient(scriptedBackend([first, third]), scheduler, { ratelimit_method: 'pace', ratelimit_pacefactor: 1 });
+      api.status('1').subscribe();
+      const given = api.status('2').subscribe();
+      api.status('3').subscribe();
+      scheduler.schedule(() => given.unsubscribe(), 500);
+      expectSubscriptions(first.subscriptions).toBe('(^!)');
+      expectSubscriptions(third.subscriptions).toBe('1s (^!)');
+    });
+  });
+
   it('missing or garbage headers: no error, and the state stays as it was', () => {
     const scheduler = virtualScheduler();
     const garbage = { 'x-ratelimit-limit': 'lots', 'x-ratelimit-remaining': '-3', 'x-ratelimit-reset': 'soon', date: 'yesterday' };
