@@ -465,7 +465,8 @@ export class Mastodon {
   }
 
   private checkFeatures(endpoint: AnyEndpoint, params: Params): void {
-    for (const [name, feature] of Object.entries(endpoint.features)) {
+    for (const name in endpoint.features) {
+      const feature = endpoint.features[name];
       if (params[name] !== undefined && this.feature_set !== feature) {
         throw new MastodonIllegalArgumentError(`${name} is only available with feature set ${feature}`);
       }
@@ -552,15 +553,14 @@ function encodingFor(endpoint: AnyEndpoint, params: Params): BodyEncoding {
 
 function splitHeaderParams(endpoint: AnyEndpoint, params: Params): { body: Params; headers: Record<string, string> } {
   const headers: Record<string, string> = {};
-  const entries = Object.entries(endpoint.headerParams);
-  if (entries.length === 0) return { body: params, headers };
-  const body: Record<string, ParamValue> = { ...params };
-  for (const [param, header] of entries) {
+  let body: Record<string, ParamValue> | undefined;
+  for (const param in endpoint.headerParams) {
+    body ??= { ...params };
     const value = body[param];
     delete body[param];
-    if (value !== undefined && value !== null) headers[header] = String(value);
+    if (value !== undefined && value !== null) headers[endpoint.headerParams[param]!] = String(value);
   }
-  return { body, headers };
+  return { body: body ?? params, headers };
 }
 
 export type { HttpBackend };

@@ -1,7 +1,7 @@
 import { Observable, throwError, type SchedulerLike } from 'rxjs';
 import { tap } from 'rxjs/operators';
 import type { HttpBackend, HttpMethod, HttpRequest, HttpResponse, RequestBody } from './backend.js';
-import { encodeForm, encodeJson, flattenParams, isWellFormedText, type Params } from './params.js';
+import { encodeForm, encodeJson, isWellFormedText, type Params } from './params.js';
 import type { BodyEncoding, ResultKind } from '../endpoints/define.js';
 import { resultOf } from './response.js';
 import { MastodonIllegalArgumentError, MastodonReadTimeout } from '../errors.js';
@@ -140,7 +140,8 @@ export class Transport {
 
     let body: RequestBody | undefined = call.body;
     if (call.method === 'GET' || call.method === 'HEAD') {
-      for (const [key, value] of flattenParams(params)) url.searchParams.append(key, value);
+      const query = encodeForm(params);
+      if (query) url.search = url.search.length > 1 ? `${url.search}&${query}` : query;
     } else if (body === undefined && call.encoding === 'json') {
       body = encodeJson(params);
       headers['content-type'] = 'application/json';
