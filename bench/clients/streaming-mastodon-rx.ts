@@ -3,11 +3,13 @@
 // variant), without catch-up, counting `update` events until the wanted number.
 import { createRequire } from 'node:module';
 import { count, filter, lastValueFrom, take } from 'rxjs';
-import { Mastodon, useWebSocket, type WebSocketConstructor } from '../../src/index.js';
+import type { WebSocketConstructor } from '../../src/index.js';
+import { library } from './library.js';
 import type { StreamClientFactory } from './streaming.js';
 
 export function createVariant(variant: string): StreamClientFactory {
   return (url, token) => {
+    const { Mastodon, useWebSocket } = library;
     const api = new Mastodon({ api_base_url: url, access_token: token, version_check_mode: 'none' });
     if (variant === 'ws') useWebSocket(api, createRequire(import.meta.url)('ws') as WebSocketConstructor);
     const options = variant === 'sse' ? { catch_up: false } : { transport: 'websocket' as const, catch_up: false };
