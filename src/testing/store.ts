@@ -218,9 +218,12 @@ export class FakeStore {
     return status;
   }
 
+  /** Removes a status and the boosts of it, announcing each removal on the change feed. */
   removeStatus(id: string): FakeStatus | undefined {
     const status = this.statusById.get(id);
     if (!status) return undefined;
+    // As in Mastodon, the boosts of a status go first, each with its own delete event.
+    for (const boost of this.statuses.filter((other) => (other['reblog'] as FakeStatus | null)?.id === id)) this.removeStatus(boost.id);
     this.statusById.delete(id);
     this.statuses.splice(this.statuses.indexOf(status), 1);
     status.account.statuses_count -= 1;

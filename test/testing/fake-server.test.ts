@@ -1,8 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { firstValueFrom } from 'rxjs';
-import { Mastodon, MastodonRateLimitError, MastodonUnauthorizedError, parseLinkHeader } from '../../src/index.js';
-import { tableRouteKeys } from '../../src/testing/index.js';
+import { Mastodon, MastodonNotFoundError, MastodonRateLimitError, MastodonUnauthorizedError, parseLinkHeader } from '../../src/index.js';
+import { tableRouteKeys, type FakeStatus } from '../../src/testing/index.js';
 import { clientFor, useFakeServer } from '../support/fake.js';
 
 describe('the fake server', () => {
@@ -12,6 +12,24 @@ describe('the fake server', () => {
     const answered = new Set(fake.server.routeKeys);
     const missing = tableRouteKeys().filter((key) => !answered.has(key));
     assert.deepEqual(missing, []);
+  });
+
+  it('deleting a status deletes its boosts too, each announced', async () => {
+    const author = clientFor(fake.server, 'boosted');
+    const booster = clientFor(fake.server, 'booster');
+    const original = await firstValueFrom(author.toot('boost me'));
+    const boost = await firstValueFrom(booster.statusReblog(original));
+    const deleted: string[] = [];
+    const stop = fake.server.store.listen((change) => { if (change.type === 'status.deleted') deleted.push((change['status'] as FakeStatus).id); });
+    try {
+      await firstValueFrom(author.statusDelete(original));
+    } finally {
+      stop();
+    }
+    assert.deepEqual(deleted, [boost.id, original.id]);
+    await assert.rejects(firstValueFrom(booster.status(boost.id)), MastodonNotFoundError);
+    const home = await firstValueFrom(booster.timelineHome());
+    assert.ok(!home.some((s) => s.id === boost.id || s.reblog?.id === original.id));
   });
 
   it('serves pages with real Link headers that lead to older and newer items', async () => {
