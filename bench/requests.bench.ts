@@ -13,7 +13,7 @@ import { loadClient, type ClientName } from './clients/types.js';
 import { drive, mb, median, round, runCount } from './support/measure.js';
 import { saveSection } from './support/results.js';
 import { BENCH_TOKEN, startBenchServer } from './support/server.js';
-import { serveWorker, startWorker, type ChunkReport } from './support/workers.js';
+import { PROCESS_SETS, runRounds, serveWorker, startWorker, type RoundsMeasured } from './support/workers.js';
 
 const ALL_CLIENTS: readonly ClientName[] = ['floor', 'mastodon-rx', 'masto', 'megalodon'];
 /** `BENCH_CLIENTS=mastodon-rx,masto` narrows the run (the floor always runs: it is the baseline). */
@@ -22,8 +22,6 @@ const MODES = { sequential: 1, concurrent: 50 } as const;
 type Mode = keyof typeof MODES;
 const CHUNK = Number(process.env['BENCH_CHUNK']) || 500;
 const WARM_UP = 300;
-/** Fresh sets of client processes the rounds are spread over: `BENCH_PROCESSES`, 3 by default. */
-const PROCESSES = Number(process.env['BENCH_PROCESSES']) || 3;
 const PAGE = 40;
 
 async function child(name: ClientName, mode: Mode, url: string): Promise<void> {
@@ -32,34 +30,15 @@ async function child(name: ClientName, mode: Mode, url: string): Promise<void> {
   await serveWorker(() => drive(() => client.home(), WARM_UP, concurrency), (chunk) => drive(() => client.home(), chunk.size, concurrency));
 }
 
-interface Measured { readonly chunks: ChunkReport[]; readonly peakRss: number }
-
-/**
- * Runs `rounds` rounds of every client in `mode`, spread over fresh processes (`PROCESSES`
- * sets of one child per client): a process's own luck (where its heap and code landed, which
- * core it got) then weighs on a few rounds only, not all of them.
- */
-async function measureMode(mode: Mode, url: string, rounds: number): Promise<Map<ClientName, Measured>> {
-  const chunks = new Map<ClientName, ChunkReport[]>(CLIENTS.map((name) => [name, []]));
-  const peakRss = new Map<ClientName, number>(CLIENTS.map((name) => [name, 0]));
-  const sets = Math.min(PROCESSES, rounds);
-  for (let set = 0; set < sets; set++) {
-    const workers = new Map(await Promise.all(CLIENTS.map(async (name) =>
-      [name, await startWorker(fileURLToPath(import.meta.url), ['child', name, mode, url])] as const)));
-    const roundsHere = Math.floor(rounds / sets) + (set < rounds % sets ? 1 : 0);
-    for (let r = 0; r < roundsHere; r++) {
-      for (const name of CLIENTS) {
-        const report = await workers.get(name)!.run({ size: CHUNK });
-        if (report.units !== CHUNK * PAGE) throw new Error(`${name} ${mode}: received ${report.units} statuses, expected ${CHUNK * PAGE}`);
-        chunks.get(name)!.push(report);
-      }
-      process.stderr.write(`  ${mode} round ${chunks.get('floor')!.length}/${rounds}: ${CLIENTS.map((n) => `${n} ${(CHUNK / chunks.get(n)!.at(-1)!.seconds).toFixed(0)}`).join(', ')} req/s\n`);
-    }
-    for (const name of CLIENTS) peakRss.set(name, Math.max(peakRss.get(name)!, await workers.get(name)!.finish()));
-  }
-  const measured = new Map<ClientName, Measured>();
-  for (const name of CLIENTS) measured.set(name, { chunks: chunks.get(name)!, peakRss: peakRss.get(name)! });
-  return measured;
+function measureMode(mode: Mode, url: string, rounds: number): Promise<Map<ClientName, RoundsMeasured>> {
+  return runRounds({
+    names: CLIENTS, rounds, sets: PROCESS_SETS, chunk: { size: CHUNK },
+    start: (name) => startWorker(fileURLToPath(import.meta.url), ['child', name, mode, url]),
+    check: (name, report) => {
+      if (report.units !== CHUNK * PAGE) throw new Error(`${name} ${mode}: received ${report.units} statuses, expected ${CHUNK * PAGE}`);
+    },
+    progress: (done, latest) => process.stderr.write(`  ${mode} round ${done}/${rounds}: ${CLIENTS.map((n) => `${n} ${(CHUNK / latest.get(n)!.seconds).toFixed(0)}`).join(', ')} req/s\n`),
+  });
 }
 
 async function main(): Promise<void> {
@@ -70,9 +49,9 @@ async function main(): Promise<void> {
   try {
     for (const mode of Object.keys(MODES) as Mode[]) {
       const measured = await measureMode(mode, server.url, rounds);
-      const floor = measured.get('floor')!.chunks;
+      const floor = measured.get('floor')!.reports;
       for (const name of CLIENTS) {
-        const { chunks, peakRss } = measured.get(name)!;
+        const { reports: chunks, peakRss } = measured.get(name)!;
         const seconds = chunks.reduce((sum, c) => sum + c.seconds, 0);
         const ratio = median(chunks.map((c, i) => c.seconds / floor[i]!.seconds));
         const cpuRatio = median(chunks.map((c, i) => c.cpuSeconds / floor[i]!.cpuSeconds));
@@ -88,7 +67,7 @@ async function main(): Promise<void> {
     title: 'Request overhead',
     description: `${(CHUNK * rounds).toLocaleString('en')} \`GET /api/v1/timelines/home\` per client (40 statuses, 137 KB a page) from a loopback server, `
       + `one at a time and 50 in flight, in ${rounds} rounds of ${CHUNK}: each round runs every client in turn, each client in a process of its own, `
-      + `the rounds spread over ${Math.min(PROCESSES, rounds)} fresh sets of processes. `
+      + `the rounds spread over ${Math.min(PROCESS_SETS, rounds)} fresh sets of processes. `
       + '"× floor" is the median over the rounds of the time per request relative to bare `undici.request` + `JSON.parse` in the same round (lower is better); '
       + 'requests/s is over all rounds. "CPU ms/request" is the client process\'s own CPU time (user + system), which other processes on the machine disturb less; '
       + '"CPU × floor" is its median ratio per round.',

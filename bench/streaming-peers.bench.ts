@@ -10,14 +10,15 @@
 // arrived. Ratios are medians over the rounds of throughput relative to a floor's in the same
 // round (higher is better).
 //
-//   npx tsx bench/streaming-peers.bench.ts     # BENCH_RUNS=5 rounds of 5,000 events by default
+//   npx tsx bench/streaming-peers.bench.ts     # BENCH_RUNS=9 rounds of 5,000 events by default,
+//                                              # over BENCH_PROCESSES=3 sets of processes
 import { fileURLToPath } from 'node:url';
 import { loadStreamClient, STREAM_CLIENTS, type StreamClientName } from './clients/streaming.js';
 import { mb, median, round, runCount } from './support/measure.js';
 import { saveSection } from './support/results.js';
 import { BENCH_TOKEN } from './support/server.js';
 import { startStreamServer } from './support/stream-server.js';
-import { serveWorker, startWorker, type ChunkReport } from './support/workers.js';
+import { PROCESS_SETS, runRounds, serveWorker, startWorker, type RoundsMeasured } from './support/workers.js';
 
 const EVENTS = Number(process.env['BENCH_EVENTS']) || 5000;
 const ALL_CLIENTS = Object.keys(STREAM_CLIENTS) as StreamClientName[];
@@ -32,25 +33,23 @@ async function child(name: StreamClientName, url: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const rounds = runCount(5);
+  const rounds = runCount(9);
   const server = await startStreamServer(EVENTS, BENCH_TOKEN);
-  const runs = new Map<StreamClientName, ChunkReport[]>(CLIENTS.map((name) => [name, []]));
-  const peakRss = new Map<StreamClientName, number>();
+  let measured: Map<StreamClientName, RoundsMeasured>;
   try {
-    const workers = new Map(await Promise.all(CLIENTS.map(async (name) =>
-      [name, await startWorker(fileURLToPath(import.meta.url), ['child', name, server.url])] as const)));
-    for (let r = 0; r < rounds; r++) {
-      for (const name of CLIENTS) {
-        const report = await workers.get(name)!.run({ size: EVENTS });
+    measured = await runRounds({
+      names: CLIENTS, rounds, sets: PROCESS_SETS, chunk: { size: EVENTS },
+      start: (name) => startWorker(fileURLToPath(import.meta.url), ['child', name, server.url]),
+      check: (name, report) => {
         if (report.units !== EVENTS) throw new Error(`${name}: received ${report.units} events, expected ${EVENTS}`);
-        runs.get(name)!.push(report);
-      }
-      process.stderr.write(`  round ${r + 1}/${rounds}: ${CLIENTS.map((n) => `${n} ${(EVENTS / runs.get(n)!.at(-1)!.seconds).toFixed(0)}`).join(', ')} events/s\n`);
-    }
-    for (const name of CLIENTS) peakRss.set(name, await workers.get(name)!.finish());
+      },
+      progress: (done, latest) => process.stderr.write(`  round ${done}/${rounds}: ${CLIENTS.map((n) => `${n} ${(EVENTS / latest.get(n)!.seconds).toFixed(0)}`).join(', ')} events/s\n`),
+    });
   } finally {
     await server.close();
   }
+  const runs = new Map(CLIENTS.map((name) => [name, measured.get(name)!.reports]));
+  const peakRss = new Map(CLIENTS.map((name) => [name, measured.get(name)!.peakRss]));
   const parserFloor = runs.get(PARSER)!;
   const rows = CLIENTS.map((name) => {
     const list = runs.get(name)!;
@@ -70,7 +69,7 @@ async function main(): Promise<void> {
     title: 'Streaming against the peers',
     description: `${EVENTS.toLocaleString('en')} \`update\` events of about 3 KB (bench statuses) per stream, from one loopback server that sends every client the same events: `
       + 'SSE at `/api/v1/streaming/public`, WebSocket frames with the status JSON encoded again inside `payload`, as Mastodon sends them. '
-      + `In ${rounds} rounds, each client opens one stream in turn and reads it until all events have arrived; each client runs in a process of its own. `
+      + `In ${rounds} rounds, each client opens one stream in turn and reads it until all events have arrived; each client runs in a process of its own, the rounds spread over ${Math.min(PROCESS_SETS, rounds)} fresh sets of processes. `
       + 'The floors are measured in the same run, with the same loopback I/O as the clients: for SSE a bare `undici.request` whose Node body goes through a `TextDecoder` '
       + 'into the bare SSE parser (`eventsource-parser`, the one `eventsource` uses) + `JSON.parse` of each event; for WebSocket a bare undici `WebSocket` + `JSON.parse` '
       + 'of each frame and of its payload. The reference row is the bare SSE parser + `JSON.parse` on the same bytes read from memory (no socket, no HTTP). '

@@ -87,3 +87,50 @@ export async function serveWorker(warmUp: () => Promise<unknown>, work: (chunk: 
   });
   process.send!({ kind: 'ready' });
 }
+
+/** Fresh sets of processes {@link runRounds} spreads its rounds over: `BENCH_PROCESSES`, 3 by default. */
+export const PROCESS_SETS = Number(process.env['BENCH_PROCESSES']) || 3;
+
+/** What {@link runRounds} measured for one worker kind: a report per round, and its peak RSS over all its processes. */
+export interface RoundsMeasured {
+  readonly reports: ChunkReport[];
+  readonly peakRss: number;
+}
+
+/**
+ * Runs `rounds` rounds in which every one of `names`, in turn, does one `chunk` of work in its
+ * own process; the rounds are spread over `sets` fresh sets of processes, so that a process's
+ * own luck (where its heap and code landed, which core it got) weighs on a few rounds only.
+ * `check` sees every report (to reject a short count); `progress` hears of each round.
+ */
+export async function runRounds<N extends string>(options: {
+  readonly names: readonly N[];
+  readonly rounds: number;
+  readonly sets: number;
+  readonly chunk: Chunk;
+  readonly start: (name: N) => Promise<Worker>;
+  readonly check: (name: N, report: ChunkReport) => void;
+  readonly progress: (round: number, latest: ReadonlyMap<N, ChunkReport>) => void;
+}): Promise<Map<N, RoundsMeasured>> {
+  const { names, rounds, chunk } = options;
+  const reports = new Map<N, ChunkReport[]>(names.map((name) => [name, []]));
+  const peakRss = new Map<N, number>(names.map((name) => [name, 0]));
+  const sets = Math.max(1, Math.min(options.sets, rounds));
+  let done = 0;
+  for (let set = 0; set < sets; set++) {
+    const workers = new Map(await Promise.all(names.map(async (name) => [name, await options.start(name)] as const)));
+    const roundsHere = Math.floor(rounds / sets) + (set < rounds % sets ? 1 : 0);
+    for (let r = 0; r < roundsHere; r++) {
+      const latest = new Map<N, ChunkReport>();
+      for (const name of names) {
+        const report = await workers.get(name)!.run(chunk);
+        options.check(name, report);
+        reports.get(name)!.push(report);
+        latest.set(name, report);
+      }
+      options.progress(++done, latest);
+    }
+    for (const name of names) peakRss.set(name, Math.max(peakRss.get(name)!, await workers.get(name)!.finish()));
+  }
+  return new Map(names.map((name) => [name, { reports: reports.get(name)!, peakRss: peakRss.get(name)! }]));
+}
