@@ -1,4 +1,4 @@
-import { Observable, throwError, type SchedulerLike } from 'rxjs';
+import { Observable, throwError, type SchedulerLike, type Subscription } from 'rxjs';
 import { tap } from 'rxjs/operators';
 import type { HttpBackend, HttpMethod, HttpRequest, HttpResponse, RequestBody } from './backend.js';
 import { encodeForm, encodeJson, isWellFormedText, type Params } from './params.js';
@@ -109,19 +109,25 @@ export class Transport {
   private attempt(request: HttpRequest): Observable<HttpResponse> {
     const { backend, scheduler, timeoutMs } = this.config;
     return new Observable<HttpResponse>((subscriber) => {
-      const timer = scheduler.schedule(() => subscriber.error(
-        new MastodonReadTimeout(`No response within ${timeoutMs / 1000} s: ${request.method} ${redact(request.url)}`),
-      ), timeoutMs);
+      let answered = false;
+      let timer: Subscription | undefined;
+      // The backend goes first: if it throws or answers at once, no timer is left behind.
       const exchange = backend.handle(request).subscribe({
         next: (response) => {
-          timer.unsubscribe();
+          answered = true;
+          timer?.unsubscribe();
           subscriber.next(response);
         },
         error: (error: unknown) => subscriber.error(error),
         complete: () => subscriber.complete(),
       });
+      if (!answered && !subscriber.closed) {
+        timer = scheduler.schedule(() => subscriber.error(
+          new MastodonReadTimeout(`No response within ${timeoutMs / 1000} s: ${request.method} ${redact(request.url)}`),
+        ), timeoutMs);
+      }
       return () => {
-        timer.unsubscribe();
+        timer?.unsubscribe();
         exchange.unsubscribe();
       };
     });

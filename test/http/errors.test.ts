@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { firstValueFrom, NEVER, Observable } from 'rxjs';
+import { firstValueFrom, NEVER, Observable, of } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import {
   Mastodon, MastodonAPIError, MastodonBadGatewayError, MastodonError, MastodonGatewayTimeoutError,
@@ -120,6 +120,18 @@ describe('request timeout (virtual time)', () => {
       const api = new Mastodon({ api_base_url: 'https://m.example', version_check_mode: 'none', request_timeout: 5, session: slow, scheduler });
       expectObservable(api.status('1')).toBe('4999ms (s|)', { s: { id: '1' } });
     });
+  });
+
+  it('a backend that throws, or answers at once, leaves no timer behind', () => {
+    const scheduler = new TestScheduler((a, b) => assert.deepEqual(a, b));
+    const throwing: HttpBackend = { handle: () => { throw new Error('no socket'); } };
+    const instant: HttpBackend = { handle: () => of({ status: 200, statusText: 'OK', headers: {}, body: '{"id":"1"}' }) };
+    const errors: unknown[] = [];
+    new Mastodon({ api_base_url: 'https://m.example', version_check_mode: 'none', session: throwing, scheduler })
+      .status('1').subscribe({ error: (error: unknown) => errors.push(error) });
+    new Mastodon({ api_base_url: 'https://m.example', version_check_mode: 'none', session: instant, scheduler }).status('1').subscribe();
+    assert.match(String(errors[0]), /no socket/);
+    assert.equal(scheduler.actions.length, 0, 'a pending timeout would keep a Node process alive for request_timeout seconds');
   });
 
   it('a never-answering backend with no timeout reached stays silent', () => {
