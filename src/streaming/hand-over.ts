@@ -1,6 +1,18 @@
-import { Observable } from 'rxjs';
+import { Observable, type Subscriber, type Subscription } from 'rxjs';
 
 // Per-value layers cost on a busy stream; these hand the second Observable the subscriber itself.
+
+/** Subscribes `subscriber` to what `make` gives; `make` throwing is the subscriber's error, not an uncaught one. */
+function handOver<T>(make: () => Observable<T>, subscriber: Subscriber<T>): void {
+  let next$: Observable<T>;
+  try {
+    next$ = make();
+  } catch (error) {
+    subscriber.error(error);
+    return;
+  }
+  next$.subscribe(subscriber);
+}
 
 /**
  * `concat(first, defer(next))` for a `first` that emits nothing: once it completes, `next()`'s
@@ -12,7 +24,7 @@ export function afterCompletion<T>(first: Observable<never>, next: () => Observa
   return new Observable<T>((subscriber) => first.subscribe({
     error: (error: unknown) => subscriber.error(error),
     // Subscribed with the subscriber itself: its teardown joins the subscriber's.
-    complete: () => { next().subscribe(subscriber); },
+    complete: () => handOver(next, subscriber),
   }));
 }
 
@@ -25,15 +37,19 @@ export function afterCompletion<T>(first: Observable<never>, next: () => Observa
 export function afterFirst<A, B>(first: Observable<A>, next: (value: A) => Observable<B>): Observable<B> {
   return new Observable<B>((subscriber) => {
     let started = false;
-    const subscription = first.subscribe({
+    let subscription: Subscription | undefined;
+    subscription = first.subscribe({
       next: (value) => {
         if (started) return;
         started = true;
-        next(value).subscribe(subscriber);
+        // Like take(1): `first` is left once it has given its value.
+        subscription?.unsubscribe();
+        handOver(() => next(value), subscriber);
       },
       error: (error: unknown) => { if (!started) subscriber.error(error); },
       complete: () => { if (!started) subscriber.complete(); },
     });
-    return () => subscription.unsubscribe();
+    if (started) subscription.unsubscribe();
+    return () => subscription?.unsubscribe();
   });
 }

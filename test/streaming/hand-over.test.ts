@@ -35,13 +35,21 @@ describe('hand-over helpers', () => {
     assert.deepEqual(seen, ['x']);
   });
 
-  it('afterFirst unsubscribes from both when the subscriber leaves', () => {
+  it('afterFirst leaves the first at its value, like take(1), and the second when the subscriber leaves', () => {
     scheduler().run(({ cold, hot, expectObservable, expectSubscriptions }) => {
       const first = hot('--x----');
       const second = cold('a-b-c-d');
       expectObservable(afterFirst(first, () => second), '^----!').toBe('--a-b');
-      expectSubscriptions(first.subscriptions).toBe('^----!');
+      expectSubscriptions(first.subscriptions).toBe('^-!');
       expectSubscriptions(second.subscriptions).toBe('--^--!');
+    });
+  });
+
+  it('a second that cannot be made is the subscriber\'s error, not an uncaught one', () => {
+    scheduler().run(({ cold, expectObservable }) => {
+      const broken = (): never => { throw new Error('no connector'); };
+      expectObservable(afterFirst(cold('-x|'), broken)).toBe('-#', undefined, new Error('no connector'));
+      expectObservable(afterCompletion(cold<never>('--|'), broken)).toBe('--#', undefined, new Error('no connector'));
     });
   });
 });
