@@ -88,6 +88,7 @@ export { decodeEvent, decodeSocketFrame, type SocketFrame } from './streaming/de
 export { useWebSocket, type WebSocketConstructor, type WebSocketLike } from './streaming/websocket-connection.js';
 export {
   StreamListener, CallbackStreamListener, attachListener, dispatchToListener,
-  type CallbackStreamListenerOptions, type StreamHandle,
+  type CallbackStreamListenerOptions, type StreamHandle, type Handler,
 } from './streaming/listener.js';
+export type { ListenerStreamOptions } from './streaming/methods.js';
 export type { AnyEndpoint, Endpoint, BodyEncoding, EndpointEncoding, ResultKind, Returns, Route, FeatureSetName } from './endpoints/define.js';

@@ -45,7 +45,8 @@ export class StreamListener {
   handle_heartbeat(): void {}
 }
 
-type Handler<T> = ((value: T) => void) | undefined;
+/** One callback of a {@link CallbackStreamListener}: it receives the event's payload. */
+export type Handler<T> = ((value: T) => void) | undefined;
 
 /** The callbacks of a {@link CallbackStreamListener}, as Mastodon.py names them. */
 export interface CallbackStreamListenerOptions {

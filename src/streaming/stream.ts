@@ -78,6 +78,7 @@ export class MastodonStream extends Observable<StreamEvent> {
   /** The stream's name (`user`, `hashtag`...) and its tag or list, as the WebSocket API tags events. */
   readonly stream: readonly string[];
 
+  /** @internal Streams are made by the client's stream methods (`api.streamUser()`…). */
   constructor(wiring: StreamWiring) {
     const status = new BehaviorSubject<StreamStatus>({ state: 'closed' });
     const heartbeats = new Subject<void>();

@@ -14,5 +14,5 @@ export { instanceState, addAnnouncement, type FakeInstanceState, type FakeAnnoun
 export { trendingLinksOf, type FakeTrendingLink } from './routes/trends.js';
 export { reportsOf, type FakeUserReport } from './routes/reports.js';
 export { FakeStreamingControl, fakeStreaming } from './streaming/index.js';
-export type { FakeStreamConnection, FakeChannel, FakeWireEvent } from './streaming/index.js';
+export type { FakeStreamConnection, FakeChannel, FakeWireEvent, FakeStreamingState } from './streaming/index.js';
 export type { PageReplyOptions } from './paginate.js';

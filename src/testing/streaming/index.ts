@@ -6,5 +6,5 @@ export const streamingRoutes: FakeRoutes = {
   ...sseRoutes,
 };
 
-export { FakeStreamingControl, fakeStreaming, type FakeStreamConnection } from './control.js';
+export { FakeStreamingControl, fakeStreaming, type FakeStreamConnection, type FakeStreamingState } from './control.js';
 export { type FakeChannel, type FakeWireEvent } from './channels.js';
