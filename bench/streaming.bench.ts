@@ -162,11 +162,14 @@ async function throughStream(url: string, transport: 'sse' | 'websocket', catchU
     filter((e) => e.type === 'update'), take(EVENTS), count()));
 }
 
-/** `eventsource` alone, with `JSON.parse` of each payload: the SSE transport without this library. */
-function bareEventSource(url: string): Promise<number> {
+/**
+ * `eventsource` alone, with `JSON.parse` of each payload: the SSE transport without this
+ * library, on the global `fetch` or on another (this library's Node fetch).
+ */
+function bareEventSource(url: string, fetch?: FetchLike): Promise<number> {
   return new Promise((resolve, reject) => {
     let count = 0;
-    const source = new EventSource(`${url}/api/v1/streaming/public`);
+    const source = new EventSource(`${url}/api/v1/streaming/public`, fetch ? { fetch } : {});
     source.addEventListener('update', (event) => {
       sink = JSON.parse(event.data);
       if (++count === EVENTS) {
@@ -189,22 +192,6 @@ async function bareRequest(url: string): Promise<number> {
     if (count >= EVENTS) break;
   }
   return count;
-}
-
-/** `eventsource` alone on this library's Node fetch (undici.request), with `JSON.parse` of each payload. */
-function eventSourceOnRequest(url: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    let count = 0;
-    const source = new EventSource(`${url}/api/v1/streaming/public`, { fetch: nodeStreamFetch });
-    source.addEventListener('update', (event) => {
-      sink = JSON.parse(event.data);
-      if (++count === EVENTS) {
-        source.close();
-        resolve(count);
-      }
-    });
-    source.onerror = (error) => { source.close(); reject(new Error(`eventsource: ${error.message}`)); };
-  });
 }
 
 /** Bytes off a plain `node:http` response into the bare parser + `JSON.parse`: the floor with loopback I/O. */
@@ -255,7 +242,7 @@ const paths = {
   'undici-request': { label: 'SSE floor: undici.request + parser + JSON.parse', transport: 'sse', run: (url: string) => bareRequest(url) },
   'node-http': { label: 'node:http + bare parser + JSON.parse, loopback', transport: 'sse', run: (url: string) => bareHttp(url) },
   'eventsource': { label: 'eventsource alone (global fetch) + JSON.parse', transport: 'sse', run: (url: string) => bareEventSource(url) },
-  'eventsource-request': { label: 'eventsource alone (our Node fetch) + JSON.parse', transport: 'sse', run: (url: string) => eventSourceOnRequest(url) },
+  'eventsource-request': { label: 'eventsource alone (our Node fetch) + JSON.parse', transport: 'sse', run: (url: string) => bareEventSource(url, nodeStreamFetch) },
   'undici-ws': { label: 'WebSocket floor: undici WebSocket + JSON.parse', transport: 'websocket', run: (url: string) => bareWebSocket(url) },
   'eventsource-memory': { label: 'eventsource alone + JSON.parse, in-memory fetch', run: () => eventSourceFromMemory() },
   'sse-memory': { label: 'SSE stream, in-memory fetch', run: () => sseFromMemory() },
