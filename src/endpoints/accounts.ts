@@ -1,5 +1,5 @@
 import { endpoint, json, page } from './define.js';
-import { flag, optionsOf, paginationParams, requiredString, type PaginationOptions } from './common.js';
+import { flag, idPageParams, optionsOf, paginationParams, requiredString, type PaginationOptions } from './common.js';
 import type { Account, CredentialAccount } from '../entities/account.js';
 import type { List } from '../entities/list.js';
 import type { FamiliarFollowers, Relationship } from '../entities/relationship.js';
@@ -115,7 +115,7 @@ export const accounts = {
    */
   accountFollowing: endpoint('GET /api/v1/accounts/{id}/following', {
     created: '1.0.0', changed: '3.3.0', returns: page<Account>(),
-    params: (id: IdLike, options?: PaginationOptions) => ({ id: idOf(id), ...paginationParams(optionsOf(options)) }),
+    params: idPageParams,
   }),
 
   /**
@@ -124,7 +124,7 @@ export const accounts = {
    */
   accountFollowers: endpoint('GET /api/v1/accounts/{id}/followers', {
     created: '1.0.0', changed: '3.3.0', returns: page<Account>(),
-    params: (id: IdLike, options?: PaginationOptions) => ({ id: idOf(id), ...paginationParams(optionsOf(options)) }),
+    params: idPageParams,
   }),
 
   /**

@@ -1,6 +1,6 @@
 import { MastodonIllegalArgumentError } from '../errors.js';
 import type { Params } from '../http/params.js';
-import { paginationIdOf, type PaginationId } from '../ids.js';
+import { idOf, paginationIdOf, type IdLike, type PaginationId } from '../ids.js';
 
 /** The cursor options of every paginated endpoint. A `Date` becomes a snowflake id. */
 export interface PaginationOptions {
@@ -29,6 +29,22 @@ export function paginationParams(options: PaginationOptions): Params {
     since_id: paginationIdOf(options.since_id, 'since_id'),
     limit: options.limit,
   };
+}
+
+/**
+ * The parameters of an endpoint that takes nothing but pagination options.
+ * @example endpoint('GET /api/v1/mutes', { returns: page<Account>(), params: pageParams })
+ */
+export function pageParams(options?: PaginationOptions): Params {
+  return paginationParams(optionsOf(options));
+}
+
+/**
+ * The parameters of a paginated list that belongs to one object (an account, a list): its id and the pagination options.
+ * @example endpoint('GET /api/v1/lists/{id}/accounts', { returns: page<Account>(), params: idPageParams })
+ */
+export function idPageParams(id: IdLike, options?: PaginationOptions): Params {
+  return { id: idOf(id), ...pageParams(options) };
 }
 
 /** A flag Mastodon.py sends only when it is true: `true`, else left out. */

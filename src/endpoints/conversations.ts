@@ -1,5 +1,5 @@
 import { endpoint, json, page } from './define.js';
-import { optionsOf, paginationParams, type PaginationOptions } from './common.js';
+import { pageParams } from './common.js';
 import type { Conversation } from '../entities/conversation.js';
 import { idOf, type IdLike } from '../ids.js';
 
@@ -11,7 +11,7 @@ export const conversations = {
    */
   conversations: endpoint('GET /api/v1/conversations/', {
     created: '2.6.0', changed: '3.3.0', returns: page<Conversation>(),
-    params: (options?: PaginationOptions) => paginationParams(optionsOf(options)),
+    params: pageParams,
   }),
 
   /**

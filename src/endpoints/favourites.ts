@@ -1,5 +1,5 @@
 import { endpoint, json, page } from './define.js';
-import { optionsOf, paginationParams, type PaginationOptions } from './common.js';
+import { pageParams } from './common.js';
 import type { Account } from '../entities/account.js';
 import type { Status } from '../entities/status.js';
 
@@ -12,7 +12,7 @@ export const favourites = {
    */
   favourites: endpoint('GET /api/v1/favourites', {
     created: '1.0.0', changed: '3.3.0', returns: page<Status>(),
-    params: (options?: PaginationOptions) => paginationParams(optionsOf(options)),
+    params: pageParams,
   }),
 
   /**
@@ -22,7 +22,7 @@ export const favourites = {
    */
   bookmarks: endpoint('GET /api/v1/bookmarks', {
     created: '3.1.0', changed: '3.3.0', returns: page<Status>(),
-    params: (options?: PaginationOptions) => paginationParams(optionsOf(options)),
+    params: pageParams,
   }),
 
   /**

@@ -1,5 +1,5 @@
 import { endpoint, json, nothing, page } from './define.js';
-import { optionsOf, paginationParams, requiredString, type PaginationOptions } from './common.js';
+import { idPageParams, requiredString } from './common.js';
 import type { Account } from '../entities/account.js';
 import type { List } from '../entities/list.js';
 import { idOf, idsOf, type IdLike } from '../ids.js';
@@ -34,7 +34,7 @@ export const lists = {
    */
   listAccounts: endpoint('GET /api/v1/lists/{id}/accounts', {
     created: '2.1.0', changed: '3.3.0', returns: page<Account>(),
-    params: (id: IdLike, options?: PaginationOptions) => ({ id: idOf(id), ...paginationParams(optionsOf(options)) }),
+    params: idPageParams,
   }),
 
   /**

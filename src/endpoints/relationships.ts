@@ -1,5 +1,5 @@
 import { endpoint, nothing, page } from './define.js';
-import { optionsOf, paginationParams, requiredString, type PaginationOptions } from './common.js';
+import { optionsOf, pageParams, requiredString } from './common.js';
 import type { Account } from '../entities/account.js';
 import type { Relationship } from '../entities/relationship.js';
 import { json } from './define.js';
@@ -12,8 +12,6 @@ export interface DomainBlockOptions {
   /** The domain, such as `spam.example`. */
   domain?: string;
 }
-
-const pageOf = (options?: PaginationOptions): Params => paginationParams(optionsOf(options));
 
 function domainParams(options: DomainBlockOptions | string | undefined): Params {
   const o = typeof options === 'string' ? { domain: options } : optionsOf(options);
@@ -28,7 +26,7 @@ export const relationships = {
    * @example api.mutes().subscribe((page) => console.log(page.map((a) => a.acct)))
    */
   mutes: endpoint('GET /api/v1/mutes', {
-    created: '1.1.0', changed: '3.3.0', returns: page<Account>(), params: pageOf,
+    created: '1.1.0', changed: '3.3.0', returns: page<Account>(), params: pageParams,
   }),
 
   /**
@@ -36,7 +34,7 @@ export const relationships = {
    * @example api.blocks({ limit: 80 }).subscribe((page) => console.log(page.length))
    */
   blocks: endpoint('GET /api/v1/blocks', {
-    created: '1.0.0', changed: '3.3.0', returns: page<Account>(), params: pageOf,
+    created: '1.0.0', changed: '3.3.0', returns: page<Account>(), params: pageParams,
   }),
 
   /**
@@ -44,7 +42,7 @@ export const relationships = {
    * @example api.followRequests().subscribe((page) => page.forEach((a) => console.log(a.acct)))
    */
   followRequests: endpoint('GET /api/v1/follow_requests', {
-    created: '1.0.0', changed: '3.3.0', returns: page<Account>(), params: pageOf,
+    created: '1.0.0', changed: '3.3.0', returns: page<Account>(), params: pageParams,
   }),
 
   /**
@@ -52,7 +50,7 @@ export const relationships = {
    * @example api.domainBlocks().subscribe((page) => console.log(page.join(', ')))
    */
   domainBlocks: endpoint('GET /api/v1/domain_blocks', {
-    created: '1.4.0', changed: '2.6.0', returns: page<string>(), params: pageOf,
+    created: '1.4.0', changed: '2.6.0', returns: page<string>(), params: pageParams,
   }),
 
   /**
