@@ -11,7 +11,7 @@ import { loadClient, type ClientName } from './clients/types.js';
 import { mb, median, round, runCount } from './support/measure.js';
 import { saveSection } from './support/results.js';
 import { BENCH_TOKEN, startBenchServer } from './support/server.js';
-import { serveWorker, startWorker, type ChunkReport } from './support/workers.js';
+import { runRounds, serveWorker, startWorker, type RoundsMeasured } from './support/workers.js';
 
 const CLIENTS: readonly ClientName[] = ['floor', 'mastodon-rx', 'masto'];
 const ITEMS = Number(process.env['BENCH_ITEMS']) || 20_000;
@@ -27,23 +27,22 @@ async function child(name: ClientName, url: string): Promise<void> {
 async function main(): Promise<void> {
   const rounds = runCount(5);
   const server = await startBenchServer({ timelineLength: ITEMS });
-  const walks = new Map<ClientName, ChunkReport[]>(CLIENTS.map((name) => [name, []]));
-  const peakRss = new Map<ClientName, number>();
+  let measured: Map<ClientName, RoundsMeasured>;
   try {
-    const workers = new Map(await Promise.all(CLIENTS.map(async (name) =>
-      [name, await startWorker(fileURLToPath(import.meta.url), ['child', name, server.url])] as const)));
-    for (let r = 0; r < rounds; r++) {
-      for (const name of CLIENTS) {
-        const report = await workers.get(name)!.run({ size: ITEMS });
+    // One process per client for all rounds (sets: 1), as these figures have always been taken.
+    measured = await runRounds({
+      names: CLIENTS, rounds, sets: 1, chunk: { size: ITEMS },
+      start: (name) => startWorker(fileURLToPath(import.meta.url), ['child', name, server.url]),
+      check: (name, report) => {
         if (report.units !== ITEMS) throw new Error(`${name}: walked ${report.units} items, expected ${ITEMS}`);
-        walks.get(name)!.push(report);
-      }
-      process.stderr.write(`  round ${r + 1}/${rounds}: ${CLIENTS.map((n) => `${n} ${(ITEMS / walks.get(n)!.at(-1)!.seconds).toFixed(0)}`).join(', ')} items/s\n`);
-    }
-    for (const name of CLIENTS) peakRss.set(name, await workers.get(name)!.finish());
+      },
+      progress: (done, latest) => process.stderr.write(`  round ${done}/${rounds}: ${CLIENTS.map((n) => `${n} ${(ITEMS / latest.get(n)!.seconds).toFixed(0)}`).join(', ')} items/s\n`),
+    });
   } finally {
     await server.close();
   }
+  const walks = new Map(CLIENTS.map((name) => [name, measured.get(name)!.reports]));
+  const peakRss = new Map(CLIENTS.map((name) => [name, measured.get(name)!.peakRss]));
   const floor = walks.get('floor')!;
   const rows = CLIENTS.map((name) => {
     const list = walks.get(name)!;
