@@ -1,0 +1,3 @@
+import { reportFromCase } from '../../support/isolated.js';
+
+reportFromCase({ survived: true, pid: process.pid });
