@@ -1,23 +1,18 @@
-import { asyncScheduler, defer, type Observable, of, throwError, type SchedulerLike } from 'rxjs';
-import { catchError, concatMap, map, shareReplay, tap } from 'rxjs/operators';
-import type { AnyEndpoint, BodyEncoding } from '../endpoints/define.js';
+import { defer, type Observable, of, throwError } from 'rxjs';
+import { catchError, concatMap, map, tap } from 'rxjs/operators';
+import type { AnyEndpoint, Endpoint } from '../endpoints/define.js';
 import { endpointTables, extraMethods, type EndpointMethods } from '../endpoints/index.js';
-import { MastodonAPIError, MastodonIllegalArgumentError, MastodonVersionError } from '../errors.js';
-import type { HttpBackend, HttpResponse } from '../http/backend.js';
-import { apiErrorFor } from '../http/response.js';
-import { defaultBackend } from '../http/default-backend.js';
-import type { Params, ParamValue } from '../http/params.js';
-import { Transport, type ApiCall } from '../http/transport.js';
-import { RateLimiter, type RateLimitState, type RatelimitMethod } from '../ratelimit/limiter.js';
-import { formatVersion, parseVersion, versionAtLeast, type Version } from '../versions/version.js';
-import type { Application, Instance, Token } from '../entities/instance.js';
-import { loadCredentials, writeCredentialFile } from './credentials.js';
-import {
-  DEFAULT_SCOPES, DEFAULT_USER_AGENT, OOB_REDIRECT_URI,
-  type CreateAppOptions, type FeatureSet, type MastodonOptions, type VersionCheckMode,
-} from './options.js';
+import { MastodonAPIError, MastodonIllegalArgumentError } from '../errors.js';
+import type { HttpBackend } from '../http/backend.js';
+import type { Params } from '../http/params.js';
+import { formatVersion, parseVersion, versionAtLeast } from '../versions/version.js';
+import type { Application, Token } from '../entities/instance.js';
+import { writeCredentialFile } from './credentials.js';
+import { DEFAULT_SCOPES, OOB_REDIRECT_URI, type CreateAppOptions } from './options.js';
 import { missingScopes } from './scopes.js';
 import { SUPPORTED_VERSION } from '../endpoints/utility.js';
+import { MastodonClient } from './client.js';
+import { call } from './call.js';
 
 /** Options of `logIn`, as Mastodon.py names them. */
 export interface LogInOptions {
@@ -79,112 +74,7 @@ export interface VerifyMinimumVersionOptions {
  * const status = await firstValueFrom(api.toot('Tooting from TypeScript!'));
  * ```
  */
-export class Mastodon {
-  /** The server's base URL, such as `https://mastodon.social`. */
-  readonly api_base_url: string;
-  /** The app's client id, when known (given, or read from a credential file). */
-  client_id: string | undefined;
-  /** The app's client secret, when known. */
-  client_secret: string | undefined;
-  /** The user's (or app's) access token; set by `logIn` and `createAccount`, cleared by `revokeAccessToken`. */
-  access_token: string | undefined;
-  /** The ISO 639 language sent with every request (see `setLanguage`). */
-  lang: string | undefined;
-  /** How endpoints check the server version: `created` (default), `changed` or `none`. */
-  readonly version_check_mode: VersionCheckMode;
-  /** The API dialect: `mainline` (default), `fedibird` or `pleroma`. */
-  readonly feature_set: FeatureSet;
-  /** How the rate limit is handled: `wait` (default), `pace` or `throw`. */
-  readonly ratelimit_method: RatelimitMethod;
-  /** Seconds each request attempt may take before it fails with `MastodonReadTimeout`. */
-  readonly request_timeout: number;
-  /** The `User-Agent` sent with requests and streams, if any. */
-  readonly user_agent: string | undefined;
-  /** The scheduler every wait of this client goes through. */
-  readonly scheduler: SchedulerLike;
-  /** The rate limiter that every request of this client passes through. */
-  readonly ratelimiter: RateLimiter;
-  /** The server version, once known (given as `mastodon_version`, or fetched). */
-  mastodon_version: string | undefined;
-
-  private readonly transport: Transport;
-  private knownVersion: Version | undefined;
-  private versionFetch: Observable<Version> | undefined;
-
-  /**
-   * Creates a client. Throws `MastodonIllegalArgumentError` at once for options that can never
-   * work (no base URL, an unknown `ratelimit_method`, a credential file in a browser).
-   *
-   * @example new Mastodon({ api_base_url: 'https://mastodon.example', access_token: 'usercred.secret' })
-   */
-  constructor(options: MastodonOptions = {}) {
-    const credentials = loadCredentials(options);
-    const baseUrl = credentials.api_base_url;
-    if (!baseUrl) throw new MastodonIllegalArgumentError('API base URL is required.');
-    try {
-      new URL(baseUrl);
-    } catch {
-      throw new MastodonIllegalArgumentError(`Not a valid API base URL: ${JSON.stringify(baseUrl)}`);
-    }
-    this.api_base_url = baseUrl;
-    this.client_id = credentials.client_id;
-    this.client_secret = credentials.client_secret;
-    this.access_token = credentials.access_token;
-    this.lang = options.lang;
-    this.version_check_mode = checkedOption('version_check_mode', options.version_check_mode ?? 'created', ['created', 'changed', 'none']);
-    this.feature_set = checkedOption('feature_set', options.feature_set ?? 'mainline', ['mainline', 'fedibird', 'pleroma']);
-    this.ratelimit_method = checkedOption('ratelimit_method', options.ratelimit_method ?? 'wait', ['throw', 'wait', 'pace']);
-    this.request_timeout = options.request_timeout ?? 300;
-    if (!(this.request_timeout > 0)) throw new MastodonIllegalArgumentError('request_timeout must be a positive number of seconds');
-    this.scheduler = options.scheduler ?? asyncScheduler;
-    this.ratelimiter = new RateLimiter(this.ratelimit_method, options.ratelimit_pacefactor ?? 1.1, this.scheduler);
-    if (options.mastodon_version !== undefined) {
-      this.knownVersion = parseVersion(options.mastodon_version);
-      this.mastodon_version = formatVersion(this.knownVersion);
-    }
-    const userAgent = options.user_agent === null ? credentials.client_name : options.user_agent ?? DEFAULT_USER_AGENT;
-    this.user_agent = userAgent;
-    this.transport = new Transport({
-      baseUrl,
-      backend: options.session ?? defaultBackend(),
-      limiter: this.ratelimiter,
-      scheduler: this.scheduler,
-      timeoutMs: this.request_timeout * 1000,
-      userAgent,
-      debug: options.debug_requests ?? false,
-      token: () => this.access_token,
-      lang: () => this.lang,
-    });
-  }
-
-  /** Requests left in the current rate-limit window, as the server last said. */
-  get ratelimit_remaining(): number {
-    return this.ratelimiter.state.remaining;
-  }
-
-  /** When the rate-limit window resets (epoch seconds, corrected for clock skew). */
-  get ratelimit_reset(): number {
-    return this.ratelimiter.state.reset;
-  }
-
-  /** Requests allowed per window. */
-  get ratelimit_limit(): number {
-    return this.ratelimiter.state.limit;
-  }
-
-  /** When the last rate-limited call was made (epoch seconds). */
-  get ratelimit_lastcall(): number {
-    return this.ratelimiter.state.lastcall;
-  }
-
-  /**
-   * The rate-limit state as it changes, for dashboards.
-   * @example api.ratelimit$.subscribe((s) => console.log(`${s.remaining}/${s.limit}`))
-   */
-  get ratelimit$(): Observable<RateLimitState> {
-    return this.ratelimiter.state$.asObservable();
-  }
-
+export class Mastodon extends MastodonClient {
   /**
    * The newest Mastodon version this library fully supports. Pure: makes no request.
    * @example Mastodon.getSupportedVersion()  // '3.5.5'
@@ -302,14 +192,6 @@ export class Mastodon {
   }
 
   /**
-   * Set the language (ISO 639) sent with every request, which localises errors and trends.
-   * @example api.setLanguage('de')
-   */
-  setLanguage(lang: string | undefined): void {
-    this.lang = lang;
-  }
-
-  /**
    * Revoke the access token this client uses; the client forgets it.
    * @example api.revokeAccessToken().subscribe(() => console.log('logged out'))
    */
@@ -369,7 +251,7 @@ export class Mastodon {
    * @example api.retrieveMastodonVersion().subscribe((v) => console.log(v))
    */
   retrieveMastodonVersion(): Observable<string> {
-    return this.fetchVersion().pipe(map(formatVersion));
+    return this.fetchServerVersion().pipe(map(formatVersion));
   }
 
   /**
@@ -381,121 +263,17 @@ export class Mastodon {
   verifyMinimumVersion(version_str: string, options: VerifyMinimumVersionOptions = {}): Observable<boolean> {
     return defer(() => {
       const wanted = parseVersion(version_str);
-      const version$ = options.cached ? this.serverVersion() : this.fetchVersion();
+      const version$ = options.cached ? this.serverVersion() : this.fetchServerVersion();
       return version$.pipe(map((have) => versionAtLeast(have, wanted)));
     });
   }
 
-  /**
-   * Send any API call through this client's pipeline (token, rate limit, errors, parsing):
-   * for endpoints the library has no method for yet.
-   *
-   * @example api.apiRequest<Status>({ method: 'GET', path: '/api/v1/statuses/1' })
-   */
-  apiRequest<R>(call: ApiCall): Observable<R> {
-    return this.transport.call<R>(call);
-  }
-
-  /**
-   * Like `apiRequest`, but emits the whole response (status, headers, body) of a successful
-   * call; an error status still fails with its `MastodonAPIError`. For the rare call whose
-   * answer is in its headers.
-   *
-   * @example api.apiResponse({ method: 'HEAD', path: '/' }).subscribe((r) => console.log(r.headers['date']))
-   */
-  apiResponse(call: ApiCall): Observable<HttpResponse> {
-    return this.transport.send(call).pipe(map((response) => {
-      if (response.status < 200 || response.status >= 300) throw apiErrorFor(response);
-      return response;
-    }));
-  }
-
-  /**
-   * Emits once and completes when the server is new enough for an endpoint added in
-   * `created` and last changed in `changed`, as `version_check_mode` asks; else fails with
-   * `MastodonVersionError`. Fetches the version at most once.
-   *
-   * @example api.versionCheck('3.5.0').pipe(concatMap(() => ...))
-   */
-  versionCheck(created: string | undefined, changed?: string): Observable<void> {
-    return defer(() => this.pendingVersionCheck(created, changed) ?? of(undefined));
-  }
-
-  /**
-   * The version check of a call: `undefined` when it passes now (nothing to check, or the
-   * version is known); the check to wait for while the version is being fetched. Throws
-   * `MastodonVersionError` when the known version is too old.
-   */
-  private pendingVersionCheck(created: string | undefined, changed: string | undefined): Observable<void> | undefined {
-    const needed = this.version_check_mode === 'changed' ? maxVersion(created, changed) : created;
-    if (this.version_check_mode === 'none' || needed === undefined) return undefined;
-    const wanted = parsedVersion(needed);
-    const check = (have: Version): void => {
-      if (!versionAtLeast(have, wanted)) {
-        throw new MastodonVersionError(`Version check failed (Need version ${needed}, server has ${formatVersion(have)})`);
-      }
-    };
-    if (this.knownVersion) {
-      check(this.knownVersion);
-      return undefined;
-    }
-    return this.serverVersion().pipe(map(check));
-  }
-
-  /** Calls one endpoint of the tables: parameters, feature set, version check, request, result. */
+  /** Calls one endpoint row through this client; see `call`. */
   callEndpoint<R>(endpoint: AnyEndpoint, args: readonly unknown[]): Observable<R> {
-    return defer(() => {
-      // The table row's own signature was checked where the method was called.
-      const params = (endpoint.params as (...values: readonly unknown[]) => Params)(...args);
-      this.checkFeatures(endpoint, params);
-      const { body, headers } = splitHeaderParams(endpoint, params);
-      const call: ApiCall = {
-        method: endpoint.method,
-        path: endpoint.path,
-        params: body,
-        headers,
-        encoding: encodingFor(endpoint, body),
-        result: endpoint.returns.kind,
-        ratelimited: endpoint.ratelimited,
-      };
-      const pending = this.pendingVersionCheck(endpoint.created, endpoint.changed);
-      const request$ = this.apiRequest<R>(call);
-      return pending ? pending.pipe(concatMap(() => request$)) : request$;
-    });
-  }
-
-  private checkFeatures(endpoint: AnyEndpoint, params: Params): void {
-    for (const name in endpoint.features) {
-      const feature = endpoint.features[name];
-      if (params[name] !== undefined && this.feature_set !== feature) {
-        throw new MastodonIllegalArgumentError(`${name} is only available with feature set ${feature}`);
-      }
-    }
-  }
-
-  /** The server's version: known, or fetched once and shared by concurrent callers. */
-  private serverVersion(): Observable<Version> {
-    if (this.knownVersion) return of(this.knownVersion);
-    this.versionFetch ??= this.fetchVersion().pipe(shareReplay({ bufferSize: 1, refCount: true }));
-    return this.versionFetch;
-  }
-
-  private fetchVersion(): Observable<Version> {
-    return this.apiRequest<Instance>({ method: 'GET', path: '/api/v1/instance/' }).pipe(
-      map((info) => {
-        if (typeof info?.version !== 'string') throw new MastodonIllegalArgumentError('The server did not say its version');
-        return parseVersion(info.version);
-      }),
-      tap({
-        next: (version) => {
-          this.knownVersion = version;
-          this.mastodon_version = formatVersion(version);
-        },
-        error: () => { this.versionFetch = undefined; },
-      }),
-    );
+    return call(this, endpoint as Endpoint<unknown[], R>, [...args]);
   }
 }
+
 
 // The endpoint tables become methods: declaration merging gives their types,
 // the loop below their implementations.
@@ -516,51 +294,6 @@ for (const table of Object.values(endpointTables)) {
 
 for (const [name, method] of Object.entries(extraMethods)) {
   Object.defineProperty(Mastodon.prototype, name, { value: method, writable: true, configurable: true });
-}
-
-function checkedOption<T extends string>(name: string, value: string, allowed: readonly T[]): T {
-  if (!(allowed as readonly string[]).includes(value)) {
-    throw new MastodonIllegalArgumentError(`Invalid ${name} ${JSON.stringify(value)}; must be one of ${allowed.join(', ')}`);
-  }
-  return value as T;
-}
-
-function maxVersion(a: string | undefined, b: string | undefined): string | undefined {
-  if (a === undefined || b === undefined) return a ?? b;
-  return versionAtLeast(parsedVersion(a), parsedVersion(b)) ? a : b;
-}
-
-/** The versions endpoints name are few and fixed: each is parsed once. */
-const parsedVersions = new Map<string, Version>();
-
-function parsedVersion(text: string): Version {
-  let version = parsedVersions.get(text);
-  if (version === undefined) {
-    version = parseVersion(text);
-    parsedVersions.set(text, version);
-  }
-  return version;
-}
-
-function isNested(value: ParamValue): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
-}
-
-function encodingFor(endpoint: AnyEndpoint, params: Params): BodyEncoding {
-  if (endpoint.encoding !== 'form-or-json') return endpoint.encoding;
-  return Object.values(params).some(isNested) ? 'json' : 'form';
-}
-
-function splitHeaderParams(endpoint: AnyEndpoint, params: Params): { body: Params; headers: Record<string, string> } {
-  const headers: Record<string, string> = {};
-  let body: Record<string, ParamValue> | undefined;
-  for (const param in endpoint.headerParams) {
-    body ??= { ...params };
-    const value = body[param];
-    delete body[param];
-    if (value !== undefined && value !== null) headers[endpoint.headerParams[param]!] = String(value);
-  }
-  return { body: body ?? params, headers };
 }
 
 export type { HttpBackend };
