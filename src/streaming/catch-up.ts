@@ -1,6 +1,6 @@
 import { concat, defer, EMPTY, Observable, from, type MonoTypeOperatorFunction, type Subscription } from 'rxjs';
 import { concatMap, expand, map, takeWhile, tap } from 'rxjs/operators';
-import type { Mastodon } from '../client/mastodon.js';
+import type { MastodonClient } from '../client/client.js';
 import type { Params } from '../http/params.js';
 import type { Page } from '../pagination/page.js';
 import type { ConnectionSignal } from './connection.js';
@@ -80,7 +80,7 @@ export class CatchUpState {
  * between subscribing and the connection opening is caught up too. An empty list starts
  * from `0`: everything it gets later is new.
  */
-export function takeStartingCursors(api: Mastodon, state: CatchUpState): Observable<never> {
+export function takeStartingCursors(api: MastodonClient, state: CatchUpState): Observable<never> {
   return defer(() => {
     if (state.started) return EMPTY;
     return from(state.sources).pipe(
@@ -97,7 +97,7 @@ export function takeStartingCursors(api: Mastodon, state: CatchUpState): Observa
  * Everything published after the cursors, oldest first: each source read forward from its
  * cursor (`min_id`), following the pages' `prev` links until a short page.
  */
-export function fetchMissed(api: Mastodon, state: CatchUpState, stream: readonly string[]): Observable<StreamEvent> {
+export function fetchMissed(api: MastodonClient, state: CatchUpState, stream: readonly string[]): Observable<StreamEvent> {
   return concat(...state.sources.map((source) => defer(() => {
     const cursor = state.cursor(source.event);
     if (cursor === undefined) return EMPTY;
@@ -126,7 +126,7 @@ export function fetchMissed(api: Mastodon, state: CatchUpState, stream: readonly
  * connect(target).pipe(catchUp(api, state, ['user']))
  * ```
  */
-export function catchUp(api: Mastodon, state: CatchUpState, stream: readonly string[]): MonoTypeOperatorFunction<ConnectionSignal> {
+export function catchUp(api: MastodonClient, state: CatchUpState, stream: readonly string[]): MonoTypeOperatorFunction<ConnectionSignal> {
   return (source) => new Observable<ConnectionSignal>((subscriber) => {
     let held: StreamEvent[] | undefined;
     let fetching: Subscription | undefined;

@@ -1,9 +1,9 @@
 import { catchError, map, of, shareReplay, throwError, type Observable } from 'rxjs';
-import type { Mastodon } from '../client/mastodon.js';
+import type { MastodonClient } from '../client/client.js';
 import type { Instance } from '../entities/instance.js';
 import { MastodonNotFoundError } from '../errors.js';
 
-const cache = new WeakMap<Mastodon, Observable<string>>();
+const cache = new WeakMap<MastodonClient, Observable<string>>();
 
 /**
  * The HTTP(S) form of a streaming URL the server names (`wss://streaming.example/` →
@@ -30,7 +30,7 @@ export function httpStreamingBase(url: unknown): string | undefined {
  *
  * @example streamingBaseUrl(api).subscribe((base) => console.log(base))
  */
-export function streamingBaseUrl(api: Mastodon): Observable<string> {
+export function streamingBaseUrl(api: MastodonClient): Observable<string> {
   let base = cache.get(api);
   if (!base) {
     base = api.apiRequest<Instance>({ method: 'GET', path: '/api/v1/instance/', token: null }).pipe(
