@@ -62,7 +62,11 @@ function optionalSeconds(name: string, value: unknown): number | undefined {
   return value;
 }
 
-const relationshipSpec = (created: string, changed = '3.3.0') => ({ created, changed, returns: json<Relationship>, params: byId });
+/** The spec of an action on an account that answers with the relationship. */
+/* @__NO_SIDE_EFFECTS__ */
+function relationshipSpec(created: string, changed = '3.3.0') {
+  return { created, changed, returns: json<Relationship>, params: byId };
+}
 
 // Accounts: the logged-in user and others, and how they relate.
 
@@ -199,25 +203,25 @@ export const follows = /* @__PURE__ */ endpoint('POST /api/v1/follows', {
  * Stop following an account (or withdraw a follow request).
  * @example accountUnfollow(client, account).subscribe((rel) => console.log(rel.following))
  */
-export const accountUnfollow = /* @__PURE__ */ endpoint('POST /api/v1/accounts/{id}/unfollow', relationshipSpec('1.0.0'));
+export const accountUnfollow = /* @__PURE__ */ endpoint('POST /api/v1/accounts/{id}/unfollow', /* @__PURE__ */ relationshipSpec('1.0.0'));
 
 /**
  * Make an account stop following the user.
  * @example accountRemoveFromFollowers(client, account).subscribe((rel) => console.log(rel.followed_by))
  */
-export const accountRemoveFromFollowers = /* @__PURE__ */ endpoint('POST /api/v1/accounts/{id}/remove_from_followers', relationshipSpec('3.5.0', '3.5.0'));
+export const accountRemoveFromFollowers = /* @__PURE__ */ endpoint('POST /api/v1/accounts/{id}/remove_from_followers', /* @__PURE__ */ relationshipSpec('3.5.0', '3.5.0'));
 
 /**
  * Block an account; follows both ways end.
  * @example accountBlock(client, account).subscribe((rel) => console.log(rel.blocking))
  */
-export const accountBlock = /* @__PURE__ */ endpoint('POST /api/v1/accounts/{id}/block', relationshipSpec('1.0.0'));
+export const accountBlock = /* @__PURE__ */ endpoint('POST /api/v1/accounts/{id}/block', /* @__PURE__ */ relationshipSpec('1.0.0'));
 
 /**
  * Unblock an account.
  * @example accountUnblock(client, account).subscribe((rel) => console.log(rel.blocking))
  */
-export const accountUnblock = /* @__PURE__ */ endpoint('POST /api/v1/accounts/{id}/unblock', relationshipSpec('1.0.0'));
+export const accountUnblock = /* @__PURE__ */ endpoint('POST /api/v1/accounts/{id}/unblock', /* @__PURE__ */ relationshipSpec('1.0.0'));
 
 /**
  * Mute an account, by default with its notifications, for `duration` seconds or for ever.
@@ -239,19 +243,19 @@ export const accountMute = /* @__PURE__ */ endpoint('POST /api/v1/accounts/{id}/
  * Unmute an account.
  * @example accountUnmute(client, account).subscribe((rel) => console.log(rel.muting))
  */
-export const accountUnmute = /* @__PURE__ */ endpoint('POST /api/v1/accounts/{id}/unmute', relationshipSpec('1.1.0'));
+export const accountUnmute = /* @__PURE__ */ endpoint('POST /api/v1/accounts/{id}/unmute', /* @__PURE__ */ relationshipSpec('1.1.0'));
 
 /**
  * Feature (endorse) a followed account on the user's profile.
  * @example accountPin(client, account).subscribe((rel) => console.log(rel.endorsed))
  */
-export const accountPin = /* @__PURE__ */ endpoint('POST /api/v1/accounts/{id}/pin', relationshipSpec('2.5.0'));
+export const accountPin = /* @__PURE__ */ endpoint('POST /api/v1/accounts/{id}/pin', /* @__PURE__ */ relationshipSpec('2.5.0'));
 
 /**
  * Stop featuring an account on the user's profile.
  * @example accountUnpin(client, account).subscribe((rel) => console.log(rel.endorsed))
  */
-export const accountUnpin = /* @__PURE__ */ endpoint('POST /api/v1/accounts/{id}/unpin', relationshipSpec('2.5.0'));
+export const accountUnpin = /* @__PURE__ */ endpoint('POST /api/v1/accounts/{id}/unpin', /* @__PURE__ */ relationshipSpec('2.5.0'));
 
 /**
  * Set the user's private note on an account (an empty string removes it). Emits the relationship.

@@ -32,17 +32,11 @@ function requiredDate(name: string, value: unknown): Date {
 
 const byId = (id: IdLike): Params => ({ id: idOf(id) });
 
-const postSpec = {
-  created: '1.0.0',
-  changed: '3.3.0',
-  encoding: 'form-or-json',
-  features: { content_type: 'pleroma', quote_id: 'fedibird' },
-  headerParams: { idempotency_key: 'Idempotency-Key' },
-} as const;
-
 /** `POST /api/v1/statuses` with all of `statusPost`'s options: the row `statusPost` sends, hand-written for its typed overloads. */
 export const statusPostRow = /* @__PURE__ */ row('POST /api/v1/statuses', {
-  ...postSpec, returns: json<Status | ScheduledStatus>,
+  created: '1.0.0', changed: '3.3.0', encoding: 'form-or-json',
+  features: { content_type: 'pleroma', quote_id: 'fedibird' }, headerParams: { idempotency_key: 'Idempotency-Key' },
+  returns: json<Status | ScheduledStatus>,
   params: (status: string, options?: StatusPostOptions) => statusPostParams(requiredString('status', status), options),
 });
 
@@ -73,7 +67,9 @@ export const status = /* @__PURE__ */ endpoint('GET /api/v1/statuses/{id}', {
  * @example toot(client, 'Tooting from TypeScript!').subscribe((s) => console.log(s.url))
  */
 export const toot = /* @__PURE__ */ endpoint('POST /api/v1/statuses', {
-  ...postSpec, returns: json<Status>,
+  created: '1.0.0', changed: '3.3.0', encoding: 'form-or-json',
+  features: { content_type: 'pleroma', quote_id: 'fedibird' }, headerParams: { idempotency_key: 'Idempotency-Key' },
+  returns: json<Status>,
   params: (status: string) => statusPostParams(requiredString('status', status), undefined),
 });
 

@@ -112,6 +112,7 @@ function moderateParams(id: IdLike, options: AdminAccountModerateOptions | undef
 const byId = (id: IdLike): Params => ({ id: idOf(id) });
 
 /** One admin action on an account by id, returning the updated account. */
+/* @__NO_SIDE_EFFECTS__ */
 function accountAction(action: string) {
   return endpoint(`POST /api/v1/admin/accounts/{id}/${action}`, {
     created: '2.9.1', changed: '4.0.0', returns: json<Admin_Account>, params: byId,

@@ -17,6 +17,7 @@ export interface AdminReportsOptions extends PaginationOptions {
 
 const byId = (id: IdLike): Params => ({ id: idOf(id) });
 
+/* @__NO_SIDE_EFFECTS__ */
 function reportAction(action: string) {
   return endpoint(`POST /api/v1/admin/reports/{id}/${action}`, {
     created: '2.9.1', changed: '2.9.1', returns: json<Admin_Report>, params: byId,
