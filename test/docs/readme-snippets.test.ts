@@ -7,6 +7,8 @@ import ts from 'typescript';
 const ROOT = process.cwd();
 const MODULES: Readonly<Record<string, string>> = {
   'mastodon-rx': './src/index.js',
+  'mastodon-rx/core': './src/core.js',
+  'mastodon-rx/api': './src/api.js',
   'mastodon-rx/testing': './src/testing/index.js',
 };
 
