@@ -68,7 +68,8 @@ function withoutUndefined(parameter: ts.ParameterDeclaration): ts.ParameterDecla
   if (!parameter.questionToken || !type || !ts.isUnionTypeNode(type)) return parameter;
   const kept = type.types.filter((t) => t.kind !== ts.SyntaxKind.UndefinedKeyword);
   if (kept.length === type.types.length) return parameter;
-  const narrowed = kept.length === 1 ? kept[0]! : ts.factory.createUnionTypeNode(kept);
+  const single = kept[0]!;
+  const narrowed = kept.length > 1 ? ts.factory.createUnionTypeNode(kept) : ts.isParenthesizedTypeNode(single) ? single.type : single;
   return ts.factory.updateParameterDeclaration(parameter, parameter.modifiers, parameter.dotDotDotToken, parameter.name,
     parameter.questionToken, narrowed, parameter.initializer);
 }

@@ -543,7 +543,7 @@ export class Mastodon extends MastodonClient {
    *
    * @example api.createAccount('alice', 'correct horse', 'alice@example.com', { agreement: true })
    */
-  createAccount(username: string, password: string, email: string, options?: (CreateAccountOptions & { return_detailed_error?: false | undefined; })): Observable<string>;
+  createAccount(username: string, password: string, email: string, options?: CreateAccountOptions & { return_detailed_error?: false | undefined; }): Observable<string>;
   createAccount(username: string, password: string, email: string, options: CreateAccountOptions & { return_detailed_error: true; }): Observable<[string | null, unknown]>;
   createAccount(...args: unknown[]): unknown {
     return Reflect.apply(api.createAccount, undefined, [this, ...args]);
@@ -1622,8 +1622,8 @@ export class Mastodon extends MastodonClient {
    *
    * @example api.streamPublic({ local: true, only_media: true }).subscribe(console.log)
    */
-  streamPublic(options?: (StreamOptions & PublicStreamFilter)): MastodonStream;
-  streamPublic(listener: StreamListener, options?: (ListenerStreamOptions & PublicStreamFilter)): StreamHandle;
+  streamPublic(options?: StreamOptions & PublicStreamFilter): MastodonStream;
+  streamPublic(listener: StreamListener, options?: ListenerStreamOptions & PublicStreamFilter): StreamHandle;
   streamPublic(...args: unknown[]): unknown {
     return Reflect.apply(api.streamPublic, undefined, [this, ...args]);
   }
@@ -1634,8 +1634,8 @@ export class Mastodon extends MastodonClient {
    *
    * @example api.streamLocal().subscribe(console.log)
    */
-  streamLocal(options?: (StreamOptions & { only_media?: boolean | undefined; })): MastodonStream;
-  streamLocal(listener: StreamListener, options?: (ListenerStreamOptions & { only_media?: boolean | undefined; })): StreamHandle;
+  streamLocal(options?: StreamOptions & { only_media?: boolean | undefined; }): MastodonStream;
+  streamLocal(listener: StreamListener, options?: ListenerStreamOptions & { only_media?: boolean | undefined; }): StreamHandle;
   streamLocal(...args: unknown[]): unknown {
     return Reflect.apply(api.streamLocal, undefined, [this, ...args]);
   }
@@ -1646,8 +1646,8 @@ export class Mastodon extends MastodonClient {
    *
    * @example api.streamHashtag('cats', { local: true }).subscribe(console.log)
    */
-  streamHashtag(tag: string, options?: (StreamOptions & { local?: boolean | undefined; })): MastodonStream;
-  streamHashtag(tag: string, listener: StreamListener, options?: (ListenerStreamOptions & { local?: boolean | undefined; })): StreamHandle;
+  streamHashtag(tag: string, options?: StreamOptions & { local?: boolean | undefined; }): MastodonStream;
+  streamHashtag(tag: string, listener: StreamListener, options?: ListenerStreamOptions & { local?: boolean | undefined; }): StreamHandle;
   streamHashtag(...args: unknown[]): unknown {
     return Reflect.apply(api.streamHashtag, undefined, [this, ...args]);
   }
