@@ -50,7 +50,7 @@ describe('the one-call app through mastodon-rx/core and mastodon-rx/api, bundled
     assert.ok(gzipped <= BUDGET_GZIPPED, `${gzipped} bytes gzipped`);
   });
 
-  it('holds its one row, and none of streaming, uploads, Web Push, blurhash or the class', () => {
+  it('holds its one row and the fetch backend, and none of undici, streaming, uploads, Web Push, blurhash or the class', () => {
     const text = new TextDecoder().decode(code);
     assert.deepEqual([...new Set(text.match(/\/api\/v\d\/[\w/{}*]+/g))].sort(), ['/api/v1/instance/', '/api/v1/timelines/home']);
     const output = Object.values(metafile.outputs)[0]!;
@@ -58,5 +58,6 @@ describe('the one-call app through mastodon-rx/core and mastodon-rx/api, bundled
       .map(([path]) => path.replace(/^.*node_modules\/mastodon-rx\/dist\//, ''));
     const unwanted = modules.filter((path) => /^(streaming|media|push|blurhash|testing)\/|^client\/mastodon|^api\.js|node_modules/.test(path));
     assert.deepEqual(unwanted, []);
+    assert.ok(modules.includes('http/default-backend.browser.js'), 'the browser field gives fetch as the default backend');
   });
 });
