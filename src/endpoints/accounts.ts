@@ -7,6 +7,7 @@ import type { Status } from '../entities/status.js';
 import { MastodonIllegalArgumentError } from '../errors.js';
 import type { Params } from '../http/params.js';
 import { idOf, idsOf, type IdLike } from '../ids.js';
+import type { Page } from '../pagination/page.js';
 
 /** Options of `accountStatuses`. */
 export interface AccountStatusesOptions extends PaginationOptions {

@@ -2,6 +2,7 @@ import { endpoint, json, page } from './define.js';
 import { pageParams } from './common.js';
 import type { Conversation } from '../entities/conversation.js';
 import { idOf, type IdLike } from '../ids.js';
+import type { Page } from '../pagination/page.js';
 
 // Direct-message conversations.
 

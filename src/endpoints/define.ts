@@ -3,9 +3,9 @@ import { concatMap } from 'rxjs/operators';
 import { call } from '../client/call.js';
 import type { MastodonClient } from '../client/client.js';
 import type { HttpMethod } from '../http/backend.js';
-import { verifyMinimumVersion } from './versions.js';
 import type { Params } from '../http/params.js';
 import type { Page } from '../pagination/page.js';
+import { verifyMinimumVersion } from './versions.js';
 
 /** How the parameters of a non-GET request travel. GET always uses the query string. */
 export type BodyEncoding = 'form' | 'json' | 'multipart';

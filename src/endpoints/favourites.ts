@@ -2,6 +2,7 @@ import { endpoint, json, page } from './define.js';
 import { pageParams } from './common.js';
 import type { Account } from '../entities/account.js';
 import type { Status } from '../entities/status.js';
+import type { Page } from '../pagination/page.js';
 
 // What the user favourited, bookmarked and features.
 

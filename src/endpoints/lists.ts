@@ -4,6 +4,7 @@ import type { Account } from '../entities/account.js';
 import type { List } from '../entities/list.js';
 import { idOf, idsOf, type IdLike } from '../ids.js';
 import type { Params } from '../http/params.js';
+import type { Page } from '../pagination/page.js';
 
 const byId = (id: IdLike): Params => ({ id: idOf(id) });
 

@@ -6,6 +6,7 @@ import { json } from './define.js';
 import { MastodonIllegalArgumentError } from '../errors.js';
 import { idOf, type IdLike } from '../ids.js';
 import type { Params } from '../http/params.js';
+import type { Page } from '../pagination/page.js';
 
 /** Options of `domainBlock` and `domainUnblock`. */
 export interface DomainBlockOptions {

@@ -4,6 +4,7 @@ import type { Status } from '../entities/status.js';
 import type { Params } from '../http/params.js';
 import { MastodonIllegalArgumentError } from '../errors.js';
 import { idOf, type IdLike } from '../ids.js';
+import type { Page } from '../pagination/page.js';
 
 /** Options of `timelineLocal`: no `local` or `remote`, it is local by definition. */
 export type LocalTimelineOptions = Omit<TimelineOptions, 'local' | 'remote'>;

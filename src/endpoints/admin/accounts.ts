@@ -4,6 +4,7 @@ import { bareDomain, optionalBoolean, optionalOneOf, optionalString } from './co
 import type { Admin_Account } from '../../entities/admin.js';
 import { idOf, idsOf, optionalIdOf, type IdLike } from '../../ids.js';
 import type { Params } from '../../http/params.js';
+import type { Page } from '../../pagination/page.js';
 
 /** A moderation status to filter accounts by. */
 export type AdminAccountStatus = 'active' | 'pending' | 'disabled' | 'silenced' | 'suspended';

@@ -4,6 +4,7 @@ import { optionalBoolean } from './common.js';
 import type { Admin_Report } from '../../entities/admin.js';
 import { idOf, optionalIdOf, type IdLike } from '../../ids.js';
 import type { Params } from '../../http/params.js';
+import type { Page } from '../../pagination/page.js';
 
 /** Options of `adminReports`. */
 export interface AdminReportsOptions extends PaginationOptions {
