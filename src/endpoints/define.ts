@@ -193,7 +193,7 @@ export function byVersion<A extends unknown[], R>(version: string, newer: Endpoi
 /** Any endpoint, whatever its arguments and result. */
 export type AnyEndpoint = Endpoint<never[], unknown>;
 
-/** Whether `value` is an endpoint row (what {@link row} returns). */
+/** Whether `value` is an endpoint row (what {@link row} returns). @example isRow(timelineHome.row)  // true */
 export function isRow(value: unknown): value is AnyEndpoint {
   const candidate = value as Partial<AnyEndpoint> | null;
   return typeof candidate === 'object' && candidate !== null && typeof candidate.method === 'string'
