@@ -43,7 +43,7 @@ describe('a browser page on another origin uses the fake server (CORS), in headl
     await fake.close();
   });
 
-  it('calls the API with a token, reads Link and the rate-limit headers, and streams, from a page the API did not serve', async (t) => {
+  it('calls the API with a token, reads Link and the rate-limit headers, and streams, from a page the API did not serve', { timeout: 60_000 }, async (t) => {
     if (!browser || !page) return t.skip('chromium not installed');
     const { token } = fake.createUser('alice');
     const tab = await browser.newPage();

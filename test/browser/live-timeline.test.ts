@@ -64,7 +64,7 @@ describe('the browser example: a live local timeline in headless Chromium', () =
   });
 
   for (const transport of ['sse', 'websocket'] as const) {
-    it(`shows the first page, then statuses as they are posted, through a dropped stream (${transport})`, async (t) => {
+    it(`shows the first page, then statuses as they are posted, through a dropped stream (${transport})`, { timeout: 60_000 }, async (t) => {
       if (!browser) return t.skip('chromium not installed');
       const tag = `[${transport}]`;
       server.store.addStatus(bob.account, `${tag} older status`);

@@ -7,6 +7,8 @@ import ts from 'typescript';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
+/** Type-checking against the sources takes seconds, more on a busy machine. */
+const CHECK_TIMEOUT = 120_000;
 
 /**
  * What the README's tour says each of its examples assumes ("Each example below assumes …"):
@@ -72,15 +74,15 @@ describe('the README\'s TypeScript blocks compile as pasted', () => {
     assert.match(README, /Each example below assumes `api`, a client for a user \(`new Mastodon\(\{ api_base_url, access_token \}\)`\)/);
   });
 
-  it('type-checks the blocks outside the tour on their own, with nothing declared for them', () => {
+  it('type-checks the blocks outside the tour on their own, with nothing declared for them', { timeout: CHECK_TIMEOUT }, () => {
     assert.deepEqual(diagnosticsOf(snippets().filter((s) => !s.inTour), undefined), []);
   });
 
-  it('type-checks each block of the tour with its own imports and only the documented api, api_base_url and access_token', () => {
+  it('type-checks each block of the tour with its own imports and only the documented api, api_base_url and access_token', { timeout: CHECK_TIMEOUT }, () => {
     assert.deepEqual(diagnosticsOf(snippets().filter((s) => s.inTour), TOUR_PRELUDE), []);
   });
 
-  it('reports a block that uses a name it does not import, at its README line', () => {
+  it('reports a block that uses a name it does not import, at its README line', { timeout: CHECK_TIMEOUT }, () => {
     const broken: Snippet = { line: 7, code: "const api = new Mastodon({ api_base_url: 'https://m.example' });\nawait firstValueFrom(api.toot('hi'));\n", inTour: false };
     const found = diagnosticsOf([broken], undefined);
     assert.equal(found.length, 2, found.join('\n'));

@@ -83,7 +83,7 @@ describe('the package as users load it', () => {
     assert.ok((major === 20 && minor >= 19) || (major === 22 && minor >= 12) || major > 22, process.versions.node);
   });
 
-  it('loads with import and talks to the fake server', () => {
+  it('loads with import and talks to the fake server', { timeout: CHECK_TIMEOUT }, () => {
     writeFileSync(join(app, 'imported.mjs'), `import { firstValueFrom } from 'rxjs';
 import { Mastodon } from 'mastodon-rx';
 import { FakeMastodon } from 'mastodon-rx/testing';
@@ -97,7 +97,7 @@ await server.close();
     assert.deepEqual(JSON.parse(runNode('imported.mjs')), ['alice', '<p>from import</p>', true]);
   });
 
-  it('loads with require() from CommonJS, with the same classes as import', () => {
+  it('loads with require() from CommonJS, with the same classes as import', { timeout: CHECK_TIMEOUT }, () => {
     writeFileSync(join(app, 'required.cjs'), `const { firstValueFrom } = require('rxjs');
 const { Mastodon, MastodonNotFoundError } = require('mastodon-rx');
 const { FakeMastodon } = require('mastodon-rx/testing');
