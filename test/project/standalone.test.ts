@@ -61,7 +61,7 @@ describe('the project stands alone', () => {
     assert.deepEqual(found, [], `files that name a path outside the project:\n${found.join('\n')}`);
   });
 
-  it('has every fixture its README accounts for, and a README line for every fixture folder', () => {
+  it('gives every fixture folder a section of test/fixtures/README.md that names its license', () => {
     const readme = readFileSync(join(ROOT, 'test/fixtures/README.md'), 'utf8');
     const folders = readdirSync(join(ROOT, 'test/fixtures')).filter((name) => statSync(join(ROOT, 'test/fixtures', name)).isDirectory());
     assert.deepEqual(folders.sort(), ['mastodon-api', 'mastodonpy-1.8', 'mastodonpy-2.2']);
