@@ -1,11 +1,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { lastValueFrom, type Observable } from 'rxjs';
 import { Mastodon } from '../../src/index.js';
 import { parsePairs } from '../../src/testing/index.js';
+import { readJsonFixture } from '../support/fixtures.js';
 import { startRecordingServer, type RawRequest, type RecordingServer } from '../support/recording-server.js';
 
 // "How we will check it": every Mastodon.py 1.8 method with an HTTP verb and a path is called
@@ -28,8 +26,7 @@ interface TableEntry {
   alt_paths?: string[];
 }
 
-const ENDPOINTS: TableEntry[] = JSON.parse(readFileSync(
-  join(dirname(fileURLToPath(import.meta.url)), '../../../shared/reference/mastodonpy-1.8/endpoints.json'), 'utf8'));
+const ENDPOINTS = readJsonFixture<TableEntry[]>('mastodonpy-1.8/endpoints.json');
 
 /** Entries that are no plain REST call on an instance, and why. */
 const EXCLUDED: Readonly<Record<string, string>> = {
