@@ -44,6 +44,15 @@ export class MastodonMalformedEventError extends MastodonError {
   override name = 'MastodonMalformedEventError';
 }
 
+/**
+ * A JSON value nested deeper than any Mastodon entity (`MAX_ENTITY_DEPTH` levels), refused
+ * rather than walked. A response that holds one fails with `MastodonMalformedResponseError`,
+ * with this error as its `cause`.
+ */
+export class MastodonEntityTooDeepError extends MastodonError {
+  override name = 'MastodonEntityTooDeepError';
+}
+
 /** The server's version does not offer the endpoint (see `version_check_mode`). */
 export class MastodonVersionError extends MastodonError {
   override name = 'MastodonVersionError';
@@ -69,8 +78,8 @@ export class MastodonAPIError extends MastodonError implements ApiErrorDetails {
   readonly error: string | undefined;
   readonly body: unknown;
 
-  constructor(message: string, details: ApiErrorDetails) {
-    super(message);
+  constructor(message: string, details: ApiErrorDetails, options?: ErrorOptions) {
+    super(message, options);
     this.status = details.status;
     this.reason = details.reason;
     this.error = details.error;

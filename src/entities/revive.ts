@@ -1,3 +1,5 @@
+import { MastodonEntityTooDeepError } from '../errors.js';
+
 type DateForm = 'iso' | 'epoch';
 
 /** Fields that hold times in Mastodon's entities: ISO strings, or epoch seconds as strings (instance activity). */
@@ -38,9 +40,19 @@ function isIdField(key: string): boolean {
 }
 
 /**
+ * How deep a value may nest, counting each object and array as a level. Mastodon's entities
+ * nest a dozen levels at most (a reblog's quoted status's account's fields); deeper values are
+ * refused rather than walked, so that no server can make the client (or its users' code,
+ * printing or serialising a result) overflow the stack.
+ */
+export const MAX_ENTITY_DEPTH = 1000;
+
+/**
  * Makes parsed JSON into entities, in place, at every depth: the known datetime fields become
  * `Date`s, and ids sent as numbers (`"id": 3`) become strings, as ids are everywhere else.
- * Values that do not parse are left as they came, so nothing is lost.
+ * Values that do not parse are left as they came, so nothing is lost. The walk is iterative;
+ * a value nested deeper than {@link MAX_ENTITY_DEPTH} throws `MastodonEntityTooDeepError`
+ * (what was walked before that may already be revived).
  *
  * ## Example
  * ```ts
@@ -49,10 +61,24 @@ function isIdField(key: string): boolean {
  * ```
  */
 export function reviveEntities<T>(value: T): T {
-  if (Array.isArray(value)) {
-    for (const item of value) if (typeof item === 'object' && item !== null) reviveEntities(item);
-  } else if (typeof value === 'object' && value !== null) {
-    const record = value as Record<string, unknown>;
+  if (typeof value !== 'object' || value === null) return value;
+  // Containers still to walk, and the depth of each (the top value is at depth 1).
+  const pending: object[] = [value];
+  const depths: number[] = [1];
+  while (pending.length > 0) {
+    const container = pending.pop()!;
+    const inner = depths.pop()! + 1;
+    if (Array.isArray(container)) {
+      for (const item of container) {
+        if (typeof item === 'object' && item !== null) {
+          if (inner > MAX_ENTITY_DEPTH) throw tooDeep();
+          pending.push(item);
+          depths.push(inner);
+        }
+      }
+      continue;
+    }
+    const record = container as Record<string, unknown>;
     for (const key in record) {
       const field = record[key];
       if (typeof field === 'string') {
@@ -64,7 +90,11 @@ export function reviveEntities<T>(value: T): T {
           if (form !== undefined) record[key] = dateOfString(form, field);
         }
       } else if (typeof field === 'object') {
-        if (field !== null) reviveEntities(field);
+        if (field !== null) {
+          if (inner > MAX_ENTITY_DEPTH) throw tooDeep();
+          pending.push(field);
+          depths.push(inner);
+        }
       } else if (typeof field === 'number') {
         if (DATE_FIELDS.has(key)) record[key] = dateOfNumber(field);
         else if (isIdField(key)) record[key] = String(field);
@@ -72,4 +102,8 @@ export function reviveEntities<T>(value: T): T {
     }
   }
   return value;
+}
+
+function tooDeep(): MastodonEntityTooDeepError {
+  return new MastodonEntityTooDeepError(`The value nests deeper than ${MAX_ENTITY_DEPTH} levels`);
 }

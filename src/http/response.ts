@@ -6,7 +6,7 @@ import {
   MastodonRateLimitError, MastodonServerError, MastodonServiceUnavailableError,
   MastodonUnauthorizedError, type ApiErrorDetails,
 } from '../errors.js';
-import { reviveEntities } from '../entities/revive.js';
+import { MAX_ENTITY_DEPTH, reviveEntities } from '../entities/revive.js';
 import { toPage } from '../pagination/page.js';
 
 type ApiErrorClass = new (message: string, details: ApiErrorDetails) => MastodonAPIError;
@@ -71,7 +71,12 @@ export function resultOf(response: HttpResponse, kind: ResultKind): unknown {
   if (kind === 'text') return response.body;
   const parsed = tryParseJson(response.body);
   if (!parsed.ok) throw malformed(response, 'is not JSON');
-  const value = reviveEntities(parsed.value);
+  let value: unknown;
+  try {
+    value = reviveEntities(parsed.value);
+  } catch (cause) {
+    throw malformed(response, `nests deeper than ${MAX_ENTITY_DEPTH} levels`, cause);
+  }
   if (kind === 'page') {
     if (!Array.isArray(value)) throw malformed(response, 'is not a JSON array');
     return toPage(value, response.headers['link']);
@@ -79,10 +84,11 @@ export function resultOf(response: HttpResponse, kind: ResultKind): unknown {
   return value;
 }
 
-function malformed(response: HttpResponse, what: string): MastodonMalformedResponseError {
+function malformed(response: HttpResponse, what: string, cause?: unknown): MastodonMalformedResponseError {
   const excerpt = response.body.length > 200 ? `${response.body.slice(0, 200)}…` : response.body;
   return new MastodonMalformedResponseError(
     `The server's ${response.status} response ${what}: ${JSON.stringify(excerpt)}`,
     { status: response.status, reason: response.statusText, error: undefined, body: response.body },
+    cause === undefined ? undefined : { cause },
   );
 }
