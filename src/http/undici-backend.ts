@@ -2,6 +2,7 @@ import { Observable } from 'rxjs';
 import { Agent, type Dispatcher } from 'undici';
 import type { HttpBackend, HttpRequest, HttpResponse } from './backend.js';
 import { networkError } from './abortable.js';
+import { standardStatusText } from './status-text.js';
 
 type ResponseHeaders = Record<string, string | string[] | undefined>;
 
@@ -72,7 +73,7 @@ class Exchange implements Dispatcher.DispatchHandler {
 
   onResponseStart(_controller: Dispatcher.DispatchController, status: number, headers: ResponseHeaders, statusMessage?: string): void {
     this.status = status;
-    this.statusText = statusMessage || reasonPhrase(status);
+    this.statusText = statusMessage || standardStatusText(status);
     this.headers = flattenHeaders(headers);
   }
 
@@ -107,16 +108,4 @@ function flattenHeaders(raw: ResponseHeaders): Record<string, string> {
     if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   }
   return headers;
-}
-
-const REASONS: Readonly<Record<number, string>> = {
-  200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No Content', 206: 'Partial Content',
-  301: 'Moved Permanently', 302: 'Found', 400: 'Bad Request', 401: 'Unauthorized',
-  403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 410: 'Gone',
-  422: 'Unprocessable Entity', 429: 'Too Many Requests', 500: 'Internal Server Error',
-  502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout',
-};
-
-function reasonPhrase(status: number): string {
-  return REASONS[status] ?? '';
 }

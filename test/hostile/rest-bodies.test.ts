@@ -33,3 +33,40 @@ describe('hostile REST bodies', { timeout: 240_000 }, () => {
     });
   }
 });
+
+describe('hostile error bodies', { timeout: 120_000 }, () => {
+  // [class, status, reason, error, body] expected for each answer of the case.
+  const expected: Record<string, [string, number, string, string | undefined, unknown]> = {
+    'error-object-with-toString': ['MastodonUnauthorizedError', 401, 'Unauthorized', '{"toString":1}', { error: { toString: 1 } }],
+    'error-array': ['MastodonAPIError', 422, 'Unprocessable Content', '["a","b"]', { error: ['a', 'b'] }],
+    'error-null': ['MastodonAPIError', 403, 'Forbidden', undefined, { error: null }],
+    'body-array': ['MastodonAPIError', 400, 'Bad Request', undefined, [1, 2, 3]],
+    'body-number': ['MastodonInternalServerError', 500, 'Internal Server Error', undefined, 42],
+    'body-null': ['MastodonNotFoundError', 404, 'Not Found', 'Endpoint not found.', null],
+    'body-string': ['MastodonServiceUnavailableError', 503, 'Service Unavailable', 'down for maintenance', 'down for maintenance'],
+    'body-empty': ['MastodonBadGatewayError', 502, 'Bad Gateway', undefined, ''],
+    'teapot': ['MastodonAPIError', 418, '', 'short and stout', { error: 'short and stout' }],
+  };
+
+  for (const backend of BACKENDS) {
+    it(`every JSON error body gives its status's class with status, reason and body, never a TypeError (${backend})`, async () => {
+      const report = await runCase<{ outcomes: Record<string, Outcome>; polluted: unknown; openSockets: number }>('rest-error-bodies', backend);
+      for (const [which, [errorClass, status, reason, error, body]] of Object.entries(expected)) {
+        const outcome = report.outcomes[which]!;
+        assertFailedWith(outcome, errorClass, which);
+        assert.equal(outcome.error!.status, status, which);
+        assert.equal(outcome.error!.reason, reason, which);
+        assert.deepEqual(outcome.error!.body, body, which);
+        const head = `Mastodon API returned error: ${status}${reason ? ` ${reason}` : ''}`;
+        assert.equal(outcome.error!.message, error === undefined ? head : `${head}: ${error}`, which);
+      }
+      assertFailedWith(report.outcomes['error-deep']!, 'MastodonAPIError', 'a 20,000-level error');
+      assert.equal(report.outcomes['error-deep']!.error!.status, 400);
+      const huge = report.outcomes['error-huge']!.error!;
+      assert.ok(huge.chain.includes('MastodonAPIError') && huge.message.length < 1000, `a 1 MB error message is cut: ${huge.message.length}`);
+      assert.ok(report.outcomes['proto-keys']!.error!.chain.includes('MastodonAPIError'));
+      assert.equal(report.polluted, null);
+      assert.equal(report.openSockets, 0);
+    });
+  }
+});
