@@ -6,6 +6,7 @@ import { MastodonAPIError, MastodonIllegalArgumentError, MastodonVersionError } 
 import type { HttpBackend, HttpResponse } from '../http/backend.js';
 import { apiErrorFor } from '../http/response.js';
 import { defaultBackend } from '../http/default-backend.js';
+import { DEFAULT_MAX_RESPONSE_BYTES } from '../http/body-limit.js';
 import type { Params, ParamValue } from '../http/params.js';
 import { Transport, type ApiCall } from '../http/transport.js';
 import { RateLimiter, type RateLimitState, type RatelimitMethod } from '../ratelimit/limiter.js';
@@ -98,6 +99,8 @@ export class Mastodon {
   readonly ratelimit_method: RatelimitMethod;
   /** Seconds each request attempt may take before it fails with `MastodonReadTimeout`. */
   readonly request_timeout: number;
+  /** The most bytes of response body the client accepts (default 64 MiB). */
+  readonly max_response_bytes: number;
   /** The `User-Agent` sent with requests and streams, if any. */
   readonly user_agent: string | undefined;
   /** The scheduler every wait of this client goes through. */
@@ -136,6 +139,8 @@ export class Mastodon {
     this.ratelimit_method = checkedOption('ratelimit_method', options.ratelimit_method ?? 'wait', ['throw', 'wait', 'pace']);
     this.request_timeout = options.request_timeout ?? 300;
     if (!(this.request_timeout > 0)) throw new MastodonIllegalArgumentError('request_timeout must be a positive number of seconds');
+    this.max_response_bytes = options.max_response_bytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    if (!(this.max_response_bytes > 0)) throw new MastodonIllegalArgumentError('max_response_bytes must be a positive number of bytes');
     this.scheduler = options.scheduler ?? asyncScheduler;
     this.ratelimiter = new RateLimiter(this.ratelimit_method, options.ratelimit_pacefactor ?? 1.1, this.scheduler);
     if (options.mastodon_version !== undefined) {
@@ -150,6 +155,7 @@ export class Mastodon {
       limiter: this.ratelimiter,
       scheduler: this.scheduler,
       timeoutMs: this.request_timeout * 1000,
+      maxResponseBytes: this.max_response_bytes,
       userAgent,
       debug: options.debug_requests ?? false,
       token: () => this.access_token,

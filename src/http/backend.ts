@@ -15,6 +15,12 @@ export interface HttpRequest {
   readonly headers: Readonly<Record<string, string>>;
   /** The encoded body; absent for GET, HEAD and bodiless requests. */
   readonly body?: RequestBody;
+  /**
+   * The most bytes of response body to accept (the client's `max_response_bytes`; 64 MiB when
+   * absent). A backend refuses a longer body while it streams in, announced by `content-length`
+   * or not, and fails with `MastodonMalformedResponseError` without holding it.
+   */
+  readonly maxResponseBytes?: number;
 }
 
 /** One HTTP response, its body read whole as text. Header names are lower case. */

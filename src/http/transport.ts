@@ -7,6 +7,7 @@ import { resultOf } from './response.js';
 import { MastodonIllegalArgumentError, MastodonReadTimeout } from '../errors.js';
 import type { RateLimiter } from '../ratelimit/limiter.js';
 import { redact } from './redact.js';
+import { responseTooLarge } from './body-limit.js';
 import { markFetcher, type Page, type PageFetcher } from '../pagination/page.js';
 
 /** One API call as the transport takes it. */
@@ -38,6 +39,8 @@ export interface TransportConfig {
   readonly limiter: RateLimiter;
   readonly scheduler: SchedulerLike;
   readonly timeoutMs: number;
+  /** The most response body bytes to accept. */
+  readonly maxResponseBytes: number;
   readonly userAgent: string | undefined;
   readonly debug: boolean;
   token(): string | undefined;
@@ -116,7 +119,12 @@ export class Transport {
         next: (response) => {
           answered = true;
           timer?.unsubscribe();
-          subscriber.next(response);
+          // A backend of the user's own may not enforce the cap: its answer is held to it here.
+          if (response.body.length > this.config.maxResponseBytes) {
+            subscriber.error(responseTooLarge(response.status, response.statusText, this.config.maxResponseBytes));
+          } else {
+            subscriber.next(response);
+          }
         },
         error: (error: unknown) => subscriber.error(error),
         complete: () => subscriber.complete(),
@@ -155,7 +163,10 @@ export class Transport {
       body = encodeForm(params);
       headers['content-type'] = 'application/x-www-form-urlencoded';
     }
-    return body === undefined ? { method: call.method, url: url.href, headers } : { method: call.method, url: url.href, headers, body };
+    const { maxResponseBytes } = this.config;
+    return body === undefined
+      ? { method: call.method, url: url.href, headers, maxResponseBytes }
+      : { method: call.method, url: url.href, headers, body, maxResponseBytes };
   }
 }
 

@@ -70,3 +70,25 @@ describe('hostile error bodies', { timeout: 120_000 }, () => {
     });
   }
 });
+
+describe('hostile body sizes', { timeout: 240_000 }, () => {
+  for (const backend of BACKENDS) {
+    it(`bodies over max_response_bytes fail as they stream in, holding neither the body nor the socket (${backend})`, async () => {
+      const report = await runCase<{
+        outcomes: Record<'declared' | 'endless' | 'endlessError' | 'atCap' | 'overCap', Outcome>;
+        writtenMb: Record<string, number>; openSockets: number; peakRssMb: number;
+      }>('rest-body-cap', backend, { maxOldSpaceMb: 192 });
+      for (const which of ['declared', 'endless', 'endlessError', 'overCap'] as const) {
+        assertFailedWith(report.outcomes[which], 'MastodonMalformedResponseError', which);
+      }
+      assert.match(report.outcomes.declared.error!.message, /larger than the 67108864 bytes .*content-length: 300000000/);
+      assert.equal(report.outcomes.endlessError.error!.status, 500);
+      assert.equal(report.outcomes.overCap.error!.body, undefined);
+      assert.deepEqual(report.outcomes.atCap, { values: 1, completed: true });
+      // The endless bodies stopped near the 64 MiB cap (plus what the sockets had buffered), far from the 1 GiB offered.
+      assert.ok(report.writtenMb['endless']! < 200 && report.writtenMb['endless-error']! < 200, JSON.stringify(report.writtenMb));
+      assert.ok(report.peakRssMb < 450, `peak RSS ${report.peakRssMb} MB`);
+      assert.equal(report.openSockets, 0);
+    });
+  }
+});
