@@ -267,7 +267,7 @@ export class Mastodon {
         throw new MastodonIllegalArgumentError('Invalid arguments given. username and password or code are required.');
       }
       return this.apiRequest<Token>({ method: 'POST', path: '/oauth/token', params, ratelimited: false, token: null }).pipe(
-        catchError((error: unknown) => throwError(() => error instanceof MastodonAPIError && error.status < 500
+        catchError((error: unknown) => throwError(() => error instanceof MastodonAPIError && error.status >= 400 && error.status < 500
           ? new MastodonIllegalArgumentError(`Invalid user name, password, or redirect_uris: ${error.message}`, { cause: error })
           : error)),
         map((token) => {

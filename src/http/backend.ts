@@ -39,7 +39,8 @@ export interface HttpResponse {
  * Sends requests. One method: `handle` returns a cold Observable that sends the request on
  * subscribe, emits the response once and completes, and aborts the request when unsubscribed.
  * A transport failure is an error in the Observable; an HTTP error status is not (it is a
- * response like any other).
+ * response like any other), and neither is a redirect: backends follow none, so that no body
+ * or token ever travels to an origin the client was not pointed at.
  *
  * ## Example
  * ```ts

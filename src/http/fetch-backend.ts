@@ -2,11 +2,15 @@ import type { Observable } from 'rxjs';
 import type { HttpBackend, HttpRequest, HttpResponse } from './backend.js';
 import { abortableResponse } from './abortable.js';
 import { declaresMoreThan, DEFAULT_MAX_RESPONSE_BYTES, responseTooLarge } from './body-limit.js';
+import { MastodonAPIError } from '../errors.js';
 
 /**
  * A backend on the global `fetch`, for browsers (and any runtime that has `fetch`).
- * Unsubscribing aborts the request through an `AbortController`. The body is read up to the
- * request's `maxResponseBytes`; a longer one is cancelled as it comes in.
+ * Unsubscribing aborts the request through an `AbortController`. Redirects are not followed
+ * (`redirect: 'manual'`): a 3xx is an answer like any other, so a request body or token never
+ * goes to another origin (a browser hides a redirect's target and status: that answer fails
+ * with a `MastodonAPIError` of status 0). The body is read up to the request's
+ * `maxResponseBytes`; a longer one is cancelled as it comes in.
  *
  * ## Example
  * ```ts
@@ -19,12 +23,17 @@ export class FetchBackend implements HttpBackend {
   /** Sends `request` with `fetch` on subscribe; aborts it on unsubscribe. */
   handle(request: HttpRequest): Observable<HttpResponse> {
     return abortableResponse(async (signal) => {
-      const init: RequestInit & { duplex?: 'half' } = { method: request.method, headers: request.headers, signal };
+      const init: RequestInit & { duplex?: 'half' } = { method: request.method, headers: request.headers, signal, redirect: 'manual' };
       if (request.body !== undefined) {
         init.body = request.body as BodyInit;
         if (isAsyncIterable(request.body)) init.duplex = 'half';
       }
       const res = await this.fetchFn(request.url, init);
+      if (res.type === 'opaqueredirect') {
+        await res.body?.cancel();
+        throw new MastodonAPIError('Mastodon API returned error: a redirect, which is not followed (the browser hides where it pointed)',
+          { status: res.status, reason: 'Redirect', error: undefined, body: undefined });
+      }
       const headers: Record<string, string> = {};
       res.headers.forEach((value, name) => { headers[name.toLowerCase()] = value; });
       const body = await readBody(res, headers, request.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);

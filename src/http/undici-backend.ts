@@ -10,7 +10,9 @@ type ResponseHeaders = Record<string, string | string[] | undefined>;
 /**
  * The Node.js backend: undici with a keep-alive connection pool. Requests go straight to the
  * pool's dispatcher, the body collected as it arrives, up to the request's `maxResponseBytes`
- * (a longer body aborts the request). Unsubscribing aborts the request and releases its socket.
+ * (a longer body aborts the request). Redirects are answers, not followed (undici's dispatcher
+ * follows none unless it was given a redirect interceptor). Unsubscribing aborts the request
+ * and releases its socket.
  *
  * ## Example
  * ```ts
