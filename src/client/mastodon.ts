@@ -18,6 +18,8 @@ import {
   type CreateAppOptions, type FeatureSet, type MastodonOptions, type VersionCheckMode,
 } from './options.js';
 import { missingScopes } from './scopes.js';
+import { INSPECT, inspectClient, printableClient } from './printable.js';
+import { redact } from '../http/redact.js';
 import { SUPPORTED_VERSION } from '../endpoints/utility.js';
 
 /** Options of `logIn`, as Mastodon.py names them. */
@@ -163,6 +165,23 @@ export class Mastodon {
     });
   }
 
+  /**
+   * What `JSON.stringify` makes of the client: its settings, with the access token and client
+   * secret redacted.
+   * @example JSON.stringify(api)  // '{"api_base_url":"https://m.example","access_token":"[redacted]",...}'
+   */
+  toJSON(): Record<string, unknown> {
+    return printableClient(this);
+  }
+
+  /**
+   * What `util.inspect` and `console.log` show in Node: the settings, secrets redacted.
+   * @example console.log(api)  // Mastodon { api_base_url: 'https://m.example', access_token: '[redacted]', ... }
+   */
+  [INSPECT](_depth: number, options: object, inspect?: (value: unknown, options?: object) => string): string {
+    return inspectClient('Mastodon', this, options, inspect);
+  }
+
   /** Requests left in the current rate-limit window, as the server last said. */
   get ratelimit_remaining(): number {
     return this.ratelimiter.state.remaining;
@@ -275,7 +294,7 @@ export class Mastodon {
           const missing = missingScopes(scopes, granted);
           if (missing.length > 0) {
             throw new MastodonAPIError(`Granted scopes "${granted.join(' ')}" do not contain all of the requested scopes "${scopes.join(' ')}".`,
-              { status: 200, reason: 'OK', error: undefined, body: token });
+              { status: 200, reason: 'OK', error: undefined, body: redact(token) });
           }
           this.access_token = token.access_token;
           if (o.to_file !== undefined) {
