@@ -406,7 +406,7 @@ export class Mastodon {
   verifyMinimumVersion(version_str: string, options: VerifyMinimumVersionOptions = {}): Observable<boolean> {
     return defer(() => {
       const wanted = parseVersion(version_str);
-      const version$ = options.cached ? this.serverVersion() : this.fetchVersion();
+      const version$ = options?.cached ? this.serverVersion() : this.fetchVersion();
       return version$.pipe(map((have) => versionAtLeast(have, wanted)));
     });
   }
