@@ -36,6 +36,8 @@ export function abortableResponse(send: (signal: AbortSignal) => Promise<HttpRes
 /** Wraps a transport failure in a `MastodonNetworkError` that keeps the cause. */
 export function networkError(cause: unknown): MastodonNetworkError {
   if (cause instanceof MastodonNetworkError) return cause;
-  const message = cause instanceof Error ? cause.message : String(cause);
+  // fetch says only "fetch failed"; what failed is its cause.
+  const inner = cause instanceof Error && cause.cause instanceof Error ? `: ${cause.cause.message}` : '';
+  const message = cause instanceof Error ? `${cause.message}${inner}` : String(cause);
   return new MastodonNetworkError(`Could not complete request: ${message}`, { cause });
 }

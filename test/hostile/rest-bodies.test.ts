@@ -92,3 +92,16 @@ describe('hostile body sizes', { timeout: 240_000 }, () => {
     });
   }
 });
+
+describe('hostile response heads', { timeout: 120_000 }, () => {
+  for (const backend of BACKENDS) {
+    it(`a megabyte of headers, a garbage status line, bytes that are not HTTP and a reset mid-body are MastodonNetworkErrors (${backend})`, async () => {
+      const report = await runCase<{ outcomes: Record<string, Outcome>; openSockets: number }>('rest-headers', backend);
+      for (const which of ['huge-headers', 'garbage-status', 'not-http', 'reset-mid-body']) {
+        assertFailedWith(report.outcomes[which]!, 'MastodonNetworkError', which);
+        assert.doesNotMatch(report.outcomes[which]!.error!.message, /fetch failed$/, 'the message says what failed');
+      }
+      assert.equal(report.openSockets, 0);
+    });
+  }
+});
