@@ -23,13 +23,14 @@ function assertFailedWith(outcome: Outcome, errorClass: string, what: string): v
 describe('hostile REST bodies', { timeout: 240_000 }, () => {
   for (const backend of BACKENDS) {
     it(`deeply nested JSON on a 2xx is MastodonMalformedResponseError, not a RangeError (${backend})`, async () => {
-      const report = await runCase<{ entity: Outcome; page: Outcome; openSockets: number; requests: number }>('rest-deep-json', backend);
+      const report = await runCase<{ entity: Outcome; page: Outcome; openSockets: number; requests: number; peakRssMb: number }>('rest-deep-json', backend);
       assertFailedWith(report.entity, 'MastodonMalformedResponseError', 'a 6,000-level entity');
       assertFailedWith(report.page, 'MastodonMalformedResponseError', 'a 100,000-level page');
       assert.equal(report.entity.error?.status, 200);
       assert.match(report.page.error!.message, /nests deeper than 1000 levels/);
       assert.equal(report.requests, 2);
       assert.equal(report.openSockets, 0);
+      assert.ok(report.peakRssMb < 300, `peak RSS ${report.peakRssMb} MB`);
     });
   }
 });
@@ -50,7 +51,7 @@ describe('hostile error bodies', { timeout: 120_000 }, () => {
 
   for (const backend of BACKENDS) {
     it(`every JSON error body gives its status's class with status, reason and body, never a TypeError (${backend})`, async () => {
-      const report = await runCase<{ outcomes: Record<string, Outcome>; polluted: unknown; openSockets: number }>('rest-error-bodies', backend);
+      const report = await runCase<{ outcomes: Record<string, Outcome>; polluted: unknown; openSockets: number; peakRssMb: number }>('rest-error-bodies', backend);
       for (const [which, [errorClass, status, reason, error, body]] of Object.entries(expected)) {
         const outcome = report.outcomes[which]!;
         assertFailedWith(outcome, errorClass, which);
@@ -67,6 +68,7 @@ describe('hostile error bodies', { timeout: 120_000 }, () => {
       assert.ok(report.outcomes['proto-keys']!.error!.chain.includes('MastodonAPIError'));
       assert.equal(report.polluted, null);
       assert.equal(report.openSockets, 0);
+      assert.ok(report.peakRssMb < 300, `peak RSS ${report.peakRssMb} MB`);
     });
   }
 });
@@ -96,12 +98,13 @@ describe('hostile body sizes', { timeout: 240_000 }, () => {
 describe('hostile response heads', { timeout: 120_000 }, () => {
   for (const backend of BACKENDS) {
     it(`a megabyte of headers, a garbage status line, bytes that are not HTTP and a reset mid-body are MastodonNetworkErrors (${backend})`, async () => {
-      const report = await runCase<{ outcomes: Record<string, Outcome>; openSockets: number }>('rest-headers', backend);
+      const report = await runCase<{ outcomes: Record<string, Outcome>; openSockets: number; peakRssMb: number }>('rest-headers', backend);
       for (const which of ['huge-headers', 'garbage-status', 'not-http', 'reset-mid-body']) {
         assertFailedWith(report.outcomes[which]!, 'MastodonNetworkError', which);
         assert.doesNotMatch(report.outcomes[which]!.error!.message, /fetch failed$/, 'the message says what failed');
       }
       assert.equal(report.openSockets, 0);
+      assert.ok(report.peakRssMb < 300, `peak RSS ${report.peakRssMb} MB`);
     });
   }
 });
