@@ -313,16 +313,18 @@ export class Mastodon {
    * @example window.location.href = api.authRequestUrl({ redirect_uris: 'https://app.example/cb', state })
    */
   authRequestUrl(options: AuthRequestUrlOptions = {}): string {
+    const o: AuthRequestUrlOptions = options ?? {};
     const url = new URL(`${this.api_base_url}/oauth/authorize`);
-    const clientId = options.client_id ?? this.client_id;
+    const clientId = o.client_id ?? this.client_id;
     if (clientId === undefined) throw new MastodonIllegalArgumentError('authRequestUrl needs a client_id');
     url.searchParams.set('client_id', clientId);
     url.searchParams.set('response_type', 'code');
-    url.searchParams.set('redirect_uri', options.redirect_uris ?? OOB_REDIRECT_URI);
-    url.searchParams.set('scope', (options.scopes ?? DEFAULT_SCOPES).join(' '));
-    if (options.force_login) url.searchParams.set('force_login', 'true');
-    if (options.state !== undefined) url.searchParams.set('state', options.state);
-    if (options.lang !== undefined) url.searchParams.set('lang', options.lang);
+    url.searchParams.set('redirect_uri', o.redirect_uris ?? OOB_REDIRECT_URI);
+    if (o.scopes !== undefined && !Array.isArray(o.scopes)) throw new MastodonIllegalArgumentError('scopes must be a list');
+    url.searchParams.set('scope', (o.scopes ?? DEFAULT_SCOPES).join(' '));
+    if (o.force_login) url.searchParams.set('force_login', 'true');
+    if (o.state !== undefined) url.searchParams.set('state', o.state);
+    if (o.lang !== undefined) url.searchParams.set('lang', o.lang);
     return url.href;
   }
 

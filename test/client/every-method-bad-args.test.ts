@@ -99,3 +99,21 @@ describe('apiRequest, apiResponse and verifyMinimumVersion under bad arguments',
     assert.deepEqual(backend.requests, []);
   });
 });
+
+describe('pure helpers under empty and null arguments', () => {
+  it('throw at once, and only MastodonErrors', () => {
+    const api = new Mastodon({ api_base_url: 'https://m.example', access_token: 't', client_id: 'cid', client_secret: 'cs' });
+    const problems: string[] = [];
+    for (const name of ['decodeBlurhash', 'makePoll', 'filtersApply', 'authRequestUrl', 'pushSubscriptionGenerateKeys', 'pushSubscriptionDecryptPush', 'setLanguage']) {
+      const helper = (api as unknown as Record<string, (...a: unknown[]) => unknown>)[name]!;
+      for (const args of EMPTY_ARGUMENTS.concat([[{ scopes: 'read' }], [{}, {}, {}]])) {
+        try {
+          helper.apply(api, args as unknown[]);
+        } catch (error) {
+          if (!(error instanceof MastodonError)) problems.push(`${name}(${args.map((a) => JSON.stringify(a) ?? 'undefined').join(', ')}): ${String(error)}`);
+        }
+      }
+    }
+    assert.deepEqual(problems, []);
+  });
+});
