@@ -2,7 +2,7 @@ import { asyncScheduler, defer, type Observable, of, throwError, type SchedulerL
 import { catchError, concatMap, map, shareReplay, tap } from 'rxjs/operators';
 import type { AnyEndpoint, BodyEncoding } from '../endpoints/define.js';
 import { endpointTables, extraMethods, type EndpointMethods } from '../endpoints/index.js';
-import { MastodonAPIError, MastodonIllegalArgumentError, MastodonVersionError } from '../errors.js';
+import { MastodonAPIError, MastodonIllegalArgumentError, MastodonMalformedResponseError, MastodonVersionError } from '../errors.js';
 import type { HttpBackend, HttpResponse } from '../http/backend.js';
 import { apiErrorFor } from '../http/response.js';
 import { defaultBackend } from '../http/default-backend.js';
@@ -226,6 +226,7 @@ export class Mastodon {
    */
   static createApp(client_name: string, options: CreateAppOptions = {}): Observable<[client_id: string, client_secret: string]> {
     return defer(() => {
+      options ??= {};
       if (typeof client_name !== 'string' || client_name === '') {
         throw new MastodonIllegalArgumentError('client_name must be a non-empty string');
       }
@@ -290,6 +291,7 @@ export class Mastodon {
           ? new MastodonIllegalArgumentError(`Invalid user name, password, or redirect_uris: ${error.message}`, { cause: error })
           : error)),
         map((token) => {
+          checkToken(token);
           const granted = typeof token.scope === 'string' ? token.scope.split(/\s+/).filter(Boolean) : [];
           const missing = missingScopes(scopes, granted);
           if (missing.length > 0) {
@@ -361,6 +363,10 @@ export class Mastodon {
   createAccount(username: string, password: string, email: string, options: CreateAccountOptions & { return_detailed_error: true }): Observable<[string | null, unknown]>;
   createAccount(username: string, password: string, email: string, options: CreateAccountOptions = {}): Observable<string | [string | null, unknown]> {
     return defer(() => {
+      options ??= {};
+      for (const [name, value] of [['username', username], ['password', password], ['email', email]] as const) {
+        if (typeof value !== 'string') throw new MastodonIllegalArgumentError(`${name} must be a string`);
+      }
       const scopes = options.scopes ?? DEFAULT_SCOPES;
       const appToken$ = this.apiRequest<Token>({
         method: 'POST', path: '/oauth/token', ratelimited: false, token: null,
@@ -378,8 +384,12 @@ export class Mastodon {
         },
       });
       return appToken$.pipe(
-        concatMap((app) => signUp(app.access_token)),
+        concatMap((app) => {
+          checkToken(app);
+          return signUp(app.access_token);
+        }),
         map((token): string | [string, unknown] => {
+          checkToken(token);
           this.access_token = token.access_token;
           if (options.to_file !== undefined) writeCredentialFile(options.to_file, [token.access_token, this.api_base_url]);
           return options.return_detailed_error ? [token.access_token, {}] : token.access_token;
@@ -543,6 +553,14 @@ for (const table of Object.values(endpointTables)) {
 
 for (const [name, method] of Object.entries(extraMethods)) {
   Object.defineProperty(Mastodon.prototype, name, { value: method, writable: true, configurable: true });
+}
+
+/** Throws `MastodonMalformedResponseError` unless a token answer carries an access token (a string on one line). */
+function checkToken(token: Token): void {
+  if (typeof token?.access_token !== 'string' || token.access_token === '') {
+    throw new MastodonMalformedResponseError('The server\'s token answer holds no access token',
+      { status: 200, reason: 'OK', error: undefined, body: redact(token) });
+  }
 }
 
 function checkedOption<T extends string>(name: string, value: string, allowed: readonly T[]): T {

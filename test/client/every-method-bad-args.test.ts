@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { of, type Observable } from 'rxjs';
-import { Mastodon, MastodonError, MastodonIllegalArgumentError, type HttpBackend, type HttpRequest, type HttpResponse } from '../../src/index.js';
+import { Mastodon, MastodonError, MastodonIllegalArgumentError, MastodonMalformedResponseError, type HttpBackend, type HttpRequest, type HttpResponse } from '../../src/index.js';
 import { endpointTables, extraMethods } from '../../src/endpoints/index.js';
 
 /** Answers every request with an empty JSON list or object, and remembers the requests. */
@@ -65,7 +65,7 @@ describe('every method under empty and null arguments', () => {
   });
 });
 
-describe('apiRequest, apiResponse and verifyMinimumVersion under bad arguments', () => {
+describe('apiRequest, verifyMinimumVersion and the other class methods under bad arguments', () => {
   it('deliver MastodonIllegalArgumentError in the error channel, never a synchronous throw or a TypeError, and send nothing', async () => {
     const backend = new EmptyBackend();
     const api = new Mastodon({ api_base_url: 'https://m.example', access_token: 't', session: backend, version_check_mode: 'none' });
@@ -85,6 +85,10 @@ describe('apiRequest, apiResponse and verifyMinimumVersion under bad arguments',
       ['verifyMinimumVersion(undefined)', () => api.verifyMinimumVersion(undefined as never)],
       ['verifyMinimumVersion(4)', () => api.verifyMinimumVersion(4 as never)],
       ['verifyMinimumVersion("x.y")', () => api.verifyMinimumVersion('x.y')],
+      ['createApp(null)', () => Mastodon.createApp(null as never)],
+      ['createApp("app", null)', () => Mastodon.createApp('app', null as never)],
+      ['createAccount(null, null, null, null)', () => api.createAccount(null as never, null as never, null as never, null as never)],
+      ['logIn(null)', () => api.logIn(null as never)],
     ];
     for (const [name, call] of calls) {
       let observable: Observable<unknown>;
@@ -115,5 +119,25 @@ describe('pure helpers under empty and null arguments', () => {
       }
     }
     assert.deepEqual(problems, []);
+  });
+});
+
+describe('a token answer without a token', () => {
+  it('fails logIn and createAccount with MastodonMalformedResponseError, and the client keeps its token', async () => {
+    for (const body of ['{}', '{"access_token":42}', '{"access_token":""}', '[]']) {
+      const backend = new EmptyBackend();
+      backend.handle = (request) => {
+        backend.requests.push(request);
+        return of({ status: 200, statusText: 'OK', headers: {}, body });
+      };
+      const api = new Mastodon({ api_base_url: 'https://m.example', access_token: 'kept', client_id: 'c', client_secret: 's', session: backend });
+      for (const call of [() => api.logIn('a@b.c', 'pw'), () => api.createAccount('a', 'pw', 'a@b.c')]) {
+        const error = await new Promise<unknown>((resolve) => call().subscribe({ error: resolve, complete: () => resolve(undefined) }));
+        assert.ok(error instanceof MastodonMalformedResponseError, `${body}: ${String(error)}`);
+      }
+      assert.equal(api.access_token, 'kept');
+      // createAccount stopped at the app token it did not get: no sign-up went out with another token.
+      assert.deepEqual(backend.requests.map((r) => new URL(r.url).pathname), ['/oauth/token', '/oauth/token']);
+    }
   });
 });
