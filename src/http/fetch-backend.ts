@@ -36,7 +36,7 @@ export class FetchBackend implements HttpBackend {
       }
       const headers: Record<string, string> = {};
       res.headers.forEach((value, name) => { headers[name.toLowerCase()] = value; });
-      const body = await readBody(res, headers, request.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
+      const body = request.method === 'HEAD' ? '' : await readBody(res, headers, request.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
       return { status: res.status, statusText: res.statusText, headers, body };
     });
   }

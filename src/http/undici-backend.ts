@@ -34,7 +34,8 @@ export class UndiciBackend implements HttpBackend {
   /** Sends `request` through the pool on subscribe; aborts it (releasing its socket) on unsubscribe. */
   handle(request: HttpRequest): Observable<HttpResponse> {
     return new Observable<HttpResponse>((subscriber) => {
-      const exchange = new Exchange(subscriber, request.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
+      // A HEAD answer's content-length tells the size of a body it does not send.
+      const exchange = new Exchange(subscriber, request.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, request.method !== 'HEAD');
       try {
         const url = new URL(request.url);
         this.dispatcher.dispatch({
@@ -71,6 +72,7 @@ class Exchange implements Dispatcher.DispatchHandler {
   constructor(
     private readonly subscriber: { next(r: HttpResponse): void; complete(): void; error(e: unknown): void },
     private readonly maxBytes: number,
+    private readonly bodyExpected: boolean,
   ) {}
 
   onRequestStart(controller: Dispatcher.DispatchController): void {
@@ -83,7 +85,7 @@ class Exchange implements Dispatcher.DispatchHandler {
     this.statusText = statusMessage || standardStatusText(status);
     this.headers = flattenHeaders(headers);
     const declared = this.headers['content-length'];
-    if (declaresMoreThan(declared, this.maxBytes)) this.refuse(controller, declared);
+    if (this.bodyExpected && declaresMoreThan(declared, this.maxBytes)) this.refuse(controller, declared);
   }
 
   onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {

@@ -2,8 +2,10 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { firstValueFrom, of, type Observable } from 'rxjs';
 import {
-  Mastodon, MastodonIllegalArgumentError, MastodonMalformedResponseError, type HttpBackend, type HttpRequest, type HttpResponse,
+  FetchBackend, Mastodon, MastodonIllegalArgumentError, MastodonMalformedResponseError, UndiciBackend,
+  type HttpBackend, type HttpRequest, type HttpResponse,
 } from '../../src/index.js';
+import { startLoopback } from '../support/loopback.js';
 
 /** A backend of a user's own: it answers every request with `body`, and enforces no cap. */
 class FixedBackend implements HttpBackend {
@@ -42,4 +44,20 @@ describe('max_response_bytes', () => {
       assert.throws(() => client(new FixedBackend('{}'), bad), MastodonIllegalArgumentError);
     }
   });
+});
+
+describe('max_response_bytes and HEAD', () => {
+  for (const [name, makeBackend] of [['undici', () => new UndiciBackend()], ['fetch', () => new FetchBackend()]] as const) {
+    it(`a HEAD answer whose content-length announces a large body is not refused (${name})`, async () => {
+      const server = await startLoopback((_req, res) => res.writeHead(200, { 'content-length': String(300 * 10 ** 6), 'content-type': 'image/png' }).end());
+      try {
+        const api = new Mastodon({ api_base_url: server.url, version_check_mode: 'none', session: makeBackend(), max_response_bytes: 1000 });
+        const response = await firstValueFrom(api.apiResponse({ method: 'HEAD', path: '/system/media/big.png' }));
+        assert.equal(response.headers['content-length'], '300000000');
+        await assert.rejects(firstValueFrom(api.apiRequest({ method: 'GET', path: '/system/media/big.png', result: 'text' })), MastodonMalformedResponseError);
+      } finally {
+        await server.close();
+      }
+    });
+  }
 });
