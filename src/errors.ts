@@ -1,3 +1,5 @@
+import { standardStatusText } from './http/status-text.js';
+
 /**
  * The error classes of mastodon-rx. They mirror Mastodon.py's hierarchy, so code that catches
  * `MastodonNotFoundError` there catches the same class here. Every error reaches the user
@@ -44,6 +46,15 @@ export class MastodonMalformedEventError extends MastodonError {
   override name = 'MastodonMalformedEventError';
 }
 
+/**
+ * A JSON value nested deeper than any Mastodon entity (`MAX_ENTITY_DEPTH` levels), refused
+ * rather than walked. A response that holds one fails with `MastodonMalformedResponseError`,
+ * with this error as its `cause`.
+ */
+export class MastodonEntityTooDeepError extends MastodonError {
+  override name = 'MastodonEntityTooDeepError';
+}
+
 /** The server's version does not offer the endpoint (see `version_check_mode`). */
 export class MastodonVersionError extends MastodonError {
   override name = 'MastodonVersionError';
@@ -85,20 +96,15 @@ export class MastodonAPIError extends MastodonError implements ApiErrorDetails {
   readonly error: string | undefined;
   readonly body: unknown;
 
-  constructor(message: string, details: Partial<ApiErrorDetails> & ErrorOptions = {}) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+  constructor(message: string, details: Partial<ApiErrorDetails> & ErrorOptions = {}, options?: ErrorOptions) {
+    const cause = options?.cause ?? details.cause;
+    super(message, cause === undefined ? undefined : { cause });
     this.status = details.status ?? (new.target as typeof MastodonAPIError).defaultStatus;
-    this.reason = details.reason ?? REASONS[this.status] ?? '';
+    this.reason = details.reason ?? standardStatusText(this.status);
     this.error = details.error;
     this.body = details.body;
   }
 }
-
-/** The reason phrases of the statuses the error classes stand for. */
-const REASONS: Readonly<Record<number, string>> = {
-  200: 'OK', 401: 'Unauthorized', 404: 'Not Found', 429: 'Too Many Requests', 500: 'Internal Server Error',
-  502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout',
-};
 
 /** HTTP 404. */
 export class MastodonNotFoundError extends MastodonAPIError {

@@ -2,10 +2,11 @@ import { asyncScheduler, defer, type Observable, of, throwError, type SchedulerL
 import { catchError, concatMap, map, shareReplay, tap } from 'rxjs/operators';
 import type { AnyEndpoint, BodyEncoding } from '../endpoints/define.js';
 import { endpointTables, extraMethods, type EndpointMethods } from '../endpoints/index.js';
-import { MastodonAPIError, MastodonIllegalArgumentError, MastodonVersionError } from '../errors.js';
+import { MastodonAPIError, MastodonIllegalArgumentError, MastodonMalformedResponseError, MastodonVersionError } from '../errors.js';
 import type { HttpBackend, HttpResponse } from '../http/backend.js';
 import { apiErrorFor } from '../http/response.js';
 import { defaultBackend } from '../http/default-backend.js';
+import { DEFAULT_MAX_RESPONSE_BYTES } from '../http/body-limit.js';
 import type { Params, ParamValue } from '../http/params.js';
 import { Transport, type ApiCall } from '../http/transport.js';
 import { RateLimiter, type RateLimitState, type RatelimitMethod } from '../ratelimit/limiter.js';
@@ -17,6 +18,8 @@ import {
   type CreateAppOptions, type FeatureSet, type MastodonOptions, type VersionCheckMode,
 } from './options.js';
 import { missingScopes } from './scopes.js';
+import { INSPECT, inspectClient, printableClient } from './printable.js';
+import { redact } from '../http/redact.js';
 import { SUPPORTED_VERSION } from '../endpoints/utility.js';
 
 /** Options of `logIn`, as Mastodon.py names them. */
@@ -98,6 +101,8 @@ export class Mastodon {
   readonly ratelimit_method: RatelimitMethod;
   /** Seconds each request attempt may take before it fails with `MastodonReadTimeout`. */
   readonly request_timeout: number;
+  /** The most bytes of response body the client accepts (default 64 MiB). */
+  readonly max_response_bytes: number;
   /** The `User-Agent` sent with requests and streams, if any. */
   readonly user_agent: string | undefined;
   /** The scheduler every wait of this client goes through. */
@@ -136,6 +141,8 @@ export class Mastodon {
     this.ratelimit_method = checkedOption('ratelimit_method', options.ratelimit_method ?? 'wait', ['throw', 'wait', 'pace']);
     this.request_timeout = options.request_timeout ?? 300;
     if (!(this.request_timeout > 0)) throw new MastodonIllegalArgumentError('request_timeout must be a positive number of seconds');
+    this.max_response_bytes = options.max_response_bytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    if (!(this.max_response_bytes > 0)) throw new MastodonIllegalArgumentError('max_response_bytes must be a positive number of bytes');
     this.scheduler = options.scheduler ?? asyncScheduler;
     this.ratelimiter = new RateLimiter(this.ratelimit_method, options.ratelimit_pacefactor ?? 1.1, this.scheduler);
     if (options.mastodon_version !== undefined) {
@@ -150,11 +157,29 @@ export class Mastodon {
       limiter: this.ratelimiter,
       scheduler: this.scheduler,
       timeoutMs: this.request_timeout * 1000,
+      maxResponseBytes: this.max_response_bytes,
       userAgent,
       debug: options.debug_requests ?? false,
       token: () => this.access_token,
       lang: () => this.lang,
     });
+  }
+
+  /**
+   * What `JSON.stringify` makes of the client: its settings, with the access token and client
+   * secret redacted.
+   * @example JSON.stringify(api)  // '{"api_base_url":"https://m.example","access_token":"[redacted]",...}'
+   */
+  toJSON(): Record<string, unknown> {
+    return printableClient(this);
+  }
+
+  /**
+   * What `util.inspect` and `console.log` show in Node: the settings, secrets redacted.
+   * @example console.log(api)  // Mastodon { api_base_url: 'https://m.example', access_token: '[redacted]', ... }
+   */
+  [INSPECT](_depth: number, options: object, inspect?: (value: unknown, options?: object) => string): string {
+    return inspectClient('Mastodon', this, options, inspect);
   }
 
   /** Requests left in the current rate-limit window, as the server last said. */
@@ -201,6 +226,7 @@ export class Mastodon {
    */
   static createApp(client_name: string, options: CreateAppOptions = {}): Observable<[client_id: string, client_secret: string]> {
     return defer(() => {
+      options ??= {};
       if (typeof client_name !== 'string' || client_name === '') {
         throw new MastodonIllegalArgumentError('client_name must be a non-empty string');
       }
@@ -261,15 +287,16 @@ export class Mastodon {
         throw new MastodonIllegalArgumentError('Invalid arguments given. username and password or code are required.');
       }
       return this.apiRequest<Token>({ method: 'POST', path: '/oauth/token', params, ratelimited: false, token: null }).pipe(
-        catchError((error: unknown) => throwError(() => error instanceof MastodonAPIError && error.status < 500
+        catchError((error: unknown) => throwError(() => error instanceof MastodonAPIError && error.status >= 400 && error.status < 500
           ? new MastodonIllegalArgumentError(`Invalid user name, password, or redirect_uris: ${error.message}`, { cause: error })
           : error)),
         map((token) => {
+          checkToken(token);
           const granted = typeof token.scope === 'string' ? token.scope.split(/\s+/).filter(Boolean) : [];
           const missing = missingScopes(scopes, granted);
           if (missing.length > 0) {
             throw new MastodonAPIError(`Granted scopes "${granted.join(' ')}" do not contain all of the requested scopes "${scopes.join(' ')}".`,
-              { status: 200, reason: 'OK', error: undefined, body: token });
+              { status: 200, reason: 'OK', error: undefined, body: redact(token) });
           }
           this.access_token = token.access_token;
           if (o.to_file !== undefined) {
@@ -288,16 +315,18 @@ export class Mastodon {
    * @example window.location.href = api.authRequestUrl({ redirect_uris: 'https://app.example/cb', state })
    */
   authRequestUrl(options: AuthRequestUrlOptions = {}): string {
+    const o: AuthRequestUrlOptions = options ?? {};
     const url = new URL(`${this.api_base_url}/oauth/authorize`);
-    const clientId = options.client_id ?? this.client_id;
+    const clientId = o.client_id ?? this.client_id;
     if (clientId === undefined) throw new MastodonIllegalArgumentError('authRequestUrl needs a client_id');
     url.searchParams.set('client_id', clientId);
     url.searchParams.set('response_type', 'code');
-    url.searchParams.set('redirect_uri', options.redirect_uris ?? OOB_REDIRECT_URI);
-    url.searchParams.set('scope', (options.scopes ?? DEFAULT_SCOPES).join(' '));
-    if (options.force_login) url.searchParams.set('force_login', 'true');
-    if (options.state !== undefined) url.searchParams.set('state', options.state);
-    if (options.lang !== undefined) url.searchParams.set('lang', options.lang);
+    url.searchParams.set('redirect_uri', o.redirect_uris ?? OOB_REDIRECT_URI);
+    if (o.scopes !== undefined && !Array.isArray(o.scopes)) throw new MastodonIllegalArgumentError('scopes must be a list');
+    url.searchParams.set('scope', (o.scopes ?? DEFAULT_SCOPES).join(' '));
+    if (o.force_login) url.searchParams.set('force_login', 'true');
+    if (o.state !== undefined) url.searchParams.set('state', o.state);
+    if (o.lang !== undefined) url.searchParams.set('lang', o.lang);
     return url.href;
   }
 
@@ -334,6 +363,10 @@ export class Mastodon {
   createAccount(username: string, password: string, email: string, options: CreateAccountOptions & { return_detailed_error: true }): Observable<[string | null, unknown]>;
   createAccount(username: string, password: string, email: string, options: CreateAccountOptions = {}): Observable<string | [string | null, unknown]> {
     return defer(() => {
+      options ??= {};
+      for (const [name, value] of [['username', username], ['password', password], ['email', email]] as const) {
+        if (typeof value !== 'string') throw new MastodonIllegalArgumentError(`${name} must be a string`);
+      }
       const scopes = options.scopes ?? DEFAULT_SCOPES;
       const appToken$ = this.apiRequest<Token>({
         method: 'POST', path: '/oauth/token', ratelimited: false, token: null,
@@ -351,8 +384,12 @@ export class Mastodon {
         },
       });
       return appToken$.pipe(
-        concatMap((app) => signUp(app.access_token)),
+        concatMap((app) => {
+          checkToken(app);
+          return signUp(app.access_token);
+        }),
         map((token): string | [string, unknown] => {
+          checkToken(token);
           this.access_token = token.access_token;
           if (options.to_file !== undefined) writeCredentialFile(options.to_file, [token.access_token, this.api_base_url]);
           return options.return_detailed_error ? [token.access_token, {}] : token.access_token;
@@ -381,7 +418,7 @@ export class Mastodon {
   verifyMinimumVersion(version_str: string, options: VerifyMinimumVersionOptions = {}): Observable<boolean> {
     return defer(() => {
       const wanted = parseVersion(version_str);
-      const version$ = options.cached ? this.serverVersion() : this.fetchVersion();
+      const version$ = options?.cached ? this.serverVersion() : this.fetchVersion();
       return version$.pipe(map((have) => versionAtLeast(have, wanted)));
     });
   }
@@ -516,6 +553,14 @@ for (const table of Object.values(endpointTables)) {
 
 for (const [name, method] of Object.entries(extraMethods)) {
   Object.defineProperty(Mastodon.prototype, name, { value: method, writable: true, configurable: true });
+}
+
+/** Throws `MastodonMalformedResponseError` unless a token answer carries an access token (a string on one line). */
+function checkToken(token: Token): void {
+  if (typeof token?.access_token !== 'string' || token.access_token === '') {
+    throw new MastodonMalformedResponseError('The server\'s token answer holds no access token',
+      { status: 200, reason: 'OK', error: undefined, body: redact(token) });
+  }
 }
 
 function checkedOption<T extends string>(name: string, value: string, allowed: readonly T[]): T {

@@ -178,7 +178,10 @@ describe('every Mastodon.py 1.8 method, driven mechanically from endpoints.json'
       if (path === '/.well-known/nodeinfo') {
         return { links: [{ rel: 'http://nodeinfo.diaspora.software/ns/schema/2.0', href: `${server.url}/nodeinfo/2.0` }] };
       }
-      if (path === '/oauth/token') return { access_token: 'token', token_type: 'Bearer', scope: 'read write follow push', created_at: 0 };
+      // A sign-up answers with the new user's token, as /oauth/token does.
+      if (path === '/oauth/token' || (method === 'POST' && path === '/api/v1/accounts')) {
+        return { access_token: 'token', token_type: 'Bearer', scope: 'read write follow push', created_at: 0 };
+      }
       if (path.endsWith('/verify_credentials')) return { id: '1', username: 'me', acct: 'me' };
       if (method === 'HEAD') return {};
       return answerArray ? [] : { id: ID, url: 'https://files.example/1.png' };

@@ -61,8 +61,8 @@ for (const [name, makeBackend] of backends) {
     });
 
     it('escapes path parameters', async () => {
-      await firstValueFrom(client().status('../admin/accounts'));
-      assert.equal(server.seen.at(-1)!.url, '/api/v1/statuses/..%2Fadmin%2Faccounts');
+      await firstValueFrom(client().timelineHashtag('../admin/accounts?x=1#y'));
+      assert.equal(server.seen.at(-1)!.url, '/api/v1/timelines/tag/..%2Fadmin%2Faccounts%3Fx%3D1%23y');
     });
   });
 
