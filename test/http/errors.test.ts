@@ -76,7 +76,7 @@ describe('HTTP errors become Mastodon.py error classes', () => {
   it('takes some of the details and a cause, and fills in the rest', () => {
     const cause = new Error('socket');
     const invalid = new MastodonAPIError('Validation failed', { status: 422, body: { error: 'Validation failed' }, cause });
-    assert.deepEqual([invalid.status, invalid.reason, invalid.error, invalid.body, invalid.cause], [422, '', undefined, { error: 'Validation failed' }, cause]);
+    assert.deepEqual([invalid.status, invalid.reason, invalid.error, invalid.body, invalid.cause], [422, 'Unprocessable Content', undefined, { error: 'Validation failed' }, cause]);
     const teapot = new MastodonNotFoundError('x', { reason: 'Gone Fishing', error: 'no' });
     assert.deepEqual([teapot.status, teapot.reason, teapot.error], [404, 'Gone Fishing', 'no']);
     assert.equal('cause' in new MastodonNotFoundError('x'), false);
