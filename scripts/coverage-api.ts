@@ -1,4 +1,4 @@
-// Which of Mastodon.py 1.8's methods (reference/mastodonpy-1.8/endpoints.json) this library
+// Which of Mastodon.py 1.8's methods (test/fixtures/mastodonpy-1.8/endpoints.json) this library
 // has, by DESIGN.md's naming rule: snake_case → camelCase, `__init__` → the constructor,
 // static methods on the class; and whether each is a function of mastodon-rx/api too (the
 // class is generated from them; `setLanguage` is a method of MastodonClient itself). Prints
@@ -96,7 +96,7 @@ function main(argv: readonly string[]): number {
   const at = argv.indexOf('--endpoints');
   const file = at >= 0 && argv[at + 1]
     ? argv[at + 1]!
-    : join(dirname(fileURLToPath(import.meta.url)), '../../shared/reference/mastodonpy-1.8/endpoints.json');
+    : join(dirname(fileURLToPath(import.meta.url)), '../test/fixtures/mastodonpy-1.8/endpoints.json');
   const entries = JSON.parse(readFileSync(file, 'utf8')) as EndpointEntry[];
   const coverage = coverageOf(entries, Mastodon, { functions: api, bareClient: MastodonClient });
   const seen = new Set(coverage.map((c) => c.entry.method));

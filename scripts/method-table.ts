@@ -1,4 +1,4 @@
-// Writes docs/methods.md: every Mastodon.py 1.8 method (reference/mastodonpy-1.8/endpoints.json)
+// Writes docs/methods.md: every Mastodon.py 1.8 method (test/fixtures/mastodonpy-1.8/endpoints.json)
 // beside its name here, how it is called (required parameters positional, the rest in one
 // options object, as DESIGN.md point 1 says) and the request it sends, read from the
 // rows of src/api.ts's exports (or, for hand-written functions, from endpoints.json).
@@ -15,6 +15,8 @@ import { coverageOf } from './coverage-api.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const METHODS_FILE = join(ROOT, 'docs', 'methods.md');
+/** Mastodon.py 1.8's methods, copied into the project (test/fixtures/README.md says from where). */
+const ENDPOINTS_FILE = join(ROOT, 'test', 'fixtures', 'mastodonpy-1.8', 'endpoints.json');
 
 /** One entry of endpoints.json, as far as the table needs it. */
 export interface MethodEntry {
@@ -26,15 +28,6 @@ export interface MethodEntry {
   readonly defaults: Readonly<Record<string, string>>;
   readonly paginated: boolean;
   readonly version_created: string | null;
-}
-
-/** The `shared/` folder beside the project or one of its parents (or `MASTODON_RX_SHARED`). */
-export function sharedFolder(): string {
-  if (process.env['MASTODON_RX_SHARED']) return process.env['MASTODON_RX_SHARED'];
-  for (let dir = ROOT; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'shared', 'reference'))) return join(dir, 'shared');
-    if (dirname(dir) === dir) throw new Error('No shared/reference folder found beside the project; set MASTODON_RX_SHARED');
-  }
 }
 
 /** The row of each endpoint function of src/api.ts, by its name. */
@@ -120,7 +113,7 @@ export function methodTable(entries: readonly MethodEntry[]): string {
 }
 
 export function readEntries(): MethodEntry[] {
-  return JSON.parse(readFileSync(join(sharedFolder(), 'reference/mastodonpy-1.8/endpoints.json'), 'utf8')) as MethodEntry[];
+  return JSON.parse(readFileSync(ENDPOINTS_FILE, 'utf8')) as MethodEntry[];
 }
 
 function main(argv: readonly string[]): number {

@@ -1,8 +1,18 @@
 // Runs every test/**/*.test.ts with node's own test runner (TypeScript through tsx).
 // Arguments narrow the run to files whose path contains one of them.
+//
+// The run always ends. Node 20's `--test-timeout` bounds each test file (its process): a file
+// still running after FILE_TIMEOUT_MS fails as timed out, after the results of its tests that
+// finished. Tests that wait for an event wait with a limit of their own (test/support/deadline.ts),
+// and slow ones (type-checks, builds, browsers) set their own `timeout`. The runner exits once
+// the files are done, even if a test left a socket or timer behind, and the whole run is
+// stopped after RUN_TIMEOUT_MS.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+
+const FILE_TIMEOUT_MS = 5 * 60_000;
+const RUN_TIMEOUT_MS = 20 * 60_000;
 
 function findTests(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -18,5 +28,15 @@ if (files.length === 0) {
   console.error('No test files found.');
   process.exit(1);
 }
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { stdio: 'inherit' });
+const result = spawnSync(process.execPath, [
+  '--import', 'tsx', '--test', '--test-reporter=spec', `--test-timeout=${FILE_TIMEOUT_MS}`, '--test-force-exit', ...files,
+], { stdio: 'inherit', timeout: RUN_TIMEOUT_MS, killSignal: 'SIGKILL' });
+if (result.error?.code === 'ETIMEDOUT') {
+  console.error(`The test run was stopped: it ran longer than ${RUN_TIMEOUT_MS / 60_000} minutes.`);
+  process.exit(1);
+}
+if (result.error || result.signal) {
+  console.error(`The test run failed: ${result.error?.message ?? `killed by ${result.signal}`}.`);
+  process.exit(1);
+}
 process.exit(result.status ?? 1);

@@ -60,7 +60,9 @@ export type { BackoffConfig } from './streaming/backoff.js';
 export { backoffDelay } from './streaming/backoff.js';
 export { reconnectWithBackoff, stallTimeout, isRetryableStreamError, type ReconnectConfig } from './streaming/operators.js';
 export { decodeEvent, decodeSocketFrame, type SocketFrame } from './streaming/decode.js';
-export { useWebSocket, type WebSocketConstructor, type WebSocketLike } from './streaming/websocket-connection.js';
+export {
+  useWebSocket, type SocketCloseEvent, type SocketEventHandler, type SocketMessageEvent, type WebSocketConstructor, type WebSocketLike,
+} from './streaming/websocket-connection.js';
 export {
   StreamListener, CallbackStreamListener, attachListener, dispatchToListener,
   type CallbackStreamListenerOptions, type StreamHandle, type Handler,

@@ -11,18 +11,27 @@ export type IdLike = string | HasId;
 /** An id for pagination: also a `Date`, which becomes the matching snowflake id. */
 export type PaginationId = IdLike | Date;
 
+/** What no id holds: a path, query or fragment delimiter, or nothing but whitespace. */
+const NOT_AN_ID = /[/?#]|^\s*$/;
+
 /**
- * The id string of a value that is an id or carries one.
+ * The id string of a value that is an id or carries one. An id that could walk a URL (`.`,
+ * `..`, one holding `/`, `?` or `#`) or that is empty or only whitespace is a
+ * `MastodonIllegalArgumentError`.
  *
  * ## Example
  * ```ts
  * idOf(status)      // status.id
  * idOf('10999')     // '10999'
+ * idOf('..')        // throws MastodonIllegalArgumentError
  * ```
  */
 export function idOf(value: IdLike | number, name = 'id'): string {
   if (typeof value === 'string') {
     if (value.length === 0) throw new MastodonIllegalArgumentError(`${name} must not be empty`);
+    if (value === '.' || value === '..' || NOT_AN_ID.test(value)) {
+      throw new MastodonIllegalArgumentError(`${name} ${JSON.stringify(value.slice(0, 100))} is not an id`);
+    }
     return value;
   }
   if (typeof value === 'number') {

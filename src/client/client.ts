@@ -4,11 +4,13 @@ import { MastodonIllegalArgumentError, MastodonVersionError } from '../errors.js
 import type { HttpResponse } from '../http/backend.js';
 import { apiErrorFor } from '../http/response.js';
 import { defaultBackend } from '../http/default-backend.js';
+import { DEFAULT_MAX_RESPONSE_BYTES } from '../http/body-limit.js';
 import { Transport, type ApiCall } from '../http/transport.js';
 import { RateLimiter, type RateLimitState, type RatelimitMethod } from '../ratelimit/limiter.js';
 import { formatVersion, parseVersion, versionAtLeast, type Version } from '../versions/version.js';
 import type { Instance } from '../entities/instance.js';
 import { loadCredentials } from './credentials.js';
+import { INSPECT, inspectClient, printableClient } from './printable.js';
 import { DEFAULT_USER_AGENT, type FeatureSet, type MastodonOptions, type VersionCheckMode } from './options.js';
 
 /**
@@ -45,6 +47,8 @@ export class MastodonClient {
   readonly ratelimit_method: RatelimitMethod;
   /** Seconds each request attempt may take before it fails with `MastodonReadTimeout`. */
   readonly request_timeout: number;
+  /** The most bytes of response body the client accepts (default 64 MiB). */
+  readonly max_response_bytes: number;
   /** The `User-Agent` sent with requests and streams, if any. */
   readonly user_agent: string | undefined;
   /** The scheduler every wait of this client goes through. */
@@ -83,6 +87,8 @@ export class MastodonClient {
     this.ratelimit_method = checkedOption('ratelimit_method', options.ratelimit_method ?? 'wait', ['throw', 'wait', 'pace']);
     this.request_timeout = options.request_timeout ?? 300;
     if (!(this.request_timeout > 0)) throw new MastodonIllegalArgumentError('request_timeout must be a positive number of seconds');
+    this.max_response_bytes = options.max_response_bytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    if (!(this.max_response_bytes > 0)) throw new MastodonIllegalArgumentError('max_response_bytes must be a positive number of bytes');
     this.scheduler = options.scheduler ?? asyncScheduler;
     this.ratelimiter = new RateLimiter(this.ratelimit_method, options.ratelimit_pacefactor ?? 1.1, this.scheduler);
     if (options.mastodon_version !== undefined) {
@@ -97,11 +103,29 @@ export class MastodonClient {
       limiter: this.ratelimiter,
       scheduler: this.scheduler,
       timeoutMs: this.request_timeout * 1000,
+      maxResponseBytes: this.max_response_bytes,
       userAgent,
       debug: options.debug_requests ?? false,
       token: () => this.access_token,
       lang: () => this.lang,
     });
+  }
+
+  /**
+   * What `JSON.stringify` makes of the client: its settings, with the access token and client
+   * secret redacted.
+   * @example JSON.stringify(client)  // '{"api_base_url":"https://m.example","access_token":"[redacted]",...}'
+   */
+  toJSON(): Record<string, unknown> {
+    return printableClient(this);
+  }
+
+  /**
+   * What `util.inspect` and `console.log` show in Node: the settings, secrets redacted.
+   * @example console.log(client)  // MastodonClient { api_base_url: 'https://m.example', access_token: '[redacted]', ... }
+   */
+  [INSPECT](_depth: number, options: object, inspect?: (value: unknown, options?: object) => string): string {
+    return inspectClient(this.constructor.name, this, options, inspect);
   }
 
   /** Requests left in the current rate-limit window, as the server last said. */

@@ -40,16 +40,50 @@ export function readCredentialFile(path: string): string[] {
 }
 
 /**
- * Writes a credential file readable by its owner only (mode 0600), as Mastodon.py's
- * `to_file` does: one value a line.
+ * Writes a credential file readable by its owner only, as Mastodon.py's `to_file` does: one
+ * value a line. The file has mode 0600 from its first byte: the values go into a new file in
+ * the same folder, created 0600, which then replaces the target in one rename (an existing
+ * file, whatever its mode, is replaced, never written). A symbolic link at the target, dangling
+ * or not, is refused rather than followed, as is a value with a line break in it (a server
+ * cannot make its token two lines of the file). Failures are `MastodonIOError`s.
+ *
+ * ## Example
+ * ```ts
+ * writeCredentialFile('usercred.secret', [token, 'https://mastodon.example'])
+ * ```
  */
 export function writeCredentialFile(path: string, lines: readonly string[]): void {
   const fs = nodeFs();
   if (!fs) throw new MastodonIllegalArgumentError(`Credential files need Node.js; cannot write ${path}`);
+  if (lines.some((line) => /[\r\n]/.test(line))) {
+    throw new MastodonIOError(`Not writing credential file ${path}: a value holds a line break`);
+  }
+  if (isSymbolicLink(fs, path)) {
+    throw new MastodonIOError(`Not writing credential file ${path}: it is a symbolic link`);
+  }
+  const temporary = `${path}.${Math.random().toString(36).slice(2)}.tmp`;
+  let fd: number | undefined;
   try {
-    fs.writeFileSync(path, `${lines.join('\n')}\n`, { mode: 0o600 });
-    fs.chmodSync(path, 0o600);
+    // O_EXCL: a fresh file, never one (or a link) that is already there; 0600 before a byte is in it.
+    fd = fs.openSync(temporary, 'wx', 0o600);
+    fs.fchmodSync(fd, 0o600);
+    fs.writeSync(fd, `${lines.join('\n')}\n`);
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fd = undefined;
+    fs.renameSync(temporary, path);
   } catch (cause) {
+    if (fd !== undefined) fs.closeSync(fd);
+    fs.rmSync(temporary, { force: true });
+    throw new MastodonIOError(`Cannot write credential file ${path}`, { cause });
+  }
+}
+
+function isSymbolicLink(fs: Fs, path: string): boolean {
+  try {
+    return fs.lstatSync(path).isSymbolicLink();
+  } catch (cause) {
+    if ((cause as { code?: unknown }).code === 'ENOENT') return false;
     throw new MastodonIOError(`Cannot write credential file ${path}`, { cause });
   }
 }
@@ -65,8 +99,10 @@ export interface LoadedCredentials {
 
 /**
  * Reads the credential files named by `client_id` / `access_token`, as Mastodon.py does: a
- * value is a file when such a file exists, else it is taken literally. Where files cannot be
- * read (browsers), a value that looks like a path is an argument error rather than a token.
+ * value is a file when such a file exists, else it is taken literally. A value that looks like
+ * a path (a `/` or `\\` in it, or a name ending in `.secret` or `.txt`, which no token or client
+ * id has) is never taken as a token: when it names no file, that is a
+ * `MastodonFileNotFoundError`; where files cannot be read (browsers), an argument error.
  *
  * ## Example
  * ```ts
@@ -90,9 +126,13 @@ export function loadCredentials(options: MastodonOptions): LoadedCredentials {
     }
     loaded.api_base_url = normalised;
   };
-  for (const value of [options.client_id, options.access_token]) {
-    if (value !== undefined && !canReadFiles() && LOOKS_LIKE_PATH.test(value)) {
+  for (const [name, value] of [['client_id', options.client_id], ['access_token', options.access_token]] as const) {
+    if (typeof value !== 'string' || !LOOKS_LIKE_PATH.test(value)) continue;
+    if (!canReadFiles()) {
       throw new MastodonIllegalArgumentError(`${value} looks like a credential file, and files can only be read in Node.js; pass the value itself`);
+    }
+    if (!isCredentialFile(value)) {
+      throw new MastodonFileNotFoundError(`${name} names the credential file ${value}, which does not exist or is not a file`);
     }
   }
   if (options.client_id !== undefined && isCredentialFile(options.client_id)) {

@@ -1593,7 +1593,8 @@ export class Mastodon extends MastodonClient {
   /**
    * Every item from `page` on: its own items, then those of each next page until one is empty
    * or has no next link, emitted once as one array. Given a bare request, starts by fetching it.
-   * Each page is one request: mind the rate limit on long lists.
+   * Each page is one request: mind the rate limit on long lists. A `next` link back to a page
+   * already fetched fails with `MastodonMalformedResponseError` rather than looping.
    *
    * @example api.fetchRemaining(firstPage).subscribe((all) => console.log(all.length))
    */

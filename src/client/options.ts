@@ -31,6 +31,11 @@ export interface MastodonOptions {
   ratelimit_pacefactor?: number;
   /** Seconds before a request without a response fails with `MastodonReadTimeout`. Default `300`. */
   request_timeout?: number;
+  /**
+   * The most bytes of response body the client accepts; a longer body fails with
+   * `MastodonMalformedResponseError` as it streams in, without being held. Default 64 MiB.
+   */
+  max_response_bytes?: number;
   /** The server's version, when known: no request is made to learn it. */
   mastodon_version?: string;
   /** Default `'created'`. */

@@ -5,8 +5,9 @@ import { writeCredentialFile } from '../client/credentials.js';
 import { DEFAULT_SCOPES, OOB_REDIRECT_URI, type CreateAppOptions } from '../client/options.js';
 import { missingScopes } from '../client/scopes.js';
 import type { Application, Token } from '../entities/instance.js';
-import { MastodonAPIError, MastodonIllegalArgumentError } from '../errors.js';
+import { MastodonAPIError, MastodonIllegalArgumentError, MastodonMalformedResponseError } from '../errors.js';
 import type { Params } from '../http/params.js';
+import { redact } from '../http/redact.js';
 
 // Apps, tokens and sign-ups: OAuth calls, outside the rate limit, each with the token it needs.
 
@@ -57,6 +58,7 @@ export interface CreateAccountOptions {
  */
 export function createApp(client_name: string, options: CreateAppOptions = {}): Observable<[client_id: string, client_secret: string]> {
   return defer(() => {
+    options ??= {};
     if (typeof client_name !== 'string' || client_name === '') {
       throw new MastodonIllegalArgumentError('client_name must be a non-empty string');
     }
@@ -117,15 +119,16 @@ export function logIn(client: MastodonClient, first?: string | LogInOptions, pas
       throw new MastodonIllegalArgumentError('Invalid arguments given. username and password or code are required.');
     }
     return client.apiRequest<Token>({ method: 'POST', path: '/oauth/token', params, ratelimited: false, token: null }).pipe(
-      catchError((error: unknown) => throwError(() => error instanceof MastodonAPIError && error.status < 500
+      catchError((error: unknown) => throwError(() => error instanceof MastodonAPIError && error.status >= 400 && error.status < 500
         ? new MastodonIllegalArgumentError(`Invalid user name, password, or redirect_uris: ${error.message}`, { cause: error })
         : error)),
       map((token) => {
+        checkToken(token);
         const granted = typeof token.scope === 'string' ? token.scope.split(/\s+/).filter(Boolean) : [];
         const missing = missingScopes(scopes, granted);
         if (missing.length > 0) {
           throw new MastodonAPIError(`Granted scopes "${granted.join(' ')}" do not contain all of the requested scopes "${scopes.join(' ')}".`,
-            { status: 200, reason: 'OK', error: undefined, body: token });
+            { status: 200, reason: 'OK', error: undefined, body: redact(token) });
         }
         client.access_token = token.access_token;
         if (o.to_file !== undefined) {
@@ -144,16 +147,18 @@ export function logIn(client: MastodonClient, first?: string | LogInOptions, pas
  * @example window.location.href = authRequestUrl(client, { redirect_uris: 'https://app.example/cb', state })
  */
 export function authRequestUrl(client: MastodonClient, options: AuthRequestUrlOptions = {}): string {
+  const o: AuthRequestUrlOptions = options ?? {};
   const url = new URL(`${client.api_base_url}/oauth/authorize`);
-  const clientId = options.client_id ?? client.client_id;
+  const clientId = o.client_id ?? client.client_id;
   if (clientId === undefined) throw new MastodonIllegalArgumentError('authRequestUrl needs a client_id');
   url.searchParams.set('client_id', clientId);
   url.searchParams.set('response_type', 'code');
-  url.searchParams.set('redirect_uri', options.redirect_uris ?? OOB_REDIRECT_URI);
-  url.searchParams.set('scope', (options.scopes ?? DEFAULT_SCOPES).join(' '));
-  if (options.force_login) url.searchParams.set('force_login', 'true');
-  if (options.state !== undefined) url.searchParams.set('state', options.state);
-  if (options.lang !== undefined) url.searchParams.set('lang', options.lang);
+  url.searchParams.set('redirect_uri', o.redirect_uris ?? OOB_REDIRECT_URI);
+  if (o.scopes !== undefined && !Array.isArray(o.scopes)) throw new MastodonIllegalArgumentError('scopes must be a list');
+  url.searchParams.set('scope', (o.scopes ?? DEFAULT_SCOPES).join(' '));
+  if (o.force_login) url.searchParams.set('force_login', 'true');
+  if (o.state !== undefined) url.searchParams.set('state', o.state);
+  if (o.lang !== undefined) url.searchParams.set('lang', o.lang);
   return url.href;
 }
 
@@ -182,6 +187,10 @@ export function createAccount(client: MastodonClient, username: string, password
 export function createAccount(client: MastodonClient, username: string, password: string, email: string, options: CreateAccountOptions & { return_detailed_error: true }): Observable<[string | null, unknown]>;
 export function createAccount(client: MastodonClient, username: string, password: string, email: string, options: CreateAccountOptions = {}): Observable<string | [string | null, unknown]> {
   return defer(() => {
+    options ??= {};
+    for (const [name, value] of [['username', username], ['password', password], ['email', email]] as const) {
+      if (typeof value !== 'string') throw new MastodonIllegalArgumentError(`${name} must be a string`);
+    }
     const scopes = options.scopes ?? DEFAULT_SCOPES;
     const appToken$ = client.apiRequest<Token>({
       method: 'POST', path: '/oauth/token', ratelimited: false, token: null,
@@ -199,8 +208,12 @@ export function createAccount(client: MastodonClient, username: string, password
       },
     });
     return appToken$.pipe(
-      concatMap((app) => signUp(app.access_token)),
+      concatMap((app) => {
+        checkToken(app);
+        return signUp(app.access_token);
+      }),
       map((token): string | [string, unknown] => {
+        checkToken(token);
         client.access_token = token.access_token;
         if (options.to_file !== undefined) writeCredentialFile(options.to_file, [token.access_token, client.api_base_url]);
         return options.return_detailed_error ? [token.access_token, {}] : token.access_token;
@@ -210,4 +223,12 @@ export function createAccount(client: MastodonClient, username: string, password
         : throwError(() => error)),
     );
   });
+}
+
+/** Throws `MastodonMalformedResponseError` unless a token answer carries an access token (a string on one line). */
+function checkToken(token: Token): void {
+  if (typeof token?.access_token !== 'string' || token.access_token === '') {
+    throw new MastodonMalformedResponseError('The server\'s token answer holds no access token',
+      { status: 200, reason: 'OK', error: undefined, body: redact(token) });
+  }
 }

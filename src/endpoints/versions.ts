@@ -26,7 +26,7 @@ export function retrieveMastodonVersion(client: MastodonClient): Observable<stri
 export function verifyMinimumVersion(client: MastodonClient, version_str: string, options: VerifyMinimumVersionOptions = {}): Observable<boolean> {
   return defer(() => {
     const wanted = parseVersion(version_str);
-    const version$ = options.cached ? client.serverVersion() : client.fetchServerVersion();
+    const version$ = options?.cached ? client.serverVersion() : client.fetchServerVersion();
     return version$.pipe(map((have) => versionAtLeast(have, wanted)));
   });
 }

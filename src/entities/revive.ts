@@ -1,3 +1,5 @@
+import { MastodonEntityTooDeepError } from '../errors.js';
+
 type DateForm = 'iso' | 'epoch';
 
 /** Fields that hold times in Mastodon's entities: ISO strings, or epoch seconds as strings (instance activity). */
@@ -38,9 +40,19 @@ function isIdField(key: string): boolean {
 }
 
 /**
+ * How deep a value may nest, counting each object and array as a level. Mastodon's entities
+ * nest a dozen levels at most (a reblog's quoted status's account's fields); deeper values are
+ * refused rather than walked, so that no server can make the client (or its users' code,
+ * printing or serialising a result) overflow the stack.
+ */
+export const MAX_ENTITY_DEPTH = 1000;
+
+/**
  * Makes parsed JSON into entities, in place, at every depth: the known datetime fields become
  * `Date`s, and ids sent as numbers (`"id": 3`) become strings, as ids are everywhere else.
- * Values that do not parse are left as they came, so nothing is lost.
+ * Values that do not parse are left as they came, so nothing is lost. A value nested deeper
+ * than {@link MAX_ENTITY_DEPTH} throws `MastodonEntityTooDeepError` (what was walked before
+ * that may already be revived).
  *
  * ## Example
  * ```ts
@@ -49,27 +61,37 @@ function isIdField(key: string): boolean {
  * ```
  */
 export function reviveEntities<T>(value: T): T {
-  if (Array.isArray(value)) {
-    for (const item of value) if (typeof item === 'object' && item !== null) reviveEntities(item);
-  } else if (typeof value === 'object' && value !== null) {
-    const record = value as Record<string, unknown>;
-    for (const key in record) {
-      const field = record[key];
-      if (typeof field === 'string') {
-        // Every date string starts with a digit; most strings (text, URLs, names) do not, and a
-        // character test costs less than looking the key up.
-        const first = field.charCodeAt(0);
-        if (first >= 48 && first <= 57) {
-          const form = DATE_FIELDS.get(key);
-          if (form !== undefined) record[key] = dateOfString(form, field);
-        }
-      } else if (typeof field === 'object') {
-        if (field !== null) reviveEntities(field);
-      } else if (typeof field === 'number') {
-        if (DATE_FIELDS.has(key)) record[key] = dateOfNumber(field);
-        else if (isIdField(key)) record[key] = String(field);
+  if (typeof value === 'object' && value !== null) revive(value, 1);
+  return value;
+}
+
+// Recursive, which a micro-benchmark measured as fast as the unbounded walk before it (an
+// explicit stack was 10-30% slower); the depth bound keeps the recursion within ~1,000 frames.
+function revive(container: object, depth: number): void {
+  if (depth > MAX_ENTITY_DEPTH) {
+    throw new MastodonEntityTooDeepError(`The value nests deeper than ${MAX_ENTITY_DEPTH} levels`);
+  }
+  const inner = depth + 1;
+  if (Array.isArray(container)) {
+    for (const item of container) if (typeof item === 'object' && item !== null) revive(item, inner);
+    return;
+  }
+  const record = container as Record<string, unknown>;
+  for (const key in record) {
+    const field = record[key];
+    if (typeof field === 'string') {
+      // Every date string starts with a digit; most strings (text, URLs, names) do not, and a
+      // character test costs less than looking the key up.
+      const first = field.charCodeAt(0);
+      if (first >= 48 && first <= 57) {
+        const form = DATE_FIELDS.get(key);
+        if (form !== undefined) record[key] = dateOfString(form, field);
       }
+    } else if (typeof field === 'object') {
+      if (field !== null) revive(field, inner);
+    } else if (typeof field === 'number') {
+      if (DATE_FIELDS.has(key)) record[key] = dateOfNumber(field);
+      else if (isIdField(key)) record[key] = String(field);
     }
   }
-  return value;
 }

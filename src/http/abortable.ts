@@ -1,11 +1,12 @@
 import { Observable } from 'rxjs';
 import type { HttpResponse } from './backend.js';
-import { MastodonNetworkError } from '../errors.js';
+import { MastodonError, MastodonNetworkError } from '../errors.js';
 
 /**
  * A cold Observable of one response from a promise-based HTTP call: `send` runs on subscribe
  * with an `AbortSignal` that unsubscribing fires (unless the response is already in, since
- * aborting costs an exception object); a failure is a `MastodonNetworkError`.
+ * aborting costs an exception object); a failure is a `MastodonNetworkError`, unless `send`
+ * failed with a `MastodonError` of its own (a body too large), which passes as it is.
  *
  * ## Example
  * ```ts
@@ -24,7 +25,7 @@ export function abortableResponse(send: (signal: AbortSignal) => Promise<HttpRes
       })
       .catch((cause: unknown) => {
         settled = true;
-        if (!abort.signal.aborted) subscriber.error(networkError(cause));
+        if (!abort.signal.aborted) subscriber.error(cause instanceof MastodonError ? cause : networkError(cause));
       });
     return () => {
       if (!settled) abort.abort();
@@ -35,6 +36,8 @@ export function abortableResponse(send: (signal: AbortSignal) => Promise<HttpRes
 /** Wraps a transport failure in a `MastodonNetworkError` that keeps the cause. */
 export function networkError(cause: unknown): MastodonNetworkError {
   if (cause instanceof MastodonNetworkError) return cause;
-  const message = cause instanceof Error ? cause.message : String(cause);
+  // fetch says only "fetch failed"; what failed is its cause.
+  const inner = cause instanceof Error && cause.cause instanceof Error ? `: ${cause.cause.message}` : '';
+  const message = cause instanceof Error ? `${cause.message}${inner}` : String(cause);
   return new MastodonNetworkError(`Could not complete request: ${message}`, { cause });
 }

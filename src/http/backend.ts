@@ -15,6 +15,12 @@ export interface HttpRequest {
   readonly headers: Readonly<Record<string, string>>;
   /** The encoded body; absent for GET, HEAD and bodiless requests. */
   readonly body?: RequestBody;
+  /**
+   * The most bytes of response body to accept (the client's `max_response_bytes`; 64 MiB when
+   * absent). A backend refuses a longer body while it streams in, announced by `content-length`
+   * or not, and fails with `MastodonMalformedResponseError` without holding it.
+   */
+  readonly maxResponseBytes?: number;
 }
 
 /** One HTTP response, its body read whole as text. Header names are lower case. */
@@ -33,7 +39,8 @@ export interface HttpResponse {
  * Sends requests. One method: `handle` returns a cold Observable that sends the request on
  * subscribe, emits the response once and completes, and aborts the request when unsubscribed.
  * A transport failure is an error in the Observable; an HTTP error status is not (it is a
- * response like any other).
+ * response like any other), and neither is a redirect: backends follow none, so that no body
+ * or token ever travels to an origin the client was not pointed at.
  *
  * ## Example
  * ```ts

@@ -6,8 +6,10 @@ import {
   MastodonRateLimitError, MastodonServerError, MastodonServiceUnavailableError,
   MastodonUnauthorizedError, type ApiErrorDetails,
 } from '../errors.js';
-import { reviveEntities } from '../entities/revive.js';
+import { MAX_ENTITY_DEPTH, reviveEntities } from '../entities/revive.js';
 import { toPage } from '../pagination/page.js';
+import { redact } from './redact.js';
+import { standardStatusText } from './status-text.js';
 
 type ApiErrorClass = new (message: string, details: ApiErrorDetails) => MastodonAPIError;
 
@@ -35,7 +37,10 @@ function tryParseJson(text: string): { ok: true; value: unknown } | { ok: false 
 
 /**
  * The typed error for an HTTP error status, carrying the status, reason and the server's body
- * (parsed when it is JSON, the raw text otherwise).
+ * (parsed when it is JSON, the raw text otherwise). Whatever the body holds (an `error` that
+ * is an object, an array, a number, `null`, text), the error is the status's class; when the
+ * server sent no reason phrase, the standard one stands in. A redirect is not followed: its
+ * error names where it pointed.
  *
  * ## Example
  * ```ts
@@ -46,18 +51,39 @@ function tryParseJson(text: string): { ok: true; value: unknown } | { ok: false 
 export function apiErrorFor(response: HttpResponse): MastodonAPIError {
   const parsed = tryParseJson(response.body);
   const body = parsed.ok ? parsed.value : response.body;
-  let error: string | undefined;
-  if (parsed.ok && typeof parsed.value === 'object' && parsed.value !== null && 'error' in parsed.value) {
-    error = String((parsed.value as { error: unknown }).error);
-  } else if (parsed.ok && typeof parsed.value === 'string') {
-    error = parsed.value;
-  } else if (!parsed.ok && response.body.trim()) {
-    error = response.body.trim().slice(0, 500);
-  }
+  let error = parsed.ok ? errorOfJson(parsed.value) : excerpt(response.body.trim());
   if (response.status === 404 && error === undefined) error = 'Endpoint not found.';
-  const message = `Mastodon API returned error: ${response.status} ${response.statusText}${error ? `: ${error}` : ''}`;
+  const reason = reasonOf(response);
+  const location = response.status >= 300 && response.status < 400 ? response.headers['location'] : undefined;
+  const redirect = location === undefined ? '' : ` (a redirect to ${excerpt(redact(location))}, not followed)`;
+  const message = `Mastodon API returned error: ${response.status}${reason ? ` ${reason}` : ''}${error ? `: ${error}` : ''}${redirect}`;
   const ErrorClass = errorClassFor(response.status);
-  return new ErrorClass(message, { status: response.status, reason: response.statusText, error, body });
+  return new ErrorClass(message, { status: response.status, reason, error, body });
+}
+
+/** The message of a JSON error body: its `error` member as text, or the body when it is a string. */
+function errorOfJson(value: unknown): string | undefined {
+  if (typeof value === 'string') return excerpt(value);
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || !('error' in value)) return undefined;
+  const error = (value as { error: unknown }).error;
+  if (typeof error === 'string') return excerpt(error);
+  if (error === null || error === undefined) return undefined;
+  try {
+    return excerpt(JSON.stringify(error));
+  } catch {
+    return undefined;
+  }
+}
+
+/** At most 500 characters of `text`; `undefined` for none. */
+function excerpt(text: string): string | undefined {
+  if (text === '') return undefined;
+  return text.length > 500 ? `${text.slice(0, 500)}…` : text;
+}
+
+/** The response's reason phrase, or the standard one when the server sent none. */
+function reasonOf(response: HttpResponse): string {
+  return response.statusText || standardStatusText(response.status);
 }
 
 /**
@@ -71,7 +97,12 @@ export function resultOf(response: HttpResponse, kind: ResultKind): unknown {
   if (kind === 'text') return response.body;
   const parsed = tryParseJson(response.body);
   if (!parsed.ok) throw malformed(response, 'is not JSON');
-  const value = reviveEntities(parsed.value);
+  let value: unknown;
+  try {
+    value = reviveEntities(parsed.value);
+  } catch (cause) {
+    throw malformed(response, `nests deeper than ${MAX_ENTITY_DEPTH} levels`, cause);
+  }
   if (kind === 'page') {
     if (!Array.isArray(value)) throw malformed(response, 'is not a JSON array');
     return toPage(value, response.headers['link']);
@@ -79,10 +110,11 @@ export function resultOf(response: HttpResponse, kind: ResultKind): unknown {
   return value;
 }
 
-function malformed(response: HttpResponse, what: string): MastodonMalformedResponseError {
+function malformed(response: HttpResponse, what: string, cause?: unknown): MastodonMalformedResponseError {
   const excerpt = response.body.length > 200 ? `${response.body.slice(0, 200)}…` : response.body;
   return new MastodonMalformedResponseError(
     `The server's ${response.status} response ${what}: ${JSON.stringify(excerpt)}`,
-    { status: response.status, reason: response.statusText, error: undefined, body: response.body },
+    { status: response.status, reason: reasonOf(response), error: undefined, body: response.body },
+    cause === undefined ? undefined : { cause },
   );
 }

@@ -7,6 +7,7 @@ import { resultOf } from './response.js';
 import { MastodonIllegalArgumentError, MastodonReadTimeout } from '../errors.js';
 import type { RateLimiter } from '../ratelimit/limiter.js';
 import { redact } from './redact.js';
+import { responseTooLarge } from './body-limit.js';
 import { markFetcher, type Page, type PageFetcher } from '../pagination/page.js';
 
 /** One API call as the transport takes it. */
@@ -38,6 +39,8 @@ export interface TransportConfig {
   readonly limiter: RateLimiter;
   readonly scheduler: SchedulerLike;
   readonly timeoutMs: number;
+  /** The most response body bytes to accept. */
+  readonly maxResponseBytes: number;
   readonly userAgent: string | undefined;
   readonly debug: boolean;
   token(): string | undefined;
@@ -58,9 +61,9 @@ export class Transport {
 
   /** The parsed result of a call, as its result kind says; a cold Observable. */
   call<R>(call: ApiCall): Observable<R> {
-    const kind = call.result ?? 'json';
     return new Observable<R>((subscriber) => this.responses(call).subscribe({
       next: (response) => {
+        const kind = call.result ?? 'json';
         let result: unknown;
         try {
           result = resultOf(response, kind);
@@ -116,7 +119,12 @@ export class Transport {
         next: (response) => {
           answered = true;
           timer?.unsubscribe();
-          subscriber.next(response);
+          // A backend of the user's own may not enforce the cap: its answer is held to it here.
+          if (response.body.length > this.config.maxResponseBytes) {
+            subscriber.error(responseTooLarge(response.status, response.statusText, this.config.maxResponseBytes));
+          } else {
+            subscriber.next(response);
+          }
         },
         error: (error: unknown) => subscriber.error(error),
         complete: () => subscriber.complete(),
@@ -133,10 +141,16 @@ export class Transport {
     });
   }
 
-  /** Turns a call into a request. Throws `MastodonIllegalArgumentError` for parameters that cannot be sent. */
+  /** Turns a call into a request. Throws `MastodonIllegalArgumentError` for a call or parameters that cannot be sent. */
   build(call: ApiCall): HttpRequest {
+    checkCall(call);
     const { path, rest } = fillPath(call.path, call.params ?? {});
-    const url = new URL(path.startsWith('/') ? this.config.baseUrl + path : path);
+    let url: URL;
+    try {
+      url = new URL(path.startsWith('/') ? this.config.baseUrl + path : path);
+    } catch {
+      throw new MastodonIllegalArgumentError(`Not a path under the API or an absolute URL: ${JSON.stringify(path)}`);
+    }
     const lang = this.config.lang();
     const params: Params = lang !== undefined && rest['lang'] === undefined && !url.searchParams.has('lang') ? { ...rest, lang } : rest;
     const headers: Record<string, string> = { accept: 'application/json', ...call.headers };
@@ -155,13 +169,36 @@ export class Transport {
       body = encodeForm(params);
       headers['content-type'] = 'application/x-www-form-urlencoded';
     }
-    return body === undefined ? { method: call.method, url: url.href, headers } : { method: call.method, url: url.href, headers, body };
+    const { maxResponseBytes } = this.config;
+    return body === undefined
+      ? { method: call.method, url: url.href, headers, maxResponseBytes }
+      : { method: call.method, url: url.href, headers, body, maxResponseBytes };
   }
+}
+
+const HTTP_METHODS: ReadonlySet<unknown> = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD']);
+const RESULT_KINDS: ReadonlySet<unknown> = new Set([undefined, 'json', 'page', 'text', 'none']);
+const ENCODINGS: ReadonlySet<unknown> = new Set([undefined, 'form', 'json', 'multipart']);
+
+/** Throws `MastodonIllegalArgumentError` unless `call` is a call the transport can send (from `apiRequest`, it may be anything). */
+function checkCall(call: unknown): asserts call is ApiCall {
+  if (typeof call !== 'object' || call === null) {
+    throw new MastodonIllegalArgumentError('A call must be an object: { method, path, params?, ... }');
+  }
+  const { method, path, params, result, encoding } = call as Record<string, unknown>;
+  if (!HTTP_METHODS.has(method)) throw new MastodonIllegalArgumentError(`Not an HTTP method: ${JSON.stringify(method) ?? String(method)}`);
+  if (typeof path !== 'string' || path === '') throw new MastodonIllegalArgumentError('A call needs a path: a string');
+  if (params !== undefined && params !== null && (typeof params !== 'object' || Array.isArray(params))) {
+    throw new MastodonIllegalArgumentError('A call\'s params must be an object');
+  }
+  if (!RESULT_KINDS.has(result)) throw new MastodonIllegalArgumentError(`Not a result kind: ${JSON.stringify(result) ?? String(result)}`);
+  if (!ENCODINGS.has(encoding)) throw new MastodonIllegalArgumentError(`Not a body encoding: ${JSON.stringify(encoding) ?? String(encoding)}`);
 }
 
 /**
  * Fills `{name}` placeholders of a path from the parameters of the same name, URL-encoded
- * (`{name*}` may hold several segments), and returns the parameters that are left.
+ * (`{name*}` may hold several segments), and returns the parameters that are left. An empty,
+ * `.` or `..` segment is a `MastodonIllegalArgumentError`: it would walk the URL.
  *
  * ## Example
  * ```ts
@@ -182,12 +219,13 @@ export function fillPath(path: string, params: Params): { path: string; rest: Pa
     delete rest[name];
     const text = String(value);
     if (!isWellFormedText(text)) throw new MastodonIllegalArgumentError(`${name} is not well-formed text (it holds a lone surrogate)`);
-    if (!multiSegment) return encodeURIComponent(text);
-    const segments = text.split('/');
+    // encodeURIComponent leaves `.` alone, and a URL drops `.` and `..` segments (walking up a level):
+    // such a segment, or an empty one, would send the request to another endpoint.
+    const segments = multiSegment ? text.split('/') : [text];
     if (segments.some((segment) => segment === '' || segment === '.' || segment === '..')) {
-      throw new MastodonIllegalArgumentError(`${name} is not a valid path: ${JSON.stringify(text)}`);
+      throw new MastodonIllegalArgumentError(`${name} is not a valid path${multiSegment ? '' : ' segment'}: ${JSON.stringify(text)}`);
     }
-    return segments.map(encodeURIComponent).join('/');
+    return multiSegment ? segments.map(encodeURIComponent).join('/') : encodeURIComponent(text);
   });
   return { path: filled, rest };
 }

@@ -2,13 +2,17 @@ import { Observable } from 'rxjs';
 import { Agent, type Dispatcher } from 'undici';
 import type { HttpBackend, HttpRequest, HttpResponse } from './backend.js';
 import { networkError } from './abortable.js';
+import { standardStatusText } from './status-text.js';
+import { declaresMoreThan, DEFAULT_MAX_RESPONSE_BYTES, responseTooLarge } from './body-limit.js';
 
 type ResponseHeaders = Record<string, string | string[] | undefined>;
 
 /**
  * The Node.js backend: undici with a keep-alive connection pool. Requests go straight to the
- * pool's dispatcher, the body collected as it arrives. Unsubscribing aborts the request and
- * releases its socket.
+ * pool's dispatcher, the body collected as it arrives, up to the request's `maxResponseBytes`
+ * (a longer body aborts the request). Redirects are answers, not followed (undici's dispatcher
+ * follows none unless it was given a redirect interceptor). Unsubscribing aborts the request
+ * and releases its socket.
  *
  * ## Example
  * ```ts
@@ -30,7 +34,8 @@ export class UndiciBackend implements HttpBackend {
   /** Sends `request` through the pool on subscribe; aborts it (releasing its socket) on unsubscribe. */
   handle(request: HttpRequest): Observable<HttpResponse> {
     return new Observable<HttpResponse>((subscriber) => {
-      const exchange = new Exchange(subscriber);
+      // A HEAD answer's content-length tells the size of a body it does not send.
+      const exchange = new Exchange(subscriber, request.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, request.method !== 'HEAD');
       try {
         const url = new URL(request.url);
         this.dispatcher.dispatch({
@@ -62,25 +67,36 @@ class Exchange implements Dispatcher.DispatchHandler {
   private statusText = '';
   private headers: Record<string, string> = {};
   private readonly chunks: Buffer[] = [];
+  private received = 0;
 
-  constructor(private readonly subscriber: { next(r: HttpResponse): void; complete(): void; error(e: unknown): void }) {}
+  constructor(
+    private readonly subscriber: { next(r: HttpResponse): void; complete(): void; error(e: unknown): void },
+    private readonly maxBytes: number,
+    private readonly bodyExpected: boolean,
+  ) {}
 
   onRequestStart(controller: Dispatcher.DispatchController): void {
     this.controller = controller;
     if (this.cancelled) controller.abort(new Error('Request cancelled'));
   }
 
-  onResponseStart(_controller: Dispatcher.DispatchController, status: number, headers: ResponseHeaders, statusMessage?: string): void {
+  onResponseStart(controller: Dispatcher.DispatchController, status: number, headers: ResponseHeaders, statusMessage?: string): void {
     this.status = status;
-    this.statusText = statusMessage || reasonPhrase(status);
+    this.statusText = statusMessage || standardStatusText(status);
     this.headers = flattenHeaders(headers);
+    const declared = this.headers['content-length'];
+    if (this.bodyExpected && declaresMoreThan(declared, this.maxBytes)) this.refuse(controller, declared);
   }
 
-  onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
-    this.chunks.push(chunk);
+  onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    if (this.finished) return;
+    this.received += chunk.length;
+    if (this.received > this.maxBytes) this.refuse(controller);
+    else this.chunks.push(chunk);
   }
 
   onResponseEnd(): void {
+    if (this.finished) return;
     this.finished = true;
     const body = this.chunks.length === 1 ? this.chunks[0]!.toString('utf8') : Buffer.concat(this.chunks).toString('utf8');
     this.subscriber.next({ status: this.status, statusText: this.statusText, headers: this.headers, body });
@@ -88,6 +104,7 @@ class Exchange implements Dispatcher.DispatchHandler {
   }
 
   onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
+    if (this.finished) return;
     this.finished = true;
     if (!this.cancelled) this.subscriber.error(networkError(error));
   }
@@ -98,6 +115,14 @@ class Exchange implements Dispatcher.DispatchHandler {
     this.cancelled = true;
     this.controller?.abort(new Error('Request cancelled'));
   }
+
+  /** Fails with the body-too-large error, drops what arrived and aborts, which closes the socket. */
+  private refuse(controller: Dispatcher.DispatchController, declared?: string): void {
+    this.finished = true;
+    this.chunks.length = 0;
+    this.subscriber.error(responseTooLarge(this.status, this.statusText, this.maxBytes, declared));
+    controller.abort(new Error('Response body too large'));
+  }
 }
 
 function flattenHeaders(raw: ResponseHeaders): Record<string, string> {
@@ -107,16 +132,4 @@ function flattenHeaders(raw: ResponseHeaders): Record<string, string> {
     if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   }
   return headers;
-}
-
-const REASONS: Readonly<Record<number, string>> = {
-  200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No Content', 206: 'Partial Content',
-  301: 'Moved Permanently', 302: 'Found', 400: 'Bad Request', 401: 'Unauthorized',
-  403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 410: 'Gone',
-  422: 'Unprocessable Entity', 429: 'Too Many Requests', 500: 'Internal Server Error',
-  502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout',
-};
-
-function reasonPhrase(status: number): string {
-  return REASONS[status] ?? '';
 }

@@ -1,8 +1,9 @@
-import { defer, EMPTY, isObservable, type Observable, of } from 'rxjs';
-import { concatMap, expand, take } from 'rxjs/operators';
+import { defer, EMPTY, isObservable, type Observable, of, throwError } from 'rxjs';
+import { concatMap, expand, filter, take } from 'rxjs/operators';
 import { checkDirection, fetchPage, neighbourRequest, whileOpen, type PageDirection, type PageFetcher } from './follow.js';
 import { fetcherOf, type Page, type PageRequest } from './page.js';
-import { MastodonIllegalArgumentError } from '../errors.js';
+import { MastodonIllegalArgumentError, MastodonMalformedResponseError } from '../errors.js';
+import { redact } from '../http/redact.js';
 
 /** Options of {@link paginate} and {@link paginateItems}. */
 export interface PaginateOptions {
@@ -19,8 +20,11 @@ export type PageSource<T> = Observable<Page<T>> | Page<T> | PageRequest;
 /**
  * Every page of a paginated endpoint, starting with the first one, as an Observable built on
  * `expand`: each page's link in `direction` is followed, as the server gave it, until a page
- * is empty or has no such link. Lazy: a page is requested only while somebody still listens,
- * so `take(3)` sends exactly three requests, and unsubscribing aborts the request in flight.
+ * is empty or has no such link. The first page is always emitted; an empty page after it ends
+ * the walk without being emitted (whatever links it carries). A link to a page this walk has
+ * already fetched fails with `MastodonMalformedResponseError` instead of looping. Lazy: a page
+ * is requested only while somebody still listens, so `take(3)` sends exactly three requests,
+ * and unsubscribing aborts the request in flight.
  *
  * Pages follow their links through the client that fetched them. Pass the client first when
  * starting from a bare {@link PageRequest} (or a page rebuilt from JSON), which carries none.
@@ -49,13 +53,26 @@ export function paginate<T>(...args: PaginateArgs<T>): Observable<Page<T>> {
     const { client, source, options } = paginateArgs(args);
     const direction = options.direction ?? 'next';
     checkDirection(direction);
-    const first$: Observable<Page<T>> = isObservable(source)
-      ? source.pipe(take(1))
-      : Array.isArray(source) ? of(source) : fetchPage<T>(requireClient(client, source), neighbourRequest(source, direction)!);
+    // The links this walk has followed: one the server hands out again would start a loop.
+    const followed = new Set<string>();
+    let first$: Observable<Page<T>>;
+    if (isObservable(source)) {
+      first$ = source.pipe(take(1));
+    } else if (Array.isArray(source)) {
+      first$ = of(source);
+    } else {
+      const request = neighbourRequest(source, direction)!;
+      followed.add(request.url);
+      first$ = fetchPage<T>(requireClient(client, source), request);
+    }
     return first$.pipe(
       expand((page) => {
         const request = page.length > 0 ? neighbourRequest(page, direction) : null;
-        return request === null ? EMPTY : whileOpen(() => fetchPage<T>(requireClient(client ?? fetcherOf(page), page), request));
+        if (request === null) return EMPTY;
+        if (followed.has(request.url)) return throwError(() => paginationLoop(direction, request.url));
+        followed.add(request.url);
+        // An empty page past the first ends the walk without being emitted.
+        return whileOpen(() => fetchPage<T>(requireClient(client ?? fetcherOf(page), page), request)).pipe(filter((next) => next.length > 0));
       }),
     );
   });
@@ -75,6 +92,19 @@ function paginateArgs<T>(args: PaginateArgs<T>): { client: PageFetcher | undefin
   }
   const [source, options] = args as [PageSource<T>, PaginateOptions?];
   return { client: undefined, source, options: options ?? {} };
+}
+
+/**
+ * The error for a `Link` that leads back to a page this walk already fetched: the server's
+ * pagination is broken, and following it would never end. A `MastodonMalformedResponseError`
+ * (the answer, a page, was successful but not what pagination promises), with the status of a
+ * page (200), no server error text, and the repeated URL as `body`.
+ */
+function paginationLoop(direction: PageDirection, url: string): MastodonMalformedResponseError {
+  return new MastodonMalformedResponseError(
+    `The server's pagination loops: rel="${direction}" leads to ${redact(url)}, which this walk already fetched`,
+    { status: 200, reason: 'OK', error: undefined, body: url },
+  );
 }
 
 function requireClient(client: PageFetcher | undefined, source: unknown): PageFetcher {

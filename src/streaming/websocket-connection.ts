@@ -7,22 +7,42 @@ import { decodeSocketFrame } from './decode.js';
 import { streamingBaseUrl } from './host.js';
 import { defaultWebSocket, sendsHeaders } from './runtime-defaults.js';
 
+/** What the multiplexer reads from a socket's message event (a browser's or undici's `MessageEvent`). */
+export interface SocketMessageEvent {
+  readonly data: unknown;
+}
+
+/** What the multiplexer reads from a socket's close event (a browser's or undici's `CloseEvent`). */
+export interface SocketCloseEvent {
+  readonly code: number;
+  readonly reason: string;
+}
+
+/**
+ * A handler a socket calls with its event. Declared as a method's type, so that sockets whose
+ * handlers take the richer DOM or undici events fit, without the declarations needing the DOM lib.
+ */
+export type SocketEventHandler<E> = { handle(event: E): void }['handle'];
+
 /** The part of the WebSocket API the multiplexer uses; browsers' and undici's sockets have it. */
 export interface WebSocketLike {
   readonly readyState: number;
-  onopen: ((event: Event) => void) | null;
-  onmessage: ((event: MessageEvent) => void) | null;
-  onerror: ((event: Event) => void) | null;
-  onclose: ((event: CloseEvent) => void) | null;
+  onopen: SocketEventHandler<unknown> | null;
+  onmessage: SocketEventHandler<SocketMessageEvent> | null;
+  onerror: SocketEventHandler<unknown> | null;
+  onclose: SocketEventHandler<SocketCloseEvent> | null;
   send(data: string): void;
   close(code?: number, reason?: string): void;
 }
 
 /**
- * A WebSocket constructor: the global one (browsers) takes subprotocols, undici's also takes
- * `{ headers }`. Injectable for tests and other runtimes.
+ * A WebSocket constructor: the global one (browsers), undici's, or another with the same shape.
+ * Injectable for tests and other runtimes.
  */
-export type WebSocketConstructor = new (url: string, protocols?: string | string[] | { headers?: Record<string, string>; protocols?: string[] }) => WebSocketLike;
+export type WebSocketConstructor = new (url: string, protocols?: string | string[]) => WebSocketLike;
+
+/** undici's constructor, which also takes `{ headers }` (see `sendsHeaders`). */
+type HeaderSocketConstructor = new (url: string, init: { headers: Record<string, string> }) => WebSocketLike;
 
 interface Member {
   readonly target: StreamTarget;
@@ -120,7 +140,7 @@ export class SocketMultiplexer {
     const token = this.api.access_token;
     const isUndici = sendsHeaders(this.WebSocketCtor);
     const socket = !token ? new this.WebSocketCtor(url)
-      : isUndici ? new this.WebSocketCtor(url, { headers: { authorization: `Bearer ${token}`, ...(this.api.user_agent ? { 'user-agent': this.api.user_agent } : {}) } })
+      : isUndici ? new (this.WebSocketCtor as unknown as HeaderSocketConstructor)(url, { headers: { authorization: `Bearer ${token}`, ...(this.api.user_agent ? { 'user-agent': this.api.user_agent } : {}) } })
         : new this.WebSocketCtor(url, token);
     this.socket = socket;
     socketsByPing.set(socket, this);

@@ -4,6 +4,7 @@ import { parsePairs, type ParsedParams } from './params.js';
 import { FakeStore, type FakeUser } from './store.js';
 import { fakeRoutes } from './routes/index.js';
 import { handleStreamingUpgrade } from './streaming/websocket.js';
+import { corsHeaders, preflightHeaders, requestIdFor } from './cors.js';
 import {
   FakeHttpError, type FakeContext, type FakeReply, type FakeRequest, type FakeRoute, type FakeRoutes,
 } from './routes/types.js';
@@ -76,7 +77,9 @@ function trimSlash(path: string): string {
  * An in-memory Mastodon server speaking real HTTP on 127.0.0.1: apps, OAuth (password, code,
  * refresh and client-credential grants), accounts, statuses and timelines, with real `Link`
  * and `X-RateLimit-*` headers. Its routes are the client's endpoint tables. Use it in tests,
- * demos and your own app's tests.
+ * demos and your own app's tests. It answers CORS as Mastodon does (preflights of `/api/*` and
+ * `/oauth/*`; any origin; `Link`, the rate-limit headers and `X-Request-Id` readable by page
+ * scripts), so a browser app served from another origin can use it too.
  *
  * ## Example
  * ```ts
@@ -212,6 +215,14 @@ export class FakeMastodon {
     const url = new URL(req.url ?? '/', this.url);
     const method = req.method ?? 'GET';
     const path = trimSlash(url.pathname);
+    res.setHeader('x-request-id', requestIdFor(req));
+    const preflight = preflightHeaders(req, url.pathname);
+    if (preflight) {
+      this.record(method, url, undefined, {}, req, req.headers['content-type']);
+      res.writeHead(200, preflight).end();
+      return;
+    }
+    for (const [name, value] of Object.entries(corsHeaders(url.pathname))) res.setHeader(name, value);
     const match = this.match(method, path);
     const contentType = req.headers['content-type'];
     let body: ParsedParams = {};

@@ -20,6 +20,7 @@ const TRIPLE = /^(\d+)\.(\d+)\.(\d+)/;
  * ```
  */
 export function parseVersion(text: string): Version {
+  if (typeof text !== 'string') throw new MastodonIllegalArgumentError(`A version must be a string, not ${text === null ? 'null' : typeof text}`);
   const word = text.trim().split(/\s+/)[0] ?? '';
   const plus = word.indexOf('+');
   let core = word;

@@ -1,37 +1,15 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { build, type Plugin } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import type { Browser, Page } from 'playwright-core';
 import { FakeMastodon, fakeStreaming, type FakeUser } from '../../src/testing/index.js';
+import { browserFieldOnSources, HAS_CHROMIUM, launchChromium } from '../support/browser.js';
 
 const ROOT = process.cwd();
-/** Debian's `chromium` package; another binary can be named in `CHROMIUM_PATH`. */
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const HAS_CHROMIUM = existsSync(CHROMIUM);
 const OUT = join(ROOT, 'test/browser/out');
 const WAIT = { timeout: 15_000 };
-
-/**
- * Applies package.json's `browser` field to the sources, as a bundler applies it to `dist/`:
- * `./dist/http/default-backend.js` → `./dist/http/default-backend.browser.js` becomes the same
- * swap between `src/http/default-backend.ts` and `src/http/default-backend.browser.ts`.
- */
-function browserFieldOnSources(): Plugin {
-  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { browser: Record<string, string> };
-  const source = (distPath: string): string => resolve(ROOT, distPath.replace(/^\.\/dist\//, 'src/').replace(/\.js$/, '.ts'));
-  const swaps = new Map(Object.entries(pkg.browser).map(([from, to]) => [source(from), source(to)]));
-  return {
-    name: 'browser-field-on-sources',
-    setup(plugin) {
-      plugin.onResolve({ filter: /^\.\.?\/.*\.js$/ }, (args) => {
-        const swapped = swaps.get(resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts'));
-        return swapped ? { path: swapped } : undefined;
-      });
-    },
-  };
-}
 
 /** The example page's script, bundled for browsers; fails if undici or a Node.js built-in got in. */
 async function bundleApp(): Promise<string> {
@@ -78,10 +56,7 @@ describe('the browser example: a live local timeline in headless Chromium', () =
       if (req.url.pathname === '/app.js') return { text: script, headers: { 'content-type': 'text/javascript; charset=utf-8' } };
       return undefined;
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();
@@ -89,7 +64,7 @@ describe('the browser example: a live local timeline in headless Chromium', () =
   });
 
   for (const transport of ['sse', 'websocket'] as const) {
-    it(`shows the first page, then statuses as they are posted, through a dropped stream (${transport})`, async (t) => {
+    it(`shows the first page, then statuses as they are posted, through a dropped stream (${transport})`, { timeout: 60_000 }, async (t) => {
       if (!browser) return t.skip('chromium not installed');
       const tag = `[${transport}]`;
       server.store.addStatus(bob.account, `${tag} older status`);

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { idOf, MastodonIllegalArgumentError, snowflakeOf } from '../../src/index.js';
+import { fillPath } from '../../src/http/transport.js';
 
 describe('ids', () => {
   it('a Date becomes the snowflake Mastodon gives a post made then: milliseconds shifted left 16 bits', () => {
@@ -19,5 +20,20 @@ describe('ids', () => {
     assert.equal(idOf(42), '42');
     assert.throws(() => idOf(2 ** 60), MastodonIllegalArgumentError);
     assert.throws(() => snowflakeOf(new Date('nope')), MastodonIllegalArgumentError);
+  });
+
+  it('refuses ids that could walk the URL or name nothing: ., .., /, ?, #, empty, whitespace', () => {
+    for (const bad of ['.', '..', '', ' ', '\t\n', 'a/b', '../1', '1?x=y', '1#frag', { id: '..' }, { id: '' }]) {
+      assert.throws(() => idOf(bad), MastodonIllegalArgumentError, JSON.stringify(bad));
+    }
+    for (const good of ['1', 'AbC_-9', '109440146774012815', '.1', '1..2', 'a b']) assert.equal(idOf(good), good);
+  });
+
+  it('fillPath refuses empty, . and .. segments for any placeholder', () => {
+    for (const bad of ['', '.', '..']) {
+      assert.throws(() => fillPath('/api/v1/timelines/tag/{hashtag}', { hashtag: bad }), MastodonIllegalArgumentError);
+      assert.throws(() => fillPath('/api/v1/timelines/{timeline*}', { timeline: `tag/${bad}` }), MastodonIllegalArgumentError);
+    }
+    assert.equal(fillPath('/api/v1/statuses/{id}', { id: 'a/../b' }).path, '/api/v1/statuses/a%2F..%2Fb');
   });
 });

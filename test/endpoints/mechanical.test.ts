@@ -1,12 +1,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { lastValueFrom, type Observable } from 'rxjs';
 import { Mastodon, MastodonClient, type MastodonOptions } from '../../src/index.js';
 import * as api from '../../src/api.js';
 import { parsePairs } from '../../src/testing/index.js';
+import { readJsonFixture } from '../support/fixtures.js';
 import { startRecordingServer, type RawRequest, type RecordingServer } from '../support/recording-server.js';
 
 // "How we will check it": every Mastodon.py 1.8 method with an HTTP verb and a path is called
@@ -29,8 +27,7 @@ interface TableEntry {
   alt_paths?: string[];
 }
 
-const ENDPOINTS: TableEntry[] = JSON.parse(readFileSync(
-  join(dirname(fileURLToPath(import.meta.url)), '../../../shared/reference/mastodonpy-1.8/endpoints.json'), 'utf8'));
+const ENDPOINTS = readJsonFixture<TableEntry[]>('mastodonpy-1.8/endpoints.json');
 
 /** Entries that are no plain REST call on an instance, and why. */
 const EXCLUDED: Readonly<Record<string, string>> = {
@@ -201,7 +198,10 @@ for (const [label, callFor] of [['the Mastodon class', throughTheClass], ['masto
         if (path === '/.well-known/nodeinfo') {
           return { links: [{ rel: 'http://nodeinfo.diaspora.software/ns/schema/2.0', href: `${server.url}/nodeinfo/2.0` }] };
         }
-        if (path === '/oauth/token') return { access_token: 'token', token_type: 'Bearer', scope: 'read write follow push', created_at: 0 };
+        // A sign-up answers with the new user's token, as /oauth/token does.
+        if (path === '/oauth/token' || (method === 'POST' && path === '/api/v1/accounts')) {
+          return { access_token: 'token', token_type: 'Bearer', scope: 'read write follow push', created_at: 0 };
+        }
         if (path.endsWith('/verify_credentials')) return { id: '1', username: 'me', acct: 'me' };
         if (method === 'HEAD') return {};
         return answerArray ? [] : { id: ID, url: 'https://files.example/1.png' };

@@ -121,7 +121,9 @@ describe('notifications, replayed from Mastodon 4.0.2', () => {
   it('mentions_only', async () => {
     await replay('test_notifications_mentions_only.yaml', (api) => around(api, async () => {
       const page = await firstValueFrom(api.notifications({ mentions_only: true }));
-      await firstValueFrom(api.notifications({ id: page[0]!.id }));
+      assert.ok(page.length > 0 && page.every((n) => n.type === 'mention'), page.map((n) => n.type).join());
+      const one = await firstValueFrom(api.notifications({ id: page[0]!.id }));
+      assert.equal(one.id, page[0]!.id);
     }), { client });
   });
 

@@ -1,12 +1,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import * as api from '../../src/api.js';
 import { statusPostRow } from '../../src/endpoints/statuses.js';
 import type { AnyEndpoint } from '../../src/endpoints/define.js';
 import { Mastodon } from '../../src/index.js';
-import { CASSETTE_ROOT } from '../support/cassettes.js';
+import { readJsonFixture } from '../support/fixtures.js';
 
 interface Entry {
   method: string;
@@ -20,7 +18,7 @@ interface Entry {
   return_dict_version: string | null;
 }
 
-const entries = JSON.parse(readFileSync(join(CASSETTE_ROOT, '../endpoints.json'), 'utf8')) as Entry[];
+const entries = readJsonFixture<Entry[]>('mastodonpy-1.8/endpoints.json');
 const camel = (name: string): string => name.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
 const PART_A_MODULES = new Set(['statuses.py', 'polls.py', 'accounts.py', 'relationships.py', 'lists.py', 'timeline.py',
   'conversations.py', 'favourites.py', 'endorsements.py', 'suggestions.py']);

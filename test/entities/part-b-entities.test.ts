@@ -1,17 +1,13 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type {
   Announcement, FeaturedTag, Filter, Marker, Preferences, Report, Rule, Tag,
 } from '../../src/index.js';
 import { reviveEntities } from '../../src/entities/revive.js';
-
-const EXAMPLES = join(dirname(fileURLToPath(import.meta.url)), '../../../shared/reference/mastodon-api/entity-examples');
+import { readJsonFixture } from '../support/fixtures.js';
 
 function example<T>(name: string): T {
-  const value = reviveEntities(JSON.parse(readFileSync(join(EXAMPLES, `${name}.json`), 'utf8')) as unknown);
+  const value = reviveEntities(readJsonFixture<unknown>(`mastodon-api/entity-examples/${name}.json`));
   return (Array.isArray(value) ? value[0] : value) as T;
 }
 

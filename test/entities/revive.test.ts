@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { reviveEntities } from '../../src/entities/revive.js';
+import { MAX_ENTITY_DEPTH, reviveEntities } from '../../src/entities/revive.js';
+import { MastodonEntityTooDeepError } from '../../src/errors.js';
 
 /** What reviving means, written the slow and obvious way: a JSON.parse reviver over every key. */
 function reviveBySpec(json: string): unknown {
@@ -61,5 +62,30 @@ describe('reviveEntities', () => {
       const json = JSON.stringify(value);
       assert.deepEqual(reviveEntities(JSON.parse(json) as unknown), reviveBySpec(json));
     }), { numRuns: 500 });
+  });
+});
+
+describe('reviveEntities on values nested too deep', () => {
+  const nested = (levels: number, leaf: unknown): unknown => {
+    let value = leaf;
+    for (let i = 1; i < levels; i++) value = i % 2 === 0 ? [value] : { reblog: value };
+    return value;
+  };
+
+  it(`walks ${MAX_ENTITY_DEPTH} levels and revives the innermost value`, () => {
+    const value = nested(MAX_ENTITY_DEPTH, { created_at: '2022-12-01T00:00:00Z' });
+    reviveEntities(value);
+    let inner: unknown = value;
+    while (Array.isArray(inner) || (inner as { reblog?: unknown }).reblog !== undefined) {
+      inner = Array.isArray(inner) ? inner[0] : (inner as { reblog: unknown }).reblog;
+    }
+    assert.deepEqual(inner, { created_at: new Date('2022-12-01T00:00:00Z') });
+  });
+
+  it('refuses one level more, and 100,000 levels, with MastodonEntityTooDeepError instead of overflowing the stack', () => {
+    assert.throws(() => reviveEntities(nested(MAX_ENTITY_DEPTH + 1, {})), MastodonEntityTooDeepError);
+    assert.throws(() => reviveEntities(nested(MAX_ENTITY_DEPTH + 1, [])), MastodonEntityTooDeepError);
+    const deepText = `${'{"a":['.repeat(50_000)}1${']}'.repeat(50_000)}`;
+    assert.throws(() => reviveEntities(JSON.parse(deepText) as unknown), MastodonEntityTooDeepError);
   });
 });

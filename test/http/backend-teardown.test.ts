@@ -4,6 +4,7 @@ import { firstValueFrom } from 'rxjs';
 import { Agent, type Dispatcher } from 'undici';
 import { FetchBackend, UndiciBackend } from '../../src/index.js';
 import { json, startLoopback } from '../support/loopback.js';
+import { within } from '../support/deadline.js';
 
 /** An agent that counts the requests it dispatches and the aborts their handlers ask for. */
 class AbortRecordingAgent extends Agent {
@@ -55,7 +56,7 @@ describe('backend teardown after an answer', () => {
       const subscription = new UndiciBackend({ dispatcher: agent }).handle({ method: 'GET', url: `${server.url}/x`, headers: {} })
         .subscribe({ next: () => assert.fail('no response after unsubscribe'), error: () => assert.fail('no error after unsubscribe') });
       subscription.unsubscribe();
-      await aborted;
+      await within(aborted, 5_000, 'undici aborted the request');
       assert.equal(agent.aborts, 1);
       assert.equal(received, 0);
     } finally {

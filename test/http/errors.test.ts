@@ -59,6 +59,29 @@ describe('HTTP errors become Mastodon.py error classes', () => {
     assert.ok(new MastodonNetworkError('x') instanceof MastodonIOError);
   });
 
+  it('can be made with a message alone, as an app raises them in its own tests', () => {
+    const gone = new MastodonNotFoundError('gone');
+    assert.ok(gone instanceof MastodonAPIError && gone instanceof MastodonError);
+    assert.deepEqual([gone.message, gone.name, gone.status, gone.reason, gone.error, gone.body], ['gone', 'MastodonNotFoundError', 404, 'Not Found', undefined, undefined]);
+    const made: [MastodonAPIError, number, string][] = [
+      [new MastodonAPIError('refused'), 0, ''], [new MastodonUnauthorizedError('x'), 401, 'Unauthorized'],
+      [new MastodonRateLimitError('x'), 429, 'Too Many Requests'], [new MastodonServerError('x'), 500, 'Internal Server Error'],
+      [new MastodonInternalServerError('x'), 500, 'Internal Server Error'], [new MastodonBadGatewayError('x'), 502, 'Bad Gateway'],
+      [new MastodonServiceUnavailableError('x'), 503, 'Service Unavailable'], [new MastodonGatewayTimeoutError('x'), 504, 'Gateway Timeout'],
+      [new MastodonMalformedResponseError('x'), 200, 'OK'],
+    ];
+    for (const [error, status, reason] of made) assert.deepEqual([error.name, error.status, error.reason], [error.constructor.name, status, reason]);
+  });
+
+  it('takes some of the details and a cause, and fills in the rest', () => {
+    const cause = new Error('socket');
+    const invalid = new MastodonAPIError('Validation failed', { status: 422, body: { error: 'Validation failed' }, cause });
+    assert.deepEqual([invalid.status, invalid.reason, invalid.error, invalid.body, invalid.cause], [422, 'Unprocessable Content', undefined, { error: 'Validation failed' }, cause]);
+    const teapot = new MastodonNotFoundError('x', { reason: 'Gone Fishing', error: 'no' });
+    assert.deepEqual([teapot.status, teapot.reason, teapot.error], [404, 'Gone Fishing', 'no']);
+    assert.equal('cause' in new MastodonNotFoundError('x'), false);
+  });
+
   it('an HTML error page is an API error carrying the text', async () => {
     const error = await call(502, 'html').then(() => assert.fail('no error'), (e: unknown) => e);
     assert.ok(error instanceof MastodonBadGatewayError);

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { firstValueFrom, lastValueFrom, retry } from 'rxjs';
 import { FetchBackend, Mastodon, UndiciBackend, snowflakeOf, type HttpBackend } from '../../src/index.js';
 import { json, startLoopback, type Loopback } from '../support/loopback.js';
+import { until, within } from '../support/deadline.js';
 
 const backends: [string, () => HttpBackend][] = [
   ['undici', () => new UndiciBackend()],
@@ -60,8 +61,8 @@ for (const [name, makeBackend] of backends) {
     });
 
     it('escapes path parameters', async () => {
-      await firstValueFrom(client().status('../admin/accounts'));
-      assert.equal(server.seen.at(-1)!.url, '/api/v1/statuses/..%2Fadmin%2Faccounts');
+      await firstValueFrom(client().timelineHashtag('../admin/accounts?x=1#y'));
+      assert.equal(server.seen.at(-1)!.url, '/api/v1/timelines/tag/..%2Fadmin%2Faccounts%3Fx%3D1%23y');
     });
   });
 
@@ -71,9 +72,9 @@ for (const [name, makeBackend] of backends) {
       try {
         const api = new Mastodon({ api_base_url: server.url, version_check_mode: 'none', session: makeBackend() });
         const subscription = api.status('1').subscribe({ error: () => assert.fail('no error after unsubscribe') });
-        while (server.seen.length === 0) await new Promise((r) => setImmediate(r));
+        await until(() => server.seen.length > 0, 5_000, 'the request reached the server');
         subscription.unsubscribe();
-        const aborted = await server.aborted;
+        const aborted = await within(server.aborted, 5_000, 'the server saw the connection closed');
         assert.equal(aborted.url, '/api/v1/statuses/1');
       } finally {
         await server.close();

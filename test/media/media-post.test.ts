@@ -11,6 +11,7 @@ import {
 import { fakeMediaState } from '../../src/testing/routes/media.js';
 import { clientFor, useFakeServer } from '../support/fake.js';
 import { JPEG, MP4, PNG, UNKNOWN, patterned } from './fixtures.js';
+import { within } from '../support/deadline.js';
 
 const RANDOM_NAME = /^mastodonrxupload_\d+(\.\d+)?_[0-9a-f]{32}\.(png|jpg|mp4)$/;
 
@@ -205,7 +206,7 @@ describe('mediaPost against the fake server (4.0.2: v2 endpoint)', () => {
         released = true;
       }
     }
-    await new Promise<void>((resolve, reject) => {
+    await within(new Promise<void>((resolve, reject) => {
       const subscription = api.mediaPostWithProgress(endless()).subscribe({
         next: (event) => {
           if (event.type === 'progress' && event.loaded > 1_000_000) {
@@ -215,7 +216,7 @@ describe('mediaPost against the fake server (4.0.2: v2 endpoint)', () => {
         },
         error: reject,
       });
-    });
+    }), 10_000, 'a megabyte of the endless upload was sent');
     for (let i = 0; i < 50 && !released; i++) await new Promise((resolve) => setTimeout(resolve, 10));
     assert.ok(released, 'the generator was closed');
     const after = sent;

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { firstValueFrom, take, toArray } from 'rxjs';
-import { MastodonIllegalArgumentError, paginate, paginateItems } from '../../src/index.js';
+import { MastodonIllegalArgumentError, paginate, paginateItems, type Status } from '../../src/index.js';
 import { clientFor, useFakeServer } from '../support/fake.js';
 
 describe('paginate(page$, options): the form DESIGN.md names', () => {
@@ -21,11 +21,11 @@ describe('paginate(page$, options): the form DESIGN.md names', () => {
 
   it('a bare page request needs the client', async () => {
     const api = clientFor(fake.server, 'designpager2');
-    await firstValueFrom(api.toot('x'));
+    for (const text of ['x0', 'x1', 'x2']) await firstValueFrom(api.toot(text));
     const page = await firstValueFrom(api.timelineHome({ limit: 1 }));
     const request = { ...page._pagination_next! };
     await assert.rejects(firstValueFrom(paginate(request)), MastodonIllegalArgumentError);
-    const rebuilt = await firstValueFrom(paginate(api, request).pipe(toArray()));
-    assert.ok(Array.isArray(rebuilt));
+    const rebuilt = await firstValueFrom(paginate<Status>(api, request).pipe(take(2), toArray()));
+    assert.deepEqual(rebuilt.map((p) => p.map((s) => s.content)), [['<p>x1</p>'], ['<p>x0</p>']]);
   });
 });

@@ -93,17 +93,25 @@ describe('pagination against the fake server', () => {
     assert.equal(homeRequests(fake.server) - before, 2);
   });
 
-  it('paginate walks to the end and stops at the empty page; prev walks back up', async () => {
+  it('paginate walks to the end and stops at the empty page without emitting it; prev walks back up', async () => {
     const { api, texts } = userWithStatuses(fake.server, 'pager7', 12);
+    const before = homeRequests(fake.server);
     const pages = await lastValueFrom(paginate(api, api.timelineHome({ limit: 5 })).pipe(toArray()));
-    assert.deepEqual(pages.map((p) => p.length), [5, 5, 2, 0]);
+    assert.deepEqual(pages.map((p) => p.length), [5, 5, 2]);
+    assert.equal(homeRequests(fake.server) - before, 4, 'the empty page that ends the walk was fetched');
     const last = pages[2]!;
     const newer = await lastValueFrom(paginate(api, last, { direction: 'prev' }).pipe(toArray()));
     assert.deepEqual(newer.flat().map(textOf), ['s1', 's0', 's6', 's5', 's4', 's3', 's2', 's11', 's10', 's9', 's8', 's7']);
-    assert.equal(newer.at(-1)!.length, 0);
+    assert.ok(newer.every((page) => page.length > 0));
     const fromRequest = await lastValueFrom(paginateItems<Status>(api, last._pagination_prev!, { direction: 'prev' }).pipe(toArray()));
     assert.deepEqual(fromRequest.map(textOf), newer.slice(1).flat().map(textOf));
     assert.ok(texts.length === 12);
+  });
+
+  it('paginate emits an empty first page, the answer of the call it was given', async () => {
+    const { api } = userWithStatuses(fake.server, 'pager9', 0);
+    const pages = await lastValueFrom(paginate(api, api.timelineHome({ limit: 5 })).pipe(toArray()));
+    assert.deepEqual(pages, [[]]);
   });
 
   it('bad arguments arrive as MastodonIllegalArgumentError in the Observable, nothing sent', async () => {

@@ -3,8 +3,9 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseReset, readRateLimitHeaders } from '../../src/ratelimit/headers.js';
+import { fixturePath } from '../support/fixtures.js';
 
-const CASSETTES = '/work/shared/reference/mastodonpy-1.8/cassettes/cassettes';
+const CASSETTES = fixturePath('mastodonpy-1.8/cassettes/cassettes');
 
 describe('X-RateLimit headers', () => {
   it('reads an ISO reset with six fractional digits, as Mastodon sends it', () => {

@@ -143,6 +143,22 @@ describe('rate limit modes, in virtual time', () => {
     }
   });
 
+  it('pace: a request still in flight counts against the remaining budget', () => {
+    // 10 left until 10 s. The second request leaves at 1 s ((10 - 0) / 10) and takes 5 s to be
+    // answered; while it is out, the third shares what is left among 9, not 10:
+    // (10 - 1) / 9 = 1 s after it, at 2 s (counting only the answered ones would give 1.9 s).
+    const scheduler = virtualScheduler();
+    scheduler.run(({ cold, expectSubscriptions }) => {
+      const first = cold('(r|)', { r: reply(200, { 'x-ratelimit-remaining': '10', 'x-ratelimit-reset': '10' }) });
+      const slow = cold('5s (r|)', { r: reply(200, { 'x-ratelimit-remaining': '9', 'x-ratelimit-reset': '10' }) });
+      const third = cold('(r|)', { r: reply(200, { 'x-ratelimit-remaining': '8', 'x-ratelimit-reset': '10' }) });
+      const api = virtualClient(scriptedBackend([first, slow, third]), scheduler, { ratelimit_method: 'pace', ratelimit_pacefactor: 1 });
+      for (const id of ['1', '2', '3']) api.status(id).subscribe();
+      expectSubscriptions(slow.subscriptions).toBe('1s ^ 4999ms !');
+      expectSubscriptions(third.subscriptions).toBe('2s (^!)');
+    });
+  });
+
   it('pace: with nothing remaining, the next request waits for the reset', () => {
     const scheduler = virtualScheduler();
     scheduler.run(({ cold, expectSubscriptions }) => {

@@ -1,12 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Mastodon } from '../../src/index.js';
 import { camelCaseOf, coverageOf, reportLines, type EndpointEntry } from '../../scripts/coverage-api.js';
-
-const ENDPOINTS = join(dirname(fileURLToPath(import.meta.url)), '../../../shared/reference/mastodonpy-1.8/endpoints.json');
+import { readJsonFixture } from '../support/fixtures.js';
 
 describe('the API coverage report', () => {
   it('names methods by the DESIGN.md rule', () => {
@@ -32,7 +28,7 @@ describe('the API coverage report', () => {
   });
 
   it('accounts for every entry of endpoints.json, and finds the methods this library has', () => {
-    const entries = JSON.parse(readFileSync(ENDPOINTS, 'utf8')) as EndpointEntry[];
+    const entries = readJsonFixture<EndpointEntry[]>('mastodonpy-1.8/endpoints.json');
     const coverage = coverageOf(entries, Mastodon);
     assert.equal(coverage.length, 180);
     const lines = reportLines(coverage);

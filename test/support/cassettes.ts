@@ -1,31 +1,15 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import { Mastodon, type MastodonOptions } from '../../src/index.js';
 import { parsePairs, type ParsedParams } from '../../src/testing/index.js';
-
-/**
- * The folder `shared/` beside the project (or beside one of its parent folders, as for a git
- * worktree), or `MASTODON_RX_SHARED` when set.
- */
-export function sharedFolder(): string {
-  if (process.env['MASTODON_RX_SHARED']) return process.env['MASTODON_RX_SHARED'];
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const candidate = join(dir, 'shared');
-    if (existsSync(join(candidate, 'reference'))) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('No shared/reference folder found beside the project; set MASTODON_RX_SHARED');
-    dir = parent;
-  }
-}
+import { fixturePath } from './fixtures.js';
 
 /** The recordings of real traffic with a Mastodon 4.0.2 server. */
-export const CASSETTE_ROOT = join(sharedFolder(), 'reference/mastodonpy-1.8/cassettes');
+export const CASSETTE_ROOT = fixturePath('mastodonpy-1.8/cassettes');
 
 /** The host the recordings were made against; replays swap it for the replay server's. */
 const RECORDED_ORIGIN = 'http://localhost:3000';

@@ -27,6 +27,11 @@ describe('version strings', () => {
     assert.ok(!versionAtLeast([3, 4, 9], [3, 5, 0]));
     assert.ok(!versionAtLeast([2, 10, 0], [10, 0, 0]));
   });
+  it('tells apart versions that differ only in the patch number', () => {
+    assert.ok(!versionAtLeast([3, 5, 4], [3, 5, 5]));
+    assert.ok(versionAtLeast([3, 5, 6], [3, 5, 5]));
+    assert.ok(!versionAtLeast(parseVersion('4.0.1+glitch'), parseVersion('4.0.2')));
+  });
 });
 
 describe('version checks against the server', () => {
@@ -55,6 +60,22 @@ describe('version checks against the server', () => {
     await assert.rejects(firstValueFrom(api('changed', '1.5.0').status('1')), MastodonVersionError);
     await assert.rejects(firstValueFrom(api('created', '1.5.0').status('1')), /must not send/);
     await assert.rejects(firstValueFrom(api('none', '0.1.0').emailResendConfirmation()), /must not send/);
+  });
+
+  it('refuses an endpoint on a server one patch release older than the endpoint, in both modes', async () => {
+    // GET /api/v1/instance/peers came with 2.1.2 and last changed then.
+    const sent: string[] = [];
+    const api = (mode: 'created' | 'changed', version: string): Mastodon => new Mastodon({
+      api_base_url: 'https://m.example', version_check_mode: mode, mastodon_version: version,
+      session: { handle: (request) => { sent.push(`${mode} ${version}`); throw new Error(`sent ${request.url}`); } },
+    });
+    for (const mode of ['created', 'changed'] as const) {
+      const refused = await firstValueFrom(api(mode, '2.1.1').instancePeers()).catch((e: unknown) => e);
+      assert.ok(refused instanceof MastodonVersionError, `${mode} 2.1.1`);
+      assert.match(refused.message, /Need version 2\.1\.2/);
+      for (const version of ['2.1.2', '2.1.3']) await assert.rejects(firstValueFrom(api(mode, version).instancePeers()), /sent https:\/\/m\.example\/api\/v1\/instance\/peers/);
+    }
+    assert.deepEqual(sent, ['created 2.1.2', 'created 2.1.3', 'changed 2.1.2', 'changed 2.1.3']);
   });
 
   it('a failed version fetch fails the call and is tried again by the next one', async () => {

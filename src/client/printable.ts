@@ -1,0 +1,41 @@
+/** The client fields that hold secrets: printed as `[redacted]`. */
+const SECRET_FIELDS: ReadonlySet<string> = new Set(['access_token', 'client_secret']);
+
+/** The symbol Node's `util.inspect` (and so `console.log`) calls, without importing `node:util`. */
+export const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+
+/**
+ * What printing a client shows: its settings (the own fields that hold plain values), with
+ * the access token and client secret replaced by `[redacted]` when set. The fields themselves
+ * stay readable: `api.access_token` is the token.
+ *
+ * ## Example
+ * ```ts
+ * printableClient(api)  // { api_base_url: 'https://m.example', access_token: '[redacted]', ... }
+ * ```
+ */
+export function printableClient(client: object): Record<string, unknown> {
+  const view: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(client)) {
+    if (typeof value === 'object' && value !== null) continue;
+    if (typeof value === 'function' || typeof value === 'symbol') continue;
+    view[key] = SECRET_FIELDS.has(key) && value !== undefined ? '[redacted]' : value;
+  }
+  return view;
+}
+
+/** Node's `inspect` as it hands itself to a custom inspector. */
+type Inspect = (value: unknown, options?: object) => string;
+
+/**
+ * The text `util.inspect` shows for a client: its class name and {@link printableClient}.
+ *
+ * ## Example
+ * ```ts
+ * inspectClient('Mastodon', api, {}, util.inspect)  // "Mastodon { api_base_url: 'https://m.example', access_token: '[redacted]', ... }"
+ * ```
+ */
+export function inspectClient(name: string, client: object, options: object, inspect: Inspect | undefined): string {
+  const view = printableClient(client);
+  return `${name} ${inspect ? inspect(view, options) : JSON.stringify(view)}`;
+}
