@@ -77,6 +77,8 @@ export type * from './entities/report.js';
 export type * from './entities/search.js';
 export type * from './entities/tag.js';
 export type * from './entities/trends.js';
+export type * from './entities/quote.js';
+export type * from './entities/collection.js';
 export { MastodonStream, type StreamOptions, type StreamStatus } from './streaming/stream.js';
 export type * from './streaming/events.js';
 export type * from './streaming/payloads.js';
