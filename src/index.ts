@@ -81,6 +81,8 @@ export type * from './entities/quote.js';
 export type * from './entities/collection.js';
 export type * from './entities/grouped-notifications.js';
 export type * from './entities/notification-policy.js';
+export type * from './entities/instance-v2.js';
+export type * from './entities/oauth.js';
 export type * from './entities/profile.js';
 export { MastodonStream, type StreamOptions, type StreamStatus } from './streaming/stream.js';
 export type * from './streaming/events.js';
