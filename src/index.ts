@@ -88,6 +88,7 @@ export type * from './entities/translation.js';
 export type * from './entities/async-refresh.js';
 export type * from './entities/annual-report.js';
 export type * from './entities/suggestion.js';
+export type * from './entities/admin-blocks.js';
 export { MastodonStream, type StreamOptions, type StreamStatus } from './streaming/stream.js';
 export type * from './streaming/events.js';
 export type * from './streaming/payloads.js';
