@@ -122,7 +122,7 @@ describe('the documented entity examples of Mastodon 4.7 and the entity types', 
       const items = Array.isArray(value) ? value : [value];
       const problems = items.flatMap((item) => disagreements(item, type, ''))
         .filter((problem) => {
-          const key = `${name}:${problem.slice(0, problem.indexOf(':'))}`;
+          const key = `${name}:${problem.slice(0, problem.indexOf(': '))}`;
           if (EXCEPTIONS[key] === undefined) return true;
           used.add(key);
           return false;
