@@ -11,7 +11,7 @@ import type { Params, ParamValue } from '../http/params.js';
 import { Transport, type ApiCall } from '../http/transport.js';
 import { RateLimiter, type RateLimitState, type RatelimitMethod } from '../ratelimit/limiter.js';
 import { formatVersion, parseVersion, versionAtLeast, type Version } from '../versions/version.js';
-import type { Application, Instance, Token } from '../entities/instance.js';
+import type { CredentialApplication, Instance, Token } from '../entities/instance.js';
 import { loadCredentials, writeCredentialFile } from './credentials.js';
 import {
   DEFAULT_SCOPES, DEFAULT_USER_AGENT, OOB_REDIRECT_URI,
@@ -237,7 +237,7 @@ export class Mastodon {
         version_check_mode: 'none',
       });
       const redirect = options.redirect_uris ?? OOB_REDIRECT_URI;
-      return api.apiRequest<Application>({
+      return api.apiRequest<CredentialApplication>({
         method: 'POST',
         path: '/api/v1/apps',
         ratelimited: false,
