@@ -1,5 +1,5 @@
 // Copies the test fixtures again from a reference folder laid out as test/fixtures/ is
-// (mastodonpy-1.8/, mastodonpy-2.2/, mastodon-api/). Nothing in `npm start` or `npm test`
+// (mastodonpy-1.8/, mastodonpy-2.2/, mastodon-api/); entity-examples-4.7/ is made here, not copied. Nothing in `npm start` or `npm test`
 // runs it: the fixtures are committed, and test/fixtures/README.md says where each came from.
 //
 //   npx tsx scripts/refresh-fixtures.ts <reference folder>            copy every fixture again
@@ -11,8 +11,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'test', 'fixtures');
 
-/** Whole folders that are copied as they are, files added upstream included. */
-const WHOLE_FOLDERS = ['mastodon-api/entity-examples'];
+/** Folders made here from the documentation (one example a file), not copied from the reference folder. */
+const EXTRACTED_FOLDERS = ['entity-examples-4.7/'];
 
 /** Every file under `dir`, as a path relative to it with `/` separators. */
 export function filesUnder(dir: string): string[] {
@@ -26,7 +26,9 @@ export function filesUnder(dir: string): string[] {
 /** The fixtures that come from the reference folder: every file but the READMEs written here. */
 export function copiedFixtures(): string[] {
   if (!existsSync(FIXTURES)) return [];
-  return filesUnder(FIXTURES).filter((file) => file !== 'README.md').sort();
+  return filesUnder(FIXTURES)
+    .filter((file) => file !== 'README.md' && !EXTRACTED_FOLDERS.some((folder) => file.startsWith(folder)))
+    .sort();
 }
 
 function copy(reference: string, file: string): void {
@@ -43,8 +45,7 @@ function main(argv: readonly string[]): number {
   }
   const check = rest.includes('--check');
   const added = rest.filter((arg) => arg !== '--check').map((file) => relative(reference, join(reference, file)).split(sep).join('/'));
-  const whole = WHOLE_FOLDERS.flatMap((folder) => filesUnder(join(reference, folder)).map((file) => `${folder}/${file}`));
-  const files = [...new Set([...copiedFixtures(), ...whole, ...added])].sort();
+  const files = [...new Set([...copiedFixtures(), ...added])].sort();
   const missing = files.filter((file) => !existsSync(join(reference, file)));
   if (missing.length > 0) {
     console.error(`Not in ${reference}:\n  ${missing.join('\n  ')}`);

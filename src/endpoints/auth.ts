@@ -4,7 +4,7 @@ import { MastodonClient } from '../client/client.js';
 import { writeCredentialFile } from '../client/credentials.js';
 import { DEFAULT_SCOPES, OOB_REDIRECT_URI, type CreateAppOptions } from '../client/options.js';
 import { missingScopes } from '../client/scopes.js';
-import type { Application, Token } from '../entities/instance.js';
+import type { CredentialApplication, Token } from '../entities/instance.js';
 import { MastodonAPIError, MastodonIllegalArgumentError, MastodonMalformedResponseError } from '../errors.js';
 import type { Params } from '../http/params.js';
 import { redact } from '../http/redact.js';
@@ -69,7 +69,7 @@ export function createApp(client_name: string, options: CreateAppOptions = {}): 
       version_check_mode: 'none',
     });
     const redirect = options.redirect_uris ?? OOB_REDIRECT_URI;
-    return api.apiRequest<Application>({
+    return api.apiRequest<CredentialApplication>({
       method: 'POST',
       path: '/api/v1/apps',
       ratelimited: false,

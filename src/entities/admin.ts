@@ -1,4 +1,6 @@
 import type { Account } from './account.js';
+import type { Rule } from './instance-info.js';
+import type { ReportCategory } from './report.js';
 import type { PreviewCard, Status } from './status.js';
 
 /**
@@ -8,7 +10,9 @@ import type { PreviewCard, Status } from './status.js';
  * @see https://docs.joinmastodon.org/entities/Role/
  */
 export interface Admin_Role {
+  /** The role's id. */
   id: string;
+  /** The role's name. */
   name: string;
   /** A CSS colour, or `''`. */
   color: string;
@@ -18,7 +22,9 @@ export interface Admin_Role {
   permissions: string | number;
   /** Whether the role is shown as a badge on profiles. */
   highlighted: boolean;
+  /** When the role was made. */
   created_at?: Date;
+  /** When the role last changed. */
   updated_at?: Date;
 }
 
@@ -69,15 +75,14 @@ export interface Admin_Account {
   invite_request: string | null;
   /** The id of the account that invited this user, when invited. */
   invited_by_account_id?: string | null;
+  /** The id of the app that created this user, when an app did (through `createAccount`). */
+  created_by_application_id?: string | null;
   /** The public account. */
   account: Account;
 }
 
 /** A rule of the server, as attached to a report. */
-export interface Admin_ReportRule {
-  id: string;
-  text: string;
-}
+export type Admin_ReportRule = Rule;
 
 /**
  * A report as moderators see it.
@@ -90,13 +95,15 @@ export interface Admin_Report {
   action_taken: boolean;
   /** When the report was resolved, or null. */
   action_taken_at: Date | null;
-  /** `spam`, `violation`, `legal` or `other`. */
-  category: string;
+  /** `spam`, `violation`, `legal` (since 4.2) or `other`. */
+  category: ReportCategory | (string & {});
   /** What the reporter wrote. */
   comment: string;
   /** Whether the report was forwarded to the reported account's server. */
   forwarded: boolean;
+  /** When the report was filed. */
   created_at: Date;
+  /** When the report last changed. */
   updated_at: Date;
   /** Who filed the report. */
   account: Admin_Account;
@@ -123,6 +130,7 @@ export interface Admin_DomainBlock {
   domain: string;
   /** SHA-256 of the domain (Mastodon 4.1+). */
   digest?: string;
+  /** When the block was made. */
   created_at: Date;
   /** `silence`, `suspend` or `noop` (media and reports only). */
   severity: Admin_DomainBlockSeverity;
@@ -152,7 +160,7 @@ export interface Admin_TagHistory {
 }
 
 /**
- * A trending hashtag as moderators see it.
+ * A hashtag as moderators see it (trends and admin tags).
  * @see https://docs.joinmastodon.org/entities/Tag/#admin
  */
 export interface Admin_Tag {
@@ -160,6 +168,7 @@ export interface Admin_Tag {
   id?: string;
   /** The tag, without `#`. */
   name: string;
+  /** The tag's page on the server. */
   url: string;
   /** Use over the last days, newest first. */
   history: Admin_TagHistory[];
@@ -169,12 +178,47 @@ export interface Admin_Tag {
   usable?: boolean;
   /** Whether a moderator still has to review the tag. */
   requires_review?: boolean;
+  /** Whether the tag may be listed publicly (sent by newer servers). */
+  listable?: boolean | null;
+  /** Whether the logged-in user follows the tag. */
+  following?: boolean;
+  /** Whether the logged-in user features the tag on their profile. Since 4.4. */
+  featuring?: boolean;
 }
 
-/** A trending link, as moderators see it: a preview card with its use history. */
+/** A trending link, as moderators see it: a preview card with its use history. @see https://docs.joinmastodon.org/methods/admin/trends/#links */
 export interface Admin_TrendLink extends PreviewCard {
+  /** The link's id, for approving or rejecting it. Since 4.2. */
+  id?: string;
   /** Use over the last days, newest first. */
   history?: Admin_TagHistory[];
+  /** Whether a moderator still has to review the link. Since 4.2. */
+  requires_review?: boolean;
+}
+
+/** A trending status, as moderators see it. @see https://docs.joinmastodon.org/methods/admin/trends/#statuses */
+export interface Admin_TrendStatus extends Status {
+  /** Whether a moderator still has to review the status. Since 4.2. */
+  requires_review?: boolean;
+}
+
+/**
+ * A site that publishes trending links, as moderators see it (`GET /api/v1/admin/trends/links/publishers`,
+ * undocumented). Since 4.2.
+ */
+export interface Admin_TrendPublisher {
+  /** The publisher's id (Mastodon sends a JSON number; it arrives as a string). */
+  id: string;
+  /** The site's domain. */
+  domain: string;
+  /** Whether links from the site may trend, or null before review. */
+  trendable: boolean | null;
+  /** When a moderator reviewed the site, or null. */
+  reviewed_at: Date | null;
+  /** When the site asked for review, or null. */
+  requested_review_at: Date | null;
+  /** Whether a moderator still has to review the site. */
+  requires_review: boolean;
 }
 
 /** One day of a measure. */

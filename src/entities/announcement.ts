@@ -1,4 +1,5 @@
 import type { CustomEmoji } from './account.js';
+import type { Mention, StatusTag } from './status.js';
 
 /** An emoji reaction to an announcement. @see https://docs.joinmastodon.org/entities/Reaction/ */
 export interface AnnouncementReaction {
@@ -14,10 +15,19 @@ export interface AnnouncementReaction {
   static_url?: string;
 }
 
+/** A status linked in an announcement. */
+export interface AnnouncementStatus {
+  /** The status's id. */
+  id: string;
+  /** The status's page. */
+  url: string;
+}
+
 /** An announcement by the server's staff. @see https://docs.joinmastodon.org/entities/Announcement/ */
 export interface Announcement {
+  /** The announcement's id. */
   id: string;
-  /** HTML. */
+  /** The text, as HTML. */
   content: string;
   /** When the announced event starts, or null. */
   starts_at: Date | null;
@@ -25,16 +35,18 @@ export interface Announcement {
   ends_at: Date | null;
   /** Whether the event lasts whole days (then only the dates of `starts_at`/`ends_at` count). */
   all_day: boolean;
+  /** When it was published. */
   published_at: Date;
+  /** When it last changed. */
   updated_at: Date;
   /** Whether the logged-in user dismissed it. */
   read?: boolean;
   /** Accounts mentioned in the text. */
-  mentions: { id: string; username: string; url: string; acct: string }[];
+  mentions: Mention[];
   /** Statuses linked in the text. */
-  statuses: { id: string; url: string }[];
+  statuses: AnnouncementStatus[];
   /** Hashtags used in the text. */
-  tags: { name: string; url: string }[];
+  tags: StatusTag[];
   /** Custom emoji used in the text. */
   emojis: CustomEmoji[];
   /** Reactions so far. */

@@ -6,6 +6,7 @@ import type { Status } from './status.js';
  * @see https://docs.joinmastodon.org/entities/Conversation/
  */
 export interface Conversation {
+  /** The conversation's id. */
   id: string;
   /** Whether it has a message the user has not read. */
   unread: boolean;

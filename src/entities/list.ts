@@ -3,6 +3,7 @@
  * @see https://docs.joinmastodon.org/entities/List/
  */
 export interface List {
+  /** The list's id. */
   id: string;
   /** The name the user gave the list. */
   title: string;

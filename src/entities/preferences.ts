@@ -1,3 +1,5 @@
+import type { QuotePolicy } from './quote.js';
+
 /** The user's preferences, for clients to follow. @see https://docs.joinmastodon.org/entities/Preferences/ */
 export interface Preferences {
   /** Default visibility of new statuses. */
@@ -10,6 +12,8 @@ export interface Preferences {
   'reading:expand:media': 'default' | 'show_all' | 'hide_all';
   /** Whether to expand statuses with content warnings. */
   'reading:expand:spoilers': boolean;
-  /** Whether to autoplay animated GIFs (newer servers). */
+  /** Default quote policy of new statuses. Since 4.5. */
+  'posting:default:quote_policy'?: QuotePolicy;
+  /** Whether to autoplay animated GIFs (sent by some servers, not documented by Mastodon). */
   'reading:autoplay:gifs'?: boolean;
 }

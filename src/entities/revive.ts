@@ -2,13 +2,17 @@ import { MastodonEntityTooDeepError } from '../errors.js';
 
 type DateForm = 'iso' | 'epoch';
 
-/** Fields that hold times in Mastodon's entities: ISO strings, or epoch seconds as strings (instance activity). */
-const DATE_FIELDS: ReadonlyMap<string, DateForm> = new Map([
+/**
+ * Fields that hold times in Mastodon's entities: ISO strings, or epoch seconds as strings
+ * (instance activity, tag history). `test/entities/revived-fields.test.ts` keeps this list
+ * equal to the fields the entity types declare as `Date`.
+ */
+export const DATE_FIELDS: ReadonlyMap<string, DateForm> = new Map([
   ...[
     'created_at', 'expires_at', 'scheduled_at', 'updated_at', 'last_status_at', 'starts_at',
-    'ends_at', 'published_at', 'edited_at', 'date', 'period', 'verified_at', 'last_read_at',
-    'locked_at', 'suspended_at', 'silenced_at', 'action_taken_at', 'sensitized_at', 'read_at',
-    'last_used_at', 'approved_at',
+    'ends_at', 'published_at', 'edited_at', 'date', 'period', 'verified_at', 'action_taken_at',
+    'used_at', 'mute_expires_at', 'muting_expires_at', 'latest_page_notification_at',
+    'effective_date', 'succeeded_by', 'reviewed_at', 'requested_review_at',
   ].map((name) => [name, 'iso'] as const),
   ['week', 'epoch'],
   ['day', 'epoch'],

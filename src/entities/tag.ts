@@ -8,6 +8,14 @@ export interface TagHistory {
   accounts: string;
 }
 
+/** A hashtag by name and page only. @see https://docs.joinmastodon.org/entities/ShallowTag/ */
+export interface ShallowTag {
+  /** The hashtag without its leading `#`. */
+  name: string;
+  /** The tag's page on the server. */
+  url: string;
+}
+
 /** A hashtag, with its recent use. @see https://docs.joinmastodon.org/entities/Tag/ */
 export interface Tag {
   /** The tag's id on the server (newer servers only). */
@@ -20,12 +28,13 @@ export interface Tag {
   history?: TagHistory[];
   /** Whether the logged-in user follows the tag (4.0+). */
   following?: boolean;
-  /** Whether the logged-in user features the tag on their profile (newer servers). */
+  /** Whether the logged-in user features the tag on their profile. Since 4.4. */
   featuring?: boolean;
 }
 
 /** A hashtag the user features on their profile. @see https://docs.joinmastodon.org/entities/FeaturedTag/ */
 export interface FeaturedTag {
+  /** The featured tag's id (not the hashtag's). */
   id: string;
   /** The hashtag without its leading `#`. */
   name: string;
