@@ -5,7 +5,7 @@ import type { HttpResponse } from '../http/backend.js';
 import { apiErrorFor } from '../http/response.js';
 import { defaultBackend } from '../http/default-backend.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from '../http/body-limit.js';
-import { Transport, type ApiCall } from '../http/transport.js';
+import { createTransport, type ApiCall, type Transport } from '../http/transport.js';
 import { RateLimiter, type RateLimitState, type RatelimitMethod } from '../ratelimit/limiter.js';
 import { formatVersion, parseVersion, versionAtLeast, type Version } from '../versions/version.js';
 import type { Instance } from '../entities/instance.js';
@@ -97,18 +97,7 @@ export class MastodonClient {
     }
     const userAgent = options.user_agent === null ? credentials.client_name : options.user_agent ?? DEFAULT_USER_AGENT;
     this.user_agent = userAgent;
-    this.transport = new Transport({
-      baseUrl,
-      backend: options.session ?? defaultBackend(),
-      limiter: this.ratelimiter,
-      scheduler: this.scheduler,
-      timeoutMs: this.request_timeout * 1000,
-      maxResponseBytes: this.max_response_bytes,
-      userAgent,
-      debug: options.debug_requests ?? false,
-      token: () => this.access_token,
-      lang: () => this.lang,
-    });
+    this.transport = createTransport(this, options.session ?? defaultBackend(), options.debug_requests ?? false);
   }
 
   /**
