@@ -10,7 +10,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Mastodon } from '../src/index.js';
 import * as api from '../src/api.js';
-import type { AnyEndpoint, VersionSwitch } from '../src/endpoints/define.js';
+import type { AnyEndpoint } from '../src/endpoints/define.js';
+import type { VersionSwitch } from '../src/endpoints/by-version.js';
 import { coverageOf } from './coverage-api.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');

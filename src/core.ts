@@ -4,10 +4,11 @@
 export { MastodonClient } from './client/client.js';
 export { call } from './client/call.js';
 export {
-  endpoint, row, byVersion, json, page, text, nothing,
-  type AnyEndpoint, type Endpoint, type EndpointFunction, type EndpointSpec, type VersionSwitch,
+  endpoint, row, json, page, text, nothing,
+  type AnyEndpoint, type Endpoint, type EndpointFunction, type EndpointSpec,
   type BodyEncoding, type EndpointEncoding, type ResultKind, type Returns, type Route, type FeatureSetName,
 } from './endpoints/define.js';
+export { byVersion, type VersionSwitch } from './endpoints/by-version.js';
 export { SUPPORTED_VERSION, NOTIFICATION_TYPES, FILTER_CONTEXTS, NODEINFO_SCHEMA_2_0 } from './endpoints/constants.js';
 export type { PaginationOptions } from './endpoints/common.js';
 export type { MastodonOptions, CreateAppOptions, VersionCheckMode, FeatureSet } from './client/options.js';

@@ -1,5 +1,4 @@
-import { defer, type Observable } from 'rxjs';
-import { concatMap } from 'rxjs/operators';
+import { concatMap, defer, type Observable } from 'rxjs';
 import type { AnyEndpoint, BodyEncoding, Endpoint } from '../endpoints/define.js';
 import { MastodonIllegalArgumentError } from '../errors.js';
 import type { Params, ParamValue } from '../http/params.js';

@@ -1,5 +1,4 @@
-import { asyncScheduler, defer, type Observable, of, type SchedulerLike } from 'rxjs';
-import { map, shareReplay, tap } from 'rxjs/operators';
+import { asyncScheduler, defer, map, type Observable, of, type SchedulerLike, shareReplay, tap } from 'rxjs';
 import { MastodonIllegalArgumentError, MastodonVersionError } from '../errors.js';
 import type { HttpResponse } from '../http/backend.js';
 import { apiErrorFor } from '../http/response.js';

@@ -1,11 +1,9 @@
-import { defer, type Observable } from 'rxjs';
-import { concatMap } from 'rxjs/operators';
+import type { Observable } from 'rxjs';
 import { call } from '../client/call.js';
 import type { MastodonClient } from '../client/client.js';
 import type { HttpMethod } from '../http/backend.js';
 import type { Params } from '../http/params.js';
 import type { Page } from '../pagination/page.js';
-import { verifyMinimumVersion } from './versions.js';
 
 /** How the parameters of a non-GET request travel. GET always uses the query string. */
 export type BodyEncoding = 'form' | 'json' | 'multipart';
@@ -102,7 +100,7 @@ export interface EndpointSpec<A extends unknown[], R> {
 
 /**
  * Declares one endpoint row without a function of its own: for rows that a hand-written
- * endpoint or {@link byVersion} sends. Export it from its area module, so that the docs, the
+ * endpoint or `byVersion` sends. Export it from its area module, so that the docs, the
  * coverage report and the fake server's route check see it.
  *
  * ## Example
@@ -159,35 +157,6 @@ export function endpoint<R, A extends unknown[] = []>(route: Route, spec: Endpoi
   const described = row(route, spec);
   const send = (client: MastodonClient, ...args: A): Observable<R> => call(client, described, args);
   return Object.assign(send, { row: described });
-}
-
-/** An endpoint whose route depends on the server's version; it carries both rows as `.rows`. */
-export interface VersionSwitch<A extends unknown[], R> {
-  (client: MastodonClient, ...args: A): Observable<R>;
-  /** The first version that gets the newer row. */
-  readonly version: string;
-  /** The newer row first, then the older one. */
-  readonly rows: readonly [newer: Endpoint<A, R>, older: Endpoint<A, R>];
-}
-
-/**
- * One endpoint over two rows: `newer` on servers from `version` on, `older` before (the
- * known version is used; it is fetched once when unknown). The arguments are checked before
- * the version is asked for.
- *
- * ## Example
- * ```ts
- * export const trendingTags = byVersion('3.5.0', trendingTagsRow, trendingTagsBefore350Row);
- * trendingTags(client, { limit: 10 }).subscribe((tags) => console.log(tags.map((t) => t.name)));
- * ```
- */
-/* @__NO_SIDE_EFFECTS__ */
-export function byVersion<A extends unknown[], R>(version: string, newer: Endpoint<A, R>, older: Endpoint<A, R>): VersionSwitch<A, R> {
-  const send = (client: MastodonClient, ...args: A): Observable<R> => defer(() => {
-    newer.params(...args);
-    return verifyMinimumVersion(client, version, { cached: true }).pipe(concatMap((recent) => call(client, recent ? newer : older, args)));
-  });
-  return Object.assign(send, { version, rows: [newer, older] as const });
 }
 
 /** Any endpoint, whatever its arguments and result. */

@@ -1,6 +1,7 @@
 import { defer, type Observable } from 'rxjs';
 import type { MastodonClient } from '../client/client.js';
-import { byVersion, endpoint, json, row } from './define.js';
+import { byVersion } from './by-version.js';
+import { endpoint, json, row } from './define.js';
 import { optionsOf } from './common.js';
 import type { Status } from '../entities/status.js';
 import type { Tag } from '../entities/tag.js';

@@ -1,5 +1,4 @@
-import { Observable, throwError, type SchedulerLike, type Subscription } from 'rxjs';
-import { tap } from 'rxjs/operators';
+import { Observable, tap, throwError, type SchedulerLike, type Subscription } from 'rxjs';
 import type { HttpBackend, HttpMethod, HttpRequest, HttpResponse, RequestBody } from './backend.js';
 import { encodeForm, encodeJson, isWellFormedText, type Params } from './params.js';
 import type { BodyEncoding, ResultKind } from '../endpoints/define.js';
