@@ -32,7 +32,7 @@ export class FetchBackend implements HttpBackend {
       if (res.type === 'opaqueredirect') {
         await res.body?.cancel();
         throw new MastodonAPIError('Mastodon API returned error: a redirect, which is not followed (the browser hides where it pointed)',
-          { status: res.status, reason: 'Redirect', error: undefined, body: undefined });
+          { status: res.status, reason: 'Redirect' });
       }
       const headers: Record<string, string> = {};
       res.headers.forEach((value, name) => { headers[name.toLowerCase()] = value; });
