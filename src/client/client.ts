@@ -28,38 +28,39 @@ import { DEFAULT_USER_AGENT, type FeatureSet, type MastodonOptions, type Version
  * ```
  */
 export class MastodonClient {
+  // Declared only: the constructor creates every field, in this order (the order printing shows).
   /** The server's base URL, such as `https://mastodon.social`. */
-  readonly api_base_url: string;
+  declare readonly api_base_url: string;
   /** The app's client id, when known (given, or read from a credential file). */
-  client_id: string | undefined;
+  declare client_id: string | undefined;
   /** The app's client secret, when known. */
-  client_secret: string | undefined;
+  declare client_secret: string | undefined;
   /** The user's (or app's) access token; set by `logIn` and `createAccount`, cleared by `revokeAccessToken`. */
-  access_token: string | undefined;
+  declare access_token: string | undefined;
   /** The ISO 639 language sent with every request (see `setLanguage`). */
-  lang: string | undefined;
+  declare lang: string | undefined;
   /** How endpoints check the server version: `created` (default), `changed` or `none`. */
-  readonly version_check_mode: VersionCheckMode;
+  declare readonly version_check_mode: VersionCheckMode;
   /** The API dialect: `mainline` (default), `fedibird` or `pleroma`. */
-  readonly feature_set: FeatureSet;
+  declare readonly feature_set: FeatureSet;
   /** How the rate limit is handled: `wait` (default), `pace` or `throw`. */
-  readonly ratelimit_method: RatelimitMethod;
+  declare readonly ratelimit_method: RatelimitMethod;
   /** Seconds each request attempt may take before it fails with `MastodonReadTimeout`. */
-  readonly request_timeout: number;
+  declare readonly request_timeout: number;
   /** The most bytes of response body the client accepts (default 64 MiB). */
-  readonly max_response_bytes: number;
+  declare readonly max_response_bytes: number;
   /** The `User-Agent` sent with requests and streams, if any. */
-  readonly user_agent: string | undefined;
+  declare readonly user_agent: string | undefined;
   /** The scheduler every wait of this client goes through. */
-  readonly scheduler: SchedulerLike;
+  declare readonly scheduler: SchedulerLike;
   /** The rate limiter that every request of this client passes through. */
-  readonly ratelimiter: RateLimiter;
+  declare readonly ratelimiter: RateLimiter;
   /** The server version, once known (given as `mastodon_version`, or fetched). */
-  mastodon_version: string | undefined;
+  declare mastodon_version: string | undefined;
 
-  private readonly transport: Transport;
-  private knownVersion: Version | undefined;
-  private versionFetch: Observable<Version> | undefined;
+  private declare readonly transport: Transport;
+  private declare knownVersion: Version | undefined;
+  private declare versionFetch: Observable<Version> | undefined;
 
   /**
    * Creates a client. Throws `MastodonIllegalArgumentError` at once for options that can never
@@ -88,15 +89,14 @@ export class MastodonClient {
     if (!(this.request_timeout > 0)) throw new MastodonIllegalArgumentError('request_timeout must be a positive number of seconds');
     this.max_response_bytes = options.max_response_bytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     if (!(this.max_response_bytes > 0)) throw new MastodonIllegalArgumentError('max_response_bytes must be a positive number of bytes');
+    this.user_agent = options.user_agent === null ? credentials.client_name : options.user_agent ?? DEFAULT_USER_AGENT;
     this.scheduler = options.scheduler ?? asyncScheduler;
     this.ratelimiter = new RateLimiter(this.ratelimit_method, options.ratelimit_pacefactor ?? 1.1, this.scheduler);
-    if (options.mastodon_version !== undefined) {
-      this.knownVersion = parseVersion(options.mastodon_version);
-      this.mastodon_version = formatVersion(this.knownVersion);
-    }
-    const userAgent = options.user_agent === null ? credentials.client_name : options.user_agent ?? DEFAULT_USER_AGENT;
-    this.user_agent = userAgent;
+    const known = options.mastodon_version === undefined ? undefined : parseVersion(options.mastodon_version);
+    this.mastodon_version = known && formatVersion(known);
     this.transport = createTransport(this, options.session ?? defaultBackend(), options.debug_requests ?? false);
+    this.knownVersion = known;
+    this.versionFetch = undefined;
   }
 
   /**
