@@ -1,6 +1,6 @@
-import { Observable, tap, throwError, type SchedulerLike, type Subscription } from 'rxjs';
+import { defer, map, Observable, tap, type SchedulerLike, type Subscription } from 'rxjs';
 import type { HttpBackend, HttpMethod, HttpRequest, HttpResponse, RequestBody } from './backend.js';
-import { encodeForm, encodeJson, isWellFormedText, type Params } from './params.js';
+import { encodeForm, encodeJson, wellFormedText, type Params } from './params.js';
 import type { BodyEncoding, ResultKind } from '../endpoints/define.js';
 import { resultOf } from './response.js';
 import { MastodonIllegalArgumentError, MastodonReadTimeout } from '../errors.js';
@@ -70,45 +70,28 @@ export function createTransport(client: TransportClient, backend: HttpBackend, d
   const pageFetcher: PageFetcher = { apiRequest: call };
 
   function call<R>(apiCall: ApiCall): Observable<R> {
-    return new Observable<R>((subscriber) => responses(apiCall).subscribe({
-      next: (response) => {
-        const kind = apiCall.result ?? 'json';
-        let result: unknown;
-        try {
-          result = resultOf(response, kind);
-        } catch (error) {
-          subscriber.error(error);
-          return;
-        }
-        subscriber.next((kind === 'page' ? markFetcher(result as Page<unknown>, pageFetcher) : result) as R);
-      },
-      error: (error: unknown) => subscriber.error(error),
-      complete: () => subscriber.complete(),
+    return send(apiCall).pipe(map((response) => {
+      const kind = apiCall.result ?? 'json';
+      const result = resultOf(response, kind);
+      return (kind === 'page' ? markFetcher(result as Page<unknown>, pageFetcher) : result) as R;
     }));
   }
 
-  function send(apiCall: ApiCall): Observable<HttpResponse> {
-    return new Observable<HttpResponse>((subscriber) => responses(apiCall).subscribe(subscriber));
-  }
-
   /**
-   * The responses of a call: the request built (a parameter that cannot be sent is the
-   * error), then sent through the rate limiter unless it goes to another origin, whose rate
-   * limit is not this client's. Called on subscribe.
+   * The responses of a call, on subscribe: the request built (a parameter that cannot be sent
+   * is the error), then sent through the rate limiter unless it goes to another origin, whose
+   * rate limit is not this client's.
    */
-  function responses(apiCall: ApiCall): Observable<HttpResponse> {
-    let request: HttpRequest;
-    try {
-      request = build(apiCall);
-    } catch (error) {
-      return throwError(() => error);
-    }
-    if (debug) console.debug(`[mastodon-rx] ${request.method} ${redact(request.url)}`, redact(apiCall.params ?? {}));
-    const tried = attempt(request);
-    const limited = apiCall.ratelimited === false || !request.url.startsWith(`${origin}/`) ? tried : client.ratelimiter.limit(tried);
-    return debug
-      ? limited.pipe(tap((r) => console.debug(`[mastodon-rx] ${r.status} ${redact(request.url)}`)))
-      : limited;
+  function send(apiCall: ApiCall): Observable<HttpResponse> {
+    return defer(() => {
+      const request = build(apiCall);
+      if (debug) console.debug(`[mastodon-rx] ${request.method} ${redact(request.url)}`, redact(apiCall.params ?? {}));
+      const tried = attempt(request);
+      const limited = apiCall.ratelimited === false || !request.url.startsWith(`${origin}/`) ? tried : client.ratelimiter.limit(tried);
+      return debug
+        ? limited.pipe(tap((r) => console.debug(`[mastodon-rx] ${r.status} ${redact(request.url)}`)))
+        : limited;
+    });
   }
 
   /** One try of a request: the backend's answer, or `MastodonReadTimeout` if none comes in time. */
@@ -222,8 +205,7 @@ export function fillPath(path: string, params: Params): { path: string; rest: Pa
       throw new MastodonIllegalArgumentError(`Missing path parameter ${name}`);
     }
     delete rest[name];
-    const text = String(value);
-    if (!isWellFormedText(text)) throw new MastodonIllegalArgumentError(`${name} is not well-formed text (it holds a lone surrogate)`);
+    const text = wellFormedText(name, String(value));
     // encodeURIComponent leaves `.` alone, and a URL drops `.` and `..` segments (walking up a level):
     // such a segment, or an empty one, would send the request to another endpoint.
     const segments = multiSegment ? text.split('/') : [text];
