@@ -1,7 +1,7 @@
 import { concatMap, defer, type Observable } from 'rxjs';
 import type { AnyEndpoint, BodyEncoding, Endpoint } from '../endpoints/define.js';
 import { MastodonIllegalArgumentError } from '../errors.js';
-import type { Params, ParamValue } from '../http/params.js';
+import { isPlainObject, type Params, type ParamValue } from '../http/params.js';
 import type { ApiCall } from '../http/transport.js';
 import type { MastodonClient } from './client.js';
 
@@ -47,13 +47,9 @@ function checkFeatures(client: MastodonClient, row: Pick<AnyEndpoint, 'features'
   }
 }
 
-function isNested(value: ParamValue): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
-}
-
 function encodingFor(row: Pick<AnyEndpoint, 'encoding'>, params: Params): BodyEncoding {
   if (row.encoding !== 'form-or-json') return row.encoding;
-  return Object.values(params).some(isNested) ? 'json' : 'form';
+  return Object.values(params).some(isPlainObject) ? 'json' : 'form';
 }
 
 function splitHeaderParams(row: Pick<AnyEndpoint, 'headerParams'>, params: Params): { body: Params; headers: Record<string, string> } {
