@@ -52,21 +52,17 @@ async function readBody(res: Response, headers: Readonly<Record<string, string>>
   if (res.body === null) return '';
   const reader = res.body.getReader();
   const decoder = new TextDecoder();
-  const parts: string[] = [];
+  let text = '';
   let received = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    received += value.byteLength;
+  for (let chunk; !(chunk = await reader.read()).done;) {
+    received += chunk.value.byteLength;
     if (received > maxBytes) {
-      parts.length = 0;
       await reader.cancel();
       throw responseTooLarge(res.status, res.statusText, maxBytes);
     }
-    parts.push(decoder.decode(value, { stream: true }));
+    text += decoder.decode(chunk.value, { stream: true });
   }
-  parts.push(decoder.decode());
-  return parts.join('');
+  return text + decoder.decode();
 }
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<Uint8Array> {
