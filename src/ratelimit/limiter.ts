@@ -186,40 +186,30 @@ export class RateLimiter {
     return true;
   }
 
-  /** Releases queued `pace` turns whose time has come; schedules the next one. */
-  #drain(): void {
-    if (this.#draining || this.#queueTimer) return;
+  /**
+   * Releases queued `pace` turns whose time has come; schedules the next one. When that time
+   * comes (`waited`), the first turn goes unless a 429's hold still runs, then the rest as usual.
+   */
+  #drain(waited = false): void {
+    if (waited) this.#queueTimer = undefined;
+    else if (this.#draining || this.#queueTimer) return;
     this.#draining = true;
     try {
       while (this.#queue.length > 0) {
         // Until the server has told its limit, one request at a time: its answer drains the queue.
-        if (!this.#reported && this.#inFlight > 0) return;
-        const delay = Math.max(this.#holdUntil - this.#now(), this.#paceDelay());
+        if (!waited && !this.#reported && this.#inFlight > 0) return;
+        const held = this.#holdUntil - this.#now();
+        const delay = waited ? held : Math.max(held, this.#paceDelay());
         if (delay > 0) {
-          this.#queueTimer = this.#scheduler.schedule(() => this.#releaseAfterWait(), toMs(delay));
+          this.#queueTimer = this.#scheduler.schedule(() => this.#drain(true), toMs(delay));
           return;
         }
+        waited = false;
         this.#queue.shift()!();
       }
     } finally {
       this.#draining = false;
     }
-  }
-
-  #releaseAfterWait(): void {
-    this.#queueTimer = undefined;
-    const held = this.#holdUntil - this.#now();
-    if (held > 0 && this.#queue.length > 0) {
-      this.#queueTimer = this.#scheduler.schedule(() => this.#releaseAfterWait(), toMs(held));
-      return;
-    }
-    this.#draining = true;
-    try {
-      this.#queue.shift()?.();
-    } finally {
-      this.#draining = false;
-    }
-    this.#drain();
   }
 
   /** Seconds the next `pace` request waits, by Mastodon.py's rule, with requests in flight counted. */
