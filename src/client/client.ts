@@ -233,15 +233,12 @@ export class MastodonClient {
     return this.apiRequest<Instance>({ method: 'GET', path: '/api/v1/instance/' }).pipe(
       map((info) => {
         if (typeof info?.version !== 'string') throw new MastodonIllegalArgumentError('The server did not say its version');
-        return parseVersion(info.version);
+        const version = parseVersion(info.version);
+        this.knownVersion = version;
+        this.mastodon_version = formatVersion(version);
+        return version;
       }),
-      tap({
-        next: (version) => {
-          this.knownVersion = version;
-          this.mastodon_version = formatVersion(version);
-        },
-        error: () => { this.versionFetch = undefined; },
-      }),
+      tap({ error: () => { this.versionFetch = undefined; } }),
     );
   }
 }
