@@ -105,7 +105,6 @@ export class RateLimiter {
     return new Observable<HttpResponse>((subscriber) => {
       let attempt: Subscription | undefined;
       let wait: Subscription | undefined;
-      let queued: Turn | undefined;
       let counted = false;
       let active = false;
 
@@ -119,7 +118,6 @@ export class RateLimiter {
         if (this.method === 'pace') this.#drain();
       };
       const send: Turn = () => {
-        queued = undefined;
         wait = undefined;
         active = true;
         counted = true;
@@ -155,7 +153,6 @@ export class RateLimiter {
           else send();
           return;
         }
-        queued = send;
         if (isRetry) this.#queue.unshift(send);
         else this.#queue.push(send);
         this.#drain();
@@ -164,10 +161,9 @@ export class RateLimiter {
       takeTurn(false);
       return () => {
         wait?.unsubscribe();
-        if (queued) {
-          const index = this.#queue.indexOf(queued);
-          if (index >= 0) this.#queue.splice(index, 1);
-        }
+        // A turn still waiting in the `pace` queue is given up.
+        const index = this.#queue.indexOf(send);
+        if (index >= 0) this.#queue.splice(index, 1);
         attempt?.unsubscribe();
         if (active) finish();
       };
