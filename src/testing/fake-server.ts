@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { endpointTables } from '../endpoints/index.js';
-import { parsePairs, type ParsedParams } from './params.js';
+import { parsePairs, quoteJsonNumbers, type ParsedParams } from './params.js';
 import { FakeStore, type FakeUser } from './store.js';
 import { fakeRoutes } from './routes/index.js';
 import { handleStreamingUpgrade } from './streaming/websocket.js';
@@ -77,6 +77,17 @@ function compile(key: string, route: FakeRoute): CompiledRoute {
     pattern: new RegExp(`^${source}$`),
     literalLength: path.replace(/\{\w+\*?\}/g, '').length,
   };
+}
+
+function isJson(contentType: string | undefined): boolean {
+  return (contentType ?? '').toLowerCase().startsWith('application/json');
+}
+
+/** The members of a JSON object body; any other JSON is no parameters. */
+function parseJsonObject(text: string): ParsedParams {
+  if (text === '') return {};
+  const value: unknown = JSON.parse(text);
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as ParsedParams) : {};
 }
 
 function trimSlash(path: string): string {
@@ -244,7 +255,8 @@ export class FakeMastodon {
       return;
     }
     const query = parsePairs(url.searchParams.entries());
-    this.record(method, url, match?.route.key, body, req, contentType);
+    // The record shows the body as sent (JSON numbers as numbers); routes read numbers as Rails does.
+    this.record(method, url, match?.route.key, isJson(contentType) ? parseJsonObject(rawBody.toString('utf8')) : body, req, contentType);
 
     const auth = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '');
     const token = auth ? this.store.tokens.get(auth[1]!) : undefined;
@@ -298,10 +310,7 @@ export class FakeMastodon {
   private async parseBody(req: IncomingMessage, raw: Buffer): Promise<ParsedParams> {
     const type = (req.headers['content-type'] ?? '').toLowerCase();
     if (raw.length === 0) return {};
-    if (type.startsWith('application/json')) {
-      const value: unknown = JSON.parse(raw.toString('utf8'));
-      return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as ParsedParams) : {};
-    }
+    if (isJson(type)) return parseJsonObject(quoteJsonNumbers(raw.toString('utf8')));
     if (type.startsWith('multipart/form-data')) {
       const form = await new Response(new Uint8Array(raw), { headers: { 'content-type': type } }).formData();
       const pairs: [string, string][] = [];
