@@ -50,6 +50,8 @@ export interface FakeAccount {
   last_status_at: string | null;
   emojis: unknown[];
   fields: { name: string; value: string; verified_at: string | null }[];
+  /** Whether the user asks search engines not to index them; local accounts have it (Mastodon 4.0+). */
+  noindex?: boolean;
   [extra: string]: unknown;
 }
 
@@ -176,7 +178,7 @@ export class FakeStore {
       avatar_static: `${this.baseUrl}/avatars/original/missing.png`,
       header: `${this.baseUrl}/headers/original/missing.png`,
       header_static: `${this.baseUrl}/headers/original/missing.png`,
-      followers_count: 0, following_count: 0, statuses_count: 0, last_status_at: null,
+      followers_count: 0, following_count: 0, statuses_count: 0, last_status_at: null, noindex: false,
       emojis: [], fields: [], ...extra,
     };
     const user: FakeUser = { account, email, password };
@@ -212,8 +214,11 @@ export class FakeStore {
     this.statuses.push(status);
     this.statusById.set(id, status);
     this.sourceText.set(id, text);
-    account.statuses_count += 1;
-    account.last_status_at = status.created_at.slice(0, 10);
+    // As in Mastodon, direct statuses count neither in statuses_count nor in last_status_at.
+    if (status.visibility !== 'direct') {
+      account.statuses_count += 1;
+      account.last_status_at = status.created_at.slice(0, 10);
+    }
     this.notify({ type: 'status.created', status });
     return status;
   }
@@ -226,7 +231,7 @@ export class FakeStore {
     for (const boost of this.statuses.filter((other) => (other['reblog'] as FakeStatus | null)?.id === id)) this.removeStatus(boost.id);
     this.statusById.delete(id);
     this.statuses.splice(this.statuses.indexOf(status), 1);
-    status.account.statuses_count -= 1;
+    if (status.visibility !== 'direct') status.account.statuses_count -= 1;
     this.notify({ type: 'status.deleted', status });
     return status;
   }
