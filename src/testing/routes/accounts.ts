@@ -6,6 +6,7 @@ import {
 } from './social.js';
 import { statusesView, statusState } from './status-state.js';
 import { listState } from './lists.js';
+import { credentialAccountJson } from './profile-state.js';
 
 /** Replies with the relationship of the request's user and the account of its `{id}`, after `act`. */
 function relationshipAction(act: (store: FakeStore, me: FakeAccount, other: FakeAccount, request: FakeRequest) => void) {
@@ -70,11 +71,7 @@ export const accountRoutes: FakeRoutes = {
 
   'GET /api/v1/accounts/verify_credentials': {
     auth: 'user',
-    handle: (req, { store }) => {
-      const { account } = userOf(req);
-      const requests = social(store).requests.get(account.id)?.size ?? 0;
-      return { json: { ...account, source: { privacy: 'public', sensitive: false, language: null, note: '', fields: [], follow_requests_count: requests } } };
-    },
+    handle: (req, { store }) => ({ json: credentialAccountJson(store, userOf(req)) }),
   },
 
   'GET /api/v1/accounts/{id}/statuses': {

@@ -17,6 +17,7 @@ export interface FakeModeration {
   deleted: boolean;
   role: FakeStaffRole | null;
   ip: string | null;
+  /** The user's interface language; null when the user never chose one (the server's default applies). */
   locale: string | null;
   invite_request: string | null;
   invited_by_account_id: string | null;
@@ -59,6 +60,24 @@ const ROLES: Readonly<Record<FakeStaffRole | 'default', Record<string, unknown>>
   Admin: { id: 2, name: 'Admin', color: '', position: 100, permissions: 983036, highlighted: true },
   Owner: { id: 3, name: 'Owner', color: '', position: 1000, permissions: 1, highlighted: true },
 };
+
+/** Every permission bit of Mastodon 4.0's roles: what an administrator has. */
+const ALL_PERMISSIONS = 0xfffff;
+/** The permissions of the default role, which every role adds to its own. */
+const EVERYONE_PERMISSIONS = 65536;
+
+/**
+ * A role as a user's own account shows it (`role` of the credential account): ids and the
+ * permissions it grants, the default role's included, as strings.
+ */
+export function credentialRoleJson(role: FakeStaffRole | null): Record<string, unknown> {
+  const { id, name, color, permissions, highlighted } = ROLES[role ?? 'default'];
+  const granted = role === 'Owner' ? ALL_PERMISSIONS : Number(permissions) | EVERYONE_PERMISSIONS;
+  return { id: String(id), name, permissions: String(granted), color, highlighted };
+}
+
+/** The interface language of users who chose none: the server's default. */
+export const DEFAULT_LOCALE = 'en';
 
 /** The role id of each role, for `role_ids` filters. */
 export function roleIdOf(role: FakeStaffRole | null): string {

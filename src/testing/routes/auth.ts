@@ -1,5 +1,6 @@
 import { FakeHttpError, list, str, type FakeRoutes } from './types.js';
 import type { FakeApp } from '../store.js';
+import { fakeAdmin } from './admin-state.js';
 
 const OOB = 'urn:ietf:wg:oauth:2.0:oob';
 
@@ -93,6 +94,7 @@ export const authRoutes: FakeRoutes = {
         throw new FakeHttpError(422, `Validation failed: ${Object.keys(details).join(', ')}`, { details });
       }
       const user = store.addUser(username, email, str(req.params, 'password')!);
+      fakeAdmin(store).of(user.account.id).locale = str(req.params, 'locale') ?? null;
       const token = store.issueToken(req.token?.clientId ?? null, user.account.id, list(req.params, 'scopes').length ? list(req.params, 'scopes') : ['read', 'write', 'follow', 'push']);
       return { json: tokenJson(token) };
     },

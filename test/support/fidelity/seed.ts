@@ -58,7 +58,7 @@ function accountsIn(recording: Recording): Map<string, Record<string, unknown>> 
 
 /**
  * Gives a fresh fake server what a recording presupposes: the world's app and users (with
- * their profiles as the recording first shows them, their logins and staff roles), the tokens
+ * their profiles as the recording first shows them, their logins, staff roles and locales), the tokens
  * it uses, and the statuses it shows without making them; the recorded ids of all of them
  * are mapped to the fake's in `ids`.
  */
@@ -86,7 +86,9 @@ export async function seed(server: FakeMastodon, world: RecordedWorld, recording
     });
     ids.setId('accounts', user.recordedId, added.account.id);
     if (typeof account['id'] === 'string') ids.setId('accounts', account['id'], added.account.id);
-    if (user.role && STAFF_ROLES.has(user.role)) fakeAdmin(store).of(added.account.id).role = user.role as FakeStaffRole;
+    const moderation = fakeAdmin(store).of(added.account.id);
+    if (user.role && STAFF_ROLES.has(user.role)) moderation.role = user.role as FakeStaffRole;
+    if (user.locale) moderation.locale = user.locale;
     seedTokens.set(user.username, store.issueToken(appId, added.account.id, ALL_SCOPES).token);
   }
   for (const [token, username] of world.tokens) {

@@ -12,6 +12,8 @@ export interface WorldUser {
   password?: string;
   /** The staff role the admin API showed (`Owner`, `Admin`, `Moderator`), if any. */
   role?: string;
+  /** The interface language the admin API showed, if any. */
+  locale?: string;
 }
 
 /** An app the recordings presuppose: its credentials were sent but never issued in a recording. */
@@ -111,6 +113,7 @@ export function readWorld(recordings: readonly Recording[]): RecordedWorld {
           user.email = object['email'];
           const role = object['role'];
           if (isObject(role) && typeof role['name'] === 'string' && role['name'] !== '') user.role = role['name'];
+          if (typeof object['locale'] === 'string') user.locale = object['locale'];
         }
       });
       if (isObject(body) && typeof body['access_token'] === 'string') issued.add(body['access_token']);
