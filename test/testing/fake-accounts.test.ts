@@ -92,3 +92,30 @@ describe('signing up on the fake server', () => {
     assert.equal(fakeAdmin(fake.server.store).adminAccount(fake.server.store.users.get(me.id)!)['locale'], 'de');
   });
 });
+
+describe('moderated accounts of the fake server', () => {
+  const fake = useFakeServer();
+
+  it('show limited while silenced, and an empty profile while suspended, everywhere', async () => {
+    const admin = fake.server.createUser('moderator');
+    fakeAdmin(fake.server.store).of(admin.account.id).role = 'Admin';
+    const staff = new Mastodon({ api_base_url: fake.server.url, access_token: admin.token, version_check_mode: 'none' });
+    const api = clientFor(fake.server, 'troublemaker');
+    await firstValueFrom(api.accountUpdateCredentials({ display_name: 'Trouble', note: 'hi', fields: [['a', 'b']], locked: true }));
+    const me = await firstValueFrom(api.me());
+
+    await firstValueFrom(staff.adminAccountModerate(me, { action: 'silence' }));
+    assert.equal((await firstValueFrom(staff.account(me))).limited, true);
+    await firstValueFrom(staff.adminAccountUnsilence(me));
+    assert.equal('limited' in (await firstValueFrom(staff.account(me))), false);
+
+    await firstValueFrom(staff.adminAccountModerate(me, { action: 'suspend' }));
+    const suspended = (await firstValueFrom(staff.adminAccount(me))).account;
+    assert.equal(suspended.suspended, true);
+    assert.deepEqual([suspended.display_name, suspended.note, suspended.fields, suspended.locked, suspended.discoverable], ['', '', [], false, false]);
+    assert.match(suspended.avatar, /\/avatars\/original\/missing\.png$/);
+    const restored = (await firstValueFrom(staff.adminAccountUnsuspend(me))).account;
+    assert.equal('suspended' in restored, false);
+    assert.deepEqual([restored.display_name, restored.note, restored.fields.length, restored.locked], ['Trouble', '<p>hi</p>', 1, true]);
+  });
+});

@@ -96,6 +96,8 @@ export class FakeAdminState {
   readonly trendingTags: Record<string, unknown>[] = [];
   /** Links served as trending, most trending first (seeded by tests). */
   readonly trendingLinks: Record<string, unknown>[] = [];
+  /** The profiles of suspended accounts, which their accounts show again once unsuspended. */
+  private readonly hiddenProfiles = new Map<string, Partial<FakeAccount>>();
   private lastReportId = 0;
   private lastDomainBlockId = 0;
   private readonly createdAt = new Date().toISOString();
@@ -117,6 +119,34 @@ export class FakeAdminState {
       this.moderation.set(accountId, state);
     }
     return state;
+  }
+
+  /**
+   * Makes an account show its moderation state as Mastodon's accounts do, wherever it appears:
+   * `limited: true` while silenced; while suspended, `suspended: true` and an empty profile (no
+   * name, note, fields, emoji or pictures, not locked, discoverable or a bot), shown again once
+   * unsuspended.
+   * @example admin.of(account.id).suspended = true; admin.showModeration(account);
+   */
+  showModeration(account: FakeAccount): void {
+    const state = this.of(account.id);
+    if (state.silenced) account['limited'] = true;
+    else delete account['limited'];
+    const hidden = this.hiddenProfiles.get(account.id);
+    if (state.suspended && !hidden) {
+      const { display_name, note, locked, bot, discoverable, fields, emojis, avatar, avatar_static, header, header_static } = account;
+      this.hiddenProfiles.set(account.id, { display_name, note, locked, bot, discoverable, fields, emojis, avatar, avatar_static, header, header_static });
+      const avatarMissing = `${this.store.baseUrl}/avatars/original/missing.png`;
+      const headerMissing = `${this.store.baseUrl}/headers/original/missing.png`;
+      Object.assign(account, {
+        display_name: '', note: '', locked: false, bot: false, discoverable: false, fields: [], emojis: [],
+        avatar: avatarMissing, avatar_static: avatarMissing, header: headerMissing, header_static: headerMissing, suspended: true,
+      });
+    } else if (!state.suspended && hidden) {
+      Object.assign(account, hidden);
+      delete account['suspended'];
+      this.hiddenProfiles.delete(account.id);
+    }
   }
 
   /**
@@ -170,7 +200,7 @@ export class FakeAdminState {
       invite_request: state.invite_request,
       ...(state.invited_by_account_id ? { invited_by_account_id: state.invited_by_account_id } : {}),
       ips: state.ip ? [{ ip: state.ip, used_at: this.createdAt }] : [],
-      account: { ...user.account, noindex: false, ...(state.suspended ? { suspended: true } : {}) },
+      account: { ...user.account },
     };
   }
 

@@ -55,6 +55,7 @@ function accountAction(allowed: (admin: FakeAdminState, user: FakeUser) => boole
     const user = targetUser(store, admin, req);
     if (!allowed(admin, user)) throw new FakeHttpError(403, 'This action is not allowed');
     act(admin, user, store);
+    admin.showModeration(user.account);
     return accountReply(admin, user);
   });
 }
@@ -166,6 +167,7 @@ export const adminRoutes: FakeRoutes = {
     if (type === 'silence') state.silenced = true;
     if (type === 'suspend') state.suspended = true;
     if (type === 'sensitive') state.sensitized = true;
+    admin.showModeration(user.account);
     const reportId = str(req.params, 'report_id');
     if (reportId !== undefined) {
       const report = admin.reports.find((r) => r.id === reportId);
