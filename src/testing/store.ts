@@ -55,7 +55,11 @@ export interface FakeAccount {
   [extra: string]: unknown;
 }
 
-/** The JSON shape of a status as the fake server serves it. */
+/**
+ * A status as the fake server keeps it: the JSON every reader sees. What depends on the reader
+ * (`favourited`, `pinned`… and a poll's `voted`) is added by `statusView` in
+ * `routes/status-state.ts`, which every route serving statuses goes through.
+ */
 export interface FakeStatus {
   id: string;
   created_at: string;
@@ -206,8 +210,7 @@ export class FakeStore {
       uri: `${this.baseUrl}/users/${account.username}/statuses/${id}`,
       url: `${this.baseUrl}/@${account.username}/${id}`,
       replies_count: 0, reblogs_count: 0, favourites_count: 0, edited_at: null,
-      favourited: false, reblogged: false, muted: false, bookmarked: false, pinned: false,
-      content: `<p>${escapeHtml(text)}</p>`, filtered: [], reblog: null,
+      content: `<p>${escapeHtml(text)}</p>`, reblog: null,
       application: null, account, media_attachments: [], mentions: [], tags: [], emojis: [],
       card: null, poll: null, ...fields,
     };

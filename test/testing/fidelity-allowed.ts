@@ -15,20 +15,13 @@ export const allowedDivergences: readonly AllowedDivergence[] = [
   { kind: 'extra-key', field: 'id', endpoints: ['GET /api/v1/apps/verify_credentials'], because: 'newer', reason: 'An app verifying its credentials gets its id since Mastodon 4.3.' },
   { kind: 'extra-key', field: 'redirect_uri', endpoints: ['GET /api/v1/apps/verify_credentials'], because: 'newer', reason: 'An app verifying its credentials gets its redirect URI since Mastodon 4.3.' },
 
+  // Where Mastodon 4.0.2 was not consistent with itself.
+  { kind: 'missing-key', field: 'update.pinned', endpoints: ['GET /api/v1/streaming/user'], because: 'limit', reason: 'Mastodon 4.0.2 showed pinned on the user\'s own direct statuses in the user stream, but not in its REST answers (its serializer shows pinned on public, unlisted and private statuses only); the fake follows the REST answers.' },
+
   // What the replay cannot set up.
   { kind: 'items', field: 'own_votes', endpoints: ['GET /api/v1/timelines/public'], because: 'limit', reason: 'A vote cast before the recording began is not replayed, so the poll shows no own votes.' },
 
   // Not yet as Mastodon answers.
-  { kind: 'extra-key', field: 'pinned', because: 'limit', reason: 'Statuses carry pinned for everybody; Mastodon shows it only to the author of an own, pinnable status.' },
-  { kind: 'extra-key', field: 'favourited', endpoints: ['GET /api/v1/timelines/public'], because: 'limit', reason: 'Anonymous readers get viewer fields.' },
-  { kind: 'extra-key', field: 'reblogged', endpoints: ['GET /api/v1/timelines/public'], because: 'limit', reason: 'Anonymous readers get viewer fields.' },
-  { kind: 'extra-key', field: 'muted', endpoints: ['GET /api/v1/timelines/public'], because: 'limit', reason: 'Anonymous readers get viewer fields.' },
-  { kind: 'extra-key', field: 'bookmarked', endpoints: ['GET /api/v1/timelines/public'], because: 'limit', reason: 'Anonymous readers get viewer fields.' },
-  { kind: 'extra-key', field: 'filtered', endpoints: ['GET /api/v1/timelines/public'], because: 'limit', reason: 'Anonymous readers get viewer fields.' },
-  { kind: 'extra-key', field: 'voted', endpoints: ['GET /api/v1/timelines/public'], because: 'limit', reason: 'Anonymous readers get viewer fields of polls.' },
-  { kind: 'extra-key', field: 'own_votes', endpoints: ['GET /api/v1/timelines/public'], because: 'limit', reason: 'Anonymous readers get viewer fields of polls.' },
-  { kind: 'extra-key', field: 'content', endpoints: ['DELETE /api/v1/statuses/{id}'], because: 'limit', reason: 'A deleted status is answered with its content; Mastodon answers with its source text instead.' },
-  { kind: 'missing-key', field: 'text', endpoints: ['DELETE /api/v1/statuses/{id}'], because: 'limit', reason: 'A deleted boost lacks the source text of the boosted status.' },
   { kind: 'extra-key', field: '[].poll', endpoints: ['GET /api/v1/statuses/{id}/history'], because: 'limit', reason: 'Revisions without a poll carry poll: null; Mastodon leaves the key out.' },
   { kind: 'null', field: 'card', endpoints: ['POST /api/v1/statuses'], because: 'limit', reason: 'A new status with a link gets its card at once; Mastodon fetches it later.' },
   { kind: 'status', endpoints: ['GET /api/v1/statuses/{id}/source'], because: 'limit', reason: 'The source is refused to anyone but the author.' },
@@ -61,9 +54,6 @@ export const allowedDivergences: readonly AllowedDivergence[] = [
   { kind: 'type', field: 'size', because: 'limit', reason: 'Image meta gives the size in bytes instead of as "600x600".' },
   { kind: 'null', field: 'preview_url', endpoints: ['POST /api/v2/media'], because: 'limit', reason: 'A video uploaded without a thumbnail has no preview.' },
   { kind: 'null', field: 'blurhash', endpoints: ['POST /api/v2/media'], because: 'limit', reason: 'A video uploaded without a thumbnail has no blurhash.' },
-  { kind: 'null', field: 'last_status_at', endpoints: ['GET /api/v1/streaming/direct'], because: 'limit', reason: 'Streamed conversations list the author instead of the other participants.' },
-  { kind: 'null', field: 'discoverable', endpoints: ['GET /api/v1/streaming/direct'], because: 'limit', reason: 'Streamed conversations list the author instead of the other participants.' },
-  { kind: 'items', field: 'events', endpoints: ['GET /api/v1/streaming/user'], because: 'limit', reason: 'The user stream leaves out the user\'s own direct statuses.' },
   { kind: 'error', endpoints: ['POST /api/v1/statuses'], real: 'バリデーションに失敗しました: Textを入力してください', because: 'limit', reason: 'The recorded server spoke Japanese.' },
   { kind: 'error', endpoints: ['POST /api/v1/polls/{id}/votes'], because: 'limit', reason: 'The recorded server spoke Japanese.' },
 ];

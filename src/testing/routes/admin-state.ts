@@ -1,5 +1,6 @@
 import { expandScopes } from '../../client/scopes.js';
 import type { FakeAccount, FakeStatus, FakeStore, FakeUser } from '../store.js';
+import { statusView } from './status-state.js';
 import { FakeHttpError, type FakeContext, type FakeReply, type FakeRequest, type FakeRoute } from './types.js';
 
 /** A staff role of the fake server; every other user has the default role. */
@@ -205,10 +206,10 @@ export class FakeAdminState {
   }
 
   /**
-   * The admin view of a report.
-   * @example admin.adminReport(admin.reports[0]!)
+   * The admin view of a report, its statuses as `viewer` (the moderator asking) sees them.
+   * @example admin.adminReport(admin.reports[0]!, moderator.account.id)
    */
-  adminReport(report: FakeReport): Record<string, unknown> {
+  adminReport(report: FakeReport, viewer?: string): Record<string, unknown> {
     const account = (id: string | null): Record<string, unknown> | null => {
       const user = id === null ? undefined : this.store.users.get(id);
       return user ? this.adminAccount(user) : null;
@@ -219,7 +220,7 @@ export class FakeAdminState {
       created_at: report.created_at, updated_at: report.updated_at,
       account: account(report.accountId), target_account: account(report.targetAccountId),
       assigned_account: account(report.assignedAccountId), action_taken_by_account: account(report.actionTakenById),
-      statuses: report.statuses, rules: report.rule_ids.map((id) => ({ id, text: `Rule ${id}` })),
+      statuses: report.statuses.map((status) => statusView(this.store, status, viewer)), rules: report.rule_ids.map((id) => ({ id, text: `Rule ${id}` })),
     };
   }
 }

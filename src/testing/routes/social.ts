@@ -161,6 +161,17 @@ export function canSee(store: FakeStore, status: FakeStatus, viewer: string | un
   }
 }
 
+/**
+ * Whether a status goes into `viewer`'s home feed, as Mastodon's fan-out puts it there: their
+ * own statuses, direct ones included; those of the accounts they follow; of direct statuses,
+ * only those that mention them.
+ */
+export function inHomeFeed(store: FakeStore, viewer: string, status: FakeStatus): boolean {
+  const author = status.account.id;
+  if (author === viewer) return true;
+  return follows(store, viewer, author) && (status.visibility !== 'direct' || mentions(status, viewer));
+}
+
 function mentions(status: FakeStatus, accountId: string): boolean {
   return Array.isArray(status['mentions']) && (status['mentions'] as { id: string }[]).some((m) => m.id === accountId);
 }

@@ -217,7 +217,7 @@ export const statusRoutes: FakeRoutes = {
     handle: (req, { store }) => {
       const status = ownStatus(store, req);
       store.removeStatus(status.id);
-      return { json: { ...statusView(store, status, req.user!.account.id), text: store.sourceText.get(status.id) ?? '' } };
+      return { json: statusView(store, status, req.user!.account.id, { source: true }) };
     },
   },
 

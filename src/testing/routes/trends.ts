@@ -1,6 +1,7 @@
 import { str, type FakeRoutes } from './types.js';
 import { rankedHashtags, tagJson } from '../hashtags.js';
 import type { FakeStore } from '../store.js';
+import { statusView } from './status-state.js';
 
 /** A trending link as the fake server serves it (a preview card with history). */
 export type FakeTrendingLink = Record<string, unknown>;
@@ -41,7 +42,7 @@ export const trendRoutes: FakeRoutes = {
       const score = (s: Record<string, unknown>): number => Number(s['favourites_count'] ?? 0) + Number(s['reblogs_count'] ?? 0);
       const ranked = store.statuses.filter((s) => s.visibility === 'public').slice().reverse()
         .sort((a, b) => score(b) - score(a));
-      return { json: ranked.slice(0, limitOf(str(req.params, 'limit'), 20, 40)) };
+      return { json: ranked.slice(0, limitOf(str(req.params, 'limit'), 20, 40)).map((s) => statusView(store, s, req.user?.account.id)) };
     },
   },
   'GET /api/v1/trends/links': {

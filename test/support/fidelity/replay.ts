@@ -136,7 +136,11 @@ class RecordingReplay {
     const endpoint = endpointOf(this.routes, request.method, request.url.pathname);
     const base = { recording: this.recording.name, index: exchange.index, endpoint };
     const stream = this.streams.get(exchange.index);
-    if (stream) return { ...base, answer: 'stream', divergences: compareStreams(response.body, await stream.close(), this.pairing()) };
+    if (stream) {
+      const received = await stream.close();
+      if (process.env['FIDELITY_TRACE']) console.log(`#${exchange.index} stream ${request.url.pathname}\n${received.body}`);
+      return { ...base, answer: 'stream', divergences: compareStreams(response.body, received, this.pairing()) };
+    }
     const wire = this.wireRequest(exchange);
     const answer = await send(wire);
     if (process.env['FIDELITY_TRACE']) console.log(`#${exchange.index} ${wire.method} ${wire.url} ${wire.body?.toString().slice(0, 200) ?? ''}\n   real ${response.status} ${response.body.slice(0, 300)}\n   fake ${answer.status} ${answer.body.slice(0, 300)}`);
