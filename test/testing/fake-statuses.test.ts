@@ -110,3 +110,33 @@ describe('streams of the fake server, as Mastodon renders their statuses', { tim
     assert.equal(event!.payload.unread, true);
   });
 });
+
+describe('status details of the fake server', () => {
+  const fake = useFakeServer();
+
+  it('gives a link its card after answering the post, as Mastodon fetches it later', async () => {
+    const api = clientFor(fake.server, 'linker');
+    const posted = await firstValueFrom(api.statusPost('look https://example.org/page'));
+    assert.equal(posted.card, null);
+    assert.equal((await firstValueFrom(api.status(posted.id))).card?.url, 'https://example.org/page');
+    const edited = await firstValueFrom(api.statusUpdate(posted, { status: 'now https://example.com/other' }));
+    assert.equal(edited.card, null);
+    assert.equal((await firstValueFrom(api.status(posted.id))).card?.url, 'https://example.com/other');
+  });
+
+  it('shows the source of a status to whoever may see it', async () => {
+    const author = clientFor(fake.server, 'sourced');
+    const reader = clientFor(fake.server, 'curious');
+    const posted = await firstValueFrom(author.statusPost('raw *text*'));
+    assert.deepEqual(await firstValueFrom(reader.statusSource(posted)), { id: posted.id, text: 'raw *text*', spoiler_text: '' });
+  });
+
+  it('leaves poll out of revisions that had none, as Mastodon does', async () => {
+    const api = clientFor(fake.server, 'reviser');
+    const posted = await firstValueFrom(api.statusPost('first'));
+    await firstValueFrom(api.statusUpdate(posted, { status: 'second' }));
+    const history = await firstValueFrom(api.statusHistory(posted));
+    assert.equal(history.length, 2);
+    assert.ok(history.every((revision) => !('poll' in revision)));
+  });
+});

@@ -49,7 +49,7 @@ function tagsIn(store: FakeStore, text: string): { name: string; url: string }[]
   return [...names].map((name) => ({ name, url: `${store.baseUrl}/tags/${name}` }));
 }
 
-/** A link card for the first URL of a text, made at once (Mastodon fetches it in the background). */
+/** A link card for the first URL of a text (the fake makes it up; Mastodon fetches the page). */
 function cardFor(text: string): Record<string, unknown> | null {
   const url = /https?:\/\/[^\s<>"]+/.exec(text)?.[0];
   if (!url) return null;
@@ -116,7 +116,6 @@ function post(store: FakeStore, request: FakeRequest): FakeStatus {
     poll,
     mentions: mentioned.map((a) => ({ id: a.id, username: a.username, acct: a.acct, url: a.url })),
     tags: tagsIn(store, text),
-    card: cardFor(text),
     application: request.token?.clientId ? { name: store.apps.get(request.token.clientId)?.name ?? 'app', website: null } : null,
     media_attachments: media.map((m) => mediaJson(m, store.baseUrl)),
   });
@@ -142,7 +141,7 @@ function revision(status: FakeStatus, at: string): Record<string, unknown> {
   const poll = status['poll'] as { options: { title: string }[] } | null;
   return {
     content: status.content, spoiler_text: status['spoiler_text'], sensitive: status['sensitive'], created_at: at,
-    account: status.account, poll: poll ? { options: poll.options.map(({ title }) => ({ title })) } : null,
+    account: status.account, ...(poll ? { poll: { options: poll.options.map(({ title }) => ({ title })) } } : {}),
     media_attachments: status['media_attachments'], emojis: status['emojis'],
   };
 }
@@ -208,7 +207,10 @@ export const statusRoutes: FakeRoutes = {
       if (at && at.getTime() - Date.now() >= SCHEDULE_MIN_MS) return { json: schedule(store, req, at) };
       const status = post(store, req);
       if (idempotencyKey) store.idempotency.set(idempotencyKey, status.id);
-      return { json: statusView(store, status, req.user!.account.id) };
+      const json = statusView(store, status, req.user!.account.id);
+      // As Mastodon fetches a link's card after answering, the card shows from the next read on.
+      status['card'] = cardFor(str(req.params, 'status') ?? '');
+      return { json };
     },
   },
 
@@ -232,6 +234,7 @@ export const statusRoutes: FakeRoutes = {
         if (text.trim() === '') throw new FakeHttpError(422, "Validation failed: Text can't be blank");
         status.content = `<p>${escapeHtml(text)}</p>`;
         store.sourceText.set(status.id, text);
+        status['card'] = null;
       }
       const spoiler = str(req.params, 'spoiler_text');
       if (spoiler !== undefined) status['spoiler_text'] = spoiler;
@@ -245,7 +248,9 @@ export const statusRoutes: FakeRoutes = {
       revisions.push(revision(status, now));
       history.set(status.id, revisions);
       store.notify({ type: 'status.updated', status });
-      return { json: statusView(store, status, req.user!.account.id) };
+      const json = statusView(store, status, req.user!.account.id);
+      if (text !== undefined) status['card'] = cardFor(text);
+      return { json };
     },
   },
 
@@ -257,7 +262,7 @@ export const statusRoutes: FakeRoutes = {
   'GET /api/v1/statuses/{id}/source': {
     auth: 'user',
     handle: (req, { store }) => {
-      const status = ownStatus(store, req);
+      const status = visibleStatus(store, req);
       return { json: { id: status.id, text: store.sourceText.get(status.id) ?? '', spoiler_text: status['spoiler_text'] ?? '' } };
     },
   },
