@@ -2,9 +2,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { endpointTables } from '../endpoints/index.js';
 import { parsePairs, quoteJsonNumbers, type ParsedParams } from './params.js';
-import { FakeStore, type FakeUser } from './store.js';
+import { FakeStore, type FakeToken, type FakeUser } from './store.js';
 import { fakeRoutes } from './routes/index.js';
 import { handleStreamingUpgrade } from './streaming/websocket.js';
+import { isRevoked } from './routes/auth.js';
+import { fakeAdmin } from './routes/admin-state.js';
 import { corsHeaders, preflightHeaders, requestIdFor } from './cors.js';
 import {
   FakeHttpError, type FakeContext, type FakeReply, type FakeRequest, type FakeRoute, type FakeRoutes,
@@ -77,6 +79,25 @@ function compile(key: string, route: FakeRoute): CompiledRoute {
     pattern: new RegExp(`^${source}$`),
     literalLength: path.replace(/\{\w+\*?\}/g, '').length,
   };
+}
+
+/**
+ * Why Mastodon would refuse a request before its route, if it would: a route for tokens
+ * without a valid one (401, with Doorkeeper's words for a missing or unknown token and for a
+ * revoked one), a user's route with an app's token (422), or a user who may not use the API
+ * (403: unconfirmed, pending approval, disabled or suspended). Public routes take a request
+ * with a bad token as one without a token.
+ */
+function refusal(store: FakeStore, auth: FakeRoute['auth'], bearer: string | undefined, token: FakeToken | undefined, user: FakeUser | undefined): { status: number; error: string } | undefined {
+  if (auth === 'none') return undefined;
+  if (!token) return { status: 401, error: bearer !== undefined && isRevoked(store, bearer) ? 'The access token was revoked' : 'The access token is invalid' };
+  if (auth !== 'user') return undefined;
+  if (!user) return { status: 422, error: 'This method requires an authenticated user' };
+  const state = fakeAdmin(store).of(user.account.id);
+  if (!state.confirmed) return { status: 403, error: 'Your login is missing a confirmed e-mail address' };
+  if (!state.approved) return { status: 403, error: 'Your login is currently pending approval' };
+  if (state.disabled || state.suspended) return { status: 403, error: 'Your login is currently disabled' };
+  return undefined;
 }
 
 function isJson(contentType: string | undefined): boolean {
@@ -274,13 +295,8 @@ export class FakeMastodon {
 
     const limitHeaders = this.countRequest(auth?.[1] ?? req.socket.remoteAddress ?? 'anonymous');
     if (limitHeaders.exceeded) return this.send(res, { status: 429, json: { error: 'Too many requests' }, headers: limitHeaders.headers });
-    if (auth && !token) return this.send(res, { status: 401, json: { error: 'The access token is invalid' }, headers: limitHeaders.headers });
-    if (match.route.route.auth === 'user' && !user) {
-      return this.send(res, { status: 401, json: { error: 'This method requires an authenticated user' }, headers: limitHeaders.headers });
-    }
-    if (match.route.route.auth === 'app' && !token) {
-      return this.send(res, { status: 401, json: { error: 'The access token is invalid' }, headers: limitHeaders.headers });
-    }
+    const refused = refusal(this.store, match.route.route.auth, auth?.[1], token, user);
+    if (refused) return this.send(res, { status: refused.status, json: { error: refused.error }, headers: limitHeaders.headers });
     try {
       const reply = await match.route.route.handle(request, this.context());
       this.send(res, { ...reply, headers: { ...limitHeaders.headers, ...reply.headers } });

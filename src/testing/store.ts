@@ -17,6 +17,10 @@ export interface FakeToken {
   clientId: string | null;
   accountId: string | null;
   scopes: string[];
+  /**
+   * A refresh token the fake takes in a `refresh_token` grant, for tests of a client's refresh
+   * path. Mastodon issues none, so the fake never sends it: tests read it here.
+   */
   refreshToken: string;
 }
 
