@@ -33,7 +33,7 @@ export const notificationRoutes: FakeRoutes = {
         && (types.length === 0 || types.includes(n.type))
         && !excluded.includes(n.type)
         && (from === undefined || n.account.id === from));
-      return pageReply(req, mine.reverse().map((n) => notificationJson(store, n)));
+      return pageReply(req, mine.reverse().map((n) => notificationJson(store, n)), { next: 'always' });
     },
   },
   'GET /api/v1/notifications/{id}': {

@@ -123,7 +123,10 @@ export function addFollow(store: FakeStore, follower: string, followed: string, 
   if (b) b.followers_count += 1;
 }
 
-/** Ends a follow, if there is one; also takes the followed account off the follower's endorsements. */
+/**
+ * Ends a follow, if there is one; also takes the followed account off the follower's
+ * endorsements, and tells the listeners (`follow.removed`: lists drop the account).
+ */
 export function removeFollow(store: FakeStore, follower: string, followed: string): void {
   const state = social(store);
   if (!follows(store, follower, followed)) return;
@@ -134,6 +137,7 @@ export function removeFollow(store: FakeStore, follower: string, followed: strin
   const b = store.accountById(followed);
   if (a) a.following_count -= 1;
   if (b) b.followers_count -= 1;
+  store.notify({ type: 'follow.removed', follower, followed });
 }
 
 /** The id of a follow edge (its cursor), made for edges that were set up directly in `store.follows`. */

@@ -5,6 +5,8 @@ import { canSee, social } from './social.js';
 import { mark, statusState, statusView, visibleStatus } from './status-state.js';
 import { recordConversation } from './conversations.js';
 import { attachableMedia, mediaJson } from './media.js';
+import { pageReply } from '../paginate.js';
+import { compareIds } from './accounts.js';
 import { postingLanguage, profileSettings } from './profile-state.js';
 
 const VISIBILITIES = ['public', 'unlisted', 'private', 'direct'];
@@ -172,8 +174,10 @@ function threadDescendants(store: FakeStore, status: FakeStatus): FakeStatus[] {
   return result;
 }
 
-function accountsJson(store: FakeStore, ids: Iterable<string>): FakeAccount[] {
-  return [...ids].map((id) => store.accountById(id)).filter((a): a is FakeAccount => a !== undefined);
+/** A page of accounts from records (a boost, a favourite) with their own ids as cursors, newest first. */
+function accountsPage(store: FakeStore, request: FakeRequest, records: { id: string; account: string }[]) {
+  const reply = pageReply(request, records, { defaultLimit: 40, maxLimit: 80, prev: 'since_id' });
+  return { ...reply, json: (reply.json as { account: string }[]).map((r) => store.accountById(r.account)).filter((a): a is FakeAccount => a !== undefined) };
 }
 
 /** A route that answers with the request's status as its user sees it, after `act` on it. */
@@ -287,8 +291,8 @@ export const statusRoutes: FakeRoutes = {
     auth: 'none',
     handle: (req, { store }) => {
       const status = visibleStatus(store, req);
-      const ids = store.statuses.filter((s) => (s['reblog'] as FakeStatus | null)?.id === status.id).map((s) => s.account.id);
-      return { json: accountsJson(store, ids) };
+      const boosts = store.statuses.filter((s) => (s['reblog'] as FakeStatus | null)?.id === status.id).reverse();
+      return accountsPage(store, req, boosts.map((boost) => ({ id: boost.id, account: boost.account.id })));
     },
   },
 
@@ -296,8 +300,11 @@ export const statusRoutes: FakeRoutes = {
     auth: 'none',
     handle: (req, { store }) => {
       const status = visibleStatus(store, req);
-      const ids = [...statusState(store).favourites].filter(([, favs]) => favs.has(status.id)).map(([accountId]) => accountId);
-      return { json: accountsJson(store, ids) };
+      const favourites = [...statusState(store).favourites].flatMap(([account, marks]) => {
+        const id = marks.get(status.id);
+        return id === undefined ? [] : [{ id, account }];
+      }).sort((a, b) => compareIds(b.id, a.id));
+      return accountsPage(store, req, favourites);
     },
   },
 
@@ -377,7 +384,8 @@ export const statusRoutes: FakeRoutes = {
     auth: 'user',
     handle: (req, { store }) => {
       const me = userOf(req).account.id;
-      return { json: [...statusState(store).scheduled.values()].filter((s) => s.ownerId === me).map((s) => s.json) };
+      const mine = [...statusState(store).scheduled.values()].filter((s) => s.ownerId === me).map((s) => s.json).reverse();
+      return pageReply(req, mine);
     },
   },
 

@@ -21,7 +21,7 @@ function mediaFilter(req: FakeRequest): (status: FakeStatus) => boolean {
 
 /** A page of statuses as the request's user sees them. */
 function timelinePage(store: FakeStore, req: FakeRequest, statuses: FakeStatus[]) {
-  const reply = pageReply(req, statuses);
+  const reply = pageReply(req, statuses, { next: 'always' });
   return { ...reply, json: statusesView(store, req, reply.json as FakeStatus[]) };
 }
 
