@@ -18,6 +18,8 @@ export const allowedDivergences: readonly AllowedDivergence[] = [
   // Where Mastodon 4.0.2 was not consistent with itself.
   { kind: 'missing-key', field: 'update.pinned', endpoints: ['GET /api/v1/streaming/user'], because: 'limit', reason: 'Mastodon 4.0.2 showed pinned on the user\'s own direct statuses in the user stream, but not in its REST answers (its serializer shows pinned on public, unlisted and private statuses only); the fake follows the REST answers.' },
 
+  { kind: 'extra-key', field: 'meta.colors', endpoints: ['POST /api/v2/media'], because: 'limit', reason: 'Mastodon 4.0.2 left colors out of the answer to one video uploaded with its own thumbnail (they come from processing the thumbnail, which the fake does not do); the fake gives a video\'s colours at once.' },
+
   // What the replay cannot set up.
   { kind: 'items', field: 'own_votes', endpoints: ['GET /api/v1/timelines/public'], because: 'limit', reason: 'A vote cast before the recording began is not replayed, so the poll shows no own votes.' },
 
@@ -31,19 +33,6 @@ export const allowedDivergences: readonly AllowedDivergence[] = [
   { kind: 'missing-key', field: 'accounts', endpoints: ['GET /api/v1/instance'], because: 'limit', reason: 'The instance configuration lacks accounts.' },
   { kind: 'null', field: 'thumbnail', endpoints: ['GET /api/v1/instance'], because: 'limit', reason: 'The instance has no thumbnail.' },
   { kind: 'rate-limit', endpoints: ['POST /api/v1/accounts/{id}/follow', 'POST /api/v1/reports'], because: 'limit', reason: 'Follows and reports share the general limit instead of their own.' },
-  { kind: 'status', endpoints: ['GET /api/v1/media/{id}', 'POST /api/v1/statuses', 'DELETE /api/v1/statuses/{id}'], because: 'limit', reason: 'A video uploaded through v2 is still processing at the first poll.' },
-  { kind: 'missing-key', field: 'small', because: 'limit', reason: 'Media meta lacks small.' },
-  { kind: 'missing-key', field: 'width', because: 'limit', reason: 'Media meta lacks the dimensions.' },
-  { kind: 'missing-key', field: 'height', because: 'limit', reason: 'Media meta lacks the dimensions.' },
-  { kind: 'missing-key', field: 'aspect', because: 'limit', reason: 'Media meta lacks the aspect.' },
-  { kind: 'missing-key', field: 'colors', because: 'limit', reason: 'Media meta lacks colors.' },
-  { kind: 'missing-key', field: 'frame_rate', because: 'limit', reason: 'Video meta lacks the frame rate.' },
-  { kind: 'missing-key', field: 'duration', because: 'limit', reason: 'Video meta lacks the duration.' },
-  { kind: 'missing-key', field: 'bitrate', because: 'limit', reason: 'Video meta lacks the bitrate.' },
-  { kind: 'extra-key', field: 'meta.original.size', because: 'limit', reason: 'Video meta has a byte size.' },
-  { kind: 'type', field: 'size', because: 'limit', reason: 'Image meta gives the size in bytes instead of as "600x600".' },
-  { kind: 'null', field: 'preview_url', endpoints: ['POST /api/v2/media'], because: 'limit', reason: 'A video uploaded without a thumbnail has no preview.' },
-  { kind: 'null', field: 'blurhash', endpoints: ['POST /api/v2/media'], because: 'limit', reason: 'A video uploaded without a thumbnail has no blurhash.' },
   { kind: 'error', endpoints: ['POST /api/v1/statuses'], real: 'バリデーションに失敗しました: Textを入力してください', because: 'limit', reason: 'The recorded server spoke Japanese.' },
   { kind: 'error', endpoints: ['POST /api/v1/polls/{id}/votes'], because: 'limit', reason: 'The recorded server spoke Japanese.' },
 ];
