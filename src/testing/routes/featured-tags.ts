@@ -40,7 +40,7 @@ export const featuredTagRoutes: FakeRoutes = {
     handle: (req, { store }) => {
       const { account } = userOf(req);
       const own = statusesBy(store, account);
-      return { json: rankedHashtags(store, own).slice(0, 10).map((name) => tagJson(store, name, own)) };
+      return { json: rankedHashtags(store, own).slice(0, 10).map((name) => tagJson(store, name, own, account.id)) };
     },
   },
   'POST /api/v1/featured_tags': {

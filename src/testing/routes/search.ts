@@ -46,7 +46,7 @@ export const searchRoutes: FakeRoutes = {
     auth: 'none',
     handle: (req, { store }) => {
       const found = find(req, store);
-      return { json: { ...found, hashtags: found.hashtags.map((name) => tagJson(store, name)) } };
+      return { json: { ...found, hashtags: found.hashtags.map((name) => tagJson(store, name, undefined, req.user?.account.id)) } };
     },
   },
 };

@@ -82,7 +82,9 @@ function schedule(store: FakeStore, request: FakeRequest, at: Date): Record<stri
       sensitive: request.params['sensitive'] === undefined ? null : bool(request.params, 'sensitive'),
       spoiler_text: str(request.params, 'spoiler_text') ?? null, visibility: str(request.params, 'visibility') ?? null,
       scheduled_at: null, language: str(request.params, 'language') ?? null,
-      in_reply_to_id: str(request.params, 'in_reply_to_id') ?? null, application_id: null, idempotency: null, with_rate_limit: false,
+      in_reply_to_id: str(request.params, 'in_reply_to_id') ?? null, idempotency: null, with_rate_limit: false,
+      // The id of the app that scheduled it, a JSON number as Mastodon sends it.
+      application_id: request.token?.clientId ? Number(store.apps.get(request.token.clientId)?.id ?? 0) : null,
     },
     media_attachments: [],
   };

@@ -21,20 +21,20 @@ function limitOf(value: string | undefined, fallback: number, max: number): numb
 
 const WEEK = 7 * 86_400_000;
 
-function trendingTags(store: FakeStore, limit: number): Record<string, unknown>[] {
+function trendingTags(store: FakeStore, limit: number, viewer: string | undefined): Record<string, unknown>[] {
   const recent = store.statuses.filter((s) => s.visibility === 'public' && Date.now() - Date.parse(s.created_at) < WEEK);
-  return rankedHashtags(store, recent).slice(0, limit).map((name) => tagJson(store, name, recent));
+  return rankedHashtags(store, recent).slice(0, limit).map((name) => tagJson(store, name, recent, viewer));
 }
 
 /** Trends: hashtags (both routes), statuses, links. */
 export const trendRoutes: FakeRoutes = {
   'GET /api/v1/trends/tags': {
     auth: 'none',
-    handle: (req, { store }) => ({ json: trendingTags(store, limitOf(str(req.params, 'limit'), 10, 20)) }),
+    handle: (req, { store }) => ({ json: trendingTags(store, limitOf(str(req.params, 'limit'), 10, 20), req.user?.account.id) }),
   },
   'GET /api/v1/trends': {
     auth: 'none',
-    handle: (req, { store }) => ({ json: trendingTags(store, limitOf(str(req.params, 'limit'), 10, 20)) }),
+    handle: (req, { store }) => ({ json: trendingTags(store, limitOf(str(req.params, 'limit'), 10, 20), req.user?.account.id) }),
   },
   'GET /api/v1/trends/statuses': {
     auth: 'none',
