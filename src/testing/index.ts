@@ -11,6 +11,7 @@ export type { FakeMediaInfo } from './media-meta.js';
 export { fakePushSubscriptions, type FakePushSubscription } from './routes/push.js';
 export { fakeAdmin, FakeAdminState } from './routes/admin-state.js';
 export type { FakeModeration, FakeReport, FakeDomainBlock, FakeStaffRole } from './routes/admin-state.js';
+export { fakeLimits, countableLength, type FakeLimits } from './limits.js';
 export { instanceState, addAnnouncement, type FakeInstanceState, type FakeAnnouncement } from './routes/instance.js';
 export { followedTags } from './hashtags.js';
 export { trendingLinksOf, type FakeTrendingLink } from './routes/trends.js';

@@ -20,15 +20,9 @@ export const allowedDivergences: readonly AllowedDivergence[] = [
   { kind: 'extra-key', field: 'meta.colors', endpoints: ['POST /api/v2/media'], because: 'limit', reason: 'Mastodon 4.0.2 left colors out of the answer to one video uploaded with its own thumbnail (they come from processing the thumbnail, which the fake does not do); the fake gives a video\'s colours at once.' },
 
   // What the replay cannot set up.
+  { kind: 'error', real: /[^\x20-\x7e]/, because: 'limit', reason: 'The recorded server answered in Japanese, its default language, and once in German (the request asked for it with lang=de); the fake answers in English, with Mastodon\'s English messages.' },
   { kind: 'items', field: 'own_votes', endpoints: ['GET /api/v1/timelines/public'], because: 'limit', reason: 'A vote cast before the recording began is not replayed, so the poll shows no own votes.' },
 
   // Not yet as Mastodon answers.
-  { kind: 'status', endpoints: ['POST /api/v1/statuses'], real: '422', because: 'limit', reason: 'The 500-character limit is not enforced.' },
-  { kind: 'error', endpoints: ['POST /api/v1/statuses'], real: 'アクセストークンは取り消されています', because: 'limit', reason: 'The recorded server spoke Japanese; the fake says \'The access token was revoked\', as Mastodon does in English.' },
-  { kind: 'missing-key', field: 'media_attachments', endpoints: ['GET /api/v1/instance'], because: 'limit', reason: 'The instance configuration lacks media_attachments.' },
-  { kind: 'missing-key', field: 'accounts', endpoints: ['GET /api/v1/instance'], because: 'limit', reason: 'The instance configuration lacks accounts.' },
-  { kind: 'null', field: 'thumbnail', endpoints: ['GET /api/v1/instance'], because: 'limit', reason: 'The instance has no thumbnail.' },
   { kind: 'rate-limit', endpoints: ['POST /api/v1/accounts/{id}/follow', 'POST /api/v1/reports'], because: 'limit', reason: 'Follows and reports share the general limit instead of their own.' },
-  { kind: 'error', endpoints: ['POST /api/v1/statuses'], real: 'バリデーションに失敗しました: Textを入力してください', because: 'limit', reason: 'The recorded server spoke Japanese.' },
-  { kind: 'error', endpoints: ['POST /api/v1/polls/{id}/votes'], because: 'limit', reason: 'The recorded server spoke Japanese.' },
 ];

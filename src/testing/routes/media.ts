@@ -1,5 +1,6 @@
 import type { FakeStore } from '../store.js';
 import { readMediaInfo, type FakeMediaInfo } from '../media-meta.js';
+import { fakeLimits, humanSize } from '../limits.js';
 import { FakeHttpError, str, userOf, type FakeReply, type FakeRequest, type FakeRoutes } from './types.js';
 
 /** A media attachment as the fake server keeps it. */
@@ -43,13 +44,6 @@ export interface FakeMediaState {
 export function fakeMediaState(store: FakeStore): FakeMediaState {
   return store.extension<FakeMediaState>('media', () => ({ attachments: new Map(), processingPolls: 0, failProcessing: false }));
 }
-
-const ACCEPTED = new Set([
-  'image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/heic', 'image/heif', 'image/avif',
-  'video/webm', 'video/mp4', 'video/quicktime', 'video/ogg', 'audio/wave', 'audio/wav', 'audio/x-wav',
-  'audio/ogg', 'audio/vorbis', 'audio/mpeg', 'audio/mp3', 'audio/webm', 'audio/flac', 'audio/aac',
-  'audio/m4a', 'audio/x-m4a', 'audio/mp4', 'audio/3gpp', 'video/3gpp',
-]);
 
 /** A blurhash of a grey-blue image, for processed images and thumbnails (the fake decodes no media). */
 const FAKE_BLURHASH = 'UPNKI$xbloIA9ZoI.8RjK-oy%NkD%hW?i^t6';
@@ -95,9 +89,10 @@ function parseFocus(value: string | undefined): FakeMedia['focus'] | undefined {
   return { x, y };
 }
 
-function checkDescription(description: string | undefined): void {
-  if (description !== undefined && description.length > 1500) {
-    throw new FakeHttpError(422, 'Validation failed: Description is too long (maximum is 1500 characters)');
+function checkDescription(store: FakeStore, description: string | undefined): void {
+  const most = fakeLimits(store).media_attachments.description_limit;
+  if (description !== undefined && description.length > most) {
+    throw new FakeHttpError(422, `Validation failed: Description is too long (maximum is ${most} characters)`);
   }
 }
 
@@ -144,6 +139,13 @@ function metaOf(media: FakeMedia): Record<string, unknown> {
   }
 }
 
+/** A file's geometry once Mastodon has shrunk it to at most `pixels` pixels, as it does larger images and videos. */
+function withinMatrix(info: FakeMediaInfo, pixels: number): FakeMediaInfo {
+  if (info.width === undefined || info.height === undefined) return info;
+  const [width, height] = scaled(info.width, info.height, { pixels });
+  return { ...info, width, height };
+}
+
 /** The JSON of an attachment as Mastodon serves it. */
 export function mediaJson(media: FakeMedia, baseUrl: string): Record<string, unknown> {
   const processed = media.pollsLeft === 0;
@@ -171,7 +173,8 @@ export function mediaJson(media: FakeMedia, baseUrl: string): Record<string, unk
  * left out. More than four ids, or an upload still processing, is a 422.
  */
 export function attachableMedia(req: FakeRequest, store: FakeStore, ids: readonly string[]): FakeMedia[] {
-  if (ids.length > 4) throw new FakeHttpError(422, 'Validation failed: Cannot attach more than 4 files');
+  const most = fakeLimits(store).statuses.max_media_attachments;
+  if (ids.length > most) throw new FakeHttpError(422, `Cannot attach more than ${most} files`);
   const owner = userOf(req).account.id;
   const { attachments } = fakeMediaState(store);
   const chosen = ids.map((id) => attachments.get(id)).filter((m): m is FakeMedia => m !== undefined && m.ownerId === owner && m.statusId === undefined);
@@ -193,15 +196,21 @@ async function upload(req: FakeRequest, store: FakeStore, baseUrl: string, async
   const files = await uploadedFiles(req);
   const file = files.get('file');
   if (!file) throw new FakeHttpError(422, "Validation failed: File can't be blank");
-  if (!ACCEPTED.has(file.mimeType)) throw new FakeHttpError(422, 'Validation failed: File content type is invalid, File is invalid');
+  const limits = fakeLimits(store).media_attachments;
+  if (!limits.supported_mime_types.includes(file.mimeType)) throw new FakeHttpError(422, 'Validation failed: File content type is invalid, File is invalid');
+  const large = file.mimeType.startsWith('video/') || file.mimeType.startsWith('audio/');
+  const most = large ? limits.video_size_limit : limits.image_size_limit;
+  if (file.size > most) {
+    throw new FakeHttpError(422, `Validation failed: File must be less than ${humanSize(most)}, File file size must be less than ${humanSize(most)}`);
+  }
   const description = str(req.body, 'description');
-  checkDescription(description);
+  checkDescription(store, description);
   const state = fakeMediaState(store);
   const type = typeOf(file.mimeType);
   const thumbnail = files.get('thumbnail');
   const media: FakeMedia = {
     id: store.nextId(), ownerId: user.account.id, type, mimeType: file.mimeType, fileName: file.fileName, size: file.size,
-    info: file.info, description: description ?? null, focus: parseFocus(str(req.body, 'focus')) ?? null,
+    info: withinMatrix(file.info, large ? limits.video_matrix_limit : limits.image_matrix_limit), description: description ?? null, focus: parseFocus(str(req.body, 'focus')) ?? null,
     thumbnail: thumbnail ? { fileName: thumbnail.fileName, mimeType: thumbnail.mimeType, size: thumbnail.size, info: thumbnail.info } : null,
     pollsLeft: asynchronous && (type === 'video' || type === 'audio' || type === 'gifv') ? state.processingPolls + 1 : 0,
     failing: state.failProcessing,
@@ -228,7 +237,7 @@ export const mediaRoutes: FakeRoutes = {
     handle: async (req, { store, baseUrl }) => {
       const media = ownMedia(req, store);
       const description = str(req.body, 'description');
-      checkDescription(description);
+      checkDescription(store, description);
       if (description !== undefined) media.description = description;
       const focus = parseFocus(str(req.body, 'focus'));
       if (focus) media.focus = focus;

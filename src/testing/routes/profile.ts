@@ -2,6 +2,7 @@ import { escapeHtml } from '../store.js';
 import type { ParsedValue } from '../params.js';
 import { uploadedFiles } from './media.js';
 import { credentialAccountJson, profileSettings } from './profile-state.js';
+import { countableLength, fakeLimits } from '../limits.js';
 import { bool, FakeHttpError, str, userOf, type FakeRoutes } from './types.js';
 
 const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp']);
@@ -17,6 +18,11 @@ function fieldsOf(value: ParsedValue | undefined): { name: string; value: string
 }
 
 const PRIVACIES = ['public', 'unlisted', 'private', 'direct'];
+
+/** The first `count` characters of a text. */
+function cut(text: string, count: number): string {
+  return [...text].slice(0, count).join('');
+}
 
 /** `source[privacy]`, `source[sensitive]` and `source[language]`: the posting defaults a user may change. */
 function sourceOf(value: ParsedValue | undefined): { privacy?: string; sensitive?: boolean; language?: string } {
@@ -36,12 +42,21 @@ export const profileRoutes: FakeRoutes = {
     auth: 'user',
     handle: async (req, { store, baseUrl }) => {
       const { account } = userOf(req);
+      const limits = fakeLimits(store).accounts;
       const displayName = str(req.body, 'display_name');
-      if (displayName !== undefined && displayName.length > 30) {
-        throw new FakeHttpError(422, 'Validation failed: Display name is too long (maximum is 30 characters)');
+      const note = str(req.body, 'note');
+      // As Mastodon: fields without a name are dropped, names and values cut to their limits.
+      const fields = fieldsOf(req.body['fields_attributes'])?.filter((f) => f.name.trim() !== '')
+        .map((f) => ({ name: cut(f.name.trim(), limits.profile_field_name_limit), value: cut(f.value.trim(), limits.profile_field_value_limit) }));
+      const problems: string[] = [];
+      if (displayName !== undefined && [...displayName.trim()].length > limits.max_display_name_length) {
+        problems.push(`Display name is too long (maximum is ${limits.max_display_name_length} characters)`);
       }
-      const fields = fieldsOf(req.body['fields_attributes']);
-      if (fields && fields.length > 4) throw new FakeHttpError(422, 'Validation failed: Fields is too long');
+      if (note !== undefined && countableLength(note.trim(), fakeLimits(store).statuses.characters_reserved_per_url, limits.max_note_length) > limits.max_note_length) {
+        problems.push(`Note character limit of ${limits.max_note_length} exceeded`);
+      }
+      if (fields && fields.length > limits.max_profile_fields) problems.push(`Fields is too long (maximum is ${limits.max_profile_fields} characters)`);
+      if (problems.length > 0) throw new FakeHttpError(422, `Validation failed: ${problems.join(', ')}`);
       const files = await uploadedFiles(req);
       for (const [name, file] of files) {
         if ((name === 'avatar' || name === 'header') && !IMAGE_TYPES.has(file.mimeType)) {
@@ -53,7 +68,6 @@ export const profileRoutes: FakeRoutes = {
         throw new FakeHttpError(422, 'Validation failed: Setting default privacy is not included in the list');
       }
       const settings = profileSettings(store, account);
-      const note = str(req.body, 'note');
       if (displayName !== undefined) account.display_name = displayName;
       if (note !== undefined) {
         account.note = note === '' ? '' : `<p>${escapeHtml(note)}</p>`;

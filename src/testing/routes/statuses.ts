@@ -5,6 +5,7 @@ import { canSee, social } from './social.js';
 import { mark, statusState, statusView, visibleStatus } from './status-state.js';
 import { recordConversation } from './conversations.js';
 import { attachableMedia, mediaJson } from './media.js';
+import { checkPoll, checkStatusLength, fakeLimits } from '../limits.js';
 import { pageReply } from '../paginate.js';
 import { compareIds } from './accounts.js';
 import { postingLanguage, profileSettings } from './profile-state.js';
@@ -19,13 +20,12 @@ function ownStatus(store: FakeStore, request: FakeRequest): FakeStatus {
   return status;
 }
 
-function pollOf(value: ParsedValue | undefined, id: string): Record<string, unknown> | null {
+function pollOf(store: FakeStore, value: ParsedValue | undefined, id: string): Record<string, unknown> | null {
   if (typeof value !== 'object' || Array.isArray(value)) return null;
   const options = value['options'];
   const titles = Array.isArray(options) ? options.filter((o): o is string => typeof o === 'string') : [];
-  if (titles.length < 2) throw new FakeHttpError(422, 'Validation failed: Poll options must have at least 2 items');
   const expiresIn = Number(value['expires_in']);
-  if (!Number.isFinite(expiresIn) || expiresIn < 300) throw new FakeHttpError(422, 'Validation failed: Poll expiration is too short');
+  checkPoll(store, titles, expiresIn);
   const truthy = (v: unknown): boolean => v === true || v === 'true' || v === '1';
   return {
     id, expires_at: new Date(Date.now() + expiresIn * 1000).toISOString(), expired: false,
@@ -108,7 +108,8 @@ function post(store: FakeStore, request: FakeRequest): FakeStatus {
   const parent = replyTo ? store.statusById.get(replyTo) : undefined;
   if (replyTo && !parent) throw new FakeHttpError(404, 'Record not found');
   const mentioned = mentionsIn(store, text);
-  const poll = request.params['poll'] === undefined ? null : pollOf(request.params['poll'], '');
+  checkStatusLength(store, text, spoiler);
+  const poll = request.params['poll'] === undefined ? null : pollOf(store, request.params['poll'], '');
   const status = store.addStatus(account, text, {
     visibility,
     // As in Mastodon: the user's default when not given, and always with a content warning.
@@ -236,17 +237,20 @@ export const statusRoutes: FakeRoutes = {
       const history = statusState(store).history;
       const revisions = history.get(status.id) ?? [revision(status, status.created_at)];
       const text = str(req.params, 'status');
+      const spoiler = str(req.params, 'spoiler_text');
+      // Everything is checked before anything changes, as Mastodon validates an edit as a whole.
+      if (text !== undefined && text.trim() === '') throw new FakeHttpError(422, "Validation failed: Text can't be blank");
+      checkStatusLength(store, text ?? store.sourceText.get(status.id) ?? '', spoiler ?? String(status['spoiler_text'] ?? ''));
+      const poll = req.params['poll'] === undefined ? undefined : pollOf(store, req.params['poll'], status.id);
       if (text !== undefined) {
-        if (text.trim() === '') throw new FakeHttpError(422, "Validation failed: Text can't be blank");
         status.content = `<p>${escapeHtml(text)}</p>`;
         store.sourceText.set(status.id, text);
         status['card'] = null;
       }
-      const spoiler = str(req.params, 'spoiler_text');
       if (spoiler !== undefined) status['spoiler_text'] = spoiler;
       if (req.params['sensitive'] !== undefined) status['sensitive'] = bool(req.params, 'sensitive');
-      if (req.params['poll'] !== undefined) {
-        status['poll'] = pollOf(req.params['poll'], status.id);
+      if (poll !== undefined) {
+        status['poll'] = poll;
         statusState(store).votes.delete(status.id);
       }
       const now = new Date().toISOString();
@@ -371,11 +375,18 @@ export const statusRoutes: FakeRoutes = {
   }),
 
   'POST /api/v1/statuses/{id}/pin': statusAction((store, status, me) => {
-    if (status.account.id !== me.id) throw new FakeHttpError(422, 'Validation failed: Status is not yours');
-    if (!['public', 'unlisted', 'private'].includes(status.visibility)) throw new FakeHttpError(422, 'Validation failed: Status cannot be pinned');
     const pinned = statusState(store).pinned;
-    if (!pinned.has(me.id)) pinned.set(me.id, new Set());
-    pinned.get(me.id)!.add(status.id);
+    const mine = pinned.get(me.id) ?? new Set<string>();
+    if (mine.has(status.id)) return;
+    // Mastodon's pin validator, its problems in its order and words.
+    const problems = [
+      ...(status['reblog'] ? ['A boost cannot be pinned'] : []),
+      ...(status.account.id !== me.id ? ["Someone else's post cannot be pinned"] : []),
+      ...(status.visibility === 'direct' ? ['Posts that are only visible to mentioned users cannot be pinned'] : []),
+      ...(mine.size >= fakeLimits(store).accounts.max_pinned_statuses ? ['You have already pinned the maximum number of posts'] : []),
+    ];
+    if (problems.length > 0) throw new FakeHttpError(422, `Validation failed: ${problems.join(', ')}`);
+    pinned.set(me.id, mine.add(status.id));
   }),
 
   'POST /api/v1/statuses/{id}/unpin': statusAction((store, status, me) => {

@@ -16,7 +16,7 @@ export interface AllowedDivergence {
   /** The endpoints it is allowed on (`GET /api/v1/statuses/{id}`); left out: all. */
   readonly endpoints?: readonly string[];
   /** What the real server answered there (an error message, a status), when only that is allowed. */
-  readonly real?: string;
+  readonly real?: string | RegExp;
   readonly because: 'newer' | 'limit';
   readonly reason: string;
 }
@@ -25,7 +25,8 @@ export interface AllowedDivergence {
 export function allows(entry: AllowedDivergence, endpoint: string, divergence: Divergence): boolean {
   if (entry.kind !== divergence.kind) return false;
   if (entry.endpoints && !entry.endpoints.includes(endpoint)) return false;
-  if (entry.real !== undefined && entry.real !== divergence.real) return false;
+  if (typeof entry.real === 'string' && entry.real !== divergence.real) return false;
+  if (entry.real instanceof RegExp && !entry.real.test(divergence.real)) return false;
   if (entry.field === undefined) return true;
   const path = divergence.path.replace(/\[\]/g, '.[]');
   const field = entry.field.replace(/\[\]/g, '.[]');
