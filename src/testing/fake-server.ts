@@ -8,6 +8,7 @@ import { handleStreamingUpgrade } from './streaming/websocket.js';
 import { isRevoked } from './routes/auth.js';
 import { fakeAdmin } from './routes/admin-state.js';
 import { corsHeaders, preflightHeaders, requestIdFor } from './cors.js';
+import { RATE_FAMILIES, WindowCounter } from './rate-limits.js';
 import {
   FakeHttpError, type FakeContext, type FakeReply, type FakeRequest, type FakeRoute, type FakeRoutes,
 } from './routes/types.js';
@@ -16,7 +17,11 @@ import {
 export interface FakeMastodonOptions {
   /** The version `/api/v1/instance/` reports. Default `'4.0.2'`. */
   version?: string;
-  /** Requests allowed per rate-limit window and token. Default 300. */
+  /**
+   * Requests allowed per rate-limit window and token. Default 300. Posting, following and
+   * reporting also have Mastodon's own limits per account (300 statuses in 3 hours, 400 follows
+   * and 400 reports a day), which their answers show.
+   */
   rateLimit?: number;
   /** Length of a rate-limit window in seconds. Default 300. */
   rateLimitWindow?: number;
@@ -143,7 +148,7 @@ export class FakeMastodon {
 
   private readonly routes: CompiledRoute[];
   private readonly interceptors = new Set<FakeInterceptor>();
-  private readonly usage = new Map<string, { windowStart: number; used: number }>();
+  private readonly usage = new WindowCounter();
   private rateLimit: number;
   private rateLimitWindow: number;
 
@@ -293,7 +298,9 @@ export class FakeMastodon {
     }
     if (!match) return this.send(res, { status: 404, json: { error: 'Record not found' } });
 
-    const limitHeaders = this.countRequest(auth?.[1] ?? req.socket.remoteAddress ?? 'anonymous');
+    let limitHeaders = this.usage.count(auth?.[1] ?? req.socket.remoteAddress ?? 'anonymous', this.rateLimit, this.rateLimitWindow);
+    const family = RATE_FAMILIES[match.route.key.replace(/\/$/, '')];
+    if (family && user && !limitHeaders.exceeded) limitHeaders = this.usage.count(`${family.family}:${user.account.id}`, family.limit, family.periodSeconds);
     if (limitHeaders.exceeded) return this.send(res, { status: 429, json: { error: 'Too many requests' }, headers: limitHeaders.headers });
     const refused = refusal(this.store, match.route.route.auth, auth?.[1], token, user);
     if (refused) return this.send(res, { status: refused.status, json: { error: refused.error }, headers: limitHeaders.headers });
@@ -349,24 +356,6 @@ export class FakeMastodon {
       method, path: url.pathname, route, query: parsePairs(url.searchParams.entries()), body,
       headers: { ...req.headers }, contentType,
     });
-  }
-
-  private countRequest(key: string): { exceeded: boolean; headers: Record<string, string> } {
-    const now = Date.now();
-    const windowMs = this.rateLimitWindow * 1000;
-    const windowStart = Math.floor(now / windowMs) * windowMs;
-    let usage = this.usage.get(key);
-    if (!usage || usage.windowStart !== windowStart) {
-      usage = { windowStart, used: 0 };
-      this.usage.set(key, usage);
-    }
-    usage.used += 1;
-    const remaining = Math.max(this.rateLimit - usage.used, 0);
-    const reset = new Date(windowStart + windowMs).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
-    return {
-      exceeded: usage.used > this.rateLimit,
-      headers: { 'x-ratelimit-limit': String(this.rateLimit), 'x-ratelimit-remaining': String(remaining), 'x-ratelimit-reset': reset },
-    };
   }
 
   private send(res: ServerResponse, reply: FakeReply): void {
