@@ -91,10 +91,15 @@ function compile(key: string, route: FakeRoute): CompiledRoute {
  * without a valid one (401, with Doorkeeper's words for a missing or unknown token and for a
  * revoked one), a user's route with an app's token (422), or a user who may not use the API
  * (403: unconfirmed, pending approval, disabled or suspended). Public routes take a request
- * with a bad token as one without a token.
+ * with a bad token as one without a token. The streaming server words its 401s its own way,
+ * and takes users' tokens only.
  */
-function refusal(store: FakeStore, auth: FakeRoute['auth'], bearer: string | undefined, token: FakeToken | undefined, user: FakeUser | undefined): { status: number; error: string } | undefined {
+function refusal(store: FakeStore, route: string, auth: FakeRoute['auth'], bearer: string | undefined, token: FakeToken | undefined, user: FakeUser | undefined): { status: number; error: string } | undefined {
   if (auth === 'none') return undefined;
+  if (route.startsWith('GET /api/v1/streaming')) {
+    if (bearer === undefined) return { status: 401, error: 'Missing access token' };
+    if (!user) return { status: 401, error: 'Invalid access token' };
+  }
   if (!token) return { status: 401, error: bearer !== undefined && isRevoked(store, bearer) ? 'The access token was revoked' : 'The access token is invalid' };
   if (auth !== 'user') return undefined;
   if (!user) return { status: 422, error: 'This method requires an authenticated user' };
@@ -302,7 +307,7 @@ export class FakeMastodon {
     const family = RATE_FAMILIES[match.route.key.replace(/\/$/, '')];
     if (family && user && !limitHeaders.exceeded) limitHeaders = this.usage.count(`${family.family}:${user.account.id}`, family.limit, family.periodSeconds);
     if (limitHeaders.exceeded) return this.send(res, { status: 429, json: { error: 'Too many requests' }, headers: limitHeaders.headers });
-    const refused = refusal(this.store, match.route.route.auth, auth?.[1], token, user);
+    const refused = refusal(this.store, match.route.key, match.route.route.auth, auth?.[1], token, user);
     if (refused) return this.send(res, { status: refused.status, json: { error: refused.error }, headers: limitHeaders.headers });
     try {
       const reply = await match.route.route.handle(request, this.context());

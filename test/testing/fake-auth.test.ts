@@ -47,6 +47,15 @@ describe('tokens on the fake server, refused as Mastodon refuses them', () => {
     assert.equal((await send(home, 'GET', {}, token)).status, 200);
   });
 
+  it('refuses streams as Mastodon\'s streaming server does, in its own words', async () => {
+    const stream = `${fake.server.url}/api/v1/streaming/user`;
+    assert.deepEqual(await send(stream, 'GET'), { status: 401, json: { error: 'Missing access token' } });
+    assert.deepEqual(await send(stream, 'GET', {}, 'never-issued'), { status: 401, json: { error: 'Invalid access token' } });
+    const { token } = fake.server.createUser('streamer');
+    assert.deepEqual(await send(`${fake.server.url}/api/v1/streaming/nowhere`, 'GET', {}, token), { status: 400, json: { error: 'Unknown channel requested' } });
+    assert.deepEqual(await send(`${fake.server.url}/api/v1/streaming/hashtag`, 'GET', {}, token), { status: 400, json: { error: 'Missing tag name parameter' } });
+  });
+
   it('explains a refused sign-up field by field, in Mastodon\'s words', async () => {
     const app = (await send(`${fake.server.url}/api/v1/apps`, 'POST', { client_name: 'signup', redirect_uris: 'urn:ietf:wg:oauth:2.0:oob' })).json;
     const appToken = String((await send(`${fake.server.url}/oauth/token`, 'POST', {
