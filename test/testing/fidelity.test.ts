@@ -34,6 +34,11 @@ describe('the fake server answers as the recorded Mastodon 4.0.2 did', () => {
     assert.deepEqual(failing.map((e) => e.endpoint), [], formatTally(tally));
   });
 
+  it('matches at least 125 of the JSON endpoints in shape', () => {
+    const json = tally.endpoints.filter((e) => e.answer === 'json');
+    assert.ok(json.filter((e) => e.shape).length >= 125, formatTally(tally));
+  });
+
   it('has no allow-list entry that explains nothing', () => {
     assert.deepEqual(tally.unused.map((entry) => entry.reason), []);
   });

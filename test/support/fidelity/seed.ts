@@ -2,7 +2,7 @@ import { fakeAdmin, type FakeMastodon, type FakeStaffRole } from '../../../src/t
 import { isObject, type IdMap } from './ids.js';
 import { jsonOf, RECORDED_HOST, type Recording } from './recordings.js';
 import { send } from './wire.js';
-import { eachObject, isAccount, type RecordedWorld } from './world.js';
+import { eachObject, isAccount, tokenOf, type RecordedWorld } from './world.js';
 
 const ALL_SCOPES = ['read', 'write', 'follow', 'push', 'admin:read', 'admin:write'];
 const STAFF_ROLES = new Set(['Owner', 'Admin', 'Moderator']);
@@ -32,13 +32,21 @@ function statusesMadeIn(recording: Recording): Set<string> {
   return made;
 }
 
+/** A status a recording shows but does not make, as first seen, and the token of the request that showed it. */
+interface Presupposed {
+  readonly status: Record<string, unknown>;
+  readonly viewerToken: string | undefined;
+}
+
 /** The statuses a recording shows but does not make, each as first seen, oldest first. */
-function statusesPresupposed(recording: Recording): Record<string, unknown>[] {
+function statusesPresupposed(recording: Recording): Presupposed[] {
   const made = statusesMadeIn(recording);
-  const found = new Map<string, Record<string, unknown>>();
-  for (const { response } of recording.exchanges) {
-    eachObject(jsonOf(response.body), (object) => {
-      if (isStatus(object) && !made.has(object['id'] as string) && !found.has(object['id'] as string)) found.set(object['id'] as string, object);
+  const found = new Map<string, Presupposed>();
+  for (const exchange of recording.exchanges) {
+    eachObject(jsonOf(exchange.response.body), (object) => {
+      if (isStatus(object) && !made.has(object['id'] as string) && !found.has(object['id'] as string)) {
+        found.set(object['id'] as string, { status: object, viewerToken: tokenOf(exchange) });
+      }
     });
   }
   const ids = [...found.keys()].sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
@@ -95,11 +103,14 @@ export async function seed(server: FakeMastodon, world: RecordedWorld, recording
     const user = store.userByLogin(username);
     if (user) store.tokens.set(token, { token, clientId: appId, accountId: user.account.id, scopes: ALL_SCOPES, refreshToken: '' });
   }
-  for (const status of statusesPresupposed(recording)) await seedStatus(server, status, seedTokens, ids);
+  for (const presupposed of statusesPresupposed(recording)) await seedStatus(server, presupposed, seedTokens, ids);
 }
 
-/** Posts a status the recording presupposes, through the API as its author (a boost as its booster). */
-async function seedStatus(server: FakeMastodon, status: Record<string, unknown>, tokens: Map<string, string>, ids: IdMap): Promise<void> {
+/**
+ * Posts a status the recording presupposes, through the API as its author (a boost as its
+ * booster), edited if it was, and with the votes its poll shows the reader had cast.
+ */
+async function seedStatus(server: FakeMastodon, { status, viewerToken }: Presupposed, tokens: Map<string, string>, ids: IdMap): Promise<void> {
   const author = (status['account'] as Record<string, unknown>)['username'] as string;
   const token = tokens.get(author);
   if (!token || ids.id('statuses', status['id'] as string) !== undefined) return;
@@ -134,7 +145,17 @@ async function seedStatus(server: FakeMastodon, status: Record<string, unknown>,
   const made = jsonOf(answer.body);
   if (answer.status !== 200 || !isObject(made) || typeof made['id'] !== 'string') return;
   ids.setId('statuses', status['id'] as string, made['id']);
-  if (isObject(status['poll']) && isObject(made['poll'])) ids.learn(status['poll'], made['poll'], 'polls');
+  const poll = status['poll'];
+  if (isObject(poll) && isObject(made['poll'])) {
+    ids.learn(poll, made['poll'], 'polls');
+    const votes = Array.isArray(poll['own_votes']) ? poll['own_votes'] : [];
+    if (poll['voted'] === true && votes.length > 0 && viewerToken && server.store.tokens.has(viewerToken)) {
+      await send({
+        method: 'POST', url: `${server.url}/api/v1/polls/${String(made['poll']['id'])}/votes`, body: Buffer.from(JSON.stringify({ choices: votes })),
+        headers: { authorization: `Bearer ${viewerToken}`, 'content-type': 'application/json' },
+      });
+    }
+  }
   if (typeof status['edited_at'] === 'string' && !isObject(reblog)) {
     await send({
       method: 'PUT', url: `${server.url}/api/v1/statuses/${made['id']}`, body: Buffer.from(form.toString()),
