@@ -139,10 +139,12 @@ class RecordingReplay {
     if (stream) {
       const received = await stream.close();
       if (process.env['FIDELITY_TRACE']) console.log(`#${exchange.index} stream ${request.url.pathname}\n${received.body}`);
-      return { ...base, answer: 'stream', divergences: compareStreams(response.body, received, this.pairing()) };
+      const refused = received.status !== response.status ? [{ kind: 'status' as const, path: '', real: String(response.status), fake: String(received.status) }] : [];
+      return { ...base, answer: 'stream', divergences: refused.length > 0 ? refused : compareStreams(response.body, received, this.pairing()) };
     }
     const wire = this.wireRequest(exchange);
-    const answer = await send(wire);
+    // A connection the fake server drops is an answer too: status 0, which diverges.
+    const answer = await send(wire).catch((): WireResponse => ({ status: 0, headers: {}, body: '' }));
     if (process.env['FIDELITY_TRACE']) console.log(`#${exchange.index} ${wire.method} ${wire.url} ${wire.body?.toString().slice(0, 200) ?? ''}\n   real ${response.status} ${response.body.slice(0, 300)}\n   fake ${answer.status} ${answer.body.slice(0, 300)}`);
     const real = isJsonAnswer(response.headers) ? jsonOf(response.body) : undefined;
     const fake = isJsonAnswer(answer.headers) ? jsonOf(answer.body) : undefined;

@@ -15,17 +15,26 @@ export interface WireResponse {
   readonly body: string;
 }
 
+/** How long an answer may take before the replay gives up on it (status 0). */
+const ANSWER_TIMEOUT_MS = 10_000;
+
 /**
  * Sends a request as it was recorded, whatever its verb and body (`GET` with a JSON body
- * included, which `fetch` refuses), and reads the whole answer.
+ * included, which `fetch` refuses), and reads the whole answer; one that does not come in
+ * time is status 0, so that a hanging route fails its comparison instead of the run.
  */
 export function send(req: WireRequest): Promise<WireResponse> {
   return new Promise((resolve, reject) => {
-    const out = httpRequest(req.url, { method: req.method, headers: { ...req.headers, 'content-length': String(req.body?.length ?? 0) } }, (res) => {
+    const headers = { ...req.headers, 'content-length': String(req.body?.length ?? 0) };
+    const out = httpRequest(req.url, { method: req.method, headers, timeout: ANSWER_TIMEOUT_MS }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
       res.on('error', reject);
+    });
+    out.on('timeout', () => {
+      out.destroy();
+      resolve({ status: 0, headers: {}, body: '' });
     });
     out.on('error', reject);
     out.end(req.body);
