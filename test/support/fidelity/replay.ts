@@ -2,9 +2,11 @@ import { FakeMastodon } from '../../../src/testing/index.js';
 import { quoteJsonNumbers } from '../../../src/testing/params.js';
 import { IdMap, isObject, kindOfKey } from './ids.js';
 import { isJsonAnswer, jsonOf, RECORDED_HOST, type RecordedExchange, type Recording } from './recordings.js';
+import { answerKind, compileRoutes, endpointOf, isStream, linkKey, linksOf, looksLikeId, routeKind, type CompiledRoute } from './routes.js';
 import { seed } from './seed.js';
 import { compareShapes, linkRelations, type Divergence, type ItemPairing } from './shape.js';
-import { openStream, parseSse, send, type OpenStream, type WireResponse } from './wire.js';
+import { compareStreams } from './streams.js';
+import { openStream, send, type OpenStream, type WireResponse } from './wire.js';
 import type { RecordedWorld } from './world.js';
 
 /** The hosts of the recorded server: its API and its streaming server. */
@@ -23,76 +25,6 @@ export interface ExchangeResult {
   /** How the real server answered: a JSON body, an event stream, or something else. */
   readonly answer: 'json' | 'stream' | 'other';
   readonly divergences: readonly Divergence[];
-}
-
-interface CompiledRoute {
-  readonly key: string;
-  readonly method: string;
-  readonly pattern: RegExp;
-  readonly literalLength: number;
-}
-
-function trimSlash(path: string): string {
-  return path.length > 1 ? path.replace(/\/+$/, '') : path;
-}
-
-/** The routes of the fake server, to name the endpoint of a recorded request. */
-export function compileRoutes(keys: readonly string[]): CompiledRoute[] {
-  return keys.map((key) => {
-    const [method, path] = [key.slice(0, key.indexOf(' ')), trimSlash(key.slice(key.indexOf(' ') + 1))];
-    const source = path.replace(/[.+?^$()|[\]\\]/g, '\\$&').replace(/\{\w+\*?\}/g, '[^/]+');
-    return { key: `${method} ${path}`, method, pattern: new RegExp(`^${source}$`), literalLength: path.replace(/\{\w+\*?\}/g, '').length };
-  }).sort((a, b) => b.literalLength - a.literalLength);
-}
-
-/** The endpoint of a request: the fake's route it matches, else its path with numeric segments as `{id}`. */
-export function endpointOf(routes: readonly CompiledRoute[], method: string, pathname: string): string {
-  const path = trimSlash(pathname);
-  const verb = method === 'HEAD' ? 'GET' : method;
-  const route = routes.find((r) => r.method === verb && r.pattern.test(path));
-  return route ? `${method} ${route.key.slice(route.key.indexOf(' ') + 1)}` : `${method} ${path.replace(/\/\d+(?=\/|$)/g, '/{id}')}`;
-}
-
-function isStream(exchange: RecordedExchange): boolean {
-  return exchange.request.url.pathname.startsWith('/api/v1/streaming') && !exchange.request.url.pathname.endsWith('/health');
-}
-
-function segmentsOf(pathname: string): string[] {
-  return pathname.split('/').filter(Boolean);
-}
-
-function looksLikeId(segment: string): boolean {
-  return /^\d+$/.test(segment);
-}
-
-/** The kind of the records a route is about: its collection (`lists` in `/api/v1/lists/3/accounts`'s `3`). */
-function routeKind(pathname: string): string {
-  const segments = segmentsOf(pathname).filter((s) => !/^(api|v\d+|admin)$/.test(s));
-  return segments[0] ?? '';
-}
-
-/** The kind of the records at the top of an answer: the path's record when it is that one, else the last collection. */
-function answerKind(pathname: string, body: unknown): string {
-  const segments = segmentsOf(pathname);
-  const top = Array.isArray(body) ? body[0] : body;
-  const topId = isObject(top) ? top['id'] : undefined;
-  for (let i = 1; i < segments.length; i++) {
-    if (looksLikeId(segments[i]!) && segments[i] === topId) return segments[i - 1]!;
-  }
-  const collections = segments.filter((s) => !looksLikeId(s) && !/^(api|v\d+)$/.test(s));
-  return kindOfKey(collections[collections.length - 1] ?? '');
-}
-
-/** A `Link` URL reduced to what identifies it: path and sorted query. */
-function linkKey(url: URL): string {
-  const params = [...url.searchParams.entries()].map(([k, v]) => `${k}=${v}`).sort();
-  return `${trimSlash(url.pathname)}?${params.join('&')}`;
-}
-
-function linksOf(header: string | undefined): Map<string, string> {
-  const links = new Map<string, string>();
-  for (const match of (header ?? '').matchAll(/<([^>]+)>\s*;\s*rel="?([^";,]+)"?/g)) links.set(match[2]!, match[1]!);
-  return links;
 }
 
 /** Replays recordings against fresh fake servers and compares the answers. */
@@ -249,27 +181,4 @@ class RecordingReplay {
   private rehost(text: string): string {
     return text.split(RECORDED_HOST).join(new URL(this.server.url).host);
   }
-}
-
-/** Compares a recorded event stream with the fake's: the events by name, in order, and their payloads' shapes. */
-function compareStreams(recorded: string, answer: WireResponse, pairing: ItemPairing): Divergence[] {
-  const real = parseSse(recorded);
-  const fake = parseSse(answer.body);
-  const out: Divergence[] = [];
-  const realNames = real.map((e) => e.event).join(',');
-  const fakeNames = fake.map((e) => e.event).join(',');
-  if (realNames !== fakeNames) out.push({ kind: 'items', path: 'events', real: realNames || 'none', fake: fakeNames || 'none' });
-  const remaining = [...fake];
-  for (const event of real) {
-    const at = remaining.findIndex((e) => e.event === event.event);
-    if (at < 0) continue;
-    const [match] = remaining.splice(at, 1);
-    const realData = jsonOf(event.data);
-    const fakeData = jsonOf(match!.data);
-    if (event.event === 'delete') continue;
-    for (const divergence of compareShapes(realData, fakeData, pairing, event.event)) {
-      if (!out.some((d) => d.kind === divergence.kind && d.path === divergence.path)) out.push(divergence);
-    }
-  }
-  return out;
 }

@@ -32,7 +32,7 @@ export function allows(entry: AllowedDivergence, endpoint: string, divergence: D
   const field = entry.field.replace(/\[\]/g, '.[]');
   const bare = !/[.[]/.test(entry.field);
   const last = path.split('.').filter((part) => part !== '[]').pop() ?? '';
-  return bare ? last === entry.field : path === field || path.endsWith(`.${field}`) || path.endsWith(field);
+  return bare ? last === entry.field : path === field || path.endsWith(field.startsWith('.') ? field : `.${field}`);
 }
 
 /** How one endpoint fared. */
