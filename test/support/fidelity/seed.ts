@@ -2,7 +2,7 @@ import { fakeAdmin, type FakeMastodon, type FakeStaffRole } from '../../../src/t
 import { isObject, type IdMap } from './ids.js';
 import { jsonOf, RECORDED_HOST, type Recording } from './recordings.js';
 import { send } from './wire.js';
-import { eachObject, isAccount, tokenOf, type RecordedWorld } from './world.js';
+import { eachObject, isAccount, readWorld, tokenOf, type RecordedWorld } from './world.js';
 
 const ALL_SCOPES = ['read', 'write', 'follow', 'push', 'admin:read', 'admin:write'];
 const STAFF_ROLES = new Set(['Owner', 'Admin', 'Moderator']);
@@ -99,7 +99,9 @@ export async function seed(server: FakeMastodon, world: RecordedWorld, recording
     if (user.locale) moderation.locale = user.locale;
     seedTokens.set(user.username, store.issueToken(appId, added.account.id, ALL_SCOPES).token);
   }
-  for (const [token, username] of world.tokens) {
+  // Whose a token is, as this recording itself shows it first (recordings made on other servers may differ).
+  const tokens = new Map([...world.tokens, ...readWorld([recording]).tokens]);
+  for (const [token, username] of tokens) {
     const user = store.userByLogin(username);
     if (user) store.tokens.set(token, { token, clientId: appId, accountId: user.account.id, scopes: ALL_SCOPES, refreshToken: '' });
   }
