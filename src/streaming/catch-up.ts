@@ -3,6 +3,7 @@ import { concatMap, expand, map, takeWhile, tap } from 'rxjs/operators';
 import type { Mastodon } from '../client/mastodon.js';
 import type { Params } from '../http/params.js';
 import type { Page } from '../pagination/page.js';
+import { MastodonMalformedEventError } from '../errors.js';
 import type { ConnectionSignal } from './connection.js';
 import type { StreamEvent } from './events.js';
 
@@ -17,6 +18,12 @@ export interface CatchUpSource {
 
 const PAGE_SIZE = 40;
 const REMEMBERED_IDS = 5000;
+
+/** The string id of a REST item or event payload, if it has one. */
+function stringId(item: unknown): string | undefined {
+  const id = typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined;
+  return typeof id === 'string' && id !== '' ? id : undefined;
+}
 
 function newer(a: string, b: string | undefined): boolean {
   return b === undefined || a.length > b.length || (a.length === b.length && a > b);
@@ -66,11 +73,16 @@ export class CatchUpState {
     if (newer(id, this.cursors.get(event))) this.cursors.set(event, id);
   }
 
-  /** Whether `event` is new (and remembers it); repeats of updates and notifications are not. */
+  /**
+   * Whether `event` is new (and remembers it); repeats of updates and notifications are not.
+   * An event without a string id is passed on and left out of the bookkeeping.
+   */
   accept(event: StreamEvent): boolean {
     if (event.type !== 'update' && event.type !== 'notification') return true;
-    if (!this.seen[event.type].add(event.payload.id)) return false;
-    this.advance(event.type, event.payload.id);
+    const id = stringId(event.payload);
+    if (id === undefined) return true;
+    if (!this.seen[event.type].add(id)) return false;
+    this.advance(event.type, id);
     return true;
   }
 }
@@ -84,13 +96,26 @@ export function takeStartingCursors(api: Mastodon, state: CatchUpState): Observa
   return defer(() => {
     if (state.started) return EMPTY;
     return from(state.sources).pipe(
-      concatMap((source) => api.apiRequest<Page<{ id: string }>>({
+      concatMap((source) => api.apiRequest<Page<unknown>>({
         method: 'GET', path: source.path, params: { ...source.params, limit: 1 }, result: 'page',
-      }).pipe(tap((page) => state.advance(source.event, page[0]?.id ?? '0')))),
+      }).pipe(tap((page) => state.advance(source.event, page.length === 0 ? '0' : stringId(page[0]) ?? '0')))),
       tap({ complete: () => { state.started = true; } }),
       concatMap(() => EMPTY),
     );
   });
+}
+
+/** A REST item as the event it stands for; one without a string id as a malformed event. */
+function caughtUpEvent(event: CatchUpSource['event'], item: unknown, stream: readonly string[]): StreamEvent {
+  if (stringId(item) !== undefined) return { type: event, event, stream, payload: item } as StreamEvent;
+  let data: string | undefined;
+  try {
+    data = JSON.stringify(item);
+  } catch {
+    data = undefined;
+  }
+  const error = new MastodonMalformedEventError(`Malformed ${JSON.stringify(event)} item caught up through the REST API: missing id (or not a string)`);
+  return { type: 'malformed', event, stream, data, error };
 }
 
 /**
@@ -101,16 +126,16 @@ export function fetchMissed(api: Mastodon, state: CatchUpState, stream: readonly
   return concat(...state.sources.map((source) => defer(() => {
     const cursor = state.cursor(source.event);
     if (cursor === undefined) return EMPTY;
-    const first = api.apiRequest<Page<{ id: string }>>({
+    const first = api.apiRequest<Page<unknown>>({
       method: 'GET', path: source.path, params: { ...source.params, min_id: cursor, limit: PAGE_SIZE }, result: 'page',
     });
     return first.pipe(
       expand((page) => page.length < PAGE_SIZE || !page._pagination_prev
         ? EMPTY
-        : api.apiRequest<Page<{ id: string }>>({ method: 'GET', path: page._pagination_prev.url, result: 'page' })),
+        : api.apiRequest<Page<unknown>>({ method: 'GET', path: page._pagination_prev.url, result: 'page' })),
       takeWhile((page) => page.length > 0),
       concatMap((page) => [...page].reverse()),
-      map((item) => ({ type: source.event, event: source.event, stream, payload: item }) as StreamEvent),
+      map((item) => caughtUpEvent(source.event, item, stream)),
     );
   })));
 }
