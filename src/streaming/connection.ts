@@ -32,12 +32,21 @@ export function streamKey(target: StreamTarget): readonly string[] {
   return [target.name];
 }
 
+/** The default cap of one SSE line or event, or one WebSocket message: 4 MiB. */
+export const DEFAULT_MAX_EVENT_SIZE = 4 * 2 ** 20;
+
+/** What a stream asks of each connection it opens. */
+export interface ConnectSettings {
+  /** The longest SSE line or event, or WebSocket message, in bytes; a longer one fails the connection. */
+  readonly maxEventSize: number;
+}
+
 /**
  * Opens one connection to a stream: a cold Observable that connects on subscribe, emits
  * {@link ConnectionSignal}s, fails with a typed error when the connection fails or ends, and
  * closes the connection when unsubscribed.
  */
-export type Connector = (target: StreamTarget) => Observable<ConnectionSignal>;
+export type Connector = (target: StreamTarget, settings?: ConnectSettings) => Observable<ConnectionSignal>;
 
 /** Signals without payload, shared to spare allocations on the hot path. */
 export const OPEN: ConnectionSignal = { kind: 'open' };

@@ -19,6 +19,9 @@ function checkOptions(options: StreamOptions): void {
     throw new MastodonIllegalArgumentError(`Invalid transport ${JSON.stringify(options.transport)}; must be one of sse, websocket`);
   }
   if (options.timeout !== undefined && !(options.timeout > 0)) throw new MastodonIllegalArgumentError('timeout must be a positive number of seconds');
+  if (options.max_event_size !== undefined && !(Number.isInteger(options.max_event_size) && options.max_event_size > 0)) {
+    throw new MastodonIllegalArgumentError('max_event_size must be a positive whole number of bytes');
+  }
   if (options.malformed_events !== undefined && options.malformed_events !== 'deliver' && options.malformed_events !== 'error') {
     throw new MastodonIllegalArgumentError('malformed_events must be deliver or error');
   }
@@ -26,7 +29,7 @@ function checkOptions(options: StreamOptions): void {
 
 function connectorFor(api: Mastodon, options: StreamOptions): Connector {
   if (options.transport === 'websocket') return socketConnector(api);
-  return (target) => afterFirst(streamingBaseUrl(api), (baseUrl) => sseConnector({ baseUrl, token: () => api.access_token, userAgent: api.user_agent })(target));
+  return (target, settings) => afterFirst(streamingBaseUrl(api), (baseUrl) => sseConnector({ baseUrl, token: () => api.access_token, userAgent: api.user_agent })(target, settings));
 }
 
 /**

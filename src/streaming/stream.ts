@@ -4,7 +4,9 @@ import {
 import type { Mastodon } from '../client/mastodon.js';
 import type { BackoffConfig } from './backoff.js';
 import { catchUp, CatchUpState, takeStartingCursors, type CatchUpSource } from './catch-up.js';
-import { streamKey, type ConnectionSignal, type Connector, type StreamTarget } from './connection.js';
+import {
+  DEFAULT_MAX_EVENT_SIZE, streamKey, type ConnectionSignal, type ConnectSettings, type Connector, type StreamTarget,
+} from './connection.js';
 import type { StreamEvent } from './events.js';
 import { afterCompletion } from './hand-over.js';
 import { reconnectWithBackoff, stallTimeout } from './operators.js';
@@ -29,6 +31,12 @@ export interface StreamOptions extends BackoffConfig {
    * have a REST timeline (user, public, hashtag, list); the direct stream has none.
    */
   catch_up?: boolean;
+  /**
+   * The longest SSE line or event, or WebSocket message, in bytes. A longer one drops the
+   * connection before it is held in memory; the stream reconnects with backoff and reports
+   * the `MastodonNetworkError` on `status$`. Default 4 MiB (4194304).
+   */
+  max_event_size?: number;
   /**
    * What an event that cannot be read does: `'deliver'` (default) emits it as a
    * `type: 'malformed'` event and the stream goes on; `'error'` ends the stream with its
@@ -94,12 +102,13 @@ function sharedEvents(wiring: StreamWiring, status: BehaviorSubject<StreamStatus
   const { api, target, connect, scheduler, options } = wiring;
   const stream = streamKey(target);
   const catchingUp = options.catch_up !== false && wiring.catchUpSources.length > 0;
+  const settings: ConnectSettings = { maxEventSize: options.max_event_size ?? DEFAULT_MAX_EVENT_SIZE };
 
   return defer(() => {
     const state = new CatchUpState(wiring.catchUpSources);
     const connection = defer(() => {
       status.next({ state: 'connecting' });
-      return catchingUp ? afterCompletion(takeStartingCursors(api, state), () => connect(target)) : connect(target);
+      return catchingUp ? afterCompletion(takeStartingCursors(api, state), () => connect(target, settings)) : connect(target, settings);
     }).pipe(
       stallTimeout<ConnectionSignal>(options.timeout ?? 300, scheduler),
       catchingUp ? catchUp(api, state, stream) : identity,

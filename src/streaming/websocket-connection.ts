@@ -2,10 +2,14 @@ import { Observable, type Subscriber, type Subscription } from 'rxjs';
 import type { Mastodon } from '../client/mastodon.js';
 import { MastodonAPIError, MastodonNetworkError, MastodonUnauthorizedError } from '../errors.js';
 import { apiErrorFor } from '../http/response.js';
-import { BYTES, HEARTBEAT, OPEN, streamKey, type ConnectionSignal, type Connector, type StreamTarget } from './connection.js';
+import {
+  BYTES, DEFAULT_MAX_EVENT_SIZE, HEARTBEAT, OPEN, streamKey,
+  type ConnectionSignal, type ConnectSettings, type Connector, type StreamTarget,
+} from './connection.js';
 import { decodeSocketFrame } from './decode.js';
 import { streamingBaseUrl } from './host.js';
-import { defaultWebSocket, sendsHeaders } from './runtime-defaults.js';
+import { refusalText } from './refusal.js';
+import { defaultWebSocket, sendsHeaders, socketExtras } from './runtime-defaults.js';
 
 /** The part of the WebSocket API the multiplexer uses; browsers' and undici's sockets have it. */
 export interface WebSocketLike {
@@ -22,10 +26,16 @@ export interface WebSocketLike {
  * A WebSocket constructor: the global one (browsers) takes subprotocols, undici's also takes
  * `{ headers }`. Injectable for tests and other runtimes.
  */
-export type WebSocketConstructor = new (url: string, protocols?: string | string[] | { headers?: Record<string, string>; protocols?: string[] }) => WebSocketLike;
+export type WebSocketConstructor = new (
+  url: string, protocols?: string | string[] | { headers?: Record<string, string>; protocols?: string[]; dispatcher?: unknown },
+) => WebSocketLike;
+
+/** The close code of a message too big to take (RFC 6455). */
+const MESSAGE_TOO_BIG = 1009;
 
 interface Member {
   readonly target: StreamTarget;
+  readonly maxEventSize: number;
   readonly key: string;
   readonly subscriber: Subscriber<ConnectionSignal>;
   active: boolean;
@@ -67,6 +77,8 @@ function watchPings(): void {
  */
 export class SocketMultiplexer {
   private socket: WebSocketLike | undefined;
+  /** Lets go of the connection under the socket. */
+  private release: () => void = () => undefined;
   private opening: Subscription | undefined;
   private readonly members = new Set<Member>();
   /** The members as an array, kept until one joins or leaves: each event walks it without a copy. */
@@ -87,8 +99,9 @@ export class SocketMultiplexer {
   }
 
   /** The {@link Connector} of this socket. */
-  readonly connect: Connector = (target) => new Observable<ConnectionSignal>((subscriber) => {
-    const member: Member = { target, key: keyOf(streamKey(target)), subscriber, active: false, heard: false };
+  readonly connect: Connector = (target: StreamTarget, settings?: ConnectSettings) => new Observable<ConnectionSignal>((subscriber) => {
+    const maxEventSize = settings?.maxEventSize ?? DEFAULT_MAX_EVENT_SIZE;
+    const member: Member = { target, maxEventSize, key: keyOf(streamKey(target)), subscriber, active: false, heard: false };
     this.members.add(member);
     this.roster = undefined;
     if (this.socket?.readyState === OPEN_STATE) this.activate(member);
@@ -106,7 +119,13 @@ export class SocketMultiplexer {
     this.opening = streamingBaseUrl(this.api).subscribe({
       next: (baseUrl) => {
         this.opening = undefined;
-        if (this.members.size > 0) this.openSocket(baseUrl);
+        if (this.members.size === 0) return;
+        try {
+          this.openSocket(baseUrl);
+        } catch (error) {
+          // A constructor that refuses the URL or the options: the streams' error, not the host's.
+          this.failAll(error);
+        }
       },
       error: (error: unknown) => {
         this.opening = undefined;
@@ -119,41 +138,63 @@ export class SocketMultiplexer {
     const url = `${baseUrl.replace(/^http/, 'ws')}/api/v1/streaming`;
     const token = this.api.access_token;
     const isUndici = sendsHeaders(this.WebSocketCtor);
-    const socket = !token ? new this.WebSocketCtor(url)
-      : isUndici ? new this.WebSocketCtor(url, { headers: { authorization: `Bearer ${token}`, ...(this.api.user_agent ? { 'user-agent': this.api.user_agent } : {}) } })
-        : new this.WebSocketCtor(url, token);
+    // Several streams may share the socket: it takes the largest message any of them takes.
+    const maxEventSize = Math.max(...[...this.members].map((member) => member.maxEventSize));
+    const headers = { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(this.api.user_agent ? { 'user-agent': this.api.user_agent } : {}) };
+    const extras = socketExtras(this.WebSocketCtor, maxEventSize);
+    const socket = isUndici ? new this.WebSocketCtor(url, { headers, ...extras.init })
+      : token ? new this.WebSocketCtor(url, token) : new this.WebSocketCtor(url);
     this.socket = socket;
+    this.release = extras.release;
     socketsByPing.set(socket, this);
     let opened = false;
     socket.onopen = () => {
       opened = true;
       for (const member of this.members) this.activate(member);
     };
-    socket.onmessage = (message) => this.receive(String(message.data));
+    socket.onmessage = (message) => {
+      try {
+        const text = String(message.data);
+        // Runtimes without a limit of their own have buffered it already; it goes no further.
+        if (text.length > maxEventSize) this.failAll(new MastodonNetworkError(`A message of the streaming socket exceeded ${maxEventSize} bytes (max_event_size)`));
+        else this.receive(text);
+      } catch (error) {
+        // Nothing a server sends may throw into the socket's event dispatch.
+        this.failAll(error);
+      }
+    };
     socket.onerror = () => undefined;
     socket.onclose = (event) => {
       if (this.socket !== socket) return;
       this.socket = undefined;
-      if (opened) {
+      extras.release();
+      if (event.code === MESSAGE_TOO_BIG) {
+        this.failAll(new MastodonNetworkError(`A message of the streaming socket exceeded ${maxEventSize} bytes (max_event_size)`));
+      } else if (opened) {
         this.failAll(new MastodonNetworkError(`Streaming socket closed (${event.code}${event.reason ? ` ${event.reason}` : ''})`));
-        return;
+      } else {
+        const first = [...this.members][0];
+        if (!first) return;
+        this.whyRefused(baseUrl, first.target).then((error) => this.failAll(error), (error: unknown) => this.failAll(error));
       }
-      const first = [...this.members][0];
-      if (!first) return;
-      void this.whyRefused(baseUrl, first.target).then((error) => this.failAll(error));
     };
   }
 
-  /** Asks the SSE endpoint of the same stream why the socket was refused: its 4xx, or a network error. */
+  /**
+   * Asks the SSE endpoint of the same stream why the socket was refused: its 4xx, or a network
+   * error. It follows no redirect: another origin's answer says nothing about this server.
+   */
   private async whyRefused(baseUrl: string, target: StreamTarget): Promise<Error> {
     const url = new URL(baseUrl + target.path);
     for (const [key, value] of Object.entries(target.query)) url.searchParams.set(key, value);
     const abort = new AbortController();
     try {
       const token = this.api.access_token;
-      const response = await this.fetchImpl(url.href, { headers: token ? { authorization: `Bearer ${token}` } : {}, signal: abort.signal });
+      const response = await this.fetchImpl(url.href, {
+        headers: token ? { authorization: `Bearer ${token}` } : {}, signal: abort.signal, redirect: 'manual',
+      });
       if (response.status >= 400 && response.status < 500) {
-        return apiErrorFor({ status: response.status, statusText: response.statusText, headers: {}, body: await response.text() });
+        return apiErrorFor({ status: response.status, statusText: response.statusText, headers: {}, body: await refusalText(response.body) });
       }
     } catch {
       // The probe failing too says nothing more than the socket did.
@@ -235,6 +276,7 @@ export class SocketMultiplexer {
       socket.onclose = null;
       socket.onmessage = null;
       socket.close(1000);
+      this.release();
     }
   }
 
