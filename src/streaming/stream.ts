@@ -98,6 +98,12 @@ export class MastodonStream extends Observable<StreamEvent> {
   }
 }
 
+/**
+ * Seconds a connection must stay open, having delivered an event or a heartbeat, before its
+ * failure starts the backoff over: a server that accepts and closes at once sees the waits grow.
+ */
+const HEALTHY_AFTER = 5;
+
 function sharedEvents(wiring: StreamWiring, status: BehaviorSubject<StreamStatus>, heartbeats: Subject<void>): Observable<StreamEvent> {
   const { api, target, connect, scheduler, options } = wiring;
   const stream = streamKey(target);
@@ -118,7 +124,9 @@ function sharedEvents(wiring: StreamWiring, status: BehaviorSubject<StreamStatus
         ...options,
         scheduler,
         random: wiring.random,
-        isHealthy: (signal) => signal.kind === 'open',
+        healthy_after: HEALTHY_AFTER,
+        isOpen: (signal) => signal.kind === 'open',
+        isHealthy: (signal) => signal.kind === 'event' || signal.kind === 'heartbeat',
         onReconnecting: (attempt, delay_ms, error) => status.next({ state: 'reconnecting', attempt, delay_ms, error }),
       }),
       deliver(status, heartbeats, options.malformed_events === 'error'),
