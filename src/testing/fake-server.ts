@@ -5,6 +5,7 @@ import { parsePairs, type ParsedParams } from './params.js';
 import { FakeStore, type FakeUser } from './store.js';
 import { fakeRoutes } from './routes/index.js';
 import { handleStreamingUpgrade } from './streaming/websocket.js';
+import { fakeStreaming } from './streaming/control.js';
 import {
   FakeHttpError, type FakeContext, type FakeReply, type FakeRequest, type FakeRoute, type FakeRoutes,
 } from './routes/types.js';
@@ -194,10 +195,11 @@ export class FakeMastodon {
     return this.requests.filter((request) => request.route === route);
   }
 
-  /** Stops the server, cutting open connections. */
+  /** Stops the server, cutting open connections (streaming sockets included). */
   close(): Promise<void> {
     return new Promise((resolve) => {
       this.server.close(() => resolve());
+      fakeStreaming(this.store).dropAll();
       this.server.closeAllConnections();
     });
   }

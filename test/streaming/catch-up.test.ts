@@ -1,4 +1,4 @@
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { firstValueFrom } from 'rxjs';
 import { filter, map, take, tap, toArray } from 'rxjs/operators';
@@ -8,8 +8,13 @@ import { eventually } from './support.js';
 
 const quick = { timeout: 0.5, initial_delay: 0.005, max_delay: 0.05 } as const;
 
+// Closed after the suite even when a test times out (a `finally` in a test that never settles never runs).
+const servers: FakeMastodon[] = [];
+after(() => Promise.all(servers.map((server) => server.close())));
+
 async function serverWithUser(name: string): Promise<{ server: FakeMastodon; api: Mastodon; me: ReturnType<FakeMastodon['createUser']> }> {
   const server = await FakeMastodon.start({ rateLimit: 1_000_000 });
+  servers.push(server);
   const me = server.createUser(name);
   const api = new Mastodon({ api_base_url: server.url, access_token: me.token, version_check_mode: 'none' });
   return { server, api, me };
