@@ -1,11 +1,16 @@
-import { concat, defer, EMPTY, Observable, from, type MonoTypeOperatorFunction, type Subscription } from 'rxjs';
-import { concatMap, expand, map, takeWhile, tap } from 'rxjs/operators';
+import {
+  AsyncSubject, concat, defer, EMPTY, Observable, from, throwError, timer,
+  type MonoTypeOperatorFunction, type SchedulerLike, type Subscription,
+} from 'rxjs';
+import { catchError, concatMap, expand, ignoreElements, map, retry, takeWhile, tap } from 'rxjs/operators';
 import type { Mastodon } from '../client/mastodon.js';
 import type { Params } from '../http/params.js';
 import type { Page } from '../pagination/page.js';
-import { MastodonMalformedEventError } from '../errors.js';
+import { MastodonMalformedEventError, MastodonReadTimeout } from '../errors.js';
+import { backoffDelay, type BackoffConfig } from './backoff.js';
 import type { ConnectionSignal } from './connection.js';
-import type { StreamEvent } from './events.js';
+import type { GapEvent, StreamEvent } from './events.js';
+import { isRetryableStreamError } from './operators.js';
 
 /** A REST list that holds what a stream would have sent: the home timeline for `update`s, notifications... */
 export interface CatchUpSource {
@@ -58,10 +63,39 @@ class RecentIds {
 export class CatchUpState {
   private readonly cursors = new Map<string, string>();
   private readonly seen = { update: new RecentIds(REMEMBERED_IDS), notification: new RecentIds(REMEMBERED_IDS) };
-  /** Whether the starting cursors were taken. */
-  started = false;
+  /** Done (with no value) once the starting cursors were asked for, whether they came or not. */
+  private readonly starting = new AsyncSubject<void>();
+  private startingError: unknown;
+  private begun = false;
 
   constructor(readonly sources: readonly CatchUpSource[]) {}
+
+  /**
+   * Asks for each source's newest id now, beside the first connection rather than before it,
+   * so that what is published until that connection opens is caught up too. Best-effort: a
+   * source it cannot ask has no cursor, and its catch-up reports a gap.
+   */
+  begin(api: Mastodon): void {
+    if (this.begun) return;
+    this.begun = true;
+    takeStartingCursors(api, this).subscribe({
+      error: (error: unknown) => {
+        this.startingError = error;
+        this.starting.complete();
+      },
+      complete: () => this.starting.complete(),
+    });
+  }
+
+  /** Completes once the starting cursors were asked for (at once if {@link begin} was never called). */
+  started(): Observable<never> {
+    return this.begun ? this.starting.pipe(ignoreElements()) : EMPTY;
+  }
+
+  /** Why an event has no cursor: the error of the starting ask, if it failed. */
+  noCursorError(event: string): unknown {
+    return this.startingError ?? new MastodonReadTimeout(`No starting point to catch ${event} events up from`);
+  }
 
   /** The newest id seen for an event, if any. */
   cursor(event: string): string | undefined {
@@ -93,16 +127,12 @@ export class CatchUpState {
  * from `0`: everything it gets later is new.
  */
 export function takeStartingCursors(api: Mastodon, state: CatchUpState): Observable<never> {
-  return defer(() => {
-    if (state.started) return EMPTY;
-    return from(state.sources).pipe(
-      concatMap((source) => api.apiRequest<Page<unknown>>({
-        method: 'GET', path: source.path, params: { ...source.params, limit: 1 }, result: 'page',
-      }).pipe(tap((page) => state.advance(source.event, page.length === 0 ? '0' : stringId(page[0]) ?? '0')))),
-      tap({ complete: () => { state.started = true; } }),
-      concatMap(() => EMPTY),
-    );
-  });
+  return from(state.sources).pipe(
+    concatMap((source) => api.apiRequest<Page<unknown>>({
+      method: 'GET', path: source.path, params: { ...source.params, limit: 1 }, result: 'page',
+    }).pipe(tap((page) => state.advance(source.event, page.length === 0 ? '0' : stringId(page[0]) ?? '0')))),
+    ignoreElements(),
+  );
 }
 
 /** A REST item as the event it stands for; one without a string id as a malformed event. */
@@ -119,11 +149,11 @@ function caughtUpEvent(event: CatchUpSource['event'], item: unknown, stream: rea
 }
 
 /**
- * Everything published after the cursors, oldest first: each source read forward from its
- * cursor (`min_id`), following the pages' `prev` links until a short page.
+ * Everything a source published after its cursor, oldest first: read forward from the cursor
+ * (`min_id`), following the pages' `prev` links until a short page.
  */
-export function fetchMissed(api: Mastodon, state: CatchUpState, stream: readonly string[]): Observable<StreamEvent> {
-  return concat(...state.sources.map((source) => defer(() => {
+export function fetchMissed(api: Mastodon, state: CatchUpState, stream: readonly string[], source: CatchUpSource): Observable<StreamEvent> {
+  return defer(() => {
     const cursor = state.cursor(source.event);
     if (cursor === undefined) return EMPTY;
     const first = api.apiRequest<Page<unknown>>({
@@ -137,27 +167,93 @@ export function fetchMissed(api: Mastodon, state: CatchUpState, stream: readonly
       concatMap((page) => [...page].reverse()),
       map((item) => caughtUpEvent(source.event, item, stream)),
     );
-  })));
+  });
 }
 
+/** How {@link catchUp} fills gaps. */
+export interface CatchUpConfig extends BackoffConfig {
+  readonly api: Mastodon;
+  readonly state: CatchUpState;
+  /** The stream's name, for the events and notices it emits. */
+  readonly stream: readonly string[];
+  /** Where the waits happen. */
+  readonly scheduler: SchedulerLike;
+  /** The longest live events are held back while catching up, in ms; then the stream goes live. */
+  readonly waitMs: number;
+  /** Numbers in [0, 1) for the jitter of retry waits. */
+  readonly random?: () => number;
+}
+
+/** The default of {@link CatchUpConfig.waitMs}: live events wait at most 5 s for catch-up. */
+export const CATCH_UP_WAIT_MS = 5000;
+
 /**
- * Fills the gap of every (re)connection: when the connection opens, live events are held back
- * while what was missed is fetched through the REST API ({@link fetchMissed}); the missed
- * events come first, oldest first, then the held-back ones; events already delivered are
- * dropped. A failed fetch fails the connection, so it is retried with it.
+ * Fills the gap of every (re)connection, best-effort: when the connection opens, live events
+ * are held back while what was missed is fetched through the REST API ({@link fetchMissed}),
+ * oldest first, failed reads retried after the stream's backoff waits; then the held-back
+ * events follow, and nothing is delivered twice. Live events wait `waitMs` at most: a source
+ * that failed for good, or is not done by then, gets a {@link GapEvent} notice (with the last
+ * id before and, if one came, the first id after), and the stream goes live; so does a
+ * connection that fails while catching up, its held events delivered. Catch-up never fails,
+ * stalls or reconnects the connection.
  *
  * ## Example
  * ```ts
- * connect(target).pipe(catchUp(api, state, ['user']))
+ * connect(target).pipe(catchUp({ api, state, stream: ['user'], scheduler: asyncScheduler, waitMs: 5000 }))
  * ```
  */
-export function catchUp(api: Mastodon, state: CatchUpState, stream: readonly string[]): MonoTypeOperatorFunction<ConnectionSignal> {
+export function catchUp(config: CatchUpConfig): MonoTypeOperatorFunction<ConnectionSignal> {
+  const { state, stream, scheduler } = config;
   return (source) => new Observable<ConnectionSignal>((subscriber) => {
     let held: StreamEvent[] | undefined;
     let fetching: Subscription | undefined;
+    let deadline: Subscription | undefined;
     const emit = (event: StreamEvent): void => {
       if (state.accept(event)) subscriber.next({ kind: 'event', event });
     };
+
+    const goLive = (unfilled: ReadonlyMap<CatchUpSource['event'], unknown>, before: ReadonlyMap<string, string | undefined>): void => {
+      fetching?.unsubscribe();
+      deadline?.unsubscribe();
+      const release = held ?? [];
+      held = undefined;
+      for (const [kind, error] of unfilled) {
+        const after = release.find((event) => event.type === kind && stringId(event.payload) !== undefined);
+        const gap: GapEvent = {
+          type: 'gap', event: 'gap', stream,
+          payload: { kind, last_id_before: before.get(kind), first_id_after: after && stringId((after as { payload: unknown }).payload), error },
+        };
+        subscriber.next({ kind: 'event', event: gap });
+      }
+      release.forEach(emit);
+    };
+
+    /** Ends the catch-up of this connection: what is not filled by now (with `error` for what is still running) gets a notice. */
+    let finish: ((error: unknown) => void) | undefined;
+    const start = (): void => {
+      held = [];
+      const before = new Map(state.sources.map((s) => [s.event, state.cursor(s.event)] as const));
+      // Until a source is done, it is unfilled: by the deadline, by its error.
+      const unfilled = new Map<CatchUpSource['event'], unknown>(state.sources.map((s) => [s.event, undefined]));
+      const fill = concat(...state.sources.map((source) => readSource(config, source).pipe(
+        tap({ complete: () => unfilled.delete(source.event) }),
+        catchError((error: unknown) => {
+          unfilled.set(source.event, error);
+          return EMPTY;
+        }),
+      )));
+      finish = (error) => {
+        finish = undefined;
+        for (const [kind, why] of unfilled) if (why === undefined) unfilled.set(kind, error);
+        goLive(unfilled, before);
+      };
+      deadline = scheduler.schedule(
+        () => finish?.(new MastodonReadTimeout(`Catch-up took longer than ${config.waitMs / 1000} s; the stream went live`)),
+        config.waitMs,
+      );
+      fetching = concat(state.started(), fill).subscribe({ next: emit, complete: () => finish?.(undefined) });
+    };
+
     const subscription = source.subscribe({
       next: (signal) => {
         if (signal.kind === 'event') {
@@ -166,24 +262,34 @@ export function catchUp(api: Mastodon, state: CatchUpState, stream: readonly str
           return;
         }
         subscriber.next(signal);
-        if (signal.kind !== 'open') return;
-        held = [];
-        fetching = fetchMissed(api, state, stream).subscribe({
-          next: emit,
-          error: (error: unknown) => subscriber.error(error),
-          complete: () => {
-            const release = held ?? [];
-            held = undefined;
-            release.forEach(emit);
-          },
-        });
+        if (signal.kind === 'open' && !held) start();
       },
-      error: (error: unknown) => subscriber.error(error),
+      error: (error: unknown) => {
+        // Live events already received are delivered, not lost with the connection; the gap before them is noticed.
+        finish?.(error);
+        subscriber.error(error);
+      },
       complete: () => subscriber.complete(),
     });
     return () => {
       subscription.unsubscribe();
       fetching?.unsubscribe();
+      deadline?.unsubscribe();
     };
   });
+}
+
+/**
+ * What one source missed since its cursor, failed reads retried after the backoff waits
+ * (a refusal that retrying cannot cure, a 404 say, ends it at once); no cursor is an error.
+ */
+function readSource(config: CatchUpConfig, source: CatchUpSource): Observable<StreamEvent> {
+  const { api, state, stream, scheduler } = config;
+  return defer(() => state.cursor(source.event) === undefined
+    ? throwError(() => state.noCursorError(source.event))
+    : fetchMissed(api, state, stream, source).pipe(retry({
+      delay: (error: unknown, attempt: number) => isRetryableStreamError(error)
+        ? timer(backoffDelay(attempt, config, config.random), scheduler)
+        : throwError(() => error),
+    })));
 }

@@ -3,12 +3,11 @@ import {
 } from 'rxjs';
 import type { Mastodon } from '../client/mastodon.js';
 import type { BackoffConfig } from './backoff.js';
-import { catchUp, CatchUpState, takeStartingCursors, type CatchUpSource } from './catch-up.js';
+import { CATCH_UP_WAIT_MS, catchUp, CatchUpState, type CatchUpSource } from './catch-up.js';
 import {
   DEFAULT_MAX_EVENT_SIZE, streamKey, type ConnectionSignal, type ConnectSettings, type Connector, type StreamTarget,
 } from './connection.js';
 import type { StreamEvent } from './events.js';
-import { afterCompletion } from './hand-over.js';
 import { reconnectWithBackoff, stallTimeout } from './operators.js';
 
 /** Options of every stream method. */
@@ -112,12 +111,13 @@ function sharedEvents(wiring: StreamWiring, status: BehaviorSubject<StreamStatus
 
   return defer(() => {
     const state = new CatchUpState(wiring.catchUpSources);
+    if (catchingUp) state.begin(api);
     const connection = defer(() => {
       status.next({ state: 'connecting' });
-      return catchingUp ? afterCompletion(takeStartingCursors(api, state), () => connect(target, settings)) : connect(target, settings);
+      return connect(target, settings);
     }).pipe(
       stallTimeout<ConnectionSignal>(options.timeout ?? 300, scheduler),
-      catchingUp ? catchUp(api, state, stream) : identity,
+      catchingUp ? catchUp({ ...options, api, state, stream, scheduler, random: wiring.random, waitMs: CATCH_UP_WAIT_MS }) : identity,
     );
     return connection.pipe(
       options.reconnect === false ? identity : reconnectWithBackoff<ConnectionSignal>({

@@ -12,6 +12,9 @@ const transport = process.env['VARIANT'] === 'ws' ? 'websocket' : 'sse';
 const status = (id: string): string => JSON.stringify({ id, created_at: '2024-01-01T00:00:00.000Z', content: 'ok', account: { id: '1', acct: 'a' } });
 const hostile = ['{"content":"no id"}', '{"id":null}', '{"id":{"toString":1}}', deepJson(10_000)];
 let connections = 0;
+/** Resolves once the first catch-up read was answered: the first connection is dropped after it, so that it caught up. */
+let caughtUp: () => void = () => undefined;
+const firstCatchUp = new Promise<void>((resolve) => { caughtUp = resolve; });
 
 const server = await startHostileServer({
   http: (req, res) => {
@@ -20,6 +23,7 @@ const server = await startHostileServer({
       // The starting cursor (limit=1) has a good id; what was missed holds one item without an id.
       const missed = (req.url ?? '').includes('min_id=');
       res.writeHead(200, { 'content-type': 'application/json' }).end(missed ? `[${status('101')},{"content":"no id"}]` : `[${status('100')}]`);
+      if (missed) caughtUp();
       return;
     }
     if (!path.startsWith('/api/v1/streaming/')) {
@@ -32,7 +36,7 @@ const server = await startHostileServer({
     for (const data of hostile) res.write(`event: update\ndata: ${data}\n\n`);
     res.write(`event: update\ndata: ${status('102')}\n\n`);
     // The first connection is dropped after its events: its successor must be the only socket left.
-    if (connections === 1) setTimeout(() => res.destroy(), 50);
+    if (connections === 1) void firstCatchUp.then(() => setTimeout(() => res.destroy(), 50));
   },
   upgrade: (accepted: AcceptedSocket) => {
     connections += 1;
@@ -43,7 +47,7 @@ const server = await startHostileServer({
       accepted.send('{"stream":[{"toString":1}],"event":"update","payload":"{}"}');
       accepted.send('{"error":{"toString":1}}');
       accepted.send(JSON.stringify({ stream: ['public'], event: 'update', payload: status('102') }));
-      if (first) setTimeout(() => accepted.socket.destroy(), 50);
+      if (first) void firstCatchUp.then(() => setTimeout(() => accepted.socket.destroy(), 50));
     });
   },
 });
