@@ -11,6 +11,7 @@ import {
 import { decodeEvent } from './decode.js';
 import { refusalText } from './refusal.js';
 import { SseSizeGuard } from './size-guard.js';
+import { statusText } from './status-text.js';
 
 /** What the SSE transport reads of a body: a web stream reader's `read` and `cancel`. */
 export interface StreamReader {
@@ -85,7 +86,7 @@ export function sseConnector(config: SseConnectorConfig): Connector {
       const response = await fetchImpl(input, { ...init, headers, signal: abort.signal });
       if (response.status !== 200 || !response.body) {
         const body = await refusalText(response.body);
-        refusal = apiErrorFor({ status: response.status, statusText: response.statusText, headers: {}, body });
+        refusal = apiErrorFor({ status: response.status, statusText: statusText(response.status, response.statusText), headers: {}, body });
         return { status: response.status === 200 ? 500 : response.status, url: response.url, redirected: false, headers: response.headers, body: null };
       }
       const { status, url: responseUrl, redirected, headers: responseHeaders } = response;

@@ -1,6 +1,6 @@
 import { Observable, type Subscriber, type Subscription } from 'rxjs';
 import type { Mastodon } from '../client/mastodon.js';
-import { MastodonAPIError, MastodonNetworkError, MastodonUnauthorizedError } from '../errors.js';
+import { MastodonNetworkError } from '../errors.js';
 import { apiErrorFor } from '../http/response.js';
 import {
   BYTES, DEFAULT_MAX_EVENT_SIZE, HEARTBEAT, OPEN, streamKey,
@@ -9,6 +9,7 @@ import {
 import { decodeSocketFrame } from './decode.js';
 import { streamingBaseUrl } from './host.js';
 import { refusalText } from './refusal.js';
+import { statusText } from './status-text.js';
 import { defaultWebSocket, sendsHeaders, socketExtras } from './runtime-defaults.js';
 
 /** The part of the WebSocket API the multiplexer uses; browsers' and undici's sockets have it. */
@@ -194,7 +195,7 @@ export class SocketMultiplexer {
         headers: token ? { authorization: `Bearer ${token}` } : {}, signal: abort.signal, redirect: 'manual',
       });
       if (response.status >= 400 && response.status < 500) {
-        return apiErrorFor({ status: response.status, statusText: response.statusText, headers: {}, body: await refusalText(response.body) });
+        return apiErrorFor({ status: response.status, statusText: statusText(response.status, response.statusText), headers: {}, body: await refusalText(response.body) });
       }
     } catch {
       // The probe failing too says nothing more than the socket did.
@@ -251,10 +252,9 @@ export class SocketMultiplexer {
   private refuse(message: string, status: number | undefined): void {
     const about = /list/i.test(message) ? 'list' : /tag/i.test(message) ? 'hashtag' : undefined;
     const concerned = [...this.members].filter((member) => about ? member.target.name.startsWith(about) : !member.heard);
-    const details = { status: status ?? 400, reason: '', error: message, body: { error: message, status } };
-    const error = status === 401
-      ? new MastodonUnauthorizedError(`Streaming subscription refused: ${status} ${message}`, details)
-      : new MastodonAPIError(`Streaming subscription refused: ${status ?? ''} ${message}`, details);
+    const code = status ?? 400;
+    // Read as a refused SSE request reads: the status, its standard text, the server's message.
+    const error = apiErrorFor({ status: code, statusText: statusText(code), headers: {}, body: JSON.stringify({ error: message, status }) });
     for (const member of concerned) member.subscriber.error(error);
   }
 

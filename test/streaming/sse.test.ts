@@ -63,6 +63,8 @@ describe('SSE streams against the fake server', { timeout: 20000 }, () => {
     const before = server.requestsTo('GET /api/v1/streaming/user').length;
     const error = await firstValueFrom(api.streamUser(fast)).catch((e: unknown) => e);
     assert.ok(error instanceof MastodonUnauthorizedError, String(error));
+    // The standard status text where undici's request gives none, as over WebSocket.
+    assert.match(error.message, /^Mastodon API returned error: 401 Unauthorized: /);
     assert.equal(server.requestsTo('GET /api/v1/streaming/user').length, before + 1);
     assert.equal(fakeStreaming(server.store).connectionsOpened, opened);
   });
