@@ -2,11 +2,13 @@ import type { Observable } from 'rxjs';
 import type { StreamEvent } from './events.js';
 
 /**
- * What a live connection reports: it opened, bytes arrived (for stall detection), a heartbeat
- * came (an SSE comment line, a WebSocket ping), or an event.
+ * What a live connection reports: it opened, it connects to the API host because the instance
+ * lookup failed (`fallback`), bytes arrived (for stall detection), a heartbeat came (an SSE
+ * comment line, a WebSocket ping), or an event.
  */
 export type ConnectionSignal =
   | { readonly kind: 'open' }
+  | { readonly kind: 'fallback'; readonly host: string; readonly error: unknown }
   | { readonly kind: 'bytes' }
   | { readonly kind: 'heartbeat' }
   | { readonly kind: 'event'; readonly event: StreamEvent };

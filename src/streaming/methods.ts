@@ -3,9 +3,8 @@ import type { Mastodon } from '../client/mastodon.js';
 import { MastodonIllegalArgumentError } from '../errors.js';
 import type { IdLike } from '../ids.js';
 import type { Connector } from './connection.js';
-import { afterFirst } from './hand-over.js';
 import { streamingBaseUrl } from './host.js';
-import { sseConnector } from './sse-connection.js';
+import { sseConnectorOf } from './sse-connection.js';
 import { MastodonStream, type StreamOptions } from './stream.js';
 import {
   directPlan, hashtagPlan, listPlan, publicPlan, userPlan, type PublicStreamFilter, type StreamPlan,
@@ -29,7 +28,7 @@ function checkOptions(options: StreamOptions): void {
 
 function connectorFor(api: Mastodon, options: StreamOptions): Connector {
   if (options.transport === 'websocket') return socketConnector(api);
-  return (target, settings) => afterFirst(streamingBaseUrl(api), (baseUrl) => sseConnector({ baseUrl, token: () => api.access_token, userAgent: api.user_agent })(target, settings));
+  return sseConnectorOf(api);
 }
 
 /**

@@ -1,6 +1,9 @@
-import { Observable } from 'rxjs';
+import { concat, Observable, of } from 'rxjs';
 import { EventSource, type FetchLikeResponse } from 'eventsource';
+import type { Mastodon } from '../client/mastodon.js';
 import { defaultFetch } from './runtime-defaults.js';
+import { afterFirst } from './hand-over.js';
+import { streamingHost } from './host.js';
 import { MastodonNetworkError } from '../errors.js';
 import { apiErrorFor } from '../http/response.js';
 import { CommentSpotter } from './comment-spotter.js';
@@ -139,5 +142,20 @@ export function sseConnector(config: SseConnectorConfig): Connector {
       abort.abort();
       reader?.cancel().catch(() => undefined);
     };
+  });
+}
+
+/**
+ * The SSE {@link Connector} of a client: each connection asks for the streaming host
+ * ({@link streamingHost}) and connects there with the client's token and user agent; when the
+ * lookup failed and the API host stands in, its first signal says so (`fallback`).
+ *
+ * @example sseConnectorOf(api)({ name: 'user', path: '/api/v1/streaming/user', query: {} })
+ */
+export function sseConnectorOf(api: Mastodon): Connector {
+  return (target, settings) => afterFirst(streamingHost(api), (host) => {
+    const connection = sseConnector({ baseUrl: host.base, token: () => api.access_token, userAgent: api.user_agent })(target, settings);
+    return host.fallback === undefined ? connection
+      : concat(of<ConnectionSignal>({ kind: 'fallback', host: host.base, error: host.fallback }), connection);
   });
 }

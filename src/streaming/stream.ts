@@ -44,9 +44,16 @@ export interface StreamOptions extends BackoffConfig {
   malformed_events?: 'deliver' | 'error';
 }
 
-/** Where a stream's connection is; `reconnecting` says which attempt comes and after what wait. */
+/**
+ * Where a stream's connection is; `reconnecting` says which attempt comes and after what wait,
+ * `connecting` with `fallback` that the streaming host could not be looked up.
+ */
 export type StreamStatus =
-  | { readonly state: 'connecting' }
+  | {
+    readonly state: 'connecting';
+    /** Set when the instance lookup failed and the stream connects to the API host instead: that host and the failure. */
+    readonly fallback?: { readonly host: string; readonly error: unknown };
+  }
   | { readonly state: 'open' }
   | { readonly state: 'reconnecting'; readonly attempt: number; readonly delay_ms: number; readonly error: unknown }
   | { readonly state: 'closed'; readonly error?: unknown };
@@ -153,6 +160,7 @@ function deliver(
           if (failOnMalformed && signal.event.type === 'malformed') fail(signal.event.error);
           else subscriber.next(signal.event);
         } else if (signal.kind === 'open') status.next({ state: 'open' });
+        else if (signal.kind === 'fallback') status.next({ state: 'connecting', fallback: { host: signal.host, error: signal.error } });
         else if (signal.kind === 'heartbeat') heartbeats.next();
       },
       error: fail,

@@ -7,7 +7,7 @@ import {
   type ConnectionSignal, type ConnectSettings, type Connector, type StreamTarget,
 } from './connection.js';
 import { decodeSocketFrame } from './decode.js';
-import { streamingBaseUrl } from './host.js';
+import { streamingHost } from './host.js';
 import { refusalText } from './refusal.js';
 import { statusText } from './status-text.js';
 import { defaultWebSocket, sendsHeaders, socketExtras } from './runtime-defaults.js';
@@ -117,12 +117,16 @@ export class SocketMultiplexer {
 
   private ensureSocket(): void {
     if (this.socket || this.opening) return;
-    this.opening = streamingBaseUrl(this.api).subscribe({
-      next: (baseUrl) => {
+    this.opening = streamingHost(this.api).subscribe({
+      next: (host) => {
         this.opening = undefined;
         if (this.members.size === 0) return;
+        if (host.fallback !== undefined) {
+          const signal: ConnectionSignal = { kind: 'fallback', host: host.base, error: host.fallback };
+          for (const member of this.members) member.subscriber.next(signal);
+        }
         try {
-          this.openSocket(baseUrl);
+          this.openSocket(host.base);
         } catch (error) {
           // A constructor that refuses the URL or the options: the streams' error, not the host's.
           this.failAll(error);

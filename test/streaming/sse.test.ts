@@ -157,6 +157,28 @@ describe('SSE streams against the fake server', { timeout: 20000 }, () => {
     }
   });
 
+  for (const transport of ['sse', 'websocket'] as const) {
+    it(`${transport}: an instance lookup answered 400 falls back to the API host and says so on status$`, async () => {
+      const { server } = fake;
+      const remove = server.intercept((req) => req.route === 'GET /api/v1/instance/' ? { status: 400, json: { error: 'nope' } } : undefined);
+      try {
+        const api = clientFor(server, `fallback_${transport}`);
+        const stream = api.streamDirect({ ...fast, transport });
+        const states: StreamStatus[] = [];
+        const watch = stream.status$.subscribe((s) => states.push(s));
+        const sub = stream.subscribe();
+        await eventually(() => states.some((s) => s.state === 'open'));
+        sub.unsubscribe();
+        watch.unsubscribe();
+        const fallback = states.find((s) => s.state === 'connecting' && s.fallback !== undefined);
+        assert.ok(fallback?.state === 'connecting' && fallback.fallback?.host === server.url, JSON.stringify(states));
+        assert.match(String(fallback.fallback.error), /400 Bad Request: nope/);
+      } finally {
+        remove();
+      }
+    });
+  }
+
   it('checks the streaming health', async () => {
     const api = clientFor(fake.server, 'sse_health');
     assert.equal(await firstValueFrom(api.streamHealthy()), true);
