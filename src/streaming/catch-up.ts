@@ -212,13 +212,19 @@ export function catchUp(config: CatchUpConfig): MonoTypeOperatorFunction<Connect
       if (state.accept(event)) subscriber.next({ kind: 'event', event });
     };
 
-    const goLive = (unfilled: ReadonlyMap<CatchUpSource['event'], unknown>, before: ReadonlyMap<string, string | undefined>): void => {
+    /**
+     * Delivers the held events, after a notice for each source not filled. When the connection
+     * was lost (`interrupted`), a source none of whose events were held needs none: its cursor
+     * has not moved, so the next connection's catch-up fills the gap.
+     */
+    const goLive = (unfilled: ReadonlyMap<CatchUpSource['event'], unknown>, before: ReadonlyMap<string, string | undefined>, interrupted: boolean): void => {
       fetching?.unsubscribe();
       deadline?.unsubscribe();
       const release = held ?? [];
       held = undefined;
       for (const [kind, error] of unfilled) {
         const after = release.find((event) => event.type === kind && stringId(event.payload) !== undefined);
+        if (interrupted && after === undefined) continue;
         const gap: GapEvent = {
           type: 'gap', event: 'gap', stream,
           payload: { kind, last_id_before: before.get(kind), first_id_after: after && stringId((after as { payload: unknown }).payload), error },
@@ -229,7 +235,7 @@ export function catchUp(config: CatchUpConfig): MonoTypeOperatorFunction<Connect
     };
 
     /** Ends the catch-up of this connection: what is not filled by now (with `error` for what is still running) gets a notice. */
-    let finish: ((error: unknown) => void) | undefined;
+    let finish: ((error: unknown, interrupted?: boolean) => void) | undefined;
     const start = (): void => {
       held = [];
       const before = new Map(state.sources.map((s) => [s.event, state.cursor(s.event)] as const));
@@ -242,10 +248,10 @@ export function catchUp(config: CatchUpConfig): MonoTypeOperatorFunction<Connect
           return EMPTY;
         }),
       )));
-      finish = (error) => {
+      finish = (error, interrupted = false) => {
         finish = undefined;
         for (const [kind, why] of unfilled) if (why === undefined) unfilled.set(kind, error);
-        goLive(unfilled, before);
+        goLive(unfilled, before, interrupted);
       };
       deadline = scheduler.schedule(
         () => finish?.(new MastodonReadTimeout(`Catch-up took longer than ${config.waitMs / 1000} s; the stream went live`)),
@@ -266,7 +272,7 @@ export function catchUp(config: CatchUpConfig): MonoTypeOperatorFunction<Connect
       },
       error: (error: unknown) => {
         // Live events already received are delivered, not lost with the connection; the gap before them is noticed.
-        finish?.(error);
+        finish?.(error, true);
         subscriber.error(error);
       },
       complete: () => subscriber.complete(),

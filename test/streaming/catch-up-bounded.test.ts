@@ -128,6 +128,24 @@ describe('catch-up, best-effort and bounded (virtual time)', () => {
     assert.deepEqual(result.requests, ['0 start', '1004 missed']);
   });
 
+  it('a connection lost while catching up delivers the live events it held, after a notice; with none held, the next catch-up fills the gap instead', () => {
+    const drop = new MastodonNetworkError('dropped');
+    let reads = 0;
+    const result = run((ts) => ({
+      rest: {
+        start: () => ts.createColdObservable('(a|)', { a: toPage([status('10')], undefined) }),
+        // the first two reads hang; the third answers
+        missed: () => (++reads < 3 ? ts.createColdObservable('-') : ts.createColdObservable('-(a|)', { a: toPage([status('13')], undefined) })),
+      },
+      connections: [
+        ts.createColdObservable('o-a-#', { o: { kind: 'open' }, a: live('12') }, drop),  // held 12, then lost
+        ts.createColdObservable('o-#', { o: { kind: 'open' } }, drop),  // held nothing, then lost
+        ts.createColdObservable('o-b', { o: { kind: 'open' }, b: live('14') }),
+      ],
+    }), 10_000);
+    assert.deepEqual(result.emitted, ['gap(10..12: MastodonNetworkError)', '12', '13', '14']);
+  });
+
   it('a notice names no first id when no live event came yet, and is typed with the reason', () => {
     const result = run((ts) => ({ rest: {
       start: () => ts.createColdObservable('(a|)', { a: toPage([status('10')], undefined) }),
