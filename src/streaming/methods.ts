@@ -54,7 +54,7 @@ function openStream(api: Mastodon, plan: () => StreamPlan, options: StreamOption
 export interface ListenerStreamOptions {
   /** Accepted for ported code: nothing blocks here, so a listener always runs asynchronously. */
   run_async?: boolean;
-  /** Seconds without a byte after which the connection counts as stalled. Default 300. */
+  /** Seconds without a byte after which the connection counts as stalled. Default: 45 over SSE (see {@link StreamOptions}). */
   timeout?: number;
   /** Reconnect after failures instead of ending at the first one. Default false. */
   reconnect_async?: boolean;

@@ -5,7 +5,7 @@ import type { Mastodon } from '../client/mastodon.js';
 import type { BackoffConfig } from './backoff.js';
 import { CATCH_UP_WAIT_MS, catchUp, CatchUpState, type CatchUpSource } from './catch-up.js';
 import {
-  DEFAULT_MAX_EVENT_SIZE, streamKey, type ConnectionSignal, type ConnectSettings, type Connector, type StreamTarget,
+  DEFAULT_MAX_EVENT_SIZE, SSE_STALL_SECONDS, streamKey, type ConnectionSignal, type ConnectSettings, type Connector, type StreamTarget,
 } from './connection.js';
 import type { StreamEvent } from './events.js';
 import { reconnectWithBackoff, stallTimeout } from './operators.js';
@@ -14,8 +14,11 @@ import { reconnectWithBackoff, stallTimeout } from './operators.js';
 export interface StreamOptions extends BackoffConfig {
   /**
    * Seconds without a byte (heartbeats included) after which the connection counts as stalled:
-   * a `MastodonReadTimeout`, and a reconnect. Default 300. Over WebSocket, server pings count
-   * where the runtime shows them (undici); browsers see only events, so keep it generous there.
+   * a `MastodonReadTimeout`, and a reconnect. The defaults follow the server's heartbeats: 45
+   * over SSE (a comment every 15 s); over WebSocket 90 where the runtime shows the server's
+   * pings (every 30 s; undici's socket, Node's default), and 300 where it hides them (browsers,
+   * other socket classes), as there only events show the socket lives. Streams sharing one
+   * socket watch it with the shortest timeout among them.
    */
   timeout?: number;
   /** `'sse'` (default) or `'websocket'`: one socket per client carrying all its streams. */
@@ -114,7 +117,12 @@ function sharedEvents(wiring: StreamWiring, status: BehaviorSubject<StreamStatus
   const { api, target, connect, scheduler, options } = wiring;
   const stream = streamKey(target);
   const catchingUp = options.catch_up !== false && wiring.catchUpSources.length > 0;
-  const settings: ConnectSettings = { maxEventSize: options.max_event_size ?? DEFAULT_MAX_EVENT_SIZE };
+  const recovers = connect.recovers === true;
+  const settings: ConnectSettings = {
+    maxEventSize: options.max_event_size ?? DEFAULT_MAX_EVENT_SIZE,
+    timeout: options.timeout,
+    reconnect: { ...options, enabled: options.reconnect !== false, random: wiring.random },
+  };
 
   return defer(() => {
     const state = new CatchUpState(wiring.catchUpSources);
@@ -123,11 +131,12 @@ function sharedEvents(wiring: StreamWiring, status: BehaviorSubject<StreamStatus
       status.next({ state: 'connecting' });
       return connect(target, settings);
     }).pipe(
-      stallTimeout<ConnectionSignal>(options.timeout ?? 300, scheduler),
+      // A connector that recovers by itself watches for stalls and reconnects; the stream only listens.
+      recovers ? identity : stallTimeout<ConnectionSignal>(options.timeout ?? SSE_STALL_SECONDS, scheduler),
       catchingUp ? catchUp({ ...options, api, state, stream, scheduler, random: wiring.random, waitMs: CATCH_UP_WAIT_MS }) : identity,
     );
     return connection.pipe(
-      options.reconnect === false ? identity : reconnectWithBackoff<ConnectionSignal>({
+      options.reconnect === false || recovers ? identity : reconnectWithBackoff<ConnectionSignal>({
         ...options,
         scheduler,
         random: wiring.random,
@@ -161,6 +170,9 @@ function deliver(
           else subscriber.next(signal.event);
         } else if (signal.kind === 'open') status.next({ state: 'open' });
         else if (signal.kind === 'fallback') status.next({ state: 'connecting', fallback: { host: signal.host, error: signal.error } });
+        else if (signal.kind === 'reconnecting') {
+          status.next({ state: 'reconnecting', attempt: signal.attempt, delay_ms: signal.delay_ms, error: signal.error });
+        }
         else if (signal.kind === 'heartbeat') heartbeats.next();
       },
       error: fail,

@@ -1,9 +1,11 @@
-import { Observable, type Subscriber, type Subscription } from 'rxjs';
+import { from, Observable, type SchedulerAction, type Subscriber, type Subscription } from 'rxjs';
 import type { Mastodon } from '../client/mastodon.js';
-import { MastodonNetworkError } from '../errors.js';
+import { MastodonNetworkError, MastodonReadTimeout } from '../errors.js';
+import { backoffDelay } from './backoff.js';
+import { isRetryableStreamError } from './operators.js';
 import { apiErrorFor } from '../http/response.js';
 import {
-  BYTES, DEFAULT_MAX_EVENT_SIZE, HEARTBEAT, OPEN, streamKey,
+  BLIND_WEBSOCKET_STALL_SECONDS, BYTES, DEFAULT_MAX_EVENT_SIZE, HEARTBEAT, OPEN, WEBSOCKET_STALL_SECONDS, streamKey,
   type ConnectionSignal, type ConnectSettings, type Connector, type StreamTarget,
 } from './connection.js';
 import { decodeSocketFrame } from './decode.js';
@@ -36,12 +38,15 @@ const MESSAGE_TOO_BIG = 1009;
 
 interface Member {
   readonly target: StreamTarget;
-  readonly maxEventSize: number;
+  readonly settings: ConnectSettings;
   readonly key: string;
   readonly subscriber: Subscriber<ConnectionSignal>;
   active: boolean;
   heard: boolean;
 }
+
+/** Seconds a socket must stay open, having carried a message or a ping, before its failure starts the waits over. */
+const HEALTHY_AFTER_MS = 5000;
 
 const OPEN_STATE = 1;
 
@@ -71,22 +76,33 @@ function watchPings(): void {
 /**
  * One WebSocket per client carrying all its streams: the first stream to connect opens it,
  * each stream sends its `subscribe` (and `unsubscribe` when it leaves), events are routed by
- * their `stream` array, and the socket closes when the last stream leaves. When the socket
- * fails, every stream on it fails and reconnects on its own (the first one back opens a new
- * socket). A refused handshake is told apart from a network failure by asking the SSE
- * endpoint of the same stream, so a bad token ends in `MastodonUnauthorizedError`.
+ * their `stream` array, and the socket closes when the last stream leaves. The socket has one
+ * stall watchdog and one backoff: when it fails or stalls, every stream on it hears the same
+ * `reconnecting` signal, and when it is back they all subscribe again together (a stream whose
+ * options say not to reconnect, or whose `max_retries` are spent, ends instead). A refused
+ * handshake is told apart from a network failure by asking the SSE endpoint of the same stream,
+ * so a bad token ends in `MastodonUnauthorizedError`.
  */
 export class SocketMultiplexer {
   private socket: WebSocketLike | undefined;
   /** Lets go of the connection under the socket. */
   private release: () => void = () => undefined;
   private opening: Subscription | undefined;
+  private waiting: Subscription | undefined;
+  private watchdog: Subscription | undefined;
+  /** Failed attempts in a row, the socket's backoff. */
+  private attempt = 0;
   private readonly members = new Set<Member>();
   /** The members as an array, kept until one joins or leaves: each event walks it without a copy. */
   private roster: readonly Member[] | undefined;
   /** The last stream array an event named, and its key: a busy stream names the same one again and again. */
   private lastStream: readonly string[] = [];
   private lastKey = '';
+  /** When the socket last carried anything (a message, a ping), for the watchdog. */
+  private lastSeen = 0;
+  /** When it opened, and whether it carried anything: a socket that proved healthy. */
+  private openedAt: number | undefined;
+  private carried = false;
 
   constructor(
     private readonly api: Mastodon,
@@ -99,25 +115,33 @@ export class SocketMultiplexer {
     return this.members.size;
   }
 
-  /** The {@link Connector} of this socket. */
-  readonly connect: Connector = (target: StreamTarget, settings?: ConnectSettings) => new Observable<ConnectionSignal>((subscriber) => {
-    const maxEventSize = settings?.maxEventSize ?? DEFAULT_MAX_EVENT_SIZE;
-    const member: Member = { target, maxEventSize, key: keyOf(streamKey(target)), subscriber, active: false, heard: false };
-    this.members.add(member);
-    this.roster = undefined;
-    if (this.socket?.readyState === OPEN_STATE) this.activate(member);
-    else this.ensureSocket();
-    return () => this.leave(member);
-  });
+  /** The {@link Connector} of this socket: it reconnects by itself. */
+  readonly connect: Connector = Object.assign(
+    (target: StreamTarget, settings: ConnectSettings = { maxEventSize: DEFAULT_MAX_EVENT_SIZE }) => new Observable<ConnectionSignal>((subscriber) => {
+      const member: Member = { target, settings, key: keyOf(streamKey(target)), subscriber, active: false, heard: false };
+      this.members.add(member);
+      this.roster = undefined;
+      if (this.socket?.readyState === OPEN_STATE) this.activate(member);
+      else this.ensureSocket();
+      return () => this.leave(member);
+    }),
+    { recovers: true },
+  );
 
   /** Counts a server ping as a heartbeat of every stream on the socket. */
   heartbeat(): void {
+    this.seen();
     for (const member of this.members) member.subscriber.next(HEARTBEAT);
   }
 
+  private seen(): void {
+    this.lastSeen = this.api.scheduler.now();
+    this.carried = true;
+  }
+
   private ensureSocket(): void {
-    if (this.socket || this.opening) return;
-    this.opening = streamingHost(this.api).subscribe({
+    if (this.socket || this.opening || this.waiting) return;
+    const opening = streamingHost(this.api).subscribe({
       next: (host) => {
         this.opening = undefined;
         if (this.members.size === 0) return;
@@ -137,6 +161,27 @@ export class SocketMultiplexer {
         this.failAll(error);
       },
     });
+    // A host already known answers at once: then there is nothing under way to remember.
+    if (!opening.closed) this.opening = opening;
+  }
+
+  /** Seconds without a message or ping before the socket counts as stalled: the shortest any stream on it asks. */
+  private stallMs(): number {
+    const fallback = sendsHeaders(this.WebSocketCtor) ? WEBSOCKET_STALL_SECONDS : BLIND_WEBSOCKET_STALL_SECONDS;
+    return Math.min(...[...this.members].map((member) => member.settings.timeout ?? fallback)) * 1000;
+  }
+
+  private watch(socket: WebSocketLike): void {
+    const scheduler = this.api.scheduler;
+    const limit = this.stallMs();
+    this.lastSeen = scheduler.now();
+    const multiplexer = this;
+    this.watchdog = scheduler.schedule(function (this: SchedulerAction<undefined>) {
+      if (multiplexer.socket !== socket) return;
+      const quiet = scheduler.now() - multiplexer.lastSeen;
+      if (quiet < limit) this.schedule(undefined, limit - quiet);
+      else multiplexer.socketFailed(new MastodonReadTimeout(`No data from the streaming socket for ${limit / 1000} s`));
+    }, limit);
   }
 
   private openSocket(baseUrl: string): void {
@@ -144,24 +189,26 @@ export class SocketMultiplexer {
     const token = this.api.access_token;
     const isUndici = sendsHeaders(this.WebSocketCtor);
     // Several streams may share the socket: it takes the largest message any of them takes.
-    const maxEventSize = Math.max(...[...this.members].map((member) => member.maxEventSize));
+    const maxEventSize = Math.max(...[...this.members].map((member) => member.settings.maxEventSize));
     const headers = { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(this.api.user_agent ? { 'user-agent': this.api.user_agent } : {}) };
     const extras = socketExtras(this.WebSocketCtor, maxEventSize);
     const socket = isUndici ? new this.WebSocketCtor(url, { headers, ...extras.init })
       : token ? new this.WebSocketCtor(url, token) : new this.WebSocketCtor(url);
     this.socket = socket;
     this.release = extras.release;
+    this.openedAt = undefined;
+    this.carried = false;
     socketsByPing.set(socket, this);
-    let opened = false;
+    this.watch(socket);
     socket.onopen = () => {
-      opened = true;
+      this.openedAt = this.api.scheduler.now();
       for (const member of this.members) this.activate(member);
     };
     socket.onmessage = (message) => {
       try {
         const text = String(message.data);
         // Runtimes without a limit of their own have buffered it already; it goes no further.
-        if (text.length > maxEventSize) this.failAll(new MastodonNetworkError(`A message of the streaming socket exceeded ${maxEventSize} bytes (max_event_size)`));
+        if (text.length > maxEventSize) this.socketFailed(new MastodonNetworkError(`A message of the streaming socket exceeded ${maxEventSize} bytes (max_event_size)`));
         else this.receive(text);
       } catch (error) {
         // Nothing a server sends may throw into the socket's event dispatch.
@@ -171,18 +218,61 @@ export class SocketMultiplexer {
     socket.onerror = () => undefined;
     socket.onclose = (event) => {
       if (this.socket !== socket) return;
-      this.socket = undefined;
-      extras.release();
       if (event.code === MESSAGE_TOO_BIG) {
-        this.failAll(new MastodonNetworkError(`A message of the streaming socket exceeded ${maxEventSize} bytes (max_event_size)`));
-      } else if (opened) {
-        this.failAll(new MastodonNetworkError(`Streaming socket closed (${event.code}${event.reason ? ` ${event.reason}` : ''})`));
+        this.socketFailed(new MastodonNetworkError(`A message of the streaming socket exceeded ${maxEventSize} bytes (max_event_size)`));
+      } else if (this.openedAt !== undefined) {
+        this.socketFailed(new MastodonNetworkError(`Streaming socket closed (${event.code}${event.reason ? ` ${event.reason}` : ''})`));
       } else {
+        this.closeSocket();
         const first = [...this.members][0];
         if (!first) return;
-        this.whyRefused(baseUrl, first.target).then((error) => this.failAll(error), (error: unknown) => this.failAll(error));
+        // Until the probe answers, the socket counts as opening: no other attempt starts.
+        this.opening = from(this.whyRefused(baseUrl, first.target)).subscribe((error) => {
+          this.opening = undefined;
+          this.socketFailed(error);
+        });
       }
     };
+  }
+
+  /**
+   * The socket failed: what retrying can cure reconnects every stream on it after one wait of
+   * the socket's backoff (the options of its first stream say how long); the rest ends them.
+   */
+  private socketFailed(error: unknown): void {
+    const scheduler = this.api.scheduler;
+    const healthy = this.carried && this.openedAt !== undefined && scheduler.now() - this.openedAt >= HEALTHY_AFTER_MS;
+    this.closeSocket();
+    if (!isRetryableStreamError(error)) {
+      this.failAll(error);
+      return;
+    }
+    if (healthy) this.attempt = 0;
+    this.attempt += 1;
+    const owner = [...this.members][0];
+    if (!owner) return;
+    const backoff = owner.settings.reconnect ?? { enabled: true };
+    const delay_ms = backoffDelay(this.attempt, backoff, backoff.random);
+    const signal: ConnectionSignal = { kind: 'reconnecting', attempt: this.attempt, delay_ms, error };
+    for (const member of [...this.members]) {
+      member.active = false;
+      const reconnect = member.settings.reconnect ?? { enabled: true };
+      if (!reconnect.enabled || this.attempt > (reconnect.max_retries ?? Infinity)) {
+        this.members.delete(member);
+        this.roster = undefined;
+        member.subscriber.error(error);
+      } else {
+        member.subscriber.next(signal);
+      }
+    }
+    if (this.members.size === 0) {
+      this.shutdown();
+      return;
+    }
+    this.waiting = scheduler.schedule(() => {
+      this.waiting = undefined;
+      this.ensureSocket();
+    }, delay_ms);
   }
 
   /**
@@ -198,7 +288,7 @@ export class SocketMultiplexer {
       const response = await this.fetchImpl(url.href, {
         headers: token ? { authorization: `Bearer ${token}` } : {}, signal: abort.signal, redirect: 'manual',
       });
-      if (response.status >= 400 && response.status < 500) {
+      if (response.status >= 400 && response.status < 600) {
         return apiErrorFor({ status: response.status, statusText: statusText(response.status, response.statusText), headers: {}, body: await refusalText(response.body) });
       }
     } catch {
@@ -218,6 +308,7 @@ export class SocketMultiplexer {
   }
 
   private receive(text: string): void {
+    this.seen();
     const frame = decodeSocketFrame(text);
     if (frame.kind === 'error') {
       for (const member of this.members) member.subscriber.next(BYTES);
@@ -271,9 +362,10 @@ export class SocketMultiplexer {
     if (this.members.size === 0) this.shutdown();
   }
 
-  private shutdown(): void {
-    this.opening?.unsubscribe();
-    this.opening = undefined;
+  /** Closes the socket (not the streams on it), its watchdog with it. */
+  private closeSocket(): void {
+    this.watchdog?.unsubscribe();
+    this.watchdog = undefined;
     const socket = this.socket;
     this.socket = undefined;
     if (socket) {
@@ -284,9 +376,22 @@ export class SocketMultiplexer {
     }
   }
 
+  /** Closes everything: the socket, a lookup or probe under way, a reconnect wait; the backoff starts over. */
+  private shutdown(): void {
+    this.opening?.unsubscribe();
+    this.opening = undefined;
+    this.waiting?.unsubscribe();
+    this.waiting = undefined;
+    this.attempt = 0;
+    this.closeSocket();
+  }
+
   private failAll(error: unknown): void {
     this.shutdown();
-    for (const member of [...this.members]) member.subscriber.error(error);
+    const members = [...this.members];
+    this.members.clear();
+    this.roster = undefined;
+    for (const member of members) member.subscriber.error(error);
   }
 }
 

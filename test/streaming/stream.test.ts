@@ -123,6 +123,18 @@ describe('MastodonStream (virtual time)', () => {
     });
   });
 
+  it('counts 45 s without a byte as a stall by default: three of the server\'s 15 s heartbeats', () => {
+    const ts = runner();
+    ts.run(({ cold, expectSubscriptions, expectObservable }) => {
+      const connection = cold('o');  // then silence
+      const stream = new MastodonStream({
+        api: {} as Mastodon, target, connect: () => connection, scheduler: ts, catchUpSources: [], options: { initial_delay: 1, jitter: 0 },
+      });
+      expectObservable(stream, '^ 50s !').toBe('');
+      expectSubscriptions(connection.subscriptions).toBe(['^ 44999ms !', '46s ^ 4000ms !']);
+    });
+  });
+
   it('ticks heartbeat$ for each heartbeat', () => {
     const ts = runner();
     ts.run(({ cold, expectObservable }) => {
