@@ -193,7 +193,8 @@ export const CATCH_UP_WAIT_MS = 5000;
  * oldest first, failed reads retried after the stream's backoff waits; then the held-back
  * events follow, and nothing is delivered twice. Live events wait `waitMs` at most: a source
  * that failed for good, or is not done by then, gets a {@link GapEvent} notice (with the last
- * id before and, if one came, the first id after), and the stream goes live; so does a
+ * id before, if one came the first id after, and its last failure, or a `MastodonReadTimeout`
+ * when it just took too long), and the stream goes live; so does a
  * connection that fails while catching up, its held events delivered. Catch-up never fails,
  * stalls or reconnects the connection.
  *
@@ -241,7 +242,9 @@ export function catchUp(config: CatchUpConfig): MonoTypeOperatorFunction<Connect
       const before = new Map(state.sources.map((s) => [s.event, state.cursor(s.event)] as const));
       // Until a source is done, it is unfilled: by the deadline, by its error.
       const unfilled = new Map<CatchUpSource['event'], unknown>(state.sources.map((s) => [s.event, undefined]));
-      const fill = concat(...state.sources.map((source) => readSource(config, source).pipe(
+      // The last failure of a source still retrying: what its notice says if the deadline comes first.
+      const lastFailure = new Map<CatchUpSource['event'], unknown>();
+      const fill = concat(...state.sources.map((source) => readSource(config, source, (error) => lastFailure.set(source.event, error)).pipe(
         tap({ complete: () => unfilled.delete(source.event) }),
         catchError((error: unknown) => {
           unfilled.set(source.event, error);
@@ -253,10 +256,11 @@ export function catchUp(config: CatchUpConfig): MonoTypeOperatorFunction<Connect
         for (const [kind, why] of unfilled) if (why === undefined) unfilled.set(kind, error);
         goLive(unfilled, before, interrupted);
       };
-      deadline = scheduler.schedule(
-        () => finish?.(new MastodonReadTimeout(`Catch-up took longer than ${config.waitMs / 1000} s; the stream went live`)),
-        config.waitMs,
-      );
+      deadline = scheduler.schedule(() => {
+        const late = new MastodonReadTimeout(`Catch-up took longer than ${config.waitMs / 1000} s; the stream went live`);
+        for (const [kind, why] of unfilled) if (why === undefined) unfilled.set(kind, lastFailure.get(kind) ?? late);
+        finish?.(late);
+      }, config.waitMs);
       fetching = concat(state.started(), fill).subscribe({ next: emit, complete: () => finish?.(undefined) });
     };
 
@@ -289,13 +293,15 @@ export function catchUp(config: CatchUpConfig): MonoTypeOperatorFunction<Connect
  * What one source missed since its cursor, failed reads retried after the backoff waits
  * (a refusal that retrying cannot cure, a 404 say, ends it at once); no cursor is an error.
  */
-function readSource(config: CatchUpConfig, source: CatchUpSource): Observable<StreamEvent> {
+function readSource(config: CatchUpConfig, source: CatchUpSource, onRetry: (error: unknown) => void): Observable<StreamEvent> {
   const { api, state, stream, scheduler } = config;
   return defer(() => state.cursor(source.event) === undefined
     ? throwError(() => state.noCursorError(source.event))
     : fetchMissed(api, state, stream, source).pipe(retry({
-      delay: (error: unknown, attempt: number) => isRetryableStreamError(error)
-        ? timer(backoffDelay(attempt, config, config.random), scheduler)
-        : throwError(() => error),
+      delay: (error: unknown, attempt: number) => {
+        if (!isRetryableStreamError(error)) return throwError(() => error);
+        onRetry(error);
+        return timer(backoffDelay(attempt, config, config.random), scheduler);
+      },
     })));
 }

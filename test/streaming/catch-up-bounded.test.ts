@@ -105,13 +105,13 @@ describe('catch-up, best-effort and bounded (virtual time)', () => {
     assert.deepEqual(result.frames, [3003, 3003]);
   });
 
-  it('a REST that keeps failing with 503: retries until the 5 s are up, then the notice; never a reconnect', () => {
+  it('a REST that keeps failing with 503: retries until the 5 s are up, then the notice with its last failure; never a reconnect', () => {
     const result = run((ts) => ({ rest: {
       start: () => ts.createColdObservable('(a|)', { a: toPage([status('10')], undefined) }),
       missed: () => ts.createColdObservable('-#', undefined, unavailable),
     }, connections: [ts.createColdObservable('o-a', { o: { kind: 'open' }, a: live('12') })] }), 20_000);
     assert.deepEqual(result.requests, ['0 start', '0 missed', '1001 missed', '3002 missed']);
-    assert.deepEqual(result.emitted, ['gap(10..12: MastodonReadTimeout)', '12']);
+    assert.deepEqual(result.emitted, ['gap(10..12: MastodonServiceUnavailableError)', '12']);
     assert.equal(result.subscriptions, 1);
   });
 
