@@ -126,7 +126,7 @@ describe('MastodonStream (virtual time)', () => {
   it('counts 45 s without a byte as a stall by default: three of the server\'s 15 s heartbeats', () => {
     const ts = runner();
     ts.run(({ cold, expectSubscriptions, expectObservable }) => {
-      const connection = cold('o');  // then silence
+      const connection = cold('o', signals);  // then silence
       const stream = new MastodonStream({
         api: {} as Mastodon, target, connect: () => connection, scheduler: ts, catchUpSources: [], options: { initial_delay: 1, jitter: 0 },
       });
