@@ -66,18 +66,20 @@ export class CatchUpState {
   /** Done (with no value) once the starting cursors were asked for, whether they came or not. */
   private readonly starting = new AsyncSubject<void>();
   private startingError: unknown;
-  private begun = false;
+  private asked = false;
 
   constructor(readonly sources: readonly CatchUpSource[]) {}
 
   /**
-   * Asks for each source's newest id now, beside the first connection rather than before it,
-   * so that what is published until that connection opens is caught up too. Best-effort: a
-   * source it cannot ask has no cursor, and its catch-up reports a gap.
+   * Asks for each source's newest id, when the stream starts and beside its first connection
+   * rather than before it: where the first catch-up starts, so that what is published until
+   * that connection opens (or, over a WebSocket, until the server has the subscription) is
+   * caught up too. Best-effort: a source it cannot ask has no cursor, and its catch-up reports
+   * a gap.
    */
   begin(api: Mastodon): void {
-    if (this.begun) return;
-    this.begun = true;
+    if (this.asked) return;
+    this.asked = true;
     takeStartingCursors(api, this).subscribe({
       error: (error: unknown) => {
         this.startingError = error;
@@ -89,7 +91,7 @@ export class CatchUpState {
 
   /** Completes once the starting cursors were asked for (at once if {@link begin} was never called). */
   started(): Observable<never> {
-    return this.begun ? this.starting.pipe(ignoreElements()) : EMPTY;
+    return this.asked ? this.starting.pipe(ignoreElements()) : EMPTY;
   }
 
   /** Why an event has no cursor: the error of the starting ask, if it failed. */
@@ -194,9 +196,11 @@ export const CATCH_UP_WAIT_MS = 5000;
  * events follow, and nothing is delivered twice. Live events wait `waitMs` at most: a source
  * that failed for good, or is not done by then, gets a {@link GapEvent} notice (with the last
  * id before, if one came the first id after, and its last failure, or a `MastodonReadTimeout`
- * when it just took too long), and the stream goes live; so does a
- * connection that fails while catching up, its held events delivered. Catch-up never fails,
- * stalls or reconnects the connection.
+ * when it just took too long), and the stream goes live. A connection lost while catching up
+ * lets go of the held events of the kinds it reads (the next catch-up fetches them, or notices
+ * the gap) and delivers the others. Catch-up never fails,
+ * stalls or reconnects the connection. The first connection catches up from the starting
+ * cursors ({@link CatchUpState.begin}).
  *
  * ## Example
  * ```ts
@@ -215,17 +219,20 @@ export function catchUp(config: CatchUpConfig): MonoTypeOperatorFunction<Connect
 
     /**
      * Delivers the held events, after a notice for each source not filled. When the connection
-     * was lost (`interrupted`), a source none of whose events were held needs none: its cursor
-     * has not moved, so the next connection's catch-up fills the gap.
+     * was lost (`interrupted`), the held events of the kinds catch-up reads are let go instead,
+     * cursors unmoved: the next connection's catch-up fetches them, in order, or notices the gap.
      */
     const goLive = (unfilled: ReadonlyMap<CatchUpSource['event'], unknown>, before: ReadonlyMap<string, string | undefined>, interrupted: boolean): void => {
       fetching?.unsubscribe();
       deadline?.unsubscribe();
       const release = held ?? [];
       held = undefined;
+      if (interrupted) {
+        for (const event of release) if (!state.sources.some((source) => source.event === event.type)) emit(event);
+        return;
+      }
       for (const [kind, error] of unfilled) {
         const after = release.find((event) => event.type === kind && stringId(event.payload) !== undefined);
-        if (interrupted && after === undefined) continue;
         const gap: GapEvent = {
           type: 'gap', event: 'gap', stream,
           payload: { kind, last_id_before: before.get(kind), first_id_after: after && stringId((after as { payload: unknown }).payload), error },
@@ -264,6 +271,9 @@ export function catchUp(config: CatchUpConfig): MonoTypeOperatorFunction<Connect
       fetching = concat(state.started(), fill).subscribe({ next: emit, complete: () => finish?.(undefined) });
     };
 
+    /** The connection is lost: its catch-up ends. */
+    const lost = (error: unknown): void => finish?.(error, true);
+
     const subscription = source.subscribe({
       next: (signal) => {
         if (signal.kind === 'event') {
@@ -271,12 +281,12 @@ export function catchUp(config: CatchUpConfig): MonoTypeOperatorFunction<Connect
           else if (state.accept(signal.event)) subscriber.next(signal);  // the live path: the signal as it came
           return;
         }
+        if (signal.kind === 'reconnecting') lost(signal.error);  // a connector that reconnects by itself lost its connection
         subscriber.next(signal);
         if (signal.kind === 'open' && !held) start();
       },
       error: (error: unknown) => {
-        // Live events already received are delivered, not lost with the connection; the gap before them is noticed.
-        finish?.(error, true);
+        lost(error);
         subscriber.error(error);
       },
       complete: () => subscriber.complete(),

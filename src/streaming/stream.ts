@@ -28,9 +28,10 @@ export interface StreamOptions extends BackoffConfig {
   /** Reconnect attempts in a row before giving up. Default: no limit. */
   max_retries?: number;
   /**
-   * After each (re)connection, fetch what was published meanwhile through the REST API and
-   * emit it, in order, before live events; nothing twice. Default true for the streams that
-   * have a REST timeline (user, public, hashtag, list); the direct stream has none.
+   * After each (re)connection, fetch what was published meanwhile through the REST API and emit
+   * it, in order, before live events; nothing twice. Best-effort: live events wait 5 s at most,
+   * and a gap it cannot fill becomes a `gap` event. Default true for the streams that have a
+   * REST timeline (user, public, hashtag, list); the direct stream has none.
    */
   catch_up?: boolean;
   /**

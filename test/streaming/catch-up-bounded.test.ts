@@ -128,22 +128,24 @@ describe('catch-up, best-effort and bounded (virtual time)', () => {
     assert.deepEqual(result.requests, ['0 start', '1004 missed']);
   });
 
-  it('a connection lost while catching up delivers the live events it held, after a notice; with none held, the next catch-up fills the gap instead', () => {
+  it('a connection lost while catching up lets go of the updates it held, which the next catch-up fetches in order, and delivers the deletes it held', () => {
     const drop = new MastodonNetworkError('dropped');
     let reads = 0;
+    const deleted: ConnectionSignal = { kind: 'event', event: decodeEvent('delete', '5', ['public']) };
     const result = run((ts) => ({
       rest: {
         start: () => ts.createColdObservable('(a|)', { a: toPage([status('10')], undefined) }),
-        // the first two reads hang; the third answers
-        missed: () => (++reads < 3 ? ts.createColdObservable('-') : ts.createColdObservable('-(a|)', { a: toPage([status('13')], undefined) })),
+        // the first two reads hang; the third answers with all that was missed
+        missed: () => (++reads < 3 ? ts.createColdObservable('-')
+          : ts.createColdObservable('-(a|)', { a: toPage([status('13'), status('12'), status('11')], undefined) })),
       },
       connections: [
-        ts.createColdObservable('o-a-#', { o: { kind: 'open' }, a: live('12') }, drop),  // held 12, then lost
+        ts.createColdObservable('o-a-d-#', { o: { kind: 'open' }, a: live('12'), d: deleted }, drop),  // held 12 and a delete, then lost
         ts.createColdObservable('o-#', { o: { kind: 'open' } }, drop),  // held nothing, then lost
         ts.createColdObservable('o-b', { o: { kind: 'open' }, b: live('14') }),
       ],
     }), 10_000);
-    assert.deepEqual(result.emitted, ['gap(10..12: MastodonNetworkError)', '12', '13', '14']);
+    assert.deepEqual(result.emitted, ['delete', '11', '12', '13', '14']);
   });
 
   it('a notice names no first id when no live event came yet, and is typed with the reason', () => {

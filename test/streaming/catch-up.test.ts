@@ -24,7 +24,7 @@ function idOfEvent(event: StreamEvent): string {
   return event.type === 'update' || event.type === 'notification' ? `${event.type}:${event.payload.id}` : event.type;
 }
 
-describe('catch-up after reconnects', { timeout: 60000 }, () => {
+describe('catch-up after reconnects', { timeout: 120_000 }, () => {
   it('fills the gap of a dropped user stream from the home timeline and notifications, in order, nothing twice', async () => {
     const { server, api, me } = await serverWithUser('gap');
     const other = server.createUser('gap_friend');
