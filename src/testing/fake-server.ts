@@ -9,6 +9,7 @@ import { isRevoked } from './routes/auth.js';
 import { fakeAdmin } from './routes/admin-state.js';
 import { corsHeaders, preflightHeaders, requestIdFor } from './cors.js';
 import { RATE_FAMILIES, WindowCounter } from './rate-limits.js';
+import { fakeStreaming } from './streaming/control.js';
 import {
   FakeHttpError, type FakeContext, type FakeReply, type FakeRequest, type FakeRoute, type FakeRoutes,
 } from './routes/types.js';
@@ -239,10 +240,11 @@ export class FakeMastodon {
     return this.requests.filter((request) => request.route === route);
   }
 
-  /** Stops the server, cutting open connections. */
+  /** Stops the server, cutting open connections (streaming sockets included). */
   close(): Promise<void> {
     return new Promise((resolve) => {
       this.server.close(() => resolve());
+      fakeStreaming(this.store).dropAll();
       this.server.closeAllConnections();
     });
   }
