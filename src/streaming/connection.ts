@@ -1,12 +1,17 @@
 import type { Observable } from 'rxjs';
+import type { BackoffConfig } from './backoff.js';
 import type { StreamEvent } from './events.js';
 
 /**
- * What a live connection reports: it opened, bytes arrived (for stall detection), a heartbeat
- * came (an SSE comment line, a WebSocket ping), or an event.
+ * What a live connection reports: it opened, it connects to the API host because the instance
+ * lookup failed (`fallback`), it failed and reconnects after a wait (only from connectors that
+ * reconnect themselves), bytes arrived (for stall detection), a heartbeat came (an SSE comment
+ * line, a WebSocket ping), or an event.
  */
 export type ConnectionSignal =
   | { readonly kind: 'open' }
+  | { readonly kind: 'reconnecting'; readonly attempt: number; readonly delay_ms: number; readonly error: unknown }
+  | { readonly kind: 'fallback'; readonly host: string; readonly error: unknown }
   | { readonly kind: 'bytes' }
   | { readonly kind: 'heartbeat' }
   | { readonly kind: 'event'; readonly event: StreamEvent };
@@ -32,12 +37,50 @@ export function streamKey(target: StreamTarget): readonly string[] {
   return [target.name];
 }
 
+/** The default cap of one SSE line or event, or one WebSocket message: 4 MiB. */
+export const DEFAULT_MAX_EVENT_SIZE = 4 * 2 ** 20;
+
+/** The default stall timeout over SSE, in seconds: three of the server's 15 s heartbeats. */
+export const SSE_STALL_SECONDS = 45;
+/** The default stall timeout over a WebSocket whose pings are seen (undici's), in seconds: three of the server's 30 s pings. */
+export const WEBSOCKET_STALL_SECONDS = 90;
+/** The default stall timeout over a WebSocket that hides pings (browsers'), in seconds: only events show it lives. */
+export const BLIND_WEBSOCKET_STALL_SECONDS = 300;
+
+/** How a connector that reconnects by itself (a shared socket) does it, from the options of a stream. */
+export interface ReconnectSettings extends BackoffConfig {
+  /** Reconnect at all. */
+  readonly enabled: boolean;
+  /** Reconnect attempts in a row before the stream gives up. */
+  readonly max_retries?: number;
+  /** Numbers in [0, 1) for the jitter. */
+  readonly random?: () => number;
+}
+
+/** What a stream asks of each connection it opens. */
+export interface ConnectSettings {
+  /** The longest SSE line or event, or WebSocket message, in bytes; a longer one fails the connection. */
+  readonly maxEventSize: number;
+  /** Seconds without a byte before the connection counts as stalled; unset: the transport's default. */
+  readonly timeout?: number;
+  /** How to reconnect, for connectors that do it themselves. */
+  readonly reconnect?: ReconnectSettings;
+}
+
 /**
  * Opens one connection to a stream: a cold Observable that connects on subscribe, emits
  * {@link ConnectionSignal}s, fails with a typed error when the connection fails or ends, and
  * closes the connection when unsubscribed.
  */
-export type Connector = (target: StreamTarget) => Observable<ConnectionSignal>;
+export interface Connector {
+  (target: StreamTarget, settings?: ConnectSettings): Observable<ConnectionSignal>;
+  /**
+   * Whether its connections watch for stalls and reconnect by themselves, reporting it with
+   * `reconnecting` signals (streams that share one socket come back with it, together); they
+   * fail only for good. The stream then adds no stall timeout or reconnect of its own.
+   */
+  readonly recovers?: boolean;
+}
 
 /** Signals without payload, shared to spare allocations on the hot path. */
 export const OPEN: ConnectionSignal = { kind: 'open' };

@@ -2,15 +2,18 @@ import { MastodonMalformedEventError } from '../errors.js';
 import { reviveEntities } from '../entities/revive.js';
 import type { KnownEventName, MalformedEvent, StreamEvent } from './events.js';
 
-type PayloadKind = 'entity' | 'id' | 'none' | 'ignored';
+type PayloadKind = 'entity' | 'identified' | 'id' | 'none' | 'ignored';
 
-/** How each known event carries its payload: a JSON object, a bare id string, nothing, or meaningless text. */
+/**
+ * How each known event carries its payload: a JSON object (`identified`: one that must carry
+ * a string `id`), a bare id string, nothing, or meaningless text.
+ */
 const PAYLOAD_KINDS: Readonly<Record<KnownEventName, PayloadKind>> = {
-  'update': 'entity',
-  'status.update': 'entity',
-  'notification': 'entity',
-  'conversation': 'entity',
-  'announcement': 'entity',
+  'update': 'identified',
+  'status.update': 'identified',
+  'notification': 'identified',
+  'conversation': 'identified',
+  'announcement': 'identified',
   'announcement.reaction': 'entity',
   'delete': 'id',
   'announcement.delete': 'id',
@@ -38,6 +41,15 @@ function parseJson(data: string): unknown {
   }
 }
 
+/** What reviving gives, or why it could not (a payload nested too deeply overflows, say). */
+function revived(parsed: unknown): { ok: true; value: unknown } | { ok: false; why: string } {
+  try {
+    return { ok: true, value: reviveEntities(parsed) };
+  } catch (error) {
+    return { ok: false, why: `the payload cannot be read (${error instanceof Error ? error.message : String(error)})` };
+  }
+}
+
 /**
  * Turns one wire event (its name and its `data` text, or the WebSocket `payload`) into a typed
  * {@link StreamEvent}. Entity payloads are parsed with dates revived as REST responses are;
@@ -56,7 +68,9 @@ export function decodeEvent(event: string, data: string | undefined, stream: rea
   if (kind === undefined) {
     if (data === undefined) return { type: 'unknown', event, stream, data, payload: undefined };
     const parsed = parseJson(data);
-    return { type: 'unknown', event, stream, data, payload: parsed === NOT_JSON ? data : reviveEntities(parsed) };
+    if (parsed === NOT_JSON) return { type: 'unknown', event, stream, data, payload: data };
+    const payload = revived(parsed);
+    return payload.ok ? { type: 'unknown', event, stream, data, payload: payload.value } : malformed(event, data, stream, payload.why);
   }
   switch (kind) {
     case 'none':
@@ -68,15 +82,23 @@ export function decodeEvent(event: string, data: string | undefined, stream: rea
       if (!id) return malformed(event, data, stream, 'missing id');
       return { type: event as 'delete' | 'announcement.delete', event, stream, payload: id };
     }
-    case 'entity': {
+    case 'entity':
+    case 'identified': {
       if (data === undefined) return malformed(event, data, stream, 'missing data');
       const parsed = parseJson(data);
       if (parsed === NOT_JSON) return malformed(event, data, stream, 'data is not JSON');
       if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
         return malformed(event, data, stream, 'data is not a JSON object');
       }
-      // The entity types are the server's JSON with dates revived; the server is trusted for the shape.
-      return { type: event, event, stream, payload: reviveEntities(parsed) } as StreamEvent;
+      const payload = revived(parsed);
+      if (!payload.ok) return malformed(event, data, stream, payload.why);
+      // Ids sent as numbers are strings by now; anything else is no id.
+      const id = (payload.value as { id?: unknown }).id;
+      if (kind === 'identified' && (typeof id !== 'string' || id === '')) {
+        return malformed(event, data, stream, 'missing id (or not a string)');
+      }
+      // The entity types are the server's JSON with dates revived; the server is trusted for the rest of the shape.
+      return { type: event, event, stream, payload: payload.value } as StreamEvent;
     }
   }
 }
@@ -93,6 +115,15 @@ export function decodeEvent(event: string, data: string | undefined, stream: rea
  * ```
  */
 export function decodeSocketFrame(frame: string): SocketFrame {
+  try {
+    return readFrame(frame);
+  } catch (error) {
+    // A hostile frame (`{"error":{"toString":1}}`, a stream name that is no string...) is an unreadable one.
+    return { kind: 'event', event: malformed('(frame)', frame, [], `the frame cannot be read (${error instanceof Error ? error.message : String(error)})`) };
+  }
+}
+
+function readFrame(frame: string): SocketFrame {
   const parsed = parseJson(frame);
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     return { kind: 'event', event: malformed('(frame)', frame, [], 'the WebSocket frame is not a JSON object') };
@@ -100,13 +131,20 @@ export function decodeSocketFrame(frame: string): SocketFrame {
   const value = parsed as { stream?: unknown; event?: unknown; payload?: unknown; error?: unknown; status?: unknown };
   if (typeof value.event !== 'string') {
     if (value.error !== undefined) {
-      return { kind: 'error', error: String(value.error), status: typeof value.status === 'number' ? value.status : undefined };
+      const error = typeof value.error === 'string' ? value.error : JSON.stringify(value.error);
+      return { kind: 'error', error, status: typeof value.status === 'number' ? value.status : undefined };
     }
     return { kind: 'event', event: malformed('(frame)', frame, [], 'the frame has no event name') };
   }
   const stream = Array.isArray(value.stream) ? value.stream.map(String) : [];
-  const payload = value.payload === undefined || value.payload === null ? undefined
-    : typeof value.payload === 'string' ? value.payload : JSON.stringify(value.payload);
+  let payload: string | undefined;
+  try {
+    payload = value.payload === undefined || value.payload === null ? undefined
+      : typeof value.payload === 'string' ? value.payload : JSON.stringify(value.payload);
+  } catch {
+    // JSON.stringify recurses: a payload nested thousands deep overflows the stack.
+    return { kind: 'event', event: malformed(value.event, frame, stream, 'the payload is nested too deeply to read') };
+  }
   return { kind: 'event', event: decodeEvent(value.event, payload, stream) };
 }
 

@@ -51,14 +51,34 @@ export interface MalformedEvent extends EventBase<'malformed'> {
   readonly data: string | undefined;
 }
 
+/** What a {@link GapEvent} knows about the events that may be missing. */
+export interface StreamGap {
+  /** The kind of event that may be missing: `update`s (a timeline) or `notification`s. */
+  readonly kind: 'update' | 'notification';
+  /** The newest id the stream had delivered of that kind before the gap, if any. */
+  readonly last_id_before: string | undefined;
+  /** The first id of that kind delivered live after the gap, if one had come when the notice was given. */
+  readonly first_id_after: string | undefined;
+  /** Why the REST API could not fill it: its error, a `MastodonReadTimeout` when it took too long. */
+  readonly error: unknown;
+}
+
+/**
+ * A notice from the library, not the server: after a (re)connection, catch-up could not fetch
+ * what was published while the stream was away, so events of `payload.kind` may be missing
+ * between `last_id_before` and `first_id_after`. Refresh that timeline (or those
+ * notifications) through the REST API to fill it. Its `event` is `'gap'`.
+ */
+export interface GapEvent extends EventBase<'gap'> { readonly payload: StreamGap }
+
 /** Every event a stream emits, discriminated by `type`. */
 export type StreamEvent =
   | UpdateEvent | DeleteEvent | NotificationEvent | FiltersChangedEvent | ConversationEvent
   | AnnouncementEvent | AnnouncementReactionEvent | AnnouncementDeleteEvent | StatusUpdateEvent
-  | NotificationsMergedEvent | UnknownEvent | MalformedEvent;
+  | NotificationsMergedEvent | UnknownEvent | MalformedEvent | GapEvent;
 
 /** The event names the library knows: the `type` of their events. */
-export type KnownEventName = Exclude<StreamEvent['type'], 'unknown' | 'malformed'>;
+export type KnownEventName = Exclude<StreamEvent['type'], 'unknown' | 'malformed' | 'gap'>;
 
 /** The event of a given `type`. */
 export type StreamEventOf<T extends StreamEvent['type']> = Extract<StreamEvent, { type: T }>;

@@ -15,20 +15,6 @@ function handOver<T>(make: () => Observable<T>, subscriber: Subscriber<T>): void
 }
 
 /**
- * `concat(first, defer(next))` for a `first` that emits nothing: once it completes, `next()`'s
- * values go straight to the subscriber, with no layer per value.
- *
- * @example afterCompletion(takeStartingCursors(api, state), () => connect(target))
- */
-export function afterCompletion<T>(first: Observable<never>, next: () => Observable<T>): Observable<T> {
-  return new Observable<T>((subscriber) => first.subscribe({
-    error: (error: unknown) => subscriber.error(error),
-    // Subscribed with the subscriber itself: its teardown joins the subscriber's.
-    complete: () => handOver(next, subscriber),
-  }));
-}
-
-/**
  * `first.pipe(take(1), concatMap(next))`: `next(value)` of `first`'s first value, its values
  * going straight to the subscriber, with no layer per value. Completes if `first` completes empty.
  *

@@ -1,6 +1,6 @@
 import { Subscription } from 'rxjs';
 import type { Status } from '../entities/status.js';
-import type { StreamEvent } from './events.js';
+import type { StreamEvent, StreamGap } from './events.js';
 import type { StreamAnnouncementReaction, StreamAnnouncement, StreamConversation, StreamNotification } from './payloads.js';
 import type { MastodonStream } from './stream.js';
 
@@ -37,6 +37,8 @@ export class StreamListener {
   on_announcement_reaction(_reaction: StreamAnnouncementReaction): void {}
   /** An announcement was deleted: its id. */
   on_announcement_delete(_announcement_id: string): void {}
+  /** Catch-up could not fill what the stream missed while away: refresh that timeline (a notice of this library). */
+  on_gap(_gap: StreamGap): void {}
   /** An event with no handler here: its name and payload. */
   on_unknown_event(_name: string, _unknown_event?: unknown): void {}
   /** The connection failed (network, stall, refused, malformed event): the error. */
@@ -62,6 +64,8 @@ export interface CallbackStreamListenerOptions {
   announcement_handler?: Handler<StreamAnnouncement>;
   announcement_reaction_handler?: Handler<StreamAnnouncementReaction>;
   announcement_delete_handler?: Handler<string>;
+  /** Called when catch-up could not fill a gap (a notice of this library, not Mastodon.py's). */
+  gap_handler?: Handler<StreamGap>;
   /** Called when the connection fails. */
   abort_handler?: Handler<unknown>;
   heartbeat_handler?: (() => void) | undefined;
@@ -89,6 +93,7 @@ export class CallbackStreamListener extends StreamListener {
   override on_announcement(announcement: StreamAnnouncement): void { this.handlers.announcement_handler?.(announcement); }
   override on_announcement_reaction(reaction: StreamAnnouncementReaction): void { this.handlers.announcement_reaction_handler?.(reaction); }
   override on_announcement_delete(id: string): void { this.handlers.announcement_delete_handler?.(id); }
+  override on_gap(gap: StreamGap): void { this.handlers.gap_handler?.(gap); }
   override on_unknown_event(name: string, unknown_event?: unknown): void { this.handlers.unknown_event_handler?.(name, unknown_event); }
   override on_abort(err: unknown): void { this.handlers.abort_handler?.(err); }
   override handle_heartbeat(): void { this.handlers.heartbeat_handler?.(); }

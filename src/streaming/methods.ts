@@ -3,9 +3,8 @@ import type { MastodonClient } from '../client/client.js';
 import { MastodonIllegalArgumentError } from '../errors.js';
 import type { IdLike } from '../ids.js';
 import type { Connector } from './connection.js';
-import { afterFirst } from './hand-over.js';
 import { streamingBaseUrl } from './host.js';
-import { sseConnector } from './sse-connection.js';
+import { sseConnectorOf } from './sse-connection.js';
 import { MastodonStream, type StreamOptions } from './stream.js';
 import {
   directPlan, hashtagPlan, listPlan, publicPlan, userPlan, type PublicStreamFilter, type StreamPlan,
@@ -19,6 +18,9 @@ function checkOptions(options: StreamOptions): void {
     throw new MastodonIllegalArgumentError(`Invalid transport ${JSON.stringify(options.transport)}; must be one of sse, websocket`);
   }
   if (options.timeout !== undefined && !(options.timeout > 0)) throw new MastodonIllegalArgumentError('timeout must be a positive number of seconds');
+  if (options.max_event_size !== undefined && !(Number.isInteger(options.max_event_size) && options.max_event_size > 0)) {
+    throw new MastodonIllegalArgumentError('max_event_size must be a positive whole number of bytes');
+  }
   if (options.malformed_events !== undefined && options.malformed_events !== 'deliver' && options.malformed_events !== 'error') {
     throw new MastodonIllegalArgumentError('malformed_events must be deliver or error');
   }
@@ -26,7 +28,7 @@ function checkOptions(options: StreamOptions): void {
 
 function connectorFor(api: MastodonClient, options: StreamOptions): Connector {
   if (options.transport === 'websocket') return socketConnector(api);
-  return (target) => afterFirst(streamingBaseUrl(api), (baseUrl) => sseConnector({ baseUrl, token: () => api.access_token, userAgent: api.user_agent })(target));
+  return sseConnectorOf(api);
 }
 
 /**
@@ -52,7 +54,7 @@ function openStream(api: MastodonClient, plan: () => StreamPlan, options: Stream
 export interface ListenerStreamOptions {
   /** Accepted for ported code: nothing blocks here, so a listener always runs asynchronously. */
   run_async?: boolean;
-  /** Seconds without a byte after which the connection counts as stalled. Default 300. */
+  /** Seconds without a byte after which the connection counts as stalled. Default: 45 over SSE (see {@link StreamOptions}). */
   timeout?: number;
   /** Reconnect after failures instead of ending at the first one. Default false. */
   reconnect_async?: boolean;

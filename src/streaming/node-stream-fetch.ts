@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { request } from 'undici';
 import type { FetchLike, StreamReader, StreamResponse } from './sse-connection.js';
+import { statusText } from './status-text.js';
 
 const MAX_REDIRECTS = 5;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -113,7 +114,7 @@ export const nodeStreamFetch: FetchLike = async (input, init) => {
     body.on('error', () => undefined);
     return {
       status: response.statusCode,
-      statusText: '',
+      statusText: statusText(response.statusCode),
       url: url.href,
       redirected: hops > 0,
       headers: headersView(response.headers),

@@ -60,8 +60,18 @@ export interface ReconnectConfig<T> extends BackoffConfig {
   readonly scheduler: SchedulerLike;
   /** Reconnect attempts in a row before giving up. Default: no limit. */
   readonly max_retries?: number;
-  /** A value that shows the connection is healthy; it resets the attempt count (and so the wait). */
+  /**
+   * A value that shows the connection works (an event, a heartbeat). A connection that showed
+   * one and stayed open `healthy_after` seconds proved healthy: its failure starts the waits over.
+   */
   readonly isHealthy: (value: T) => boolean;
+  /** A value that says the connection opened; its open time counts from there. Default: from subscribing. */
+  readonly isOpen?: (value: T) => boolean;
+  /**
+   * Seconds a connection must stay open (besides showing it works) to prove healthy, so a
+   * server that accepts and closes at once sees the waits grow. Default 0.
+   */
+  readonly healthy_after?: number;
   /** Which errors to reconnect after; others end the stream. Default {@link isRetryableStreamError}. */
   readonly retryable?: (error: unknown) => boolean;
   /** Called before each wait, with the attempt number (1 for the first) and the wait in ms. */
@@ -73,19 +83,23 @@ export interface ReconnectConfig<T> extends BackoffConfig {
 /**
  * Re-subscribes to the source (opens a new connection) after a retryable error, waiting longer
  * after each failed attempt ({@link backoffDelay}), and starting over from the shortest wait
- * once the connection proved healthy. Errors that retrying cannot cure pass through.
+ * after a connection that proved healthy: it showed it works (`isHealthy`) and stayed open
+ * `healthy_after` seconds. Errors that retrying cannot cure pass through.
  *
  * ## Example
  * ```ts
  * connect().pipe(reconnectWithBackoff({
- *   scheduler: asyncScheduler, initial_delay: 1, max_delay: 60, jitter: 0.5,
- *   isHealthy: (signal) => signal.kind === 'open',
+ *   scheduler: asyncScheduler, initial_delay: 1, max_delay: 60, jitter: 0.5, healthy_after: 5,
+ *   isOpen: (signal) => signal.kind === 'open',
+ *   isHealthy: (signal) => signal.kind === 'event' || signal.kind === 'heartbeat',
  * }))
  * ```
  */
 export function reconnectWithBackoff<T>(config: ReconnectConfig<T>): MonoTypeOperatorFunction<T> {
   const retryable = config.retryable ?? isRetryableStreamError;
   const maxRetries = config.max_retries ?? Infinity;
+  const healthyAfterMs = (config.healthy_after ?? 0) * 1000;
+  const { scheduler, isHealthy, isOpen } = config;
   // One layer per value (a health check and a hand-over), where tap + retry would be two.
   return (source) => new Observable<T>((subscriber) => {
     let attempt = 0;
@@ -93,12 +107,16 @@ export function reconnectWithBackoff<T>(config: ReconnectConfig<T>): MonoTypeOpe
     let wait: Subscription | undefined;
     const connect = (): void => {
       wait = undefined;
+      let openedAt: number | undefined = isOpen ? undefined : scheduler.now();
+      let works = false;
       connection = source.subscribe({
         next: (value) => {
-          if (config.isHealthy(value)) attempt = 0;
+          if (!works && isHealthy(value)) works = true;
+          if (isOpen && openedAt === undefined && isOpen(value)) openedAt = scheduler.now();
           subscriber.next(value);
         },
         error: (error: unknown) => {
+          if (works && openedAt !== undefined && scheduler.now() - openedAt >= healthyAfterMs) attempt = 0;
           if (!retryable(error) || attempt >= maxRetries) {
             subscriber.error(error);
             return;

@@ -17,6 +17,11 @@ export function sendsHeaders(_ctor: WebSocketConstructor): boolean {
   return false;
 }
 
+/** Browsers' sockets take no limits (the multiplexer checks each message's length itself) and close themselves. */
+export function socketExtras(_ctor: WebSocketConstructor, _maxEventSize: number): { init: Record<string, never>; release(): void } {
+  return { init: {}, release: () => undefined };
+}
+
 /** The global `fetch`, for SSE streams in browser bundles. */
 export function defaultFetch(): FetchLike {
   return (input, init) => fetch(input, init);

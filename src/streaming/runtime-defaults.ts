@@ -1,4 +1,5 @@
-import { WebSocket as UndiciWebSocket } from 'undici';
+import type { Socket } from 'node:net';
+import { Agent, buildConnector, WebSocket as UndiciWebSocket } from 'undici';
 import { nodeStreamFetch } from './node-stream-fetch.js';
 import type { WebSocketConstructor } from './websocket-connection.js';
 import type { FetchLike } from './sse-connection.js';
@@ -21,4 +22,37 @@ export function sendsHeaders(ctor: WebSocketConstructor): boolean {
 export function defaultFetch(): FetchLike {
   const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
   return isNode ? nodeStreamFetch : (input, init) => fetch(input, init);
+}
+
+/** What a socket is opened with beyond its URL and headers, and how to let go of it for sure. */
+export interface SocketExtras {
+  readonly init: { dispatcher?: Agent };
+  /** Closes the connection under the socket, whether or not the server answers the closing handshake. */
+  release(): void;
+}
+
+/**
+ * For undici's sockets: a dispatcher of their own that fails a message above `maxEventSize`
+ * bytes (close code 1009) before buffering it, and that keeps the TCP socket, so that closing
+ * does not wait for a server that never answers the closing handshake. Other sockets get nothing.
+ */
+export function socketExtras(ctor: WebSocketConstructor, maxEventSize: number): SocketExtras {
+  if (ctor !== undiciSocket) return { init: {}, release: () => undefined };
+  const connect = buildConnector({});
+  let raw: Socket | undefined;
+  const agent = new Agent({
+    webSocket: { maxPayloadSize: maxEventSize },
+    connect: (options, callback) => connect(options, (...result) => {
+      if (result[1]) raw = result[1];
+      callback(...result);
+    }),
+  });
+  return {
+    init: { dispatcher: agent },
+    release: () => {
+      // The close frame already written goes out first.
+      raw?.destroySoon();
+      agent.destroy().catch(() => undefined);
+    },
+  };
 }

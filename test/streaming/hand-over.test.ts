@@ -1,29 +1,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { TestScheduler } from 'rxjs/testing';
-import { afterCompletion, afterFirst } from '../../src/streaming/hand-over.js';
+import { afterFirst } from '../../src/streaming/hand-over.js';
 
 const scheduler = (): TestScheduler => new TestScheduler((actual, expected) => assert.deepEqual(actual, expected));
 
 describe('hand-over helpers', () => {
-  it('afterCompletion subscribes to the second once the first completes, and tears it down on unsubscribe', () => {
-    scheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
-      const first = cold<never>('--|');
-      const second = cold('a-b-c-|');
-      expectObservable(afterCompletion(first, () => second), '^------!').toBe('--a-b-c');
-      expectSubscriptions(first.subscriptions).toBe('^-!');
-      expectSubscriptions(second.subscriptions).toBe('--^----!');
-    });
-  });
-
-  it('afterCompletion passes an error of the first on and never subscribes to the second', () => {
-    scheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
-      const second = cold('a|');
-      expectObservable(afterCompletion(cold<never>('-#'), () => second)).toBe('-#');
-      expectSubscriptions(second.subscriptions).toBe([]);
-    });
-  });
-
   it("afterFirst follows the first value only, with the second's values, errors and completion", () => {
     const seen: string[] = [];
     scheduler().run(({ cold, expectObservable }) => {
@@ -49,7 +31,6 @@ describe('hand-over helpers', () => {
     scheduler().run(({ cold, expectObservable }) => {
       const broken = (): never => { throw new Error('no connector'); };
       expectObservable(afterFirst(cold('-x|'), broken)).toBe('-#', undefined, new Error('no connector'));
-      expectObservable(afterCompletion(cold<never>('--|'), broken)).toBe('--#', undefined, new Error('no connector'));
     });
   });
 });

@@ -106,8 +106,27 @@ describe('reconnectWithBackoff (virtual time)', () => {
     const ts = runner();
     ts.run(({ cold, expectObservable, expectSubscriptions }) => {
       const source = cold('--#', undefined, unauthorized);
-      expectObservable(source.pipe(reconnectWithBackoff({ scheduler: ts, isHealthy }))).toBe('--#', undefined, unauthorized);
+      // A bounded number of retries: were the 401 retried, this fails instead of looping for ever in virtual time.
+      const result = source.pipe(reconnectWithBackoff({ scheduler: ts, isHealthy, max_retries: 3 }));
+      expectObservable(result).toBe('--#', undefined, unauthorized);
       expectSubscriptions(source.subscriptions).toBe('^-!');
+    });
+  });
+
+  it('starts the waits over only after a connection that worked and stayed open healthy_after seconds', () => {
+    const ts = runner();
+    ts.run(({ cold }) => {
+      let n = 0;
+      // opens (o), works (h), then fails: after 1 ms, 1 ms, 3 s, 1 ms
+      const attempts = [cold('oh#', undefined, drop), cold('oh#', undefined, drop), cold('oh 3s #', undefined, drop), cold('oh#', undefined, drop)];
+      const waits: number[] = [];
+      defer(() => attempts[Math.min(n++, 3)]!).pipe(reconnectWithBackoff({
+        scheduler: ts, initial_delay: 1, jitter: 0, max_retries: 5, healthy_after: 2,
+        isOpen: (v) => v === 'o', isHealthy: (v) => v === 'h',
+        onReconnecting: (_attempt, ms) => waits.push(ms),
+      })).subscribe({ error: () => undefined });
+      ts.flush();
+      assert.deepEqual(waits, [1000, 2000, 1000, 2000, 4000, 8000, 16000]);
     });
   });
 

@@ -1,8 +1,8 @@
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { firstValueFrom, Subscription } from 'rxjs';
 import { take, toArray } from 'rxjs/operators';
-import { Mastodon, MastodonMalformedEventError, MastodonUnauthorizedError, type StreamStatus } from '../../src/index.js';
+import { Mastodon, MastodonMalformedEventError, MastodonRateLimitError, MastodonUnauthorizedError, type StreamStatus } from '../../src/index.js';
 import { FakeMastodon, fakeStreaming } from '../../src/testing/index.js';
 import { clientFor, useFakeServer } from '../support/fake.js';
 import { eventually, firstOf } from './support.js';
@@ -63,6 +63,8 @@ describe('SSE streams against the fake server', { timeout: 20000 }, () => {
     const before = server.requestsTo('GET /api/v1/streaming/user').length;
     const error = await firstValueFrom(api.streamUser(fast)).catch((e: unknown) => e);
     assert.ok(error instanceof MastodonUnauthorizedError, String(error));
+    // The standard status text where undici's request gives none, as over WebSocket.
+    assert.match(error.message, /^Mastodon API returned error: 401 Unauthorized: /);
     assert.equal(server.requestsTo('GET /api/v1/streaming/user').length, before + 1);
     assert.equal(fakeStreaming(server.store).connectionsOpened, opened);
   });
@@ -112,9 +114,27 @@ describe('SSE streams against the fake server', { timeout: 20000 }, () => {
     assert.equal(states.at(-1)!.state, 'closed');
   });
 
+  it('reconnects after a refusal with 429 (rate limited), reporting MastodonRateLimitError on status$', async () => {
+    const { server } = fake;
+    const control = fakeStreaming(server.store);
+    const api = clientFor(server, 'sse_429');
+    control.refuse(1, 429);
+    const stream = api.streamDirect(fast);
+    const states: StreamStatus[] = [];
+    const watch = stream.status$.subscribe((s) => states.push(s));
+    const sub = stream.subscribe();
+    await eventually(() => states.some((s) => s.state === 'open'));
+    sub.unsubscribe();
+    watch.unsubscribe();
+    const reconnecting = states.filter((s) => s.state === 'reconnecting');
+    assert.equal(reconnecting.length, 1);
+    assert.ok(reconnecting[0]!.state === 'reconnecting' && reconnecting[0]!.error instanceof MastodonRateLimitError, String(reconnecting[0]));
+  });
+
   it('sends the token only to the streaming host the server names', async () => {
     const { server } = fake;
     const streamingHost = await FakeMastodon.start();
+    after(() => streamingHost.close());
     const remove = server.intercept((req) => req.route === 'GET /api/v1/instance/'
       ? { json: { version: '4.0.2', urls: { streaming_api: streamingHost.url.replace('http', 'ws') } } }
       : undefined);
@@ -134,9 +154,30 @@ describe('SSE streams against the fake server', { timeout: 20000 }, () => {
     } finally {
       sub.unsubscribe();
       remove();
-      await streamingHost.close();
     }
   });
+
+  for (const transport of ['sse', 'websocket'] as const) {
+    it(`${transport}: an instance lookup answered 400 falls back to the API host and says so on status$`, async () => {
+      const { server } = fake;
+      const remove = server.intercept((req) => req.route === 'GET /api/v1/instance/' ? { status: 400, json: { error: 'nope' } } : undefined);
+      try {
+        const api = clientFor(server, `fallback_${transport}`);
+        const stream = api.streamDirect({ ...fast, transport });
+        const states: StreamStatus[] = [];
+        const watch = stream.status$.subscribe((s) => states.push(s));
+        const sub = stream.subscribe();
+        await eventually(() => states.some((s) => s.state === 'open'));
+        sub.unsubscribe();
+        watch.unsubscribe();
+        const fallback = states.find((s) => s.state === 'connecting' && s.fallback !== undefined);
+        assert.ok(fallback?.state === 'connecting' && fallback.fallback?.host === server.url, JSON.stringify(states));
+        assert.match(String(fallback.fallback.error), /400 Bad Request: nope/);
+      } finally {
+        remove();
+      }
+    });
+  }
 
   it('checks the streaming health', async () => {
     const api = clientFor(fake.server, 'sse_health');

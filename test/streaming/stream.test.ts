@@ -68,9 +68,46 @@ describe('MastodonStream (virtual time)', () => {
         { state: 'closed' }, { state: 'connecting' }, { state: 'open' },
         { state: 'reconnecting', attempt: 1, delay_ms: 1000, error: drop },
         { state: 'connecting' }, { state: 'open' },
-        // the second connection was healthy (it opened), so its failure waits the shortest time again
-        { state: 'reconnecting', attempt: 1, delay_ms: 1000, error: drop },
+        // opening proves nothing (it delivered nothing and lasted 3 ms): the second wait is longer
+        { state: 'reconnecting', attempt: 2, delay_ms: 2000, error: drop },
         { state: 'closed' },
+      ]);
+    });
+  });
+
+  it('starts the waits over only after a connection that delivered and stayed open 5 s', () => {
+    const ts = runner();
+    ts.run(({ cold, expectObservable }) => {
+      let n = 0;
+      // two that open and fail at once, one that heartbeats and lasts 6 s, then one that fails again
+      const attempts = [cold('o#', signals, drop), cold('o#', signals, drop), cold('o-h 6s #', signals, drop), cold('o#', signals, drop)];
+      const stream = new MastodonStream({
+        api: {} as Mastodon, target, connect: () => attempts[Math.min(n++, 3)]!, scheduler: ts, catchUpSources: [],
+        options: { timeout: 100, initial_delay: 1, jitter: 0 },
+      });
+      const waits: number[] = [];
+      stream.status$.subscribe((s) => { if (s.state === 'reconnecting') waits.push(s.delay_ms); });
+      expectObservable(stream, '^ 20s !').toBe('');
+      ts.flush();
+      assert.deepEqual(waits.slice(0, 5), [1000, 2000, 1000, 2000, 4000]);
+    });
+  });
+
+  it('lets the waits grow to max_delay against a server that accepts and closes every connection at once', () => {
+    const ts = runner();
+    ts.run(({ cold, expectObservable, expectSubscriptions }) => {
+      // it even sends a heartbeat (`:)`) before closing
+      const connection = cold('oh#', signals, drop);
+      const stream = streamOf(ts, connection, { max_delay: 8 });
+      const waits: number[] = [];
+      stream.status$.subscribe((s) => { if (s.state === 'reconnecting') waits.push(s.delay_ms); });
+      expectObservable(stream, '^ 60s !').toBe('');
+      ts.flush();
+      assert.deepEqual(waits.slice(0, 7), [1000, 2000, 4000, 8000, 8000, 8000, 8000]);
+      // 1 + 2 + 4 + 8 × 5 s of waiting leaves room for 9 connections in a minute, not hundreds
+      expectSubscriptions(connection.subscriptions).toBe([
+        '^ 1ms !', '1002ms ^ 1ms !', '3004ms ^ 1ms !', '7006ms ^ 1ms !', '15008ms ^ 1ms !', '23010ms ^ 1ms !',
+        '31012ms ^ 1ms !', '39014ms ^ 1ms !', '47016ms ^ 1ms !', '55018ms ^ 1ms !',
       ]);
     });
   });
@@ -83,6 +120,18 @@ describe('MastodonStream (virtual time)', () => {
       expectObservable(stream, '^ 7000ms !').toBe('');
       // silent after the heartbeat at frame 1: read timeout at 5001, wait 1 s, reconnect at 6001
       expectSubscriptions(connection.subscriptions).toBe(['^ 5000ms !', '6001ms ^ 999ms !']);
+    });
+  });
+
+  it('counts 45 s without a byte as a stall by default: three of the server\'s 15 s heartbeats', () => {
+    const ts = runner();
+    ts.run(({ cold, expectSubscriptions, expectObservable }) => {
+      const connection = cold('o', signals);  // then silence
+      const stream = new MastodonStream({
+        api: {} as Mastodon, target, connect: () => connection, scheduler: ts, catchUpSources: [], options: { initial_delay: 1, jitter: 0 },
+      });
+      expectObservable(stream, '^ 50s !').toBe('');
+      expectSubscriptions(connection.subscriptions).toBe(['^ 44999ms !', '46s ^ 4000ms !']);
     });
   });
 

@@ -4,7 +4,7 @@ import { filter, take, toArray } from 'rxjs/operators';
 import type { StreamEvent } from '../../src/index.js';
 
 /** Resolves when `condition` holds, checking every few ms; rejects after `ms`. Waits for the server, never asserts on time. */
-export async function eventually(condition: () => boolean, ms = 3000): Promise<void> {
+export async function eventually(condition: () => boolean, ms = 10_000): Promise<void> {
   const deadline = Date.now() + ms;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error('condition not met in time');

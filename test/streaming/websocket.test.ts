@@ -52,7 +52,7 @@ describe('WebSocket streams against the fake server', { timeout: 20000 }, () => 
     const api = clientFor(server, 'ws_list');
     const error = await firstValueFrom(api.streamList('999', ws)).catch((e: unknown) => e);
     assert.ok(error instanceof MastodonUnauthorizedError, String(error));
-    assert.match((error as MastodonUnauthorizedError).message, /Not authorized to stream this list/);
+    assert.match((error as MastodonUnauthorizedError).message, /^Mastodon API returned error: 401 Unauthorized: Not authorized to stream this list$/);
   });
 
   it('streams a list the user owns', async () => {
@@ -73,6 +73,7 @@ describe('WebSocket streams against the fake server', { timeout: 20000 }, () => 
     const api = new Mastodon({ api_base_url: server.url, access_token: 'revoked', version_check_mode: 'none' });
     const error = await firstValueFrom(api.streamUser(ws)).catch((e: unknown) => e);
     assert.ok(error instanceof MastodonUnauthorizedError, String(error));
+    assert.match(error.message, /^Mastodon API returned error: 401 Unauthorized: /);
   });
 
   it('reconnects a dropped socket and goes on receiving', async () => {

@@ -64,11 +64,12 @@ describe('the fake server', () => {
     }
   });
 
-  it('refuses user routes without a valid token', async () => {
+  it('refuses user routes without a valid token, and answers public ones as if none was sent, as Mastodon does', async () => {
     const anonymous = new Mastodon({ api_base_url: fake.server.url, version_check_mode: 'none' });
     await assert.rejects(firstValueFrom(anonymous.timelineHome()), MastodonUnauthorizedError);
     const forged = new Mastodon({ api_base_url: fake.server.url, access_token: 'forged', version_check_mode: 'none' });
-    await assert.rejects(firstValueFrom(forged.instance()), MastodonUnauthorizedError);
+    await assert.rejects(firstValueFrom(forged.timelineHome()), MastodonUnauthorizedError);
+    assert.equal((await firstValueFrom(forged.instance())).version, '4.0.2');
   });
 
   it('lets a test answer in a route\'s place', async () => {

@@ -6,6 +6,7 @@ import {
 } from './social.js';
 import { statusesView, statusState } from './status-state.js';
 import { listState } from './lists.js';
+import { credentialAccountJson } from './profile-state.js';
 
 /** Replies with the relationship of the request's user and the account of its `{id}`, after `act`. */
 function relationshipAction(act: (store: FakeStore, me: FakeAccount, other: FakeAccount, request: FakeRequest) => void) {
@@ -44,7 +45,7 @@ export function followAs(store: FakeStore, me: FakeAccount, target: FakeAccount,
 }
 
 function accountsPage(store: FakeStore, request: FakeRequest, edges: readonly { id: string; account: string }[]) {
-  const reply = pageReply(request, [...edges].sort((a, b) => compareIds(b.id, a.id)), { maxLimit: 80, defaultLimit: 40 });
+  const reply = pageReply(request, [...edges].sort((a, b) => compareIds(b.id, a.id)), { maxLimit: 80, defaultLimit: 40, prev: 'since_id' });
   return { ...reply, json: (reply.json as { account: string }[]).map((e) => store.accountById(e.account)).filter(Boolean) };
 }
 
@@ -70,11 +71,7 @@ export const accountRoutes: FakeRoutes = {
 
   'GET /api/v1/accounts/verify_credentials': {
     auth: 'user',
-    handle: (req, { store }) => {
-      const { account } = userOf(req);
-      const requests = social(store).requests.get(account.id)?.size ?? 0;
-      return { json: { ...account, source: { privacy: 'public', sensitive: false, language: null, note: '', fields: [], follow_requests_count: requests } } };
-    },
+    handle: (req, { store }) => ({ json: credentialAccountJson(store, userOf(req)) }),
   },
 
   'GET /api/v1/accounts/{id}/statuses': {
@@ -91,7 +88,9 @@ export const accountRoutes: FakeRoutes = {
         && (!bool(req.params, 'only_media') || (Array.isArray(s['media_attachments']) && s['media_attachments'].length > 0))
         && (tag === undefined || (s['tags'] as { name: string }[] | undefined ?? []).some((t) => t.name === tag))).reverse();
       const reply = pageReply(req, statuses);
-      return { ...reply, json: statusesView(store, req, reply.json as typeof statuses) };
+      // As in Mastodon, pinned statuses come in one page, without links.
+      const headers = bool(req.params, 'pinned') ? {} : reply.headers;
+      return { ...reply, headers, json: statusesView(store, req, reply.json as typeof statuses) };
     },
   },
 

@@ -1,5 +1,6 @@
 import { expandScopes } from '../../client/scopes.js';
 import type { FakeAccount, FakeStatus, FakeStore, FakeUser } from '../store.js';
+import { statusView } from './status-state.js';
 import { FakeHttpError, type FakeContext, type FakeReply, type FakeRequest, type FakeRoute } from './types.js';
 
 /** A staff role of the fake server; every other user has the default role. */
@@ -17,6 +18,7 @@ export interface FakeModeration {
   deleted: boolean;
   role: FakeStaffRole | null;
   ip: string | null;
+  /** The user's interface language; null when the user never chose one (the server's default applies). */
   locale: string | null;
   invite_request: string | null;
   invited_by_account_id: string | null;
@@ -60,6 +62,24 @@ const ROLES: Readonly<Record<FakeStaffRole | 'default', Record<string, unknown>>
   Owner: { id: 3, name: 'Owner', color: '', position: 1000, permissions: 1, highlighted: true },
 };
 
+/** Every permission bit of Mastodon 4.0's roles: what an administrator has. */
+const ALL_PERMISSIONS = 0xfffff;
+/** The permissions of the default role, which every role adds to its own. */
+const EVERYONE_PERMISSIONS = 65536;
+
+/**
+ * A role as a user's own account shows it (`role` of the credential account): ids and the
+ * permissions it grants, the default role's included, as strings.
+ */
+export function credentialRoleJson(role: FakeStaffRole | null): Record<string, unknown> {
+  const { id, name, color, permissions, highlighted } = ROLES[role ?? 'default'];
+  const granted = role === 'Owner' ? ALL_PERMISSIONS : Number(permissions) | EVERYONE_PERMISSIONS;
+  return { id: String(id), name, permissions: String(granted), color, highlighted };
+}
+
+/** The interface language of users who chose none: the server's default. */
+export const DEFAULT_LOCALE = 'en';
+
 /** The role id of each role, for `role_ids` filters. */
 export function roleIdOf(role: FakeStaffRole | null): string {
   return String(ROLES[role ?? 'default']['id']);
@@ -77,6 +97,8 @@ export class FakeAdminState {
   readonly trendingTags: Record<string, unknown>[] = [];
   /** Links served as trending, most trending first (seeded by tests). */
   readonly trendingLinks: Record<string, unknown>[] = [];
+  /** The profiles of suspended accounts, which their accounts show again once unsuspended. */
+  private readonly hiddenProfiles = new Map<string, Partial<FakeAccount>>();
   private lastReportId = 0;
   private lastDomainBlockId = 0;
   private readonly createdAt = new Date().toISOString();
@@ -98,6 +120,34 @@ export class FakeAdminState {
       this.moderation.set(accountId, state);
     }
     return state;
+  }
+
+  /**
+   * Makes an account show its moderation state as Mastodon's accounts do, wherever it appears:
+   * `limited: true` while silenced; while suspended, `suspended: true` and an empty profile (no
+   * name, note, fields, emoji or pictures, not locked, discoverable or a bot), shown again once
+   * unsuspended.
+   * @example admin.of(account.id).suspended = true; admin.showModeration(account);
+   */
+  showModeration(account: FakeAccount): void {
+    const state = this.of(account.id);
+    if (state.silenced) account['limited'] = true;
+    else delete account['limited'];
+    const hidden = this.hiddenProfiles.get(account.id);
+    if (state.suspended && !hidden) {
+      const { display_name, note, locked, bot, discoverable, fields, emojis, avatar, avatar_static, header, header_static } = account;
+      this.hiddenProfiles.set(account.id, { display_name, note, locked, bot, discoverable, fields, emojis, avatar, avatar_static, header, header_static });
+      const avatarMissing = `${this.store.baseUrl}/avatars/original/missing.png`;
+      const headerMissing = `${this.store.baseUrl}/headers/original/missing.png`;
+      Object.assign(account, {
+        display_name: '', note: '', locked: false, bot: false, discoverable: false, fields: [], emojis: [],
+        avatar: avatarMissing, avatar_static: avatarMissing, header: headerMissing, header_static: headerMissing, suspended: true,
+      });
+    } else if (!state.suspended && hidden) {
+      Object.assign(account, hidden);
+      delete account['suspended'];
+      this.hiddenProfiles.delete(account.id);
+    }
   }
 
   /**
@@ -151,15 +201,15 @@ export class FakeAdminState {
       invite_request: state.invite_request,
       ...(state.invited_by_account_id ? { invited_by_account_id: state.invited_by_account_id } : {}),
       ips: state.ip ? [{ ip: state.ip, used_at: this.createdAt }] : [],
-      account: { ...user.account, noindex: false, ...(state.suspended ? { suspended: true } : {}) },
+      account: { ...user.account },
     };
   }
 
   /**
-   * The admin view of a report.
-   * @example admin.adminReport(admin.reports[0]!)
+   * The admin view of a report, its statuses as `viewer` (the moderator asking) sees them.
+   * @example admin.adminReport(admin.reports[0]!, moderator.account.id)
    */
-  adminReport(report: FakeReport): Record<string, unknown> {
+  adminReport(report: FakeReport, viewer?: string): Record<string, unknown> {
     const account = (id: string | null): Record<string, unknown> | null => {
       const user = id === null ? undefined : this.store.users.get(id);
       return user ? this.adminAccount(user) : null;
@@ -170,7 +220,7 @@ export class FakeAdminState {
       created_at: report.created_at, updated_at: report.updated_at,
       account: account(report.accountId), target_account: account(report.targetAccountId),
       assigned_account: account(report.assignedAccountId), action_taken_by_account: account(report.actionTakenById),
-      statuses: report.statuses, rules: report.rule_ids.map((id) => ({ id, text: `Rule ${id}` })),
+      statuses: report.statuses.map((status) => statusView(this.store, status, viewer)), rules: report.rule_ids.map((id) => ({ id, text: `Rule ${id}` })),
     };
   }
 }

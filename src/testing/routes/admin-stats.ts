@@ -48,10 +48,11 @@ function measure(key: string, start: Date, end: Date, store: FakeStore, admin: F
   }));
   const total = data.reduce((sum, row) => sum + Number(row.value), 0);
   const bytes = key === 'instance_media_attachments';
+  // As in Mastodon, the measures of one domain (instance_*) have no previous period.
   return {
     key, unit: bytes ? 'bytes' : null, total: String(total),
     ...(bytes ? { human_value: `${total} Bytes` } : {}),
-    previous_total: '0', data,
+    ...(key.startsWith('instance_') ? {} : { previous_total: '0' }), data,
   };
 }
 

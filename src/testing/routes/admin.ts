@@ -1,6 +1,7 @@
 import { pageReply } from '../paginate.js';
-import type { FakeStore, FakeUser } from '../store.js';
+import type { FakeStatus, FakeStore, FakeUser } from '../store.js';
 import type { ParsedParams } from '../params.js';
+import { statusView } from './status-state.js';
 import { adminRoute, roleIdOf, type FakeAdminState, type FakeDomainBlock, type FakeReport } from './admin-state.js';
 import { bool, FakeHttpError, list, str, userOf, type FakeReply, type FakeRequest, type FakeRoute, type FakeRoutes } from './types.js';
 
@@ -55,6 +56,7 @@ function accountAction(allowed: (admin: FakeAdminState, user: FakeUser) => boole
     const user = targetUser(store, admin, req);
     if (!allowed(admin, user)) throw new FakeHttpError(403, 'This action is not allowed');
     act(admin, user, store);
+    admin.showModeration(user.account);
     return accountReply(admin, user);
   });
 }
@@ -72,7 +74,7 @@ function reportAction(act: (report: FakeReport, me: FakeUser) => void): FakeRout
     const report = findReport(admin, req);
     act(report, userOf(req));
     report.updated_at = new Date().toISOString();
-    return { json: admin.adminReport(report) };
+    return { json: admin.adminReport(report, userOf(req).account.id) };
   });
 }
 
@@ -108,7 +110,7 @@ function blockJson(block: FakeDomainBlock): Record<string, unknown> {
   return { ...block };
 }
 
-function trendingStatuses(store: FakeStore): unknown[] {
+function trendingStatuses(store: FakeStore): FakeStatus[] {
   const score = (s: Record<string, unknown>): number => Number(s['favourites_count'] ?? 0) + Number(s['reblogs_count'] ?? 0);
   return store.statuses.filter((s) => s.visibility === 'public' && score(s) > 0).sort((a, b) => score(b) - score(a));
 }
@@ -166,6 +168,7 @@ export const adminRoutes: FakeRoutes = {
     if (type === 'silence') state.silenced = true;
     if (type === 'suspend') state.suspended = true;
     if (type === 'sensitive') state.sensitized = true;
+    admin.showModeration(user.account);
     const reportId = str(req.params, 'report_id');
     if (reportId !== undefined) {
       const report = admin.reports.find((r) => r.id === reportId);
@@ -182,9 +185,9 @@ export const adminRoutes: FakeRoutes = {
     const reports = admin.reports.filter((r) => (r.action_taken_at !== null) === resolved
       && (accountId === undefined || r.accountId === accountId)
       && (targetId === undefined || r.targetAccountId === targetId)).reverse();
-    return pageReply(req, reports.map((r) => admin.adminReport(r)), { defaultLimit: 100, maxLimit: 200 });
+    return pageReply(req, reports.map((r) => admin.adminReport(r, userOf(req).account.id)), { defaultLimit: 100, maxLimit: 200 });
   }),
-  'GET /api/v1/admin/reports/{id}': adminRoute(READ_REPORTS, (req, admin) => ({ json: admin.adminReport(findReport(admin, req)) })),
+  'GET /api/v1/admin/reports/{id}': adminRoute(READ_REPORTS, (req, admin) => ({ json: admin.adminReport(findReport(admin, req), userOf(req).account.id) })),
   'POST /api/v1/admin/reports/{id}/assign_to_self': reportAction((report, me) => { report.assignedAccountId = me.account.id; }),
   'POST /api/v1/admin/reports/{id}/unassign': reportAction((report) => { report.assignedAccountId = null; }),
   'POST /api/v1/admin/reports/{id}/reopen': reportAction((report) => {
@@ -194,7 +197,9 @@ export const adminRoutes: FakeRoutes = {
   'POST /api/v1/admin/reports/{id}/resolve': reportAction((report, me) => resolve(report, me.account.id)),
 
   'GET /api/v1/admin/trends/tags': adminRoute(['admin:read'], (req, admin) => ({ json: limited(req, admin.trendingTags, 10) })),
-  'GET /api/v1/admin/trends/statuses': adminRoute(['admin:read'], (req, _admin, store) => ({ json: limited(req, trendingStatuses(store), 20) })),
+  'GET /api/v1/admin/trends/statuses': adminRoute(['admin:read'], (req, _admin, store) => ({
+    json: limited(req, trendingStatuses(store), 20).map((s) => statusView(store, s, userOf(req).account.id)),
+  })),
   'GET /api/v1/admin/trends/links': adminRoute(['admin:read'], (req, admin) => ({ json: limited(req, admin.trendingLinks, 10) })),
 
   'GET /api/v1/admin/domain_blocks/': adminRoute(READ_BLOCKS, (req, admin) =>

@@ -1,13 +1,57 @@
 import { FakeHttpError, list, str, type FakeRoutes } from './types.js';
-import type { FakeApp } from '../store.js';
+import type { FakeApp, FakeStore } from '../store.js';
+import type { ParsedParams } from '../params.js';
+import { fakeAdmin } from './admin-state.js';
 
 const OOB = 'urn:ietf:wg:oauth:2.0:oob';
 
-function tokenJson(token: { token: string; scopes: string[]; refreshToken: string }): unknown {
-  return {
-    access_token: token.token, token_type: 'Bearer', scope: token.scopes.join(' '),
-    created_at: Math.floor(Date.now() / 1000), refresh_token: token.refreshToken,
-  };
+/** A token as Mastodon issues it: no refresh token (Mastodon issues none, though the fake takes one, see `FakeToken`). */
+function tokenJson(token: { token: string; scopes: string[] }): unknown {
+  return { access_token: token.token, token_type: 'Bearer', scope: token.scopes.join(' '), created_at: Math.floor(Date.now() / 1000) };
+}
+
+/** Tokens revoked or replaced, which Mastodon then refuses with their own message. */
+function revokedTokens(store: FakeStore): Set<string> {
+  return store.extension('revoked-tokens', () => new Set<string>());
+}
+
+/** Ends a token, remembering it was revoked. */
+function revoke(store: FakeStore, token: string): void {
+  store.tokens.delete(token);
+  revokedTokens(store).add(token);
+}
+
+/** Whether a bearer token was revoked (rather than never issued). */
+export function isRevoked(store: FakeStore, token: string): boolean {
+  return revokedTokens(store).has(token);
+}
+
+/** How Mastodon names the fields of a sign-up in its errors. */
+const SIGN_UP_FIELDS: Readonly<Record<string, string>> = {
+  username: 'Username', email: 'E-mail address', password: 'Password', agreement: 'Service agreement',
+};
+
+type SignUpErrors = Record<string, { error: string; description: string }[]>;
+
+/** The errors of a sign-up, as Mastodon's validations find them, by field. */
+function signUpErrors(store: FakeStore, params: ParsedParams): SignUpErrors {
+  const errors: SignUpErrors = {};
+  const add = (field: string, error: string, description: string): void => { (errors[field] ??= []).push({ error, description }); };
+  const username = str(params, 'username') ?? '';
+  const email = str(params, 'email') ?? '';
+  const password = str(params, 'password') ?? '';
+  if (username === '') add('username', 'ERR_BLANK', "can't be blank");
+  else if (!/^[a-z0-9_]+$/i.test(username)) add('username', 'ERR_INVALID', 'must contain only letters, numbers and underscores');
+  else if (username.length > 30) add('username', 'ERR_TOO_LONG', 'is too long (maximum is 30 characters)');
+  else if (store.userByLogin(username)) add('username', 'ERR_TAKEN', 'has already been taken');
+  if (email === '') add('email', 'ERR_BLANK', "can't be blank");
+  else if (!/^[^@\s]+@[^@\s]+$/.test(email)) add('email', 'ERR_INVALID', 'is invalid');
+  else if (store.userByLogin(email)) add('email', 'ERR_TAKEN', 'has already been taken');
+  if (password === '') add('password', 'ERR_BLANK', "can't be blank");
+  else if (password.length < 8) add('password', 'ERR_TOO_SHORT', 'is too short (minimum is 8 characters)');
+  else if (password.length > 72) add('password', 'ERR_TOO_LONG', 'is too long (maximum is 72 characters)');
+  if (!['1', 'true'].includes(str(params, 'agreement') ?? '')) add('agreement', 'ERR_ACCEPTED', 'must be accepted');
+  return errors;
 }
 
 function appJson(app: FakeApp, withSecrets: boolean): unknown {
@@ -58,7 +102,7 @@ export const authRoutes: FakeRoutes = {
         case 'refresh_token': {
           const old = [...store.tokens.values()].find((t) => t.refreshToken === str(req.params, 'refresh_token'));
           if (!old || old.clientId !== app.client_id) invalidGrant();
-          store.tokens.delete(old!.token);
+          revoke(store, old!.token);
           return { json: tokenJson(store.issueToken(app.client_id, old!.accountId, old!.scopes)) };
         }
         case 'client_credentials':
@@ -73,7 +117,7 @@ export const authRoutes: FakeRoutes = {
     auth: 'none',
     handle: (req, { store }) => {
       const token = store.tokens.get(str(req.params, 'token') ?? '');
-      if (token && token.clientId === str(req.params, 'client_id')) store.tokens.delete(token.token);
+      if (token && token.clientId === str(req.params, 'client_id')) revoke(store, token.token);
       return { json: {} };
     },
   },
@@ -81,18 +125,13 @@ export const authRoutes: FakeRoutes = {
   'POST /api/v1/accounts': {
     auth: 'app',
     handle: (req, { store }) => {
-      const username = str(req.params, 'username') ?? '';
-      const email = str(req.params, 'email') ?? '';
-      const details: Record<string, { error: string; description: string }[]> = {};
-      if (!/^[a-z0-9_]+$/i.test(username)) details['username'] = [{ error: 'ERR_INVALID', description: 'only letters, numbers and underscores' }];
-      else if (store.userByLogin(username)) details['username'] = [{ error: 'ERR_TAKEN', description: 'is already taken' }];
-      if (!/^[^@\s]+@[^@\s]+$/.test(email)) details['email'] = [{ error: 'ERR_INVALID', description: 'is invalid' }];
-      if ((str(req.params, 'password') ?? '').length < 8) details['password'] = [{ error: 'ERR_TOO_SHORT', description: 'is too short (minimum is 8 characters)' }];
-      if (!['1', 'true'].includes(str(req.params, 'agreement') ?? '')) details['agreement'] = [{ error: 'ERR_ACCEPTED', description: 'must be accepted' }];
+      const details = signUpErrors(store, req.params);
       if (Object.keys(details).length > 0) {
-        throw new FakeHttpError(422, `Validation failed: ${Object.keys(details).join(', ')}`, { details });
+        const messages = Object.entries(details).flatMap(([field, errors]) => errors.map((e) => `${SIGN_UP_FIELDS[field]} ${e.description}`));
+        throw new FakeHttpError(422, `Validation failed: ${messages.join(', ')}`, { details });
       }
-      const user = store.addUser(username, email, str(req.params, 'password')!);
+      const user = store.addUser(str(req.params, 'username')!, str(req.params, 'email')!, str(req.params, 'password')!);
+      fakeAdmin(store).of(user.account.id).locale = str(req.params, 'locale') ?? null;
       const token = store.issueToken(req.token?.clientId ?? null, user.account.id, list(req.params, 'scopes').length ? list(req.params, 'scopes') : ['read', 'write', 'follow', 'push']);
       return { json: tokenJson(token) };
     },

@@ -3,7 +3,8 @@ import type { FakeStatus, FakeStore } from '../store.js';
 import { pageReply } from '../paginate.js';
 import { statusView } from './status-state.js';
 
-interface FakeConversation {
+/** A conversation of one participant, as the fake server keeps it. */
+export interface FakeConversation {
   readonly id: string;
   /** The id of the thread's first status. */
   readonly root: string;
@@ -30,7 +31,7 @@ function rootOf(store: FakeStore, status: FakeStatus): string {
 
 /**
  * Files a direct status into the conversation of its thread, for its author (read) and
- * everyone it mentions (unread).
+ * everyone it mentions (unread), and tells the listeners (`conversation.updated`, for each).
  */
 export function recordConversation(store: FakeStore, status: FakeStatus): void {
   const state = conversationState(store);
@@ -48,10 +49,17 @@ export function recordConversation(store: FakeStore, status: FakeStatus): void {
     for (const p of participants) conversation.participants.add(p);
     conversation.lastStatusId = status.id;
     conversation.unread = owner !== status.account.id;
+    store.notify({ type: 'conversation.updated', ownerId: owner, conversation });
   }
 }
 
-function conversationJson(store: FakeStore, owner: string, conversation: FakeConversation): Record<string, unknown> {
+/** The conversation of `owner` whose last status is `statusId`, if any. */
+export function conversationEndingWith(store: FakeStore, owner: string, statusId: string): FakeConversation | undefined {
+  return conversationState(store).get(owner)?.find((c) => c.lastStatusId === statusId);
+}
+
+/** A conversation as its owner sees it: the other participants, and the last status as the owner sees it. */
+export function conversationJson(store: FakeStore, owner: string, conversation: FakeConversation): Record<string, unknown> {
   const last = store.statusById.get(conversation.lastStatusId);
   return {
     id: conversation.id,

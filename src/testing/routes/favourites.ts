@@ -18,6 +18,22 @@ function marksPage(store: FakeStore, request: FakeRequest, marks: Map<string, st
   return { ...reply, json: (reply.json as typeof items).map((m) => statusView(store, m.status, me)) };
 }
 
+/**
+ * The user's endorsements with their ids (the cursors of their pages), newest first: ids are
+ * made when an endorsement is first listed, in the order they were made, and forgotten once
+ * it ends, so that endorsing again makes it the newest.
+ */
+function endorsements(store: FakeStore, me: string): { account: string; id: string }[] {
+  const ids = store.extension('endorsement-ids', () => new Map<string, string>());
+  const featured = social(store).endorsements.get(me) ?? new Set<string>();
+  for (const key of ids.keys()) if (key.startsWith(`${me}>`) && !featured.has(key.slice(me.length + 1))) ids.delete(key);
+  return [...featured].map((account) => {
+    let id = ids.get(`${me}>${account}`);
+    if (!id) ids.set(`${me}>${account}`, id = store.nextId());
+    return { account, id };
+  }).reverse();
+}
+
 /** Favourites, bookmarks and endorsements. */
 export const favouriteRoutes: FakeRoutes = {
   'GET /api/v1/favourites': {
@@ -33,8 +49,8 @@ export const favouriteRoutes: FakeRoutes = {
   'GET /api/v1/endorsements': {
     auth: 'user',
     handle: (req, { store }) => {
-      const featured = social(store).endorsements.get(userOf(req).account.id) ?? new Set<string>();
-      return { json: [...featured].map((id) => store.accountById(id)).filter(Boolean) };
+      const reply = pageReply(req, endorsements(store, userOf(req).account.id), { defaultLimit: 40, maxLimit: 80, prev: 'since_id' });
+      return { ...reply, json: (reply.json as { account: string }[]).map((e) => store.accountById(e.account)).filter(Boolean) };
     },
   },
 };

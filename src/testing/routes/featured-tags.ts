@@ -1,6 +1,7 @@
 import { FakeHttpError, str, userOf, type FakeRoutes } from './types.js';
 import { hashtagsOf, rankedHashtags, statusesBy, tagJson } from '../hashtags.js';
 import type { FakeAccount, FakeStore } from '../store.js';
+import { fakeLimits } from '../limits.js';
 
 interface FakeFeaturedTag {
   id: string;
@@ -40,7 +41,7 @@ export const featuredTagRoutes: FakeRoutes = {
     handle: (req, { store }) => {
       const { account } = userOf(req);
       const own = statusesBy(store, account);
-      return { json: rankedHashtags(store, own).slice(0, 10).map((name) => tagJson(store, name, own)) };
+      return { json: rankedHashtags(store, own).slice(0, 10).map((name) => tagJson(store, name, own, account.id)) };
     },
   },
   'POST /api/v1/featured_tags': {
@@ -51,6 +52,9 @@ export const featuredTagRoutes: FakeRoutes = {
       if (!/^[\p{L}\p{N}_]+$/u.test(name)) throw new FakeHttpError(422, 'Validation failed: Tag is invalid');
       const list = featuredOf(store, account.id);
       if (list.some((t) => t.name === name.toLowerCase())) throw new FakeHttpError(422, 'Validation failed: Tag has already been taken');
+      if (list.length >= fakeLimits(store).accounts.max_featured_tags) {
+        throw new FakeHttpError(422, 'Validation failed: You have already featured the maximum number of hashtags');
+      }
       const tag = { id: store.nextId(), name: name.toLowerCase() };
       list.push(tag);
       return { json: featuredJson(store, account, tag) };

@@ -1,5 +1,6 @@
 import { FakeHttpError, str, userOf, type FakeRoutes } from './types.js';
 import type { FakeStore } from '../store.js';
+import { fakeLimits } from '../limits.js';
 
 /** An announcement as the fake server keeps it. */
 export interface FakeAnnouncement {
@@ -87,6 +88,21 @@ function findAnnouncement(store: FakeStore, id: string | undefined): FakeAnnounc
 
 const WEEK = 7 * 86_400_000;
 
+/** The limits the instance announces, as Mastodon 4.0's `/api/v1/instance` shows them; the fake enforces them. */
+function configurationJson(store: FakeStore): Record<string, unknown> {
+  const { statuses, media_attachments: media, polls, accounts } = fakeLimits(store);
+  return {
+    accounts: { max_featured_tags: accounts.max_featured_tags },
+    statuses: { ...statuses },
+    media_attachments: {
+      supported_mime_types: [...media.supported_mime_types], image_size_limit: media.image_size_limit,
+      image_matrix_limit: media.image_matrix_limit, video_size_limit: media.video_size_limit,
+      video_frame_rate_limit: media.video_frame_rate_limit, video_matrix_limit: media.video_matrix_limit,
+    },
+    polls: { ...polls },
+  };
+}
+
 /** The server's self-description, activity, rules, directory, emoji, announcements, health. */
 export const instanceRoutes: FakeRoutes = {
   'GET /api/v1/instance/': {
@@ -97,11 +113,8 @@ export const instanceRoutes: FakeRoutes = {
         description: 'An in-memory Mastodon for tests.', email: 'admin@fake.example', version,
         urls: { streaming_api: baseUrl.replace(/^http/, 'ws') },
         stats: { user_count: store.users.size, status_count: store.statuses.length, domain_count: instanceState(store).peers.length },
-        thumbnail: null, languages: ['en'], registrations: true, approval_required: false, invites_enabled: false,
-        configuration: {
-          statuses: { max_characters: 500, max_media_attachments: 4, characters_reserved_per_url: 23 },
-          polls: { max_options: 4, max_characters_per_option: 50, min_expiration: 300, max_expiration: 2629746 },
-        },
+        thumbnail: `${baseUrl}/packs/media/images/preview.png`, languages: ['en'], registrations: true, approval_required: false, invites_enabled: false,
+        configuration: configurationJson(store),
         contact_account: null, rules: instanceState(store).rules,
       },
     }),

@@ -10,9 +10,16 @@ export interface FakeList {
   readonly members: Map<string, string>;
 }
 
-/** list id → list. */
+/** list id → list. As in Mastodon, an account leaves its follower's lists when the follow ends. */
 export function listState(store: FakeStore): Map<string, FakeList> {
-  return store.extension<Map<string, FakeList>>('lists', () => new Map());
+  return store.extension<Map<string, FakeList>>('lists', () => {
+    const lists = new Map<string, FakeList>();
+    store.listen((change) => {
+      if (change.type !== 'follow.removed') return;
+      for (const found of lists.values()) if (found.ownerId === change['follower']) found.members.delete(String(change['followed']));
+    });
+    return lists;
+  });
 }
 
 /** The list of the request's `{id}` if it belongs to the request's user, else a 404. */
@@ -74,7 +81,7 @@ export const listRoutes: FakeRoutes = {
     auth: 'user',
     handle: (req, { store }) => {
       const members = [...ownList(store, req).members].map(([account, id]) => ({ account, id })).reverse();
-      const reply = pageReply(req, members, { defaultLimit: 40, maxLimit: 80 });
+      const reply = pageReply(req, members, { defaultLimit: 40, maxLimit: 80, prev: 'since_id' });
       return { ...reply, json: (reply.json as { account: string }[]).map((m) => store.accountById(m.account)).filter(Boolean) };
     },
   },

@@ -1,4 +1,6 @@
 import type { FakeStore } from '../store.js';
+import { readMediaInfo, type FakeMediaInfo } from '../media-meta.js';
+import { fakeLimits, humanSize } from '../limits.js';
 import { FakeHttpError, str, userOf, type FakeReply, type FakeRequest, type FakeRoutes } from './types.js';
 
 /** A media attachment as the fake server keeps it. */
@@ -9,9 +11,11 @@ export interface FakeMedia {
   mimeType: string;
   fileName: string;
   size: number;
+  /** What the file's header says: its size, for videos its duration and frame rate. */
+  info: FakeMediaInfo;
   description: string | null;
   focus: { x: number; y: number } | null;
-  thumbnail: { fileName: string; mimeType: string; size: number } | null;
+  thumbnail: { fileName: string; mimeType: string; size: number; info: FakeMediaInfo } | null;
   /** GET answers left before processing is done; 0 means processed. */
   pollsLeft: number;
   /** Processing will fail: GET answers an error. */
@@ -25,7 +29,8 @@ export interface FakeMediaState {
   readonly attachments: Map<string, FakeMedia>;
   /**
    * How many `GET /api/v1/media/{id}` answer "still processing" (206, `url` null) for a
-   * video or audio file uploaded through v2, before it is processed. Default 1.
+   * video or audio file uploaded through v2 (which answers 202 with `url` null), before it is
+   * processed. Default 0: processed by the first poll, as a short video on a real server.
    */
   processingPolls: number;
   /** Uploads from now on fail processing (GET answers 422). Default false. */
@@ -37,23 +42,24 @@ export interface FakeMediaState {
  * @example fakeMediaState(server.store).processingPolls = 3;
  */
 export function fakeMediaState(store: FakeStore): FakeMediaState {
-  return store.extension<FakeMediaState>('media', () => ({ attachments: new Map(), processingPolls: 1, failProcessing: false }));
+  return store.extension<FakeMediaState>('media', () => ({ attachments: new Map(), processingPolls: 0, failProcessing: false }));
 }
 
-const ACCEPTED = new Set([
-  'image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/heic', 'image/heif', 'image/avif',
-  'video/webm', 'video/mp4', 'video/quicktime', 'video/ogg', 'audio/wave', 'audio/wav', 'audio/x-wav',
-  'audio/ogg', 'audio/vorbis', 'audio/mpeg', 'audio/mp3', 'audio/webm', 'audio/flac', 'audio/aac',
-  'audio/m4a', 'audio/x-m4a', 'audio/mp4', 'audio/3gpp', 'video/3gpp',
-]);
-
-/** A blurhash of a grey-blue image, for processed images. */
+/** A blurhash of a grey-blue image, for processed images and thumbnails (the fake decodes no media). */
 const FAKE_BLURHASH = 'UPNKI$xbloIA9ZoI.8RjK-oy%NkD%hW?i^t6';
+/** The colours of a video's or audio file's thumbnail (made up: the fake decodes no media). */
+const FAKE_COLORS = { background: '#dcf4fd', foreground: '#23211f', accent: '#47372d' };
+/** Mastodon's small version of an image has at most this many pixels. */
+const SMALL_PIXELS = 230_400;
+/** Mastodon's thumbnail of a video fits in this many pixels a side. */
+const THUMBNAIL_SIDE = 400;
 
 interface UploadedFile {
   readonly fileName: string;
   readonly mimeType: string;
   readonly size: number;
+  /** What its header says. */
+  readonly info: FakeMediaInfo;
 }
 
 /** The file parts of a multipart request, by field name (the server keeps the bytes in `uploads`). */
@@ -63,7 +69,9 @@ export async function uploadedFiles(req: FakeRequest): Promise<Map<string, Uploa
   if (!type.toLowerCase().startsWith('multipart/form-data') || req.rawBody.length === 0) return files;
   const form = await new Response(new Uint8Array(req.rawBody), { headers: { 'content-type': type } }).formData();
   for (const [name, value] of form.entries()) {
-    if (typeof value !== 'string') files.set(name, { fileName: value.name, mimeType: value.type, size: value.size });
+    if (typeof value !== 'string') {
+      files.set(name, { fileName: value.name, mimeType: value.type, size: value.size, info: readMediaInfo(new Uint8Array(await value.arrayBuffer())) });
+    }
   }
   return files;
 }
@@ -81,28 +89,81 @@ function parseFocus(value: string | undefined): FakeMedia['focus'] | undefined {
   return { x, y };
 }
 
-function checkDescription(description: string | undefined): void {
-  if (description !== undefined && description.length > 1500) {
-    throw new FakeHttpError(422, 'Validation failed: Description is too long (maximum is 1500 characters)');
+function checkDescription(store: FakeStore, description: string | undefined): void {
+  const most = fakeLimits(store).media_attachments.description_limit;
+  if (description !== undefined && description.length > most) {
+    throw new FakeHttpError(422, `Validation failed: Description is too long (maximum is ${most} characters)`);
   }
+}
+
+/** An image's geometry as Mastodon's meta gives it. */
+function geometry(width: number, height: number): Record<string, unknown> {
+  return { width, height, size: `${width}x${height}`, aspect: height > 0 ? width / height : 0 };
+}
+
+/** The size of a scaled-down copy: at most `pixels` in all, or at most `side` a side; never larger. */
+function scaled(width: number, height: number, limit: { pixels?: number; side?: number }): [number, number] {
+  if (width <= 0 || height <= 0) return [width, height];
+  const factor = Math.min(1, limit.pixels ? Math.sqrt(limit.pixels / (width * height)) : 1, limit.side ? limit.side / Math.max(width, height) : 1);
+  return [Math.round(width * factor), Math.round(height * factor)];
+}
+
+/**
+ * The `meta` of an attachment as Mastodon 4 writes it, from the file's header: for images the
+ * original's and the small copy's geometry; for videos and GIFs the original's size, frame rate,
+ * duration and bitrate, the thumbnail's geometry and its colours; for audio the duration and
+ * bitrate. What a header does not say is 0.
+ */
+function metaOf(media: FakeMedia): Record<string, unknown> {
+  const { width = 0, height = 0, duration = 0, frameRate = '0/1' } = media.info;
+  const bitrate = duration > 0 ? Math.round((media.size * 8) / duration) : 0;
+  const focus = media.focus ? { focus: media.focus } : {};
+  switch (media.type) {
+    case 'image':
+      return { original: geometry(width, height), small: geometry(...scaled(width, height, { pixels: SMALL_PIXELS })), ...focus };
+    case 'video':
+    case 'gifv': {
+      const thumbnail = media.thumbnail?.info ?? media.info;
+      return {
+        original: { width, height, frame_rate: frameRate, duration, bitrate },
+        small: geometry(...scaled(thumbnail.width ?? 0, thumbnail.height ?? 0, { side: THUMBNAIL_SIDE })),
+        colors: FAKE_COLORS, ...focus,
+      };
+    }
+    case 'audio': {
+      const cover = media.thumbnail ? { small: geometry(...scaled(media.thumbnail.info.width ?? 0, media.thumbnail.info.height ?? 0, { side: THUMBNAIL_SIDE })), colors: FAKE_COLORS } : {};
+      return { original: { duration, bitrate }, ...cover, ...focus };
+    }
+    default:
+      return { ...focus };
+  }
+}
+
+/** A file's geometry once Mastodon has shrunk it to at most `pixels` pixels, as it does larger images and videos. */
+function withinMatrix(info: FakeMediaInfo, pixels: number): FakeMediaInfo {
+  if (info.width === undefined || info.height === undefined) return info;
+  const [width, height] = scaled(info.width, info.height, { pixels });
+  return { ...info, width, height };
 }
 
 /** The JSON of an attachment as Mastodon serves it. */
 export function mediaJson(media: FakeMedia, baseUrl: string): Record<string, unknown> {
   const processed = media.pollsLeft === 0;
-  const files = `${baseUrl}/system/media_attachments/files/${media.id}/original`;
+  const files = `${baseUrl}/system/media_attachments/files/${media.id}`;
   const extension = media.fileName.includes('.') ? media.fileName.slice(media.fileName.lastIndexOf('.')) : '';
+  const previewed = media.type === 'image' || media.type === 'video' || media.type === 'gifv' || media.thumbnail !== null;
+  const preview = media.type === 'image' ? `${files}/small/${media.id}${extension}` : `${baseUrl}/system/media_attachments/thumbnails/${media.id}/original/${media.id}.jpg`;
   return {
     id: media.id,
     type: media.type,
-    url: processed ? `${files}/${media.id}${extension}` : null,
-    preview_url: media.type === 'image' || media.thumbnail ? `${baseUrl}/system/media_attachments/thumbnails/${media.id}/small.jpg` : null,
+    url: processed ? `${files}/original/${media.id}${extension}` : null,
+    preview_url: previewed ? preview : null,
     remote_url: null,
     preview_remote_url: null,
     text_url: null,
-    meta: { ...(media.focus ? { focus: media.focus } : {}), original: { size: media.size } },
+    meta: metaOf(media),
     description: media.description,
-    blurhash: media.type === 'image' || media.thumbnail ? FAKE_BLURHASH : null,
+    blurhash: previewed ? FAKE_BLURHASH : null,
   };
 }
 
@@ -112,7 +173,8 @@ export function mediaJson(media: FakeMedia, baseUrl: string): Record<string, unk
  * left out. More than four ids, or an upload still processing, is a 422.
  */
 export function attachableMedia(req: FakeRequest, store: FakeStore, ids: readonly string[]): FakeMedia[] {
-  if (ids.length > 4) throw new FakeHttpError(422, 'Validation failed: Cannot attach more than 4 files');
+  const most = fakeLimits(store).statuses.max_media_attachments;
+  if (ids.length > most) throw new FakeHttpError(422, `Cannot attach more than ${most} files`);
   const owner = userOf(req).account.id;
   const { attachments } = fakeMediaState(store);
   const chosen = ids.map((id) => attachments.get(id)).filter((m): m is FakeMedia => m !== undefined && m.ownerId === owner && m.statusId === undefined);
@@ -134,16 +196,22 @@ async function upload(req: FakeRequest, store: FakeStore, baseUrl: string, async
   const files = await uploadedFiles(req);
   const file = files.get('file');
   if (!file) throw new FakeHttpError(422, "Validation failed: File can't be blank");
-  if (!ACCEPTED.has(file.mimeType)) throw new FakeHttpError(422, 'Validation failed: File content type is invalid, File is invalid');
+  const limits = fakeLimits(store).media_attachments;
+  if (!limits.supported_mime_types.includes(file.mimeType)) throw new FakeHttpError(422, 'Validation failed: File content type is invalid, File is invalid');
+  const large = file.mimeType.startsWith('video/') || file.mimeType.startsWith('audio/');
+  const most = large ? limits.video_size_limit : limits.image_size_limit;
+  if (file.size > most) {
+    throw new FakeHttpError(422, `Validation failed: File must be less than ${humanSize(most)}, File file size must be less than ${humanSize(most)}`);
+  }
   const description = str(req.body, 'description');
-  checkDescription(description);
+  checkDescription(store, description);
   const state = fakeMediaState(store);
   const type = typeOf(file.mimeType);
   const thumbnail = files.get('thumbnail');
   const media: FakeMedia = {
     id: store.nextId(), ownerId: user.account.id, type, mimeType: file.mimeType, fileName: file.fileName, size: file.size,
-    description: description ?? null, focus: parseFocus(str(req.body, 'focus')) ?? null,
-    thumbnail: thumbnail ? { fileName: thumbnail.fileName, mimeType: thumbnail.mimeType, size: thumbnail.size } : null,
+    info: withinMatrix(file.info, large ? limits.video_matrix_limit : limits.image_matrix_limit), description: description ?? null, focus: parseFocus(str(req.body, 'focus')) ?? null,
+    thumbnail: thumbnail ? { fileName: thumbnail.fileName, mimeType: thumbnail.mimeType, size: thumbnail.size, info: thumbnail.info } : null,
     pollsLeft: asynchronous && (type === 'video' || type === 'audio' || type === 'gifv') ? state.processingPolls + 1 : 0,
     failing: state.failProcessing,
   };
@@ -169,12 +237,12 @@ export const mediaRoutes: FakeRoutes = {
     handle: async (req, { store, baseUrl }) => {
       const media = ownMedia(req, store);
       const description = str(req.body, 'description');
-      checkDescription(description);
+      checkDescription(store, description);
       if (description !== undefined) media.description = description;
       const focus = parseFocus(str(req.body, 'focus'));
       if (focus) media.focus = focus;
       const thumbnail = (await uploadedFiles(req)).get('thumbnail');
-      if (thumbnail) media.thumbnail = { fileName: thumbnail.fileName, mimeType: thumbnail.mimeType, size: thumbnail.size };
+      if (thumbnail) media.thumbnail = { fileName: thumbnail.fileName, mimeType: thumbnail.mimeType, size: thumbnail.size, info: thumbnail.info };
       return { status: media.pollsLeft > 0 ? 206 : 200, json: mediaJson(media, baseUrl) };
     },
   },

@@ -1,10 +1,12 @@
 import { FakeHttpError, list, str, userOf, type FakeRequest, type FakeRoutes } from './types.js';
 import { pageReply } from '../paginate.js';
 import type { FakeNotification, FakeStore } from '../store.js';
+import { statusView } from './status-state.js';
 
-function notificationJson(n: FakeNotification): Record<string, unknown> {
-  const { recipientId: _recipient, status, ...rest } = n;
-  return status ? { ...rest, status } : rest;
+/** A notification as its recipient sees it, the status it is about included (as the recipient sees it). */
+export function notificationJson(store: FakeStore, n: FakeNotification): Record<string, unknown> {
+  const { recipientId, status, ...rest } = n;
+  return status ? { ...rest, status: statusView(store, status, recipientId) } : rest;
 }
 
 function ownNotification(req: FakeRequest, store: FakeStore, id: string | undefined): FakeNotification {
@@ -31,12 +33,12 @@ export const notificationRoutes: FakeRoutes = {
         && (types.length === 0 || types.includes(n.type))
         && !excluded.includes(n.type)
         && (from === undefined || n.account.id === from));
-      return pageReply(req, mine.reverse().map(notificationJson));
+      return pageReply(req, mine.reverse().map((n) => notificationJson(store, n)), { next: 'always' });
     },
   },
   'GET /api/v1/notifications/{id}': {
     auth: 'user',
-    handle: (req, { store }) => ({ json: notificationJson(ownNotification(req, store, req.pathParams['id'])) }),
+    handle: (req, { store }) => ({ json: notificationJson(store, ownNotification(req, store, req.pathParams['id'])) }),
   },
   'POST /api/v1/notifications/clear': {
     auth: 'user',

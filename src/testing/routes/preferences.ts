@@ -1,5 +1,6 @@
 import { FakeHttpError, list, userOf, type FakeRoutes } from './types.js';
 import type { FakeStore } from '../store.js';
+import { postingLanguage, profileSettings } from './profile-state.js';
 
 interface FakeMarker {
   last_read_id: string;
@@ -24,12 +25,17 @@ const MARKER_TIMELINES = ['home', 'notifications'];
 export const preferenceRoutes: FakeRoutes = {
   'GET /api/v1/preferences': {
     auth: 'user',
-    handle: () => ({
-      json: {
-        'posting:default:visibility': 'public', 'posting:default:sensitive': false, 'posting:default:language': null,
-        'reading:expand:media': 'default', 'reading:expand:spoilers': false,
-      },
-    }),
+    handle: (req, { store }) => {
+      const { account } = userOf(req);
+      const settings = profileSettings(store, account);
+      return {
+        json: {
+          'posting:default:visibility': settings.privacy, 'posting:default:sensitive': settings.sensitive,
+          'posting:default:language': postingLanguage(store, account),
+          'reading:expand:media': 'default', 'reading:expand:spoilers': false,
+        },
+      };
+    },
   },
   'GET /api/v1/markers': {
     auth: 'user',

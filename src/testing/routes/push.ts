@@ -4,6 +4,7 @@ import { FakeHttpError, type FakeRequest, type FakeRoutes } from './types.js';
 
 /** A push subscription as the fake server keeps it: one per access token. */
 export interface FakePushSubscription {
+  /** A small serial number, as Mastodon's; the API sends it as a JSON number. */
   id: string;
   endpoint: string;
   p256dh: string;
@@ -45,9 +46,15 @@ function readData(req: FakeRequest): { alerts: Record<string, boolean>; policy: 
   return { alerts, policy };
 }
 
+/** The serial ids of subscriptions (Mastodon's are database ids, sent as JSON numbers). */
+function pushState(store: FakeStore): { lastId: number } {
+  return store.extension('push-ids', () => ({ lastId: 0 }));
+}
+
+/** A subscription as Mastodon serves it: its id a JSON number, as Mastodon sends it. */
 function json(subscription: FakePushSubscription): Record<string, unknown> {
   const { id, endpoint, alerts, policy } = subscription;
-  return { id, endpoint, standard: false, alerts, policy, server_key: SERVER_KEY };
+  return { id: Number(id), endpoint, standard: false, alerts, policy, server_key: SERVER_KEY };
 }
 
 function current(req: FakeRequest, store: FakeStore): FakePushSubscription {
@@ -72,7 +79,7 @@ export const pushRoutes: FakeRoutes = {
         throw new FakeHttpError(422, "Validation failed: Key p256dh can't be blank, Key auth can't be blank");
       }
       const created: FakePushSubscription = {
-        id: store.nextId(), endpoint, p256dh: keys['p256dh'], auth: keys['auth'], ...readData(req),
+        id: String(++pushState(store).lastId), endpoint, p256dh: keys['p256dh'], auth: keys['auth'], ...readData(req),
       };
       fakePushSubscriptions(store).set(tokenOf(req), created);
       return { json: json(created) };

@@ -7,7 +7,7 @@ import { compareIds } from './accounts.js';
 /** A page of accounts from records `account → record id`, the newest record first. */
 function recordsPage(store: FakeStore, request: FakeRequest, records: Iterable<[string, string]>) {
   const items = [...records].map(([account, id]) => ({ account, id })).sort((a, b) => compareIds(b.id, a.id));
-  const reply = pageReply(request, items, { defaultLimit: 40, maxLimit: 80 });
+  const reply = pageReply(request, items, { defaultLimit: 40, maxLimit: 80, prev: 'since_id' });
   return { ...reply, json: (reply.json as { account: string }[]).map((r) => store.accountById(r.account)).filter(Boolean) };
 }
 

@@ -1,6 +1,7 @@
 import { FakeHttpError, str, type FakeRequest, type FakeRoutes } from './types.js';
 import { hashtagsOf, tagJson } from '../hashtags.js';
 import type { FakeStore } from '../store.js';
+import { statusView } from './status-state.js';
 
 interface Found {
   accounts: unknown[];
@@ -30,7 +31,7 @@ function find(req: FakeRequest, store: FakeStore): Found {
 
   return {
     accounts: type === undefined || type === 'accounts' ? page(accounts) : [],
-    statuses: (type === undefined || type === 'statuses') && me !== undefined ? page(statuses) : [],
+    statuses: (type === undefined || type === 'statuses') && me !== undefined ? page(statuses).map((s) => statusView(store, s, me)) : [],
     hashtags: type === undefined || type === 'hashtags' ? page([...tags].sort()) : [],
   };
 }
@@ -45,7 +46,7 @@ export const searchRoutes: FakeRoutes = {
     auth: 'none',
     handle: (req, { store }) => {
       const found = find(req, store);
-      return { json: { ...found, hashtags: found.hashtags.map((name) => tagJson(store, name)) } };
+      return { json: { ...found, hashtags: found.hashtags.map((name) => tagJson(store, name, undefined, req.user?.account.id)) } };
     },
   },
 };

@@ -123,7 +123,10 @@ export function addFollow(store: FakeStore, follower: string, followed: string, 
   if (b) b.followers_count += 1;
 }
 
-/** Ends a follow, if there is one; also takes the followed account off the follower's endorsements. */
+/**
+ * Ends a follow, if there is one; also takes the followed account off the follower's
+ * endorsements, and tells the listeners (`follow.removed`: lists drop the account).
+ */
 export function removeFollow(store: FakeStore, follower: string, followed: string): void {
   const state = social(store);
   if (!follows(store, follower, followed)) return;
@@ -134,6 +137,7 @@ export function removeFollow(store: FakeStore, follower: string, followed: strin
   const b = store.accountById(followed);
   if (a) a.following_count -= 1;
   if (b) b.followers_count -= 1;
+  store.notify({ type: 'follow.removed', follower, followed });
 }
 
 /** The id of a follow edge (its cursor), made for edges that were set up directly in `store.follows`. */
@@ -159,6 +163,17 @@ export function canSee(store: FakeStore, status: FakeStatus, viewer: string | un
     default:
       return viewer !== undefined && mentions(status, viewer);
   }
+}
+
+/**
+ * Whether a status goes into `viewer`'s home feed, as Mastodon's fan-out puts it there: their
+ * own statuses, direct ones included; those of the accounts they follow; of direct statuses,
+ * only those that mention them.
+ */
+export function inHomeFeed(store: FakeStore, viewer: string, status: FakeStatus): boolean {
+  const author = status.account.id;
+  if (author === viewer) return true;
+  return follows(store, viewer, author) && (status.visibility !== 'direct' || mentions(status, viewer));
 }
 
 function mentions(status: FakeStatus, accountId: string): boolean {

@@ -36,30 +36,54 @@ export function statusState(store: FakeStore): StatusState {
   }));
 }
 
-/** A poll as `viewer` sees it: with their votes, and `expired` as of now. */
+/** A poll as `viewer` sees it: `expired` as of now, and for a signed-in viewer their votes. */
 export function pollView(store: FakeStore, poll: unknown, viewer: string | undefined): unknown {
   if (typeof poll !== 'object' || poll === null) return null;
-  const record = poll as Record<string, unknown>;
-  const own = viewer === undefined ? undefined : statusState(store).votes.get(String(record['id']))?.get(viewer);
+  const { voted: _voted, own_votes: _own, ...record } = poll as Record<string, unknown>;
   const expiresAt = typeof record['expires_at'] === 'string' ? Date.parse(record['expires_at']) : Number.NaN;
-  return { ...record, expired: expiresAt <= Date.now(), voted: own !== undefined, own_votes: own ?? [] };
+  const shown: Record<string, unknown> = { ...record, expired: expiresAt <= Date.now() };
+  if (viewer === undefined) return shown;
+  const own = statusState(store).votes.get(String(record['id']))?.get(viewer);
+  return { ...shown, voted: own !== undefined, own_votes: own ?? [] };
 }
 
-/** A status as `viewer` sees it: favourited, reblogged, bookmarked, muted and pinned for them. */
-export function statusView(store: FakeStore, status: FakeStatus, viewer: string | undefined): Record<string, unknown> {
+/** Options of {@link statusView}. */
+export interface StatusViewOptions {
+  /**
+   * The source text in place of the content (`text` instead of `content`), as Mastodon answers
+   * a delete, so that the status can be drafted again.
+   */
+  readonly source?: boolean;
+}
+
+/** Whether `viewer` may pin `status`: their own, not a boost, not direct (what `pinned` is shown for). */
+function pinnable(status: FakeStatus, viewer: string): boolean {
+  return status.account.id === viewer && !status['reblog'] && ['public', 'unlisted', 'private'].includes(status.visibility);
+}
+
+/**
+ * A status as `viewer` sees it, as Mastodon's status serializer renders it: for a signed-in
+ * viewer, whether they favourited, boosted, bookmarked and muted it (and pinned it, on their
+ * own pinnable statuses), which filters it matched, and their poll votes; for nobody, none of
+ * these. The boosted status is rendered the same way.
+ */
+export function statusView(store: FakeStore, status: FakeStatus, viewer: string | undefined, options: StatusViewOptions = {}): Record<string, unknown> {
   const state = statusState(store);
   const id = status.id;
   const reblog = status['reblog'] as FakeStatus | null | undefined;
-  return {
-    ...status,
-    reblog: reblog ? statusView(store, reblog, viewer) : null,
-    favourited: viewer !== undefined && (state.favourites.get(viewer)?.has(id) ?? false),
-    reblogged: viewer !== undefined && state.reblogs.has(`${viewer}>${id}`),
-    bookmarked: viewer !== undefined && (state.bookmarks.get(viewer)?.has(id) ?? false),
-    muted: viewer !== undefined && (state.muted.get(viewer)?.has(id) ?? false),
-    pinned: viewer !== undefined && viewer === status.account.id && (state.pinned.get(viewer)?.has(id) ?? false),
-    poll: pollView(store, status['poll'], viewer),
-  };
+  const { content, ...facts } = status;
+  const json: Record<string, unknown> = options.source ? { ...facts, text: store.sourceText.get(id) ?? '' } : { ...facts, content };
+  if (viewer !== undefined) {
+    json['favourited'] = state.favourites.get(viewer)?.has(id) ?? false;
+    json['reblogged'] = state.reblogs.has(`${viewer}>${id}`);
+    json['muted'] = state.muted.get(viewer)?.has(id) ?? false;
+    json['bookmarked'] = state.bookmarks.get(viewer)?.has(id) ?? false;
+    if (pinnable(status, viewer)) json['pinned'] = state.pinned.get(viewer)?.has(id) ?? false;
+    json['filtered'] = [];
+  }
+  json['reblog'] = reblog ? statusView(store, reblog, viewer, options) : null;
+  json['poll'] = pollView(store, status['poll'], viewer);
+  return json;
 }
 
 /** The statuses as the request's user sees them. */

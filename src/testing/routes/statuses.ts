@@ -5,6 +5,10 @@ import { canSee, social } from './social.js';
 import { mark, statusState, statusView, visibleStatus } from './status-state.js';
 import { recordConversation } from './conversations.js';
 import { attachableMedia, mediaJson } from './media.js';
+import { checkPoll, checkStatusLength, fakeLimits } from '../limits.js';
+import { pageReply } from '../paginate.js';
+import { compareIds } from './accounts.js';
+import { postingLanguage, profileSettings } from './profile-state.js';
 
 const VISIBILITIES = ['public', 'unlisted', 'private', 'direct'];
 /** Mastodon posts at once what is scheduled less than five minutes ahead. */
@@ -16,13 +20,12 @@ function ownStatus(store: FakeStore, request: FakeRequest): FakeStatus {
   return status;
 }
 
-function pollOf(value: ParsedValue | undefined, id: string): Record<string, unknown> | null {
+function pollOf(store: FakeStore, value: ParsedValue | undefined, id: string): Record<string, unknown> | null {
   if (typeof value !== 'object' || Array.isArray(value)) return null;
   const options = value['options'];
   const titles = Array.isArray(options) ? options.filter((o): o is string => typeof o === 'string') : [];
-  if (titles.length < 2) throw new FakeHttpError(422, 'Validation failed: Poll options must have at least 2 items');
   const expiresIn = Number(value['expires_in']);
-  if (!Number.isFinite(expiresIn) || expiresIn < 300) throw new FakeHttpError(422, 'Validation failed: Poll expiration is too short');
+  checkPoll(store, titles, expiresIn);
   const truthy = (v: unknown): boolean => v === true || v === 'true' || v === '1';
   return {
     id, expires_at: new Date(Date.now() + expiresIn * 1000).toISOString(), expired: false,
@@ -48,7 +51,7 @@ function tagsIn(store: FakeStore, text: string): { name: string; url: string }[]
   return [...names].map((name) => ({ name, url: `${store.baseUrl}/tags/${name}` }));
 }
 
-/** A link card for the first URL of a text, made at once (Mastodon fetches it in the background). */
+/** A link card for the first URL of a text (the fake makes it up; Mastodon fetches the page). */
 function cardFor(text: string): Record<string, unknown> | null {
   const url = /https?:\/\/[^\s<>"]+/.exec(text)?.[0];
   if (!url) return null;
@@ -79,7 +82,9 @@ function schedule(store: FakeStore, request: FakeRequest, at: Date): Record<stri
       sensitive: request.params['sensitive'] === undefined ? null : bool(request.params, 'sensitive'),
       spoiler_text: str(request.params, 'spoiler_text') ?? null, visibility: str(request.params, 'visibility') ?? null,
       scheduled_at: null, language: str(request.params, 'language') ?? null,
-      in_reply_to_id: str(request.params, 'in_reply_to_id') ?? null, application_id: null, idempotency: null, with_rate_limit: false,
+      in_reply_to_id: str(request.params, 'in_reply_to_id') ?? null, idempotency: null, with_rate_limit: false,
+      // The id of the app that scheduled it, a JSON number as Mastodon sends it.
+      application_id: request.token?.clientId ? Number(store.apps.get(request.token.clientId)?.id ?? 0) : null,
     },
     media_attachments: [],
   };
@@ -95,24 +100,27 @@ function post(store: FakeStore, request: FakeRequest): FakeStatus {
   if (text.trim() === '' && media.length === 0 && request.params['poll'] === undefined) {
     throw new FakeHttpError(422, "Validation failed: Text can't be blank");
   }
-  const visibility = str(request.params, 'visibility') ?? 'public';
+  const settings = profileSettings(store, account);
+  const visibility = str(request.params, 'visibility') ?? settings.privacy;
+  const spoiler = str(request.params, 'spoiler_text') ?? '';
   if (!VISIBILITIES.includes(visibility)) throw new FakeHttpError(422, 'Validation failed: Visibility is not included in the list');
   const replyTo = str(request.params, 'in_reply_to_id');
   const parent = replyTo ? store.statusById.get(replyTo) : undefined;
   if (replyTo && !parent) throw new FakeHttpError(404, 'Record not found');
   const mentioned = mentionsIn(store, text);
-  const poll = request.params['poll'] === undefined ? null : pollOf(request.params['poll'], '');
+  checkStatusLength(store, text, spoiler);
+  const poll = request.params['poll'] === undefined ? null : pollOf(store, request.params['poll'], '');
   const status = store.addStatus(account, text, {
     visibility,
-    sensitive: bool(request.params, 'sensitive'),
-    spoiler_text: str(request.params, 'spoiler_text') ?? '',
-    language: str(request.params, 'language') ?? 'en',
+    // As in Mastodon: the user's default when not given, and always with a content warning.
+    sensitive: (request.params['sensitive'] === undefined ? settings.sensitive : bool(request.params, 'sensitive')) || spoiler !== '',
+    spoiler_text: spoiler,
+    language: str(request.params, 'language') ?? postingLanguage(store, account),
     in_reply_to_id: parent?.id ?? null,
     in_reply_to_account_id: parent?.account.id ?? null,
     poll,
     mentions: mentioned.map((a) => ({ id: a.id, username: a.username, acct: a.acct, url: a.url })),
     tags: tagsIn(store, text),
-    card: cardFor(text),
     application: request.token?.clientId ? { name: store.apps.get(request.token.clientId)?.name ?? 'app', website: null } : null,
     media_attachments: media.map((m) => mediaJson(m, store.baseUrl)),
   });
@@ -138,7 +146,7 @@ function revision(status: FakeStatus, at: string): Record<string, unknown> {
   const poll = status['poll'] as { options: { title: string }[] } | null;
   return {
     content: status.content, spoiler_text: status['spoiler_text'], sensitive: status['sensitive'], created_at: at,
-    account: status.account, poll: poll ? { options: poll.options.map(({ title }) => ({ title })) } : null,
+    account: status.account, ...(poll ? { poll: { options: poll.options.map(({ title }) => ({ title })) } } : {}),
     media_attachments: status['media_attachments'], emojis: status['emojis'],
   };
 }
@@ -169,8 +177,10 @@ function threadDescendants(store: FakeStore, status: FakeStatus): FakeStatus[] {
   return result;
 }
 
-function accountsJson(store: FakeStore, ids: Iterable<string>): FakeAccount[] {
-  return [...ids].map((id) => store.accountById(id)).filter((a): a is FakeAccount => a !== undefined);
+/** A page of accounts from records (a boost, a favourite) with their own ids as cursors, newest first. */
+function accountsPage(store: FakeStore, request: FakeRequest, records: { id: string; account: string }[]) {
+  const reply = pageReply(request, records, { defaultLimit: 40, maxLimit: 80, prev: 'since_id' });
+  return { ...reply, json: (reply.json as { account: string }[]).map((r) => store.accountById(r.account)).filter((a): a is FakeAccount => a !== undefined) };
 }
 
 /** A route that answers with the request's status as its user sees it, after `act` on it. */
@@ -204,7 +214,10 @@ export const statusRoutes: FakeRoutes = {
       if (at && at.getTime() - Date.now() >= SCHEDULE_MIN_MS) return { json: schedule(store, req, at) };
       const status = post(store, req);
       if (idempotencyKey) store.idempotency.set(idempotencyKey, status.id);
-      return { json: statusView(store, status, req.user!.account.id) };
+      const json = statusView(store, status, req.user!.account.id);
+      // As Mastodon fetches a link's card after answering, the card shows from the next read on.
+      status['card'] = cardFor(str(req.params, 'status') ?? '');
+      return { json };
     },
   },
 
@@ -213,7 +226,7 @@ export const statusRoutes: FakeRoutes = {
     handle: (req, { store }) => {
       const status = ownStatus(store, req);
       store.removeStatus(status.id);
-      return { json: { ...statusView(store, status, req.user!.account.id), text: store.sourceText.get(status.id) ?? '' } };
+      return { json: statusView(store, status, req.user!.account.id, { source: true }) };
     },
   },
 
@@ -224,16 +237,20 @@ export const statusRoutes: FakeRoutes = {
       const history = statusState(store).history;
       const revisions = history.get(status.id) ?? [revision(status, status.created_at)];
       const text = str(req.params, 'status');
+      const spoiler = str(req.params, 'spoiler_text');
+      // Everything is checked before anything changes, as Mastodon validates an edit as a whole.
+      if (text !== undefined && text.trim() === '') throw new FakeHttpError(422, "Validation failed: Text can't be blank");
+      checkStatusLength(store, text ?? store.sourceText.get(status.id) ?? '', spoiler ?? String(status['spoiler_text'] ?? ''));
+      const poll = req.params['poll'] === undefined ? undefined : pollOf(store, req.params['poll'], status.id);
       if (text !== undefined) {
-        if (text.trim() === '') throw new FakeHttpError(422, "Validation failed: Text can't be blank");
         status.content = `<p>${escapeHtml(text)}</p>`;
         store.sourceText.set(status.id, text);
+        status['card'] = null;
       }
-      const spoiler = str(req.params, 'spoiler_text');
       if (spoiler !== undefined) status['spoiler_text'] = spoiler;
       if (req.params['sensitive'] !== undefined) status['sensitive'] = bool(req.params, 'sensitive');
-      if (req.params['poll'] !== undefined) {
-        status['poll'] = pollOf(req.params['poll'], status.id);
+      if (poll !== undefined) {
+        status['poll'] = poll;
         statusState(store).votes.delete(status.id);
       }
       const now = new Date().toISOString();
@@ -241,7 +258,9 @@ export const statusRoutes: FakeRoutes = {
       revisions.push(revision(status, now));
       history.set(status.id, revisions);
       store.notify({ type: 'status.updated', status });
-      return { json: statusView(store, status, req.user!.account.id) };
+      const json = statusView(store, status, req.user!.account.id);
+      if (text !== undefined) status['card'] = cardFor(text);
+      return { json };
     },
   },
 
@@ -253,7 +272,7 @@ export const statusRoutes: FakeRoutes = {
   'GET /api/v1/statuses/{id}/source': {
     auth: 'user',
     handle: (req, { store }) => {
-      const status = ownStatus(store, req);
+      const status = visibleStatus(store, req);
       return { json: { id: status.id, text: store.sourceText.get(status.id) ?? '', spoiler_text: status['spoiler_text'] ?? '' } };
     },
   },
@@ -278,8 +297,8 @@ export const statusRoutes: FakeRoutes = {
     auth: 'none',
     handle: (req, { store }) => {
       const status = visibleStatus(store, req);
-      const ids = store.statuses.filter((s) => (s['reblog'] as FakeStatus | null)?.id === status.id).map((s) => s.account.id);
-      return { json: accountsJson(store, ids) };
+      const boosts = store.statuses.filter((s) => (s['reblog'] as FakeStatus | null)?.id === status.id).reverse();
+      return accountsPage(store, req, boosts.map((boost) => ({ id: boost.id, account: boost.account.id })));
     },
   },
 
@@ -287,8 +306,11 @@ export const statusRoutes: FakeRoutes = {
     auth: 'none',
     handle: (req, { store }) => {
       const status = visibleStatus(store, req);
-      const ids = [...statusState(store).favourites].filter(([, favs]) => favs.has(status.id)).map(([accountId]) => accountId);
-      return { json: accountsJson(store, ids) };
+      const favourites = [...statusState(store).favourites].flatMap(([account, marks]) => {
+        const id = marks.get(status.id);
+        return id === undefined ? [] : [{ id, account }];
+      }).sort((a, b) => compareIds(b.id, a.id));
+      return accountsPage(store, req, favourites);
     },
   },
 
@@ -353,11 +375,18 @@ export const statusRoutes: FakeRoutes = {
   }),
 
   'POST /api/v1/statuses/{id}/pin': statusAction((store, status, me) => {
-    if (status.account.id !== me.id) throw new FakeHttpError(422, 'Validation failed: Status is not yours');
-    if (!['public', 'unlisted', 'private'].includes(status.visibility)) throw new FakeHttpError(422, 'Validation failed: Status cannot be pinned');
     const pinned = statusState(store).pinned;
-    if (!pinned.has(me.id)) pinned.set(me.id, new Set());
-    pinned.get(me.id)!.add(status.id);
+    const mine = pinned.get(me.id) ?? new Set<string>();
+    if (mine.has(status.id)) return;
+    // Mastodon's pin validator, its problems in its order and words.
+    const problems = [
+      ...(status['reblog'] ? ['A boost cannot be pinned'] : []),
+      ...(status.account.id !== me.id ? ["Someone else's post cannot be pinned"] : []),
+      ...(status.visibility === 'direct' ? ['Posts that are only visible to mentioned users cannot be pinned'] : []),
+      ...(mine.size >= fakeLimits(store).accounts.max_pinned_statuses ? ['You have already pinned the maximum number of posts'] : []),
+    ];
+    if (problems.length > 0) throw new FakeHttpError(422, `Validation failed: ${problems.join(', ')}`);
+    pinned.set(me.id, mine.add(status.id));
   }),
 
   'POST /api/v1/statuses/{id}/unpin': statusAction((store, status, me) => {
@@ -368,7 +397,8 @@ export const statusRoutes: FakeRoutes = {
     auth: 'user',
     handle: (req, { store }) => {
       const me = userOf(req).account.id;
-      return { json: [...statusState(store).scheduled.values()].filter((s) => s.ownerId === me).map((s) => s.json) };
+      const mine = [...statusState(store).scheduled.values()].filter((s) => s.ownerId === me).map((s) => s.json).reverse();
+      return pageReply(req, mine);
     },
   },
 

@@ -1,7 +1,7 @@
 import { bool, FakeHttpError, str, userOf, type FakeRequest, type FakeRoutes } from './types.js';
 import { pageReply } from '../paginate.js';
 import type { FakeStatus, FakeStore } from '../store.js';
-import { social } from './social.js';
+import { inHomeFeed, social } from './social.js';
 import { hides, statusesView } from './status-state.js';
 import { ownList } from './lists.js';
 
@@ -21,7 +21,7 @@ function mediaFilter(req: FakeRequest): (status: FakeStatus) => boolean {
 
 /** A page of statuses as the request's user sees them. */
 function timelinePage(store: FakeStore, req: FakeRequest, statuses: FakeStatus[]) {
-  const reply = pageReply(req, statuses);
+  const reply = pageReply(req, statuses, { next: 'always' });
   return { ...reply, json: statusesView(store, req, reply.json as FakeStatus[]) };
 }
 
@@ -37,9 +37,9 @@ function publicTimeline(req: FakeRequest, store: FakeStore, tag?: string): FakeS
       || s.content.toLowerCase().includes(`#${lowerTag}`)));
 }
 
-/** Whether `viewer` sees `status` at home, or in a list: no direct posts, no boosts hidden by the follow. */
+/** Whether `viewer` sees `status` at home, or in a list: nothing from accounts they hide, no boosts hidden by the follow. */
 function homeVisible(store: FakeStore, viewer: string, status: FakeStatus): boolean {
-  if (status.visibility === 'direct' || hides(store, viewer, status.account)) return false;
+  if (hides(store, viewer, status.account)) return false;
   if (status['reblog'] && status.account.id !== viewer) {
     return social(store).followOptions.get(`${viewer}>${status.account.id}`)?.reblogs ?? true;
   }
@@ -53,7 +53,7 @@ export const timelineRoutes: FakeRoutes = {
     handle: (req, { store }) => {
       const me = req.user!.account.id;
       const media = mediaFilter(req);
-      return timelinePage(store, req, newestFirst(store, (s) => store.followsOrSelf(me, s.account.id) && homeVisible(store, me, s) && media(s)));
+      return timelinePage(store, req, newestFirst(store, (s) => inHomeFeed(store, me, s) && homeVisible(store, me, s) && media(s)));
     },
   },
 
@@ -73,7 +73,7 @@ export const timelineRoutes: FakeRoutes = {
       const me = userOf(req).account.id;
       const members = ownList(store, req).members;
       const media = mediaFilter(req);
-      return timelinePage(store, req, newestFirst(store, (s) => members.has(s.account.id) && homeVisible(store, me, s) && media(s)));
+      return timelinePage(store, req, newestFirst(store, (s) => members.has(s.account.id) && s.visibility !== 'direct' && homeVisible(store, me, s) && media(s)));
     },
   },
 

@@ -1,6 +1,7 @@
 import { str, type FakeRoutes } from './types.js';
 import { rankedHashtags, tagJson } from '../hashtags.js';
 import type { FakeStore } from '../store.js';
+import { statusView } from './status-state.js';
 
 /** A trending link as the fake server serves it (a preview card with history). */
 export type FakeTrendingLink = Record<string, unknown>;
@@ -20,20 +21,20 @@ function limitOf(value: string | undefined, fallback: number, max: number): numb
 
 const WEEK = 7 * 86_400_000;
 
-function trendingTags(store: FakeStore, limit: number): Record<string, unknown>[] {
+function trendingTags(store: FakeStore, limit: number, viewer: string | undefined): Record<string, unknown>[] {
   const recent = store.statuses.filter((s) => s.visibility === 'public' && Date.now() - Date.parse(s.created_at) < WEEK);
-  return rankedHashtags(store, recent).slice(0, limit).map((name) => tagJson(store, name, recent));
+  return rankedHashtags(store, recent).slice(0, limit).map((name) => tagJson(store, name, recent, viewer));
 }
 
 /** Trends: hashtags (both routes), statuses, links. */
 export const trendRoutes: FakeRoutes = {
   'GET /api/v1/trends/tags': {
     auth: 'none',
-    handle: (req, { store }) => ({ json: trendingTags(store, limitOf(str(req.params, 'limit'), 10, 20)) }),
+    handle: (req, { store }) => ({ json: trendingTags(store, limitOf(str(req.params, 'limit'), 10, 20), req.user?.account.id) }),
   },
   'GET /api/v1/trends': {
     auth: 'none',
-    handle: (req, { store }) => ({ json: trendingTags(store, limitOf(str(req.params, 'limit'), 10, 20)) }),
+    handle: (req, { store }) => ({ json: trendingTags(store, limitOf(str(req.params, 'limit'), 10, 20), req.user?.account.id) }),
   },
   'GET /api/v1/trends/statuses': {
     auth: 'none',
@@ -41,7 +42,7 @@ export const trendRoutes: FakeRoutes = {
       const score = (s: Record<string, unknown>): number => Number(s['favourites_count'] ?? 0) + Number(s['reblogs_count'] ?? 0);
       const ranked = store.statuses.filter((s) => s.visibility === 'public').slice().reverse()
         .sort((a, b) => score(b) - score(a));
-      return { json: ranked.slice(0, limitOf(str(req.params, 'limit'), 20, 40)) };
+      return { json: ranked.slice(0, limitOf(str(req.params, 'limit'), 20, 40)).map((s) => statusView(store, s, req.user?.account.id)) };
     },
   },
   'GET /api/v1/trends/links': {

@@ -1,5 +1,9 @@
 import type { FakeNotification, FakeStatus, FakeStore, StoreChange } from '../store.js';
 import { listState } from '../routes/lists.js';
+import { conversationEndingWith, conversationJson, type FakeConversation } from '../routes/conversations.js';
+import { notificationJson } from '../routes/notifications.js';
+import { inHomeFeed } from '../routes/social.js';
+import { statusView } from '../routes/status-state.js';
 
 /** One event as the fake server sends it: a name and its `data`/`payload` text. */
 export interface FakeWireEvent {
@@ -36,7 +40,7 @@ export function channelShows(store: FakeStore, channel: FakeChannel, status: Fak
   const media = !flags.includes('media') || hasMedia(status);
   switch (kind) {
     case 'user':
-      return flags.length === 0 && status.visibility !== 'direct' && store.followsOrSelf(channel.accountId, status.account.id);
+      return flags.length === 0 && inHomeFeed(store, channel.accountId, status);
     case 'public':
       return status.visibility === 'public' && media && !flags.includes('remote');
     case 'hashtag':
@@ -52,15 +56,16 @@ export function channelShows(store: FakeStore, channel: FakeChannel, status: Fak
   }
 }
 
-function notificationJson(notification: FakeNotification): string {
-  const { recipientId: _recipient, ...shown } = notification;
-  return JSON.stringify(shown);
+/** Who a channel's statuses are rendered for: the user of a user's own streams; nobody on public ones, as Mastodon renders them. */
+function viewerOf(channel: FakeChannel): string | undefined {
+  const [kind] = channel.name.split(':');
+  return kind === 'user' || kind === 'list' || kind === 'direct' ? channel.accountId : undefined;
 }
 
 /**
  * The wire events a store change gives on `channel`: statuses as `update`, `status.update` and
- * `delete` (`conversation` on direct streams), notifications as `notification` on the user's
- * streams.
+ * `delete` (rendered for the streaming user on their own streams), conversations as
+ * `conversation` on direct streams, notifications as `notification` on the user's streams.
  */
 export function eventsFor(store: FakeStore, channel: FakeChannel, change: StoreChange): FakeWireEvent[] {
   const status = change['status'] as FakeStatus | undefined;
@@ -68,18 +73,23 @@ export function eventsFor(store: FakeStore, channel: FakeChannel, change: StoreC
     const notification = change['notification'] as FakeNotification;
     const forUser = channel.name === 'user' || channel.name === 'user:notification';
     return forUser && notification.recipientId === channel.accountId
-      ? [{ event: 'notification', data: notificationJson(notification) }]
+      ? [{ event: 'notification', data: JSON.stringify(notificationJson(store, notification)) }]
+      : [];
+  }
+  if (change.type === 'conversation.updated') {
+    return channel.name === 'direct' && change['ownerId'] === channel.accountId
+      ? [{ event: 'conversation', data: JSON.stringify(conversationJson(store, channel.accountId, change['conversation'] as FakeConversation)) }]
       : [];
   }
   if (!status || !channelShows(store, channel, status)) return [];
   if (channel.name === 'direct') {
-    if (change.type !== 'status.created' && change.type !== 'status.updated') return [];
-    const conversation = { id: `conversation-${status.id}`, unread: true, accounts: [status.account], last_status: status };
-    return [{ event: 'conversation', data: JSON.stringify(conversation) }];
+    // A new direct status arrives as its conversation (`conversation.updated`); an edit, here.
+    const conversation = change.type === 'status.updated' ? conversationEndingWith(store, channel.accountId, status.id) : undefined;
+    return conversation ? [{ event: 'conversation', data: JSON.stringify(conversationJson(store, channel.accountId, conversation)) }] : [];
   }
   switch (change.type) {
-    case 'status.created': return [{ event: 'update', data: JSON.stringify(status) }];
-    case 'status.updated': return [{ event: 'status.update', data: JSON.stringify(status) }];
+    case 'status.created': return [{ event: 'update', data: JSON.stringify(statusView(store, status, viewerOf(channel))) }];
+    case 'status.updated': return [{ event: 'status.update', data: JSON.stringify(statusView(store, status, viewerOf(channel))) }];
     case 'status.deleted': return [{ event: 'delete', data: status.id }];
     default: return [];
   }

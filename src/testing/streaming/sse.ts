@@ -86,4 +86,11 @@ export const sseRoutes: FakeRoutes = {
   'GET /api/v1/streaming/hashtag/local': sseRoute((req) => ({ name: 'hashtag:local', tag: requiredTag(req) })),
   'GET /api/v1/streaming/list': sseRoute((req, store) => ({ name: 'list', list: ownedList(req, store) })),
   'GET /api/v1/streaming/direct': sseRoute(() => ({ name: 'direct' })),
+  // The channels above match first; any other path is no channel, as the streaming server says.
+  'GET /api/v1/streaming/{channel*}': {
+    auth: 'user',
+    handle: () => {
+      throw new FakeHttpError(400, 'Unknown channel requested');
+    },
+  },
 };
