@@ -28,6 +28,7 @@ const WITHOUT_ROW: Readonly<Record<string, string>> = {
   'GET /api/v1/streaming/hashtag/local': 'streamHashtag({ local: true }) (SSE)',
   'GET /api/v1/streaming/list': 'streamList (SSE)',
   'GET /api/v1/streaming/direct': 'streamDirect (SSE)',
+  'GET /api/v1/streaming/{channel*}': 'any other channel, refused with the streaming server\'s 400',
 };
 
 describe('the fake server and the rows of mastodon-rx/api', () => {
