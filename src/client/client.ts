@@ -58,9 +58,9 @@ export class MastodonClient {
   /** The server version, once known (given as `mastodon_version`, or fetched). */
   declare mastodon_version: string | undefined;
 
-  private declare readonly transport: Transport;
-  private declare knownVersion: Version | undefined;
-  private declare versionFetch: Observable<Version> | undefined;
+  readonly #transport: Transport;
+  #knownVersion: Version | undefined;
+  #versionFetch: Observable<Version> | undefined;
 
   /**
    * Creates a client. Throws `MastodonIllegalArgumentError` at once for options that can never
@@ -94,9 +94,8 @@ export class MastodonClient {
     this.ratelimiter = new RateLimiter(this.ratelimit_method, options.ratelimit_pacefactor ?? 1.1, this.scheduler);
     const known = options.mastodon_version === undefined ? undefined : parseVersion(options.mastodon_version);
     this.mastodon_version = known && formatVersion(known);
-    this.transport = createTransport(this, options.session ?? defaultBackend(), options.debug_requests ?? false);
-    this.knownVersion = known;
-    this.versionFetch = undefined;
+    this.#transport = createTransport(this, options.session ?? defaultBackend(), options.debug_requests ?? false);
+    this.#knownVersion = known;
   }
 
   /**
@@ -159,7 +158,7 @@ export class MastodonClient {
    * @example client.apiRequest<Status>({ method: 'GET', path: '/api/v1/statuses/1' })
    */
   apiRequest<R>(call: ApiCall): Observable<R> {
-    return this.transport.call<R>(call);
+    return this.#transport.call<R>(call);
   }
 
   /**
@@ -170,7 +169,7 @@ export class MastodonClient {
    * @example client.apiResponse({ method: 'HEAD', path: '/' }).subscribe((r) => console.log(r.headers['date']))
    */
   apiResponse(call: ApiCall): Observable<HttpResponse> {
-    return this.transport.send(call).pipe(map((response) => {
+    return this.#transport.send(call).pipe(map((response) => {
       if (response.status < 200 || response.status >= 300) throw apiErrorFor(response);
       return response;
     }));
@@ -204,8 +203,8 @@ export class MastodonClient {
         throw new MastodonVersionError(`Version check failed (Need version ${needed}, server has ${formatVersion(have)})`);
       }
     };
-    if (this.knownVersion) {
-      check(this.knownVersion);
+    if (this.#knownVersion) {
+      check(this.#knownVersion);
       return undefined;
     }
     return this.serverVersion().pipe(map(check));
@@ -218,9 +217,9 @@ export class MastodonClient {
    * @example client.serverVersion().subscribe(([major, minor]) => console.log(major, minor))
    */
   serverVersion(): Observable<Version> {
-    if (this.knownVersion) return of(this.knownVersion);
-    this.versionFetch ??= this.fetchServerVersion().pipe(shareReplay({ bufferSize: 1, refCount: true }));
-    return this.versionFetch;
+    if (this.#knownVersion) return of(this.#knownVersion);
+    this.#versionFetch ??= this.fetchServerVersion().pipe(shareReplay({ bufferSize: 1, refCount: true }));
+    return this.#versionFetch;
   }
 
   /**
@@ -234,11 +233,11 @@ export class MastodonClient {
       map((info) => {
         if (typeof info?.version !== 'string') throw new MastodonIllegalArgumentError('The server did not say its version');
         const version = parseVersion(info.version);
-        this.knownVersion = version;
+        this.#knownVersion = version;
         this.mastodon_version = formatVersion(version);
         return version;
       }),
-      tap({ error: () => { this.versionFetch = undefined; } }),
+      tap({ error: () => { this.#versionFetch = undefined; } }),
     );
   }
 }

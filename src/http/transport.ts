@@ -1,4 +1,4 @@
-import { defer, map, Observable, tap, type SchedulerLike, type Subscription } from 'rxjs';
+import { defer, map, type Observable, type SchedulerLike, tap, timeout } from 'rxjs';
 import type { HttpBackend, HttpMethod, HttpRequest, HttpResponse, RequestBody } from './backend.js';
 import { encodeForm, encodeJson, wellFormedText, type Params } from './params.js';
 import type { BodyEncoding, ResultKind } from '../endpoints/define.js';
@@ -96,35 +96,23 @@ export function createTransport(client: TransportClient, backend: HttpBackend, d
 
   /** One try of a request: the backend's answer, or `MastodonReadTimeout` if none comes in time. */
   function attempt(request: HttpRequest): Observable<HttpResponse> {
-    const { scheduler, request_timeout: timeout, max_response_bytes: maxBytes } = client;
-    return new Observable<HttpResponse>((subscriber) => {
-      let answered = false;
-      let timer: Subscription | undefined;
-      // The backend goes first: if it throws or answers at once, no timer is left behind.
-      const exchange = backend.handle(request).subscribe({
-        next: (response) => {
-          answered = true;
-          timer?.unsubscribe();
-          // A backend of the user's own may not enforce the cap: its answer is held to it here.
-          if (response.body.length > maxBytes) {
-            subscriber.error(responseTooLarge(response.status, response.statusText, maxBytes));
-          } else {
-            subscriber.next(response);
-          }
+    const { scheduler, request_timeout: seconds, max_response_bytes: maxBytes } = client;
+    // Each subscription (a retry of the rate limiter) asks the backend again.
+    return defer(() => backend.handle(request)).pipe(
+      map((response) => {
+        // A backend of the user's own may not enforce the cap: its answer is held to it here.
+        if (response.body.length > maxBytes) throw responseTooLarge(response.status, response.statusText, maxBytes);
+        return response;
+      }),
+      // The backend is subscribed first: if it throws or answers at once, no timer is started.
+      timeout({
+        first: seconds * 1000,
+        scheduler,
+        with: () => {
+          throw new MastodonReadTimeout(`No response within ${seconds} s: ${request.method} ${redact(request.url)}`);
         },
-        error: (error: unknown) => subscriber.error(error),
-        complete: () => subscriber.complete(),
-      });
-      if (!answered && !subscriber.closed) {
-        timer = scheduler.schedule(() => subscriber.error(
-          new MastodonReadTimeout(`No response within ${timeout} s: ${request.method} ${redact(request.url)}`),
-        ), timeout * 1000);
-      }
-      return () => {
-        timer?.unsubscribe();
-        exchange.unsubscribe();
-      };
-    });
+      }),
+    );
   }
 
   /** Turns a call into a request. Throws `MastodonIllegalArgumentError` for a call or parameters that cannot be sent. */
