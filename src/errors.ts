@@ -91,10 +91,11 @@ export class MastodonAPIError extends MastodonError implements ApiErrorDetails {
   /** The status an error of this class has when it is made without one. */
   static readonly defaultStatus: number = 0;
   override name = 'MastodonAPIError';
-  readonly status: number;
-  readonly reason: string;
-  readonly error: string | undefined;
-  readonly body: unknown;
+  // Set by the constructor, so declared without a field initialiser of their own.
+  declare readonly status: number;
+  declare readonly reason: string;
+  declare readonly error: string | undefined;
+  declare readonly body: unknown;
 
   constructor(message: string, details: Partial<ApiErrorDetails> & ErrorOptions = {}, options?: ErrorOptions) {
     const cause = options?.cause ?? details.cause;
@@ -135,7 +136,6 @@ export class MastodonServerError extends MastodonAPIError {
 
 /** HTTP 500. */
 export class MastodonInternalServerError extends MastodonServerError {
-  static override readonly defaultStatus: number = 500;
   override name = 'MastodonInternalServerError';
 }
 

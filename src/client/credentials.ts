@@ -1,5 +1,8 @@
 import { MastodonFileNotFoundError, MastodonIllegalArgumentError, MastodonIOError } from '../errors.js';
 import { protocolize, type MastodonOptions } from './options.js';
+import { checkSecretGiven, LOOKS_LIKE_PATH, type LoadedCredentials } from './credential-values.js';
+
+export type { LoadedCredentials } from './credential-values.js';
 
 type Fs = typeof import('node:fs');
 
@@ -13,9 +16,6 @@ function nodeFs(): Fs | undefined {
 export function canReadFiles(): boolean {
   return nodeFs() !== undefined;
 }
-
-/** Values no token or client id looks like: paths and `*.secret` names. */
-const LOOKS_LIKE_PATH = /[\\/]|\.(secret|txt)$/i;
 
 /** Whether `value` names an existing file (always false outside Node). */
 export function isCredentialFile(value: string): boolean {
@@ -88,15 +88,6 @@ function isSymbolicLink(fs: Fs, path: string): boolean {
   }
 }
 
-/** What the constructor learns from its options and the credential files they name. */
-export interface LoadedCredentials {
-  api_base_url: string | undefined;
-  client_id: string | undefined;
-  client_secret: string | undefined;
-  access_token: string | undefined;
-  client_name: string | undefined;
-}
-
 /**
  * Reads the credential files named by `client_id` / `access_token`, as Mastodon.py does: a
  * value is a file when such a file exists, else it is taken literally. A value that looks like
@@ -141,9 +132,8 @@ export function loadCredentials(options: MastodonOptions): LoadedCredentials {
     loaded.client_secret = secret;
     loaded.client_name = name;
     adoptBaseUrl(base, options.client_id);
-  } else if (options.client_id !== undefined && options.client_secret === undefined) {
-    throw new MastodonIllegalArgumentError(
-      'Specified client id directly, but did not supply secret (or client_id names a credential file that cannot be read here)');
+  } else {
+    checkSecretGiven(options);
   }
   if (options.access_token !== undefined && isCredentialFile(options.access_token)) {
     const [token, base, id, secret] = readCredentialFile(options.access_token);

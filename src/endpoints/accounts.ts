@@ -7,6 +7,7 @@ import type { Status } from '../entities/status.js';
 import { MastodonIllegalArgumentError } from '../errors.js';
 import type { Params } from '../http/params.js';
 import { idOf, idsOf, type IdLike } from '../ids.js';
+import type { Page } from '../pagination/page.js';
 
 /** Options of `accountStatuses`. */
 export interface AccountStatusesOptions extends PaginationOptions {
@@ -62,203 +63,206 @@ function optionalSeconds(name: string, value: unknown): number | undefined {
   return value;
 }
 
-const relationshipSpec = (created: string, changed = '3.3.0') => ({ created, changed, returns: json<Relationship>(), params: byId });
+/** The spec of an action on an account that answers with the relationship. */
+/* @__NO_SIDE_EFFECTS__ */
+function relationshipSpec(created: string, changed = '3.3.0') {
+  return { created, changed, returns: json<Relationship>, params: byId };
+}
 
-/** Accounts: the logged-in user and others, and how they relate. */
-export const accounts = {
-  /**
-   * Fetch an account by id.
-   * @example api.account('109440137734600341').subscribe((a) => console.log(a.acct))
-   */
-  account: endpoint('GET /api/v1/accounts/{id}', {
-    created: '1.0.0', changed: '3.3.0', returns: json<Account>(),
-    params: (id: IdLike) => ({ id: idOf(id) }),
-  }),
+// Accounts: the logged-in user and others, and how they relate.
 
-  /**
-   * The logged-in user's account, with its `source` (posting defaults).
-   * @example api.accountVerifyCredentials().subscribe((me) => console.log(me.source?.privacy))
-   */
-  accountVerifyCredentials: endpoint('GET /api/v1/accounts/verify_credentials', {
-    created: '1.0.0', changed: '3.3.0', returns: json<CredentialAccount>(),
-  }),
+/**
+ * Fetch an account by id.
+ * @example account(client, '109440137734600341').subscribe((a) => console.log(a.acct))
+ */
+export const account = /* @__PURE__ */ endpoint('GET /api/v1/accounts/{id}', {
+  created: '1.0.0', changed: '3.3.0', returns: json<Account>,
+  params: (id: IdLike) => ({ id: idOf(id) }),
+});
 
-  /**
-   * The logged-in user's account; an alias of `accountVerifyCredentials`.
-   * @example api.me().subscribe((me) => console.log(me.username))
-   */
-  me: endpoint('GET /api/v1/accounts/verify_credentials', {
-    created: '1.0.0', changed: '3.3.0', returns: json<CredentialAccount>(),
-  }),
+/**
+ * The logged-in user's account, with its `source` (posting defaults).
+ * @example accountVerifyCredentials(client).subscribe((me) => console.log(me.source?.privacy))
+ */
+export const accountVerifyCredentials = /* @__PURE__ */ endpoint('GET /api/v1/accounts/verify_credentials', {
+  created: '1.0.0', changed: '3.3.0', returns: json<CredentialAccount>,
+});
 
-  /**
-   * An account's statuses, newest first. Emits one {@link Page}.
-   * @example api.accountStatuses(account, { exclude_replies: true, limit: 40 }).subscribe((page) => console.log(page.length))
-   */
-  accountStatuses: endpoint('GET /api/v1/accounts/{id}/statuses', {
-    created: '1.0.0', changed: '3.3.0', returns: page<Status>(),
-    params: (id: IdLike, options?: AccountStatusesOptions) => {
-      const o = optionsOf(options);
-      return {
-        id: idOf(id), ...paginationParams(o),
-        only_media: flag(o.only_media), pinned: flag(o.pinned),
-        exclude_replies: flag(o.exclude_replies), exclude_reblogs: flag(o.exclude_reblogs),
-        tagged: o.tagged === undefined ? undefined : requiredString('tagged', o.tagged),
-      };
-    },
-  }),
+/**
+ * The logged-in user's account; an alias of `accountVerifyCredentials`.
+ * @example me(client).subscribe((me) => console.log(me.username))
+ */
+export const me = /* @__PURE__ */ endpoint('GET /api/v1/accounts/verify_credentials', {
+  created: '1.0.0', changed: '3.3.0', returns: json<CredentialAccount>,
+});
 
-  /**
-   * The accounts an account follows. Emits one {@link Page}; its cursors are not account ids,
-   * so follow its links (`fetchNext`) rather than building cursors.
-   * @example api.accountFollowing(account).subscribe((page) => console.log(page.map((a) => a.acct)))
-   */
-  accountFollowing: endpoint('GET /api/v1/accounts/{id}/following', {
-    created: '1.0.0', changed: '3.3.0', returns: page<Account>(),
-    params: idPageParams,
-  }),
+/**
+ * An account's statuses, newest first. Emits one {@link Page}.
+ * @example accountStatuses(client, account, { exclude_replies: true, limit: 40 }).subscribe((page) => console.log(page.length))
+ */
+export const accountStatuses = /* @__PURE__ */ endpoint('GET /api/v1/accounts/{id}/statuses', {
+  created: '1.0.0', changed: '3.3.0', returns: page<Status>,
+  params: (id: IdLike, options?: AccountStatusesOptions) => {
+    const o = optionsOf(options);
+    return {
+      id: idOf(id), ...paginationParams(o),
+      only_media: flag(o.only_media), pinned: flag(o.pinned),
+      exclude_replies: flag(o.exclude_replies), exclude_reblogs: flag(o.exclude_reblogs),
+      tagged: o.tagged === undefined ? undefined : requiredString('tagged', o.tagged),
+    };
+  },
+});
 
-  /**
-   * The accounts that follow an account. Emits one {@link Page}.
-   * @example api.accountFollowers(account, { limit: 80 }).subscribe((page) => console.log(page.length))
-   */
-  accountFollowers: endpoint('GET /api/v1/accounts/{id}/followers', {
-    created: '1.0.0', changed: '3.3.0', returns: page<Account>(),
-    params: idPageParams,
-  }),
+/**
+ * The accounts an account follows. Emits one {@link Page}; its cursors are not account ids,
+ * so follow its links (`fetchNext`) rather than building cursors.
+ * @example accountFollowing(client, account).subscribe((page) => console.log(page.map((a) => a.acct)))
+ */
+export const accountFollowing = /* @__PURE__ */ endpoint('GET /api/v1/accounts/{id}/following', {
+  created: '1.0.0', changed: '3.3.0', returns: page<Account>,
+  params: idPageParams,
+});
 
-  /**
-   * How the user relates to one account or several: one {@link Relationship} per id, in a list.
-   * @example api.accountRelationships([alice, bob]).subscribe((rels) => console.log(rels.map((r) => r.following)))
-   */
-  accountRelationships: endpoint('GET /api/v1/accounts/relationships', {
-    created: '1.0.0', changed: '3.3.0', returns: json<Relationship[]>(),
-    params: (id: IdLike | readonly IdLike[]) => ({ id: Array.isArray(id) ? idsOf(id, 'id') : idOf(id as IdLike) }),
-  }),
+/**
+ * The accounts that follow an account. Emits one {@link Page}.
+ * @example accountFollowers(client, account, { limit: 80 }).subscribe((page) => console.log(page.length))
+ */
+export const accountFollowers = /* @__PURE__ */ endpoint('GET /api/v1/accounts/{id}/followers', {
+  created: '1.0.0', changed: '3.3.0', returns: page<Account>,
+  params: idPageParams,
+});
 
-  /**
-   * Find accounts by name: username, `user@domain` or display name.
-   * @example api.accountSearch('alice', { limit: 5 }).subscribe((found) => console.log(found.map((a) => a.acct)))
-   */
-  accountSearch: endpoint('GET /api/v1/accounts/search', {
-    created: '1.0.0', changed: '3.3.0', returns: json<Account[]>(),
-    params: (q: string, options?: AccountSearchOptions) => {
-      const o = optionsOf(options);
-      return { q: requiredString('q', q), limit: o.limit, following: flag(o.following) };
-    },
-  }),
+/**
+ * How the user relates to one account or several: one {@link Relationship} per id, in a list.
+ * @example accountRelationships(client, [alice, bob]).subscribe((rels) => console.log(rels.map((r) => r.following)))
+ */
+export const accountRelationships = /* @__PURE__ */ endpoint('GET /api/v1/accounts/relationships', {
+  created: '1.0.0', changed: '3.3.0', returns: json<Relationship[]>,
+  params: (id: IdLike | readonly IdLike[]) => ({ id: Array.isArray(id) ? idsOf(id, 'id') : idOf(id as IdLike) }),
+});
 
-  /**
-   * The user's lists that an account is on.
-   * @example api.accountLists(account).subscribe((lists) => console.log(lists.map((l) => l.title)))
-   */
-  accountLists: endpoint('GET /api/v1/accounts/{id}/lists', {
-    created: '2.1.0', changed: '2.1.0', returns: json<List[]>(), params: byId,
-  }),
+/**
+ * Find accounts by name: username, `user@domain` or display name.
+ * @example accountSearch(client, 'alice', { limit: 5 }).subscribe((found) => console.log(found.map((a) => a.acct)))
+ */
+export const accountSearch = /* @__PURE__ */ endpoint('GET /api/v1/accounts/search', {
+  created: '1.0.0', changed: '3.3.0', returns: json<Account[]>,
+  params: (q: string, options?: AccountSearchOptions) => {
+    const o = optionsOf(options);
+    return { q: requiredString('q', q), limit: o.limit, following: flag(o.following) };
+  },
+});
 
-  /**
-   * Find an account by its `acct` (`user` or `user@domain`), without a search.
-   * @example api.accountLookup('alice@mastodon.example').subscribe((a) => console.log(a.id))
-   */
-  accountLookup: endpoint('GET /api/v1/accounts/lookup', {
-    created: '3.4.0', changed: '3.4.0', returns: json<Account>(),
-    params: (acct: string) => ({ acct: requiredString('acct', acct) }),
-  }),
+/**
+ * The user's lists that an account is on.
+ * @example accountLists(client, account).subscribe((lists) => console.log(lists.map((l) => l.title)))
+ */
+export const accountLists = /* @__PURE__ */ endpoint('GET /api/v1/accounts/{id}/lists', {
+  created: '2.1.0', changed: '2.1.0', returns: json<List[]>, params: byId,
+});
 
-  /**
-   * For each account given, those of its followers that the user follows too.
-   * @example api.accountFamiliarFollowers([alice, bob]).subscribe((lists) => console.log(lists[0]?.accounts.length))
-   */
-  accountFamiliarFollowers: endpoint('GET /api/v1/accounts/familiar_followers', {
-    created: '3.5.0', changed: '3.5.0', returns: json<FamiliarFollowers[]>(),
-    params: (id: IdLike | readonly IdLike[]) => ({ id: idsOf(id, 'id') }),
-  }),
+/**
+ * Find an account by its `acct` (`user` or `user@domain`), without a search.
+ * @example accountLookup(client, 'alice@mastodon.example').subscribe((a) => console.log(a.id))
+ */
+export const accountLookup = /* @__PURE__ */ endpoint('GET /api/v1/accounts/lookup', {
+  created: '3.4.0', changed: '3.4.0', returns: json<Account>,
+  params: (acct: string) => ({ acct: requiredString('acct', acct) }),
+});
 
-  /**
-   * Follow an account (a request, if it is locked). `reblogs` and `notify` are always sent.
-   * @example api.accountFollow(account, { notify: true }).subscribe((rel) => console.log(rel.following, rel.requested))
-   */
-  accountFollow: endpoint('POST /api/v1/accounts/{id}/follow', {
-    created: '1.0.0', changed: '3.3.0', returns: json<Relationship>(),
-    params: (id: IdLike, options?: AccountFollowOptions) => {
-      const o = optionsOf(options);
-      return { id: idOf(id), reblogs: optionalBoolean('reblogs', o.reblogs, true), notify: optionalBoolean('notify', o.notify, false) };
-    },
-  }),
+/**
+ * For each account given, those of its followers that the user follows too.
+ * @example accountFamiliarFollowers(client, [alice, bob]).subscribe((lists) => console.log(lists[0]?.accounts.length))
+ */
+export const accountFamiliarFollowers = /* @__PURE__ */ endpoint('GET /api/v1/accounts/familiar_followers', {
+  created: '3.5.0', changed: '3.5.0', returns: json<FamiliarFollowers[]>,
+  params: (id: IdLike | readonly IdLike[]) => ({ id: idsOf(id, 'id') }),
+});
 
-  /**
-   * Follow a remote account by `user@domain` (an endpoint only old servers have). Emits the account.
-   * @example api.follows('alice@mastodon.example').subscribe((a) => console.log(a.id))
-   */
-  follows: endpoint('POST /api/v1/follows', {
-    created: '1.0.0', changed: '3.3.0', returns: json<Account>(),
-    params: (uri: string) => ({ uri: requiredString('uri', uri) }),
-  }),
+/**
+ * Follow an account (a request, if it is locked). `reblogs` and `notify` are always sent.
+ * @example accountFollow(client, account, { notify: true }).subscribe((rel) => console.log(rel.following, rel.requested))
+ */
+export const accountFollow = /* @__PURE__ */ endpoint('POST /api/v1/accounts/{id}/follow', {
+  created: '1.0.0', changed: '3.3.0', returns: json<Relationship>,
+  params: (id: IdLike, options?: AccountFollowOptions) => {
+    const o = optionsOf(options);
+    return { id: idOf(id), reblogs: optionalBoolean('reblogs', o.reblogs, true), notify: optionalBoolean('notify', o.notify, false) };
+  },
+});
 
-  /**
-   * Stop following an account (or withdraw a follow request).
-   * @example api.accountUnfollow(account).subscribe((rel) => console.log(rel.following))
-   */
-  accountUnfollow: endpoint('POST /api/v1/accounts/{id}/unfollow', relationshipSpec('1.0.0')),
+/**
+ * Follow a remote account by `user@domain` (an endpoint only old servers have). Emits the account.
+ * @example follows(client, 'alice@mastodon.example').subscribe((a) => console.log(a.id))
+ */
+export const follows = /* @__PURE__ */ endpoint('POST /api/v1/follows', {
+  created: '1.0.0', changed: '3.3.0', returns: json<Account>,
+  params: (uri: string) => ({ uri: requiredString('uri', uri) }),
+});
 
-  /**
-   * Make an account stop following the user.
-   * @example api.accountRemoveFromFollowers(account).subscribe((rel) => console.log(rel.followed_by))
-   */
-  accountRemoveFromFollowers: endpoint('POST /api/v1/accounts/{id}/remove_from_followers', relationshipSpec('3.5.0', '3.5.0')),
+/**
+ * Stop following an account (or withdraw a follow request).
+ * @example accountUnfollow(client, account).subscribe((rel) => console.log(rel.following))
+ */
+export const accountUnfollow = /* @__PURE__ */ endpoint('POST /api/v1/accounts/{id}/unfollow', /* @__PURE__ */ relationshipSpec('1.0.0'));
 
-  /**
-   * Block an account; follows both ways end.
-   * @example api.accountBlock(account).subscribe((rel) => console.log(rel.blocking))
-   */
-  accountBlock: endpoint('POST /api/v1/accounts/{id}/block', relationshipSpec('1.0.0')),
+/**
+ * Make an account stop following the user.
+ * @example accountRemoveFromFollowers(client, account).subscribe((rel) => console.log(rel.followed_by))
+ */
+export const accountRemoveFromFollowers = /* @__PURE__ */ endpoint('POST /api/v1/accounts/{id}/remove_from_followers', /* @__PURE__ */ relationshipSpec('3.5.0', '3.5.0'));
 
-  /**
-   * Unblock an account.
-   * @example api.accountUnblock(account).subscribe((rel) => console.log(rel.blocking))
-   */
-  accountUnblock: endpoint('POST /api/v1/accounts/{id}/unblock', relationshipSpec('1.0.0')),
+/**
+ * Block an account; follows both ways end.
+ * @example accountBlock(client, account).subscribe((rel) => console.log(rel.blocking))
+ */
+export const accountBlock = /* @__PURE__ */ endpoint('POST /api/v1/accounts/{id}/block', /* @__PURE__ */ relationshipSpec('1.0.0'));
 
-  /**
-   * Mute an account, by default with its notifications, for `duration` seconds or for ever.
-   * @example api.accountMute(account, { notifications: false, duration: 86400 }).subscribe((rel) => console.log(rel.muting))
-   */
-  accountMute: endpoint('POST /api/v1/accounts/{id}/mute', {
-    created: '1.1.0', changed: '3.3.0', returns: json<Relationship>(),
-    params: (id: IdLike, options?: AccountMuteOptions) => {
-      const o = optionsOf(options);
-      return {
-        id: idOf(id),
-        notifications: optionalBoolean('notifications', o.notifications, true),
-        duration: optionalSeconds('duration', o.duration),
-      };
-    },
-  }),
+/**
+ * Unblock an account.
+ * @example accountUnblock(client, account).subscribe((rel) => console.log(rel.blocking))
+ */
+export const accountUnblock = /* @__PURE__ */ endpoint('POST /api/v1/accounts/{id}/unblock', /* @__PURE__ */ relationshipSpec('1.0.0'));
 
-  /**
-   * Unmute an account.
-   * @example api.accountUnmute(account).subscribe((rel) => console.log(rel.muting))
-   */
-  accountUnmute: endpoint('POST /api/v1/accounts/{id}/unmute', relationshipSpec('1.1.0')),
+/**
+ * Mute an account, by default with its notifications, for `duration` seconds or for ever.
+ * @example accountMute(client, account, { notifications: false, duration: 86400 }).subscribe((rel) => console.log(rel.muting))
+ */
+export const accountMute = /* @__PURE__ */ endpoint('POST /api/v1/accounts/{id}/mute', {
+  created: '1.1.0', changed: '3.3.0', returns: json<Relationship>,
+  params: (id: IdLike, options?: AccountMuteOptions) => {
+    const o = optionsOf(options);
+    return {
+      id: idOf(id),
+      notifications: optionalBoolean('notifications', o.notifications, true),
+      duration: optionalSeconds('duration', o.duration),
+    };
+  },
+});
 
-  /**
-   * Feature (endorse) a followed account on the user's profile.
-   * @example api.accountPin(account).subscribe((rel) => console.log(rel.endorsed))
-   */
-  accountPin: endpoint('POST /api/v1/accounts/{id}/pin', relationshipSpec('2.5.0')),
+/**
+ * Unmute an account.
+ * @example accountUnmute(client, account).subscribe((rel) => console.log(rel.muting))
+ */
+export const accountUnmute = /* @__PURE__ */ endpoint('POST /api/v1/accounts/{id}/unmute', /* @__PURE__ */ relationshipSpec('1.1.0'));
 
-  /**
-   * Stop featuring an account on the user's profile.
-   * @example api.accountUnpin(account).subscribe((rel) => console.log(rel.endorsed))
-   */
-  accountUnpin: endpoint('POST /api/v1/accounts/{id}/unpin', relationshipSpec('2.5.0')),
+/**
+ * Feature (endorse) a followed account on the user's profile.
+ * @example accountPin(client, account).subscribe((rel) => console.log(rel.endorsed))
+ */
+export const accountPin = /* @__PURE__ */ endpoint('POST /api/v1/accounts/{id}/pin', /* @__PURE__ */ relationshipSpec('2.5.0'));
 
-  /**
-   * Set the user's private note on an account (an empty string removes it). Emits the relationship.
-   * @example api.accountNoteSet(account, 'met at the conference').subscribe((rel) => console.log(rel.note))
-   */
-  accountNoteSet: endpoint('POST /api/v1/accounts/{id}/note', {
-    created: '3.2.0', changed: '3.3.0', returns: json<Relationship>(),
-    params: (id: IdLike, comment: string) => ({ id: idOf(id), comment: requiredString('comment', comment) }),
-  }),
-};
+/**
+ * Stop featuring an account on the user's profile.
+ * @example accountUnpin(client, account).subscribe((rel) => console.log(rel.endorsed))
+ */
+export const accountUnpin = /* @__PURE__ */ endpoint('POST /api/v1/accounts/{id}/unpin', /* @__PURE__ */ relationshipSpec('2.5.0'));
+
+/**
+ * Set the user's private note on an account (an empty string removes it). Emits the relationship.
+ * @example accountNoteSet(client, account, 'met at the conference').subscribe((rel) => console.log(rel.note))
+ */
+export const accountNoteSet = /* @__PURE__ */ endpoint('POST /api/v1/accounts/{id}/note', {
+  created: '3.2.0', changed: '3.3.0', returns: json<Relationship>,
+  params: (id: IdLike, comment: string) => ({ id: idOf(id), comment: requiredString('comment', comment) }),
+});

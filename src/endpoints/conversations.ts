@@ -2,24 +2,24 @@ import { endpoint, json, page } from './define.js';
 import { pageParams } from './common.js';
 import type { Conversation } from '../entities/conversation.js';
 import { idOf, type IdLike } from '../ids.js';
+import type { Page } from '../pagination/page.js';
 
-/** Direct-message conversations. */
-export const conversations = {
-  /**
-   * The user's conversations, the most recently active first. Emits one {@link Page}.
-   * @example api.conversations({ limit: 20 }).subscribe((page) => console.log(page.filter((c) => c.unread).length))
-   */
-  conversations: endpoint('GET /api/v1/conversations/', {
-    created: '2.6.0', changed: '3.3.0', returns: page<Conversation>(),
-    params: pageParams,
-  }),
+// Direct-message conversations.
 
-  /**
-   * Mark a conversation as read. Emits the conversation.
-   * @example api.conversationsRead(conversation).subscribe((c) => console.log(c.unread))
-   */
-  conversationsRead: endpoint('POST /api/v1/conversations/{id}/read', {
-    created: '2.6.0', changed: '3.3.0', returns: json<Conversation>(),
-    params: (id: IdLike) => ({ id: idOf(id) }),
-  }),
-};
+/**
+ * The user's conversations, the most recently active first. Emits one {@link Page}.
+ * @example conversations(client, { limit: 20 }).subscribe((page) => console.log(page.filter((c) => c.unread).length))
+ */
+export const conversations = /* @__PURE__ */ endpoint('GET /api/v1/conversations/', {
+  created: '2.6.0', changed: '3.3.0', returns: page<Conversation>,
+  params: pageParams,
+});
+
+/**
+ * Mark a conversation as read. Emits the conversation.
+ * @example conversationsRead(client, conversation).subscribe((c) => console.log(c.unread))
+ */
+export const conversationsRead = /* @__PURE__ */ endpoint('POST /api/v1/conversations/{id}/read', {
+  created: '2.6.0', changed: '3.3.0', returns: json<Conversation>,
+  params: (id: IdLike) => ({ id: idOf(id) }),
+});

@@ -1,4 +1,6 @@
 import type { Observable } from 'rxjs';
+import { call } from '../client/call.js';
+import type { MastodonClient } from '../client/client.js';
 import type { HttpMethod } from '../http/backend.js';
 import type { Params } from '../http/params.js';
 import type { Page } from '../pagination/page.js';
@@ -25,14 +27,33 @@ export interface Returns<R> {
   readonly type?: R;
 }
 
-/** The endpoint returns a JSON entity of type `T`. */
-export const json = <T>(): Returns<T> => ({ kind: 'json' });
-/** The endpoint returns a paginated list of `T`: a {@link Page}. */
-export const page = <T>(): Returns<Page<T>> => ({ kind: 'page' });
-/** The endpoint returns text (such as `/health`). */
-export const text = (): Returns<string> => ({ kind: 'text' });
-/** The endpoint's answer carries nothing of use: the Observable emits `undefined` once. */
-export const nothing = (): Returns<void> => ({ kind: 'none' });
+// Rows are `/* @__PURE__ */ endpoint(…)` calls whose arguments are literals, arrow functions
+// and references (`returns: page<Status>`, not a call): all a bundler needs to drop the rows an
+// app does not import. `@__NO_SIDE_EFFECTS__` says the same for bundlers that read it.
+
+/** The endpoint returns a JSON entity of type `T`. @example endpoint('GET /api/v1/statuses/{id}', { returns: json<Status>, params }) */
+/* @__NO_SIDE_EFFECTS__ */
+export function json<T>(): Returns<T> {
+  return { kind: 'json' };
+}
+
+/** The endpoint returns a paginated list of `T`: a {@link Page}. @example endpoint('GET /api/v1/timelines/home', { returns: page<Status> }) */
+/* @__NO_SIDE_EFFECTS__ */
+export function page<T>(): Returns<Page<T>> {
+  return { kind: 'page' };
+}
+
+/** The endpoint returns text (such as `/health`). @example row('GET /health', { returns: text }) */
+/* @__NO_SIDE_EFFECTS__ */
+export function text(): Returns<string> {
+  return { kind: 'text' };
+}
+
+/** The endpoint's answer carries nothing of use: the Observable emits `undefined` once. @example endpoint('POST /api/v1/notifications/clear', { returns: nothing }) */
+/* @__NO_SIDE_EFFECTS__ */
+export function nothing(): Returns<void> {
+  return { kind: 'none' };
+}
 
 /** `METHOD /path/{param}`: the route of an endpoint, as the Mastodon docs write it. */
 export type Route = `${HttpMethod} /${string}`;
@@ -61,9 +82,13 @@ export interface Endpoint<A extends unknown[], R> {
   readonly params: (...args: A) => Params;
 }
 
-/** What an endpoint table row says beside its route. */
+/** What an endpoint row says beside its route. */
 export interface EndpointSpec<A extends unknown[], R> {
-  readonly returns: Returns<R>;
+  /**
+   * The result marker, instantiated but not called (`json<Status>`, `page<Status>`, `text`,
+   * `nothing`): a reference, not a call, so that a bundler can drop an unused row whole.
+   */
+  readonly returns: () => Returns<R>;
   readonly created?: string;
   readonly changed?: string;
   readonly encoding?: EndpointEncoding;
@@ -74,17 +99,19 @@ export interface EndpointSpec<A extends unknown[], R> {
 }
 
 /**
- * Declares one endpoint: a table row from which a client method follows.
+ * Declares one endpoint row without a function of its own: for rows that a hand-written
+ * endpoint or `byVersion` sends. Export it from its area module, so that the docs, the
+ * coverage report and the fake server's route check see it.
  *
  * ## Example
  * ```ts
- * const status = endpoint('GET /api/v1/statuses/{id}', {
- *   created: '1.0.0', returns: json<Status>(),
- *   params: (id: IdLike) => ({ id: idOf(id) }),
+ * export const notificationListRow = row('GET /api/v1/notifications', {
+ *   created: '1.0.0', changed: '3.5.0', returns: page<Notification>, params: (params: Params) => params,
  * });
  * ```
  */
-export function endpoint<R, A extends unknown[] = []>(route: Route, spec: EndpointSpec<A, R>): Endpoint<A, R> {
+/* @__NO_SIDE_EFFECTS__ */
+export function row<R, A extends unknown[] = []>(route: Route, spec: EndpointSpec<A, R>): Endpoint<A, R> {
   const space = route.indexOf(' ');
   return {
     method: route.slice(0, space) as HttpMethod,
@@ -92,7 +119,7 @@ export function endpoint<R, A extends unknown[] = []>(route: Route, spec: Endpoi
     created: spec.created,
     changed: spec.changed,
     encoding: spec.encoding ?? 'form',
-    returns: spec.returns,
+    returns: spec.returns(),
     ratelimited: spec.ratelimited ?? true,
     features: spec.features ?? {},
     headerParams: spec.headerParams ?? {},
@@ -100,29 +127,57 @@ export function endpoint<R, A extends unknown[] = []>(route: Route, spec: Endpoi
   };
 }
 
+/**
+ * An endpoint as a function: takes the client first, then the row's arguments, and returns
+ * the cold Observable of its result. It carries its row as `.row`.
+ */
+export interface EndpointFunction<A extends unknown[], R> {
+  (client: MastodonClient, ...args: A): Observable<R>;
+  /** What the function sends: route, versions, parameters. */
+  readonly row: Endpoint<A, R>;
+}
+
+/**
+ * Declares one endpoint: a row, and the function that sends it through a client. Every
+ * endpoint is a module-level `export const` of an area module, its call marked with a
+ * `@__PURE__` comment so that bundlers keep only the ones an app imports; the `Mastodon`
+ * class gets a method of the same name.
+ *
+ * ## Example
+ * ```ts
+ * export const status = endpoint('GET /api/v1/statuses/{id}', {
+ *   created: '1.0.0', returns: json<Status>,
+ *   params: (id: IdLike) => ({ id: idOf(id) }),
+ * });
+ * status(client, '109440146774012815').subscribe((s) => console.log(s.content));
+ * ```
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function endpoint<R, A extends unknown[] = []>(route: Route, spec: EndpointSpec<A, R>): EndpointFunction<A, R> {
+  const described = row(route, spec);
+  const send = (client: MastodonClient, ...args: A): Observable<R> => call(client, described, args);
+  return Object.assign(send, { row: described });
+}
+
 /** Any endpoint, whatever its arguments and result. */
 export type AnyEndpoint = Endpoint<never[], unknown>;
 
-/** A table of endpoints by method name. */
-export type EndpointTable = Readonly<Record<string, AnyEndpoint>>;
-
-/** The client methods a table gives: each row's arguments, returning an Observable of its result. */
-export type MethodsOf<T> = {
-  readonly [K in keyof T]: T[K] extends Endpoint<infer A, infer R> ? (...args: A) => Observable<R> : never;
-};
-
-/**
- * Hand-written client methods, for what a table row cannot say (version switches, calls that
- * compose other calls, pure helpers). Each takes the client as `this` and declares its
- * return type; {@link ExtrasOf} gives the methods as the client shows them.
- */
-export type ExtraMethods = Readonly<Record<string, (this: never, ...args: never[]) => unknown>>;
+/** Whether `value` is an endpoint row (what {@link row} returns). @example isRow(timelineHome.row)  // true */
+export function isRow(value: unknown): value is AnyEndpoint {
+  const candidate = value as Partial<AnyEndpoint> | null;
+  return typeof candidate === 'object' && candidate !== null && typeof candidate.method === 'string'
+    && typeof candidate.path === 'string' && typeof candidate.returns === 'object' && typeof candidate.params === 'function';
+}
 
 /**
- * The client methods of a set of hand-written methods, with their own signatures (overloads
- * and type parameters included): their `this: Mastodon` is satisfied by the client they are
- * called on.
+ * The rows an export of `mastodon-rx/api` sends: an endpoint function's `.row`, a version
+ * switch's `.rows`, a row itself; none for a hand-written function that sends no row.
+ *
+ * @example rowsOf(timelineHome)  // [{ method: 'GET', path: '/api/v1/timelines/home', … }]
  */
-export type ExtrasOf<T> = {
-  readonly [K in keyof T]: T[K];
-};
+export function rowsOf(value: unknown): AnyEndpoint[] {
+  if (isRow(value)) return [value];
+  if (typeof value !== 'function') return [];
+  const carried = value as { row?: unknown; rows?: readonly unknown[] };
+  return [carried.row, ...(carried.rows ?? [])].filter(isRow);
+}

@@ -6,9 +6,7 @@ import type { Status } from '../entities/status.js';
 import { MastodonIllegalArgumentError } from '../errors.js';
 import type { Params } from '../http/params.js';
 import { idOf, type IdLike } from '../ids.js';
-
-/** The contexts a filter may apply in. */
-export const FILTER_CONTEXTS: readonly FilterContext[] = ['home', 'notifications', 'public', 'thread', 'account'];
+import { FILTER_CONTEXTS } from './constants.js';
 
 /** Options of `filterCreate`. */
 export interface FilterCreateOptions {
@@ -36,72 +34,71 @@ function contextList(context: FilterContext | readonly FilterContext[]): FilterC
   return list.map((value) => oneOf('context', value, FILTER_CONTEXTS));
 }
 
-/** Keyword filters (the v1 filter API). */
-export const filters = {
-  /**
-   * All of the logged-in user's filters (not paginated).
-   * @example api.filters().subscribe((list) => console.log(list.map((f) => f.phrase)))
-   */
-  filters: endpoint('GET /api/v1/filters', {
-    created: '2.4.3', changed: '2.4.3', returns: json<Filter[]>(),
-  }),
+// Keyword filters (the v1 filter API).
 
-  /**
-   * One filter, by id.
-   * @example api.filter('3').subscribe((f) => console.log(f.context))
-   */
-  filter: endpoint('GET /api/v1/filters/{id}', {
-    created: '2.4.3', changed: '2.4.3', returns: json<Filter>(),
-    params: (id: IdLike) => ({ id: idOf(id) }),
-  }),
+/**
+ * All of the logged-in user's filters (not paginated).
+ * @example filters(client).subscribe((list) => console.log(list.map((f) => f.phrase)))
+ */
+export const filters = /* @__PURE__ */ endpoint('GET /api/v1/filters', {
+  created: '2.4.3', changed: '2.4.3', returns: json<Filter[]>,
+});
 
-  /**
-   * Create a filter for `phrase` in the given contexts (`home`, `notifications`, `public`,
-   * `thread`, `account`).
-   * @example api.filterCreate('spoilers', ['home', 'public'], { whole_word: false, expires_in: 86400 }).subscribe((f) => console.log(f.id))
-   */
-  filterCreate: endpoint('POST /api/v1/filters', {
-    created: '2.4.3', changed: '2.4.3', returns: json<Filter>(),
-    params: (phrase: string, context: FilterContext | readonly FilterContext[], options?: FilterCreateOptions): Params => {
-      const o = optionsOf(options);
-      return {
-        phrase: requiredString('phrase', phrase),
-        context: contextList(context),
-        irreversible: o.irreversible ?? false,
-        whole_word: o.whole_word ?? true,
-        expires_in: o.expires_in,
-      };
-    },
-  }),
+/**
+ * One filter, by id.
+ * @example filter(client, '3').subscribe((f) => console.log(f.context))
+ */
+export const filter = /* @__PURE__ */ endpoint('GET /api/v1/filters/{id}', {
+  created: '2.4.3', changed: '2.4.3', returns: json<Filter>,
+  params: (id: IdLike) => ({ id: idOf(id) }),
+});
 
-  /**
-   * Change a filter; only what is given is sent.
-   * @example api.filterUpdate(filter, { phrase: 'japanimation' }).subscribe((f) => console.log(f.phrase))
-   */
-  filterUpdate: endpoint('PUT /api/v1/filters/{id}', {
-    created: '2.4.3', changed: '2.4.3', returns: json<Filter>(),
-    params: (id: IdLike, options?: FilterUpdateOptions): Params => {
-      const o = optionsOf(options);
-      return {
-        id: idOf(id),
-        phrase: o.phrase === undefined ? undefined : requiredString('phrase', o.phrase),
-        context: o.context === undefined ? undefined : contextList(o.context),
-        irreversible: o.irreversible,
-        whole_word: o.whole_word,
-        expires_in: o.expires_in,
-      };
-    },
-  }),
+/**
+ * Create a filter for `phrase` in the given contexts (`home`, `notifications`, `public`,
+ * `thread`, `account`).
+ * @example filterCreate(client, 'spoilers', ['home', 'public'], { whole_word: false, expires_in: 86400 }).subscribe((f) => console.log(f.id))
+ */
+export const filterCreate = /* @__PURE__ */ endpoint('POST /api/v1/filters', {
+  created: '2.4.3', changed: '2.4.3', returns: json<Filter>,
+  params: (phrase: string, context: FilterContext | readonly FilterContext[], options?: FilterCreateOptions): Params => {
+    const o = optionsOf(options);
+    return {
+      phrase: requiredString('phrase', phrase),
+      context: contextList(context),
+      irreversible: o.irreversible ?? false,
+      whole_word: o.whole_word ?? true,
+      expires_in: o.expires_in,
+    };
+  },
+});
 
-  /**
-   * Delete a filter.
-   * @example api.filterDelete(filter).subscribe()
-   */
-  filterDelete: endpoint('DELETE /api/v1/filters/{id}', {
-    created: '2.4.3', changed: '2.4.3', returns: nothing(),
-    params: (id: IdLike) => ({ id: idOf(id) }),
-  }),
-};
+/**
+ * Change a filter; only what is given is sent.
+ * @example filterUpdate(client, filter, { phrase: 'japanimation' }).subscribe((f) => console.log(f.phrase))
+ */
+export const filterUpdate = /* @__PURE__ */ endpoint('PUT /api/v1/filters/{id}', {
+  created: '2.4.3', changed: '2.4.3', returns: json<Filter>,
+  params: (id: IdLike, options?: FilterUpdateOptions): Params => {
+    const o = optionsOf(options);
+    return {
+      id: idOf(id),
+      phrase: o.phrase === undefined ? undefined : requiredString('phrase', o.phrase),
+      context: o.context === undefined ? undefined : contextList(o.context),
+      irreversible: o.irreversible,
+      whole_word: o.whole_word,
+      expires_in: o.expires_in,
+    };
+  },
+});
+
+/**
+ * Delete a filter.
+ * @example filterDelete(client, filter).subscribe()
+ */
+export const filterDelete = /* @__PURE__ */ endpoint('DELETE /api/v1/filters/{id}', {
+  created: '2.4.3', changed: '2.4.3', returns: nothing,
+  params: (id: IdLike) => ({ id: idOf(id) }),
+});
 
 /** A list `filtersApply` can filter: statuses or notifications. */
 export type Filterable = Status | Notification;
@@ -153,38 +150,26 @@ function contentOf(item: unknown): string | undefined {
   return undefined;
 }
 
-/** Filtering on the client side, for lists fetched before the filters changed. */
-export const filterExtras = {
-  /**
-   * The items of `objects` (statuses, or notifications by their status) that none of the
-   * filters for `context` matches. Pure: makes no request. Matching is case-insensitive, on
-   * the text of the HTML content; `whole_word` filters match at word boundaries only (letters
-   * and digits of any script count as word characters).
-   * Expired filters and filters of other contexts do not apply; items without content pass.
-   *
-   * @example const visible = api.filtersApply(page, filters, 'home');
-   */
-  filtersApply<T extends Filterable>(this: unknown, objects: readonly T[], filters: readonly Filter[], context: FilterContext): T[] {
-    const now = Date.now();
-    const patterns = (Array.isArray(filters) ? filters : [])
-      .filter((f: Filter) => typeof f?.phrase === 'string' && f.phrase !== '' && Array.isArray(f.context) && f.context.includes(context))
-      .filter((f: Filter) => !(f.expires_at instanceof Date) || f.expires_at.getTime() > now)
-      .map(patternOf);
-    const items: readonly T[] = Array.isArray(objects) ? objects : [];
-    if (patterns.length === 0) return [...items];
-    const matcher = new RegExp(patterns.join('|'), 'iu');
-    return items.filter((item) => {
-      const content = contentOf(item);
-      return content === undefined || !matcher.test(plainText(content));
-    });
-  },
-};
-
-/** How `filtersApply` looks to callers: it keeps the item type. */
-export interface FilterMethods {
-  /**
-   * The items of `objects` that none of the filters for `context` matches.
-   * @example const visible = api.filtersApply(page, filters, 'home');
-   */
-  filtersApply<T extends Filterable>(objects: readonly T[], filters: readonly Filter[], context: FilterContext): T[];
+/**
+ * The items of `objects` (statuses, or notifications by their status) that none of the
+ * filters for `context` matches. Pure: makes no request. Matching is case-insensitive, on
+ * the text of the HTML content; `whole_word` filters match at word boundaries only (letters
+ * and digits of any script count as word characters).
+ * Expired filters and filters of other contexts do not apply; items without content pass.
+ *
+ * @example const visible = filtersApply(page, filters, 'home');
+ */
+export function filtersApply<T extends Filterable>(objects: readonly T[], filters: readonly Filter[], context: FilterContext): T[] {
+  const now = Date.now();
+  const patterns = (Array.isArray(filters) ? filters : [])
+    .filter((f: Filter) => typeof f?.phrase === 'string' && f.phrase !== '' && Array.isArray(f.context) && f.context.includes(context))
+    .filter((f: Filter) => !(f.expires_at instanceof Date) || f.expires_at.getTime() > now)
+    .map(patternOf);
+  const items: readonly T[] = Array.isArray(objects) ? objects : [];
+  if (patterns.length === 0) return [...items];
+  const matcher = new RegExp(patterns.join('|'), 'iu');
+  return items.filter((item) => {
+    const content = contentOf(item);
+    return content === undefined || !matcher.test(plainText(content));
+  });
 }

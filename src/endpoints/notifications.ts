@@ -1,19 +1,17 @@
 import { defer, type Observable } from 'rxjs';
 import { concatMap } from 'rxjs/operators';
-import { endpoint, json, nothing, page } from './define.js';
+import { call } from '../client/call.js';
+import type { MastodonClient } from '../client/client.js';
+import { byVersion } from './by-version.js';
+import { endpoint, json, nothing, page, row } from './define.js';
 import { oneOf, optionsOf, paginationParams, type PaginationOptions } from './common.js';
-import type { Mastodon } from '../client/mastodon.js';
+import { NOTIFICATION_TYPES } from './constants.js';
+import { verifyMinimumVersion } from './versions.js';
 import type { Notification, NotificationType } from '../entities/notification.js';
 import { MastodonIllegalArgumentError } from '../errors.js';
 import type { Params } from '../http/params.js';
 import { idOf, optionalIdOf, type IdLike } from '../ids.js';
 import type { Page } from '../pagination/page.js';
-
-/** The notification types the API documents; `types` and `exclude_types` must be among them. */
-export const NOTIFICATION_TYPES: readonly NotificationType[] = [
-  'follow', 'follow_request', 'favourite', 'reblog', 'mention', 'poll', 'update', 'status',
-  'admin.sign_up', 'admin.report', 'severed_relationships', 'moderation_warning', 'quote', 'quoted_update',
-];
 
 /** Options of `notifications`. */
 export interface NotificationsOptions extends PaginationOptions {
@@ -38,94 +36,76 @@ function typeList(name: string, values: readonly string[] | undefined): string[]
   return values.map((value: unknown) => oneOf(name, value, NOTIFICATION_TYPES));
 }
 
-const notificationList = endpoint('GET /api/v1/notifications', {
-  created: '1.0.0', changed: '3.5.0', returns: page<Notification>(),
+/** The list behind `notifications()`. */
+export const notificationListRow = /* @__PURE__ */ row('GET /api/v1/notifications', {
+  created: '1.0.0', changed: '3.5.0', returns: page<Notification>,
   params: (params: Params) => params,
 });
 
-const notificationById = endpoint('GET /api/v1/notifications/{id}', {
-  created: '1.0.0', changed: '3.5.0', returns: json<Notification>(),
-  params: (id: string) => ({ id }),
+/** One notification, behind `notifications({ id })`. */
+export const notificationByIdRow = /* @__PURE__ */ row('GET /api/v1/notifications/{id}', {
+  created: '1.0.0', changed: '3.5.0', returns: json<Notification>,
+  params: (id: IdLike) => ({ id: idOf(id) }),
 });
 
-const dismissByPath = endpoint('POST /api/v1/notifications/{id}/dismiss', {
-  created: '1.3.0', changed: '2.9.2', returns: nothing(),
-  params: (id: string) => ({ id }),
+/** Dismissing on servers from 2.9.2: the id in the path. */
+export const notificationsDismissRow = /* @__PURE__ */ row('POST /api/v1/notifications/{id}/dismiss', {
+  created: '1.3.0', changed: '2.9.2', returns: nothing,
+  params: (id: IdLike) => ({ id: idOf(id) }),
 });
 
-const dismissByForm = endpoint('POST /api/v1/notifications/dismiss', {
-  created: '1.3.0', changed: '1.3.0', returns: nothing(),
-  params: (id: string) => ({ id }),
+/** Dismissing on servers before 2.9.2: the id in the body. */
+export const notificationsDismissBefore292Row = /* @__PURE__ */ row('POST /api/v1/notifications/dismiss', {
+  created: '1.3.0', changed: '1.3.0', returns: nothing,
+  params: (id: IdLike) => ({ id: idOf(id) }),
 });
 
-/** Notifications: the table part. */
-export const notifications = {
-  /**
-   * Delete all of the logged-in user's notifications.
-   * @example api.notificationsClear().subscribe()
-   */
-  notificationsClear: endpoint('POST /api/v1/notifications/clear', {
-    created: '1.0.0', changed: '1.0.0', returns: nothing(),
-  }),
-};
+/**
+ * Delete all of the logged-in user's notifications.
+ * @example notificationsClear(client).subscribe()
+ */
+export const notificationsClear = /* @__PURE__ */ endpoint('POST /api/v1/notifications/clear', {
+  created: '1.0.0', changed: '1.0.0', returns: nothing,
+});
 
-/** How `notifications` and `notificationsDismiss` look to callers. */
-export interface NotificationMethods {
-  /**
-   * One notification, by id.
-   * @example api.notifications({ id: '17' }).subscribe((n) => console.log(n.type))
-   */
-  notifications(options: NotificationsOptions & { id: IdLike }): Observable<Notification>;
-  /**
-   * A page of the logged-in user's notifications, newest first.
-   * @example api.notifications({ types: ['mention'], limit: 20 }).subscribe((page) => console.log(page.length))
-   */
-  notifications(options?: NotificationsOptions): Observable<Page<Notification>>;
+/**
+ * One notification, by id.
+ * @example notifications(client, { id: '17' }).subscribe((n) => console.log(n.type))
+ */
+export function notifications(client: MastodonClient, options: NotificationsOptions & { id: IdLike }): Observable<Notification>;
+/**
+ * The logged-in user's notifications: a {@link Page}, newest first. Types are checked
+ * against the documented set before anything is sent.
+ * @example notifications(client, { types: ['mention'], limit: 20 }).subscribe((page) => console.log(page.length))
+ */
+export function notifications(client: MastodonClient, options?: NotificationsOptions): Observable<Page<Notification>>;
+export function notifications(client: MastodonClient, options?: NotificationsOptions): Observable<Page<Notification> | Notification> {
+  return defer((): Observable<Page<Notification> | Notification> => {
+    const o = optionsOf(options);
+    if (o.id !== undefined && o.id !== null) return call(client, notificationByIdRow, [o.id]);
+    const types = typeList('types', o.types);
+    const excludeTypes = typeList('exclude_types', o.exclude_types);
+    const params: Params = {
+      ...paginationParams(o),
+      account_id: optionalIdOf(o.account_id, 'account_id'),
+      types,
+      exclude_types: excludeTypes,
+    };
+    if (o.mentions_only === undefined || o.mentions_only === null) return call(client, notificationListRow, [params]);
+    if (types !== undefined || excludeTypes !== undefined) {
+      throw new MastodonIllegalArgumentError('Cannot specify exclude_types/types when mentions_only is present');
+    }
+    if (!o.mentions_only) return call(client, notificationListRow, [params]);
+    return verifyMinimumVersion(client, '3.5.0', { cached: true }).pipe(concatMap((recent) => call(client, notificationListRow, [
+      recent ? { ...params, types: ['mention'] } : { ...params, exclude_types: NOTIFICATION_TYPES.filter((t) => t !== 'mention') },
+    ])));
+  });
 }
 
-/** Notifications: calls whose form depends on the arguments or the server's version. */
-export const notificationExtras = {
-  /**
-   * The logged-in user's notifications: a {@link Page}, or one notification when `id` is
-   * given. Types are checked against the documented set before anything is sent.
-   *
-   * @example api.notifications({ exclude_types: ['follow'], limit: 20 }).subscribe((page) => console.log(page.length))
-   */
-  notifications(this: Mastodon, options?: NotificationsOptions): Observable<Page<Notification> | Notification> {
-    return defer((): Observable<Page<Notification> | Notification> => {
-      const o = optionsOf(options);
-      if (o.id !== undefined && o.id !== null) return this.callEndpoint<Notification>(notificationById, [idOf(o.id)]);
-      const types = typeList('types', o.types);
-      const excludeTypes = typeList('exclude_types', o.exclude_types);
-      const params: Params = {
-        ...paginationParams(o),
-        account_id: optionalIdOf(o.account_id, 'account_id'),
-        types,
-        exclude_types: excludeTypes,
-      };
-      if (o.mentions_only === undefined || o.mentions_only === null) return this.callEndpoint(notificationList, [params]);
-      if (types !== undefined || excludeTypes !== undefined) {
-        throw new MastodonIllegalArgumentError('Cannot specify exclude_types/types when mentions_only is present');
-      }
-      if (!o.mentions_only) return this.callEndpoint(notificationList, [params]);
-      return this.verifyMinimumVersion('3.5.0', { cached: true }).pipe(concatMap((recent) => this.callEndpoint<Page<Notification>>(notificationList, [
-        recent ? { ...params, types: ['mention'] } : { ...params, exclude_types: NOTIFICATION_TYPES.filter((t) => t !== 'mention') },
-      ])));
-    });
-  },
-
-  /**
-   * Delete one notification. Servers from 2.9.2 take the id in the path, older ones in the
-   * body of `POST /api/v1/notifications/dismiss` (the known version is used).
-   *
-   * @example api.notificationsDismiss(notification).subscribe()
-   */
-  notificationsDismiss(this: Mastodon, id: IdLike): Observable<void> {
-    return defer(() => {
-      const notificationId = idOf(id);
-      return this.verifyMinimumVersion('2.9.2', { cached: true }).pipe(
-        concatMap((recent) => this.callEndpoint<void>(recent ? dismissByPath : dismissByForm, [notificationId])),
-      );
-    });
-  },
-};
+/**
+ * Delete one notification. Servers from 2.9.2 take the id in the path, older ones in the
+ * body of `POST /api/v1/notifications/dismiss` (the known version is used).
+ *
+ * @example notificationsDismiss(client, notification).subscribe()
+ */
+export const notificationsDismiss = /* @__PURE__ */ byVersion('2.9.2', notificationsDismissRow, notificationsDismissBefore292Row);

@@ -2,7 +2,7 @@ import { endpoint, json } from './define.js';
 import type { Poll } from '../entities/status.js';
 import { MastodonIllegalArgumentError } from '../errors.js';
 import { idOf, type IdLike } from '../ids.js';
-import type { PollSpec } from './statuses.js';
+import type { PollSpec } from './status-params.js';
 
 /** Options of `makePoll`. */
 export interface MakePollOptions {
@@ -23,41 +23,37 @@ function choicesOf(choices: number | readonly number[]): number[] {
   });
 }
 
-/** Polls: reading and voting. */
-export const polls = {
-  /**
-   * Fetch a poll, with the user's own votes.
-   * @example api.poll(status.poll!.id).subscribe((poll) => console.log(poll.votes_count))
-   */
-  poll: endpoint('GET /api/v1/polls/{id}', {
-    created: '2.8.0', changed: '2.8.0', returns: json<Poll>(),
-    params: (id: IdLike) => ({ id: idOf(id) }),
-  }),
+// Polls: reading and voting.
 
-  /**
-   * Vote in a poll: the index of an option, or several indices in a poll that allows it.
-   * Emits the updated poll.
-   * @example api.pollVote(poll, [0, 2]).subscribe((poll) => console.log(poll.own_votes))
-   */
-  pollVote: endpoint('POST /api/v1/polls/{id}/votes', {
-    created: '2.8.0', changed: '2.8.0', returns: json<Poll>(),
-    params: (id: IdLike, choices: number | readonly number[]) => ({ id: idOf(id), choices: choicesOf(choices) }),
-  }),
-};
+/**
+ * Fetch a poll, with the user's own votes.
+ * @example poll(client, status.poll!.id).subscribe((poll) => console.log(poll.votes_count))
+ */
+export const poll = /* @__PURE__ */ endpoint('GET /api/v1/polls/{id}', {
+  created: '2.8.0', changed: '2.8.0', returns: json<Poll>,
+  params: (id: IdLike) => ({ id: idOf(id) }),
+});
 
-/** Poll helpers that make no request. */
-export const pollExtras = {
-  /**
-   * A poll to pass as `poll` to `statusPost`: the options, how many seconds it stays open,
-   * and its two flags. Makes no request.
-   * @example api.statusPost('Tea or coffee?', { poll: api.makePoll(['tea', 'coffee'], 3600) })
-   */
-  makePoll(this: unknown, options: readonly string[], expires_in: number, flags?: MakePollOptions): PollSpec {
-    return {
-      options: Array.isArray(options) ? [...options] : options,
-      expires_in,
-      multiple: flags?.multiple ?? false,
-      hide_totals: flags?.hide_totals ?? false,
-    };
-  },
-};
+/**
+ * Vote in a poll: the index of an option, or several indices in a poll that allows it.
+ * Emits the updated poll.
+ * @example pollVote(client, poll, [0, 2]).subscribe((poll) => console.log(poll.own_votes))
+ */
+export const pollVote = /* @__PURE__ */ endpoint('POST /api/v1/polls/{id}/votes', {
+  created: '2.8.0', changed: '2.8.0', returns: json<Poll>,
+  params: (id: IdLike, choices: number | readonly number[]) => ({ id: idOf(id), choices: choicesOf(choices) }),
+});
+
+/**
+ * A poll to pass as `poll` to `statusPost`: the options, how many seconds it stays open,
+ * and its two flags. Makes no request.
+ * @example statusPost(client, 'Tea or coffee?', { poll: makePoll(['tea', 'coffee'], 3600) })
+ */
+export function makePoll(options: readonly string[], expires_in: number, flags?: MakePollOptions): PollSpec {
+  return {
+    options: Array.isArray(options) ? [...options] : options,
+    expires_in,
+    multiple: flags?.multiple ?? false,
+    hide_totals: flags?.hide_totals ?? false,
+  };
+}

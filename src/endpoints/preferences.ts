@@ -20,40 +20,39 @@ function timelineNames(name: string, value: string | readonly string[]): string[
   });
 }
 
-/** The user's preferences and read markers. */
-export const preferences = {
-  /**
-   * The logged-in user's preferences (default visibility, language, media display...).
-   * @example api.preferences().subscribe((p) => console.log(p['posting:default:visibility']))
-   */
-  preferences: endpoint('GET /api/v1/preferences', {
-    created: '2.8.0', changed: '2.8.0', returns: json<Preferences>(),
-  }),
+// The user's preferences and read markers.
 
-  /**
-   * Where the user stopped reading, keyed by timeline.
-   * @example api.markersGet({ timeline: ['home', 'notifications'] }).subscribe((m) => console.log(m['home']?.last_read_id))
-   */
-  markersGet: endpoint('GET /api/v1/markers', {
-    created: '3.0.0', changed: '3.0.0', returns: json<Markers>(),
-    params: (options?: MarkersGetOptions) => ({ timeline: timelineNames('timeline', optionsOf(options).timeline ?? ['home']) }),
-  }),
+/**
+ * The logged-in user's preferences (default visibility, language, media display...).
+ * @example preferences(client).subscribe((p) => console.log(p['posting:default:visibility']))
+ */
+export const preferences = /* @__PURE__ */ endpoint('GET /api/v1/preferences', {
+  created: '2.8.0', changed: '2.8.0', returns: json<Preferences>,
+});
 
-  /**
-   * Set where the user stopped reading: one id per timeline, in the same order. Sent as JSON
-   * (`{"home":{"last_read_id":"…"}}`), ids as strings.
-   * @example api.markersSet(['home', 'notifications'], [status, notification]).subscribe((m) => console.log(m['home']?.version))
-   */
-  markersSet: endpoint('POST /api/v1/markers', {
-    created: '3.0.0', changed: '3.0.0', returns: json<Markers>(), encoding: 'json',
-    params: (timelines: string | readonly string[], last_read_ids: IdLike | readonly IdLike[]): Params => {
-      const names = timelineNames('timelines', timelines);
-      const ids = idsOf(last_read_ids, 'last_read_ids');
-      if (names.length !== ids.length) {
-        throw new MastodonIllegalArgumentError('Number of specified timelines and ids must be the same');
-      }
-      if (names.length === 0) throw new MastodonIllegalArgumentError('Give at least one timeline');
-      return Object.fromEntries(names.map((name, i) => [name, { last_read_id: ids[i]! }]));
-    },
-  }),
-};
+/**
+ * Where the user stopped reading, keyed by timeline.
+ * @example markersGet(client, { timeline: ['home', 'notifications'] }).subscribe((m) => console.log(m['home']?.last_read_id))
+ */
+export const markersGet = /* @__PURE__ */ endpoint('GET /api/v1/markers', {
+  created: '3.0.0', changed: '3.0.0', returns: json<Markers>,
+  params: (options?: MarkersGetOptions) => ({ timeline: timelineNames('timeline', optionsOf(options).timeline ?? ['home']) }),
+});
+
+/**
+ * Set where the user stopped reading: one id per timeline, in the same order. Sent as JSON
+ * (`{"home":{"last_read_id":"…"}}`), ids as strings.
+ * @example markersSet(client, ['home', 'notifications'], [status, notification]).subscribe((m) => console.log(m['home']?.version))
+ */
+export const markersSet = /* @__PURE__ */ endpoint('POST /api/v1/markers', {
+  created: '3.0.0', changed: '3.0.0', returns: json<Markers>, encoding: 'json',
+  params: (timelines: string | readonly string[], last_read_ids: IdLike | readonly IdLike[]): Params => {
+    const names = timelineNames('timelines', timelines);
+    const ids = idsOf(last_read_ids, 'last_read_ids');
+    if (names.length !== ids.length) {
+      throw new MastodonIllegalArgumentError('Number of specified timelines and ids must be the same');
+    }
+    if (names.length === 0) throw new MastodonIllegalArgumentError('Give at least one timeline');
+    return Object.fromEntries(names.map((name, i) => [name, { last_read_id: ids[i]! }]));
+  },
+});

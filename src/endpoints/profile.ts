@@ -1,5 +1,5 @@
 import { concatMap, defer, type Observable } from 'rxjs';
-import type { Mastodon } from '../client/mastodon.js';
+import type { MastodonClient } from '../client/client.js';
 import type { CredentialAccount } from '../entities/account.js';
 import { MastodonIllegalArgumentError } from '../errors.js';
 import type { Params, ParamValue } from '../http/params.js';
@@ -32,38 +32,35 @@ export interface AccountUpdateCredentialsOptions {
 
 const PATH = '/api/v1/accounts/update_credentials';
 
-/** The logged-in user's profile. */
-export const profileExtras = {
-  /**
-   * Update the logged-in user's profile: names, bio, avatar and header images, flags and
-   * fields. Images go up as a streamed multipart body, as with `mediaPost`. Emits the account.
-   *
-   * @example api.accountUpdateCredentials({ note: 'I walk funny', avatar: 'me.png', fields: [['bread', 'toasty.']] })
-   */
-  accountUpdateCredentials(this: Mastodon, options?: AccountUpdateCredentialsOptions): Observable<CredentialAccount> {
-    return defer(() => {
-      const o = optionsOf(options);
-      const fields: Params = {
-        display_name: o.display_name,
-        note: o.note,
-        locked: o.locked,
-        bot: o.bot,
-        discoverable: o.discoverable,
-        fields_attributes: fieldsAttributes(o.fields),
-      };
-      const send$ = o.avatar === undefined && o.header === undefined
-        ? this.apiRequest<CredentialAccount>({ method: 'PATCH', path: PATH, params: fields })
-        : uploadWithProgress<CredentialAccount>(this, {
-          method: 'PATCH', path: PATH, fields,
-          files: {
-            avatar: o.avatar === undefined ? undefined : { input: o.avatar, mime_type: o.avatar_mime_type, what: 'avatar' },
-            header: o.header === undefined ? undefined : { input: o.header, mime_type: o.header_mime_type, what: 'header' },
-          },
-        }).pipe(uploadResult());
-      return this.versionCheck('1.1.1', '3.1.0').pipe(concatMap(() => send$));
-    });
-  },
-};
+/**
+ * Update the logged-in user's profile: names, bio, avatar and header images, flags and
+ * fields. Images go up as a streamed multipart body, as with `mediaPost`. Emits the account.
+ *
+ * @example accountUpdateCredentials(client, { note: 'I walk funny', avatar: 'me.png', fields: [['bread', 'toasty.']] })
+ */
+export function accountUpdateCredentials(client: MastodonClient, options?: AccountUpdateCredentialsOptions): Observable<CredentialAccount> {
+  return defer(() => {
+    const o = optionsOf(options);
+    const fields: Params = {
+      display_name: o.display_name,
+      note: o.note,
+      locked: o.locked,
+      bot: o.bot,
+      discoverable: o.discoverable,
+      fields_attributes: fieldsAttributes(o.fields),
+    };
+    const send$ = o.avatar === undefined && o.header === undefined
+      ? client.apiRequest<CredentialAccount>({ method: 'PATCH', path: PATH, params: fields })
+      : uploadWithProgress<CredentialAccount>(client, {
+        method: 'PATCH', path: PATH, fields,
+        files: {
+          avatar: o.avatar === undefined ? undefined : { input: o.avatar, mime_type: o.avatar_mime_type, what: 'avatar' },
+          header: o.header === undefined ? undefined : { input: o.header, mime_type: o.header_mime_type, what: 'header' },
+        },
+      }).pipe(uploadResult());
+    return client.versionCheck('1.1.1', '3.1.0').pipe(concatMap(() => send$));
+  });
+}
 
 /** `fields` as Rails takes them: `fields_attributes[i][name]`, `fields_attributes[i][value]`. */
 function fieldsAttributes(fields: readonly ProfileField[] | undefined): ParamValue {

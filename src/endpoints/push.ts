@@ -1,8 +1,6 @@
-import type { Mastodon } from '../client/mastodon.js';
 import type { Params } from '../http/params.js';
-import { decryptPush, type DecryptPushOptions, type PushNotification } from '../push/decrypt.js';
 import { base64, keyBytes } from '../push/base64.js';
-import { generatePushKeys, type PushPrivateKeys, type PushPublicKeys } from '../push/keys.js';
+import type { PushPublicKeys } from '../push/keys.js';
 import { MastodonIllegalArgumentError } from '../errors.js';
 import { endpoint, json, nothing } from './define.js';
 import { oneOf, optionsOf, requiredString } from './common.js';
@@ -64,79 +62,57 @@ function dataParams(o: Partial<PushSubscriptionUpdateOptions>, policy: PushPolic
   };
 }
 
-/** Web Push subscriptions: one per access token. */
-export const push = {
-  /**
-   * The push subscription of this app's token.
-   * @example api.pushSubscription().subscribe((s) => console.log(s.endpoint, s.alerts))
-   */
-  pushSubscription: endpoint('GET /api/v1/push/subscription', {
-    created: '2.4.0', returns: json<WebPushSubscription>(),
-  }),
+// Web Push subscriptions: one per access token.
 
-  /**
-   * Subscribe to pushes at `endpoint` (an https URL; `https://` is added when there is no
-   * scheme), encrypted for `encrypt_params` (the public half of `pushSubscriptionGenerateKeys`).
-   * @example api.pushSubscriptionSet('https://example.com/push', pub, { mention_events: true, policy: 'followed' })
-   */
-  pushSubscriptionSet: endpoint('POST /api/v1/push/subscription', {
-    created: '2.4.0', returns: json<WebPushSubscription>(),
-    params: (endpoint: string, encrypt_params: PushPublicKeys, options?: PushSubscriptionSetOptions) => {
-      const o = optionsOf(options);
-      const url = requiredString('endpoint', endpoint);
-      if (typeof encrypt_params !== 'object' || encrypt_params === null) {
-        throw new MastodonIllegalArgumentError('encrypt_params must hold pubkey and auth');
-      }
-      const pubkey = keyBytes(encrypt_params.pubkey, 'encrypt_params.pubkey', 65);
-      if (pubkey[0] !== 4) throw new MastodonIllegalArgumentError('encrypt_params.pubkey must be an uncompressed P-256 point');
-      return {
-        subscription: {
-          endpoint: /^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? url : `https://${url}`,
-          keys: { p256dh: base64(pubkey), auth: base64(keyBytes(encrypt_params.auth, 'encrypt_params.auth', 16)) },
-        },
-        data: dataParams(o, o.policy ?? 'all'),
-      };
-    },
-  }),
+/**
+ * The push subscription of this app's token.
+ * @example pushSubscription(client).subscribe((s) => console.log(s.endpoint, s.alerts))
+ */
+export const pushSubscription = /* @__PURE__ */ endpoint('GET /api/v1/push/subscription', {
+  created: '2.4.0', returns: json<WebPushSubscription>,
+});
 
-  /**
-   * Change which events are pushed.
-   * @example api.pushSubscriptionUpdate({ follow_events: false, mention_events: true })
-   */
-  pushSubscriptionUpdate: endpoint('PUT /api/v1/push/subscription', {
-    created: '2.4.0', returns: json<WebPushSubscription>(),
-    params: (options?: PushSubscriptionUpdateOptions) => {
-      const o = optionsOf(options);
-      return { data: dataParams(o, o.policy) };
-    },
-  }),
-
-  /**
-   * Stop pushes to this app's token.
-   * @example api.pushSubscriptionDelete().subscribe()
-   */
-  pushSubscriptionDelete: endpoint('DELETE /api/v1/push/subscription', {
-    created: '2.4.0', returns: nothing(),
-  }),
-};
-
-/** Push cryptography: pure, no request, so these return values (and throw typed errors). */
-export const pushExtras = {
-  /**
-   * A new P-256 key pair and 16-byte auth secret, base64url: `[priv, pub]`. Node.js only.
-   * @example const [priv, pub] = api.pushSubscriptionGenerateKeys();
-   */
-  pushSubscriptionGenerateKeys(this: Mastodon): [priv: PushPrivateKeys, pub: { pubkey: string; auth: string }] {
-    return generatePushKeys();
+/**
+ * Subscribe to pushes at `endpoint` (an https URL; `https://` is added when there is no
+ * scheme), encrypted for `encrypt_params` (the public half of `pushSubscriptionGenerateKeys`).
+ * @example pushSubscriptionSet(client, 'https://example.com/push', pub, { mention_events: true, policy: 'followed' })
+ */
+export const pushSubscriptionSet = /* @__PURE__ */ endpoint('POST /api/v1/push/subscription', {
+  created: '2.4.0', returns: json<WebPushSubscription>,
+  params: (endpoint: string, encrypt_params: PushPublicKeys, options?: PushSubscriptionSetOptions) => {
+    const o = optionsOf(options);
+    const url = requiredString('endpoint', endpoint);
+    if (typeof encrypt_params !== 'object' || encrypt_params === null) {
+      throw new MastodonIllegalArgumentError('encrypt_params must hold pubkey and auth');
+    }
+    const pubkey = keyBytes(encrypt_params.pubkey, 'encrypt_params.pubkey', 65);
+    if (pubkey[0] !== 4) throw new MastodonIllegalArgumentError('encrypt_params.pubkey must be an uncompressed P-256 point');
+    return {
+      subscription: {
+        endpoint: /^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? url : `https://${url}`,
+        keys: { p256dh: base64(pubkey), auth: base64(keyBytes(encrypt_params.auth, 'encrypt_params.auth', 16)) },
+      },
+      data: dataParams(o, o.policy ?? 'all'),
+    };
   },
+});
 
-  /**
-   * Decrypt a push (`aesgcm` with its `Encryption` and `Crypto-Key` headers, or `aes128gcm`)
-   * into the notification object. Node.js only.
-   * @example const n = api.pushSubscriptionDecryptPush(body, priv, headers['encryption'], headers['crypto-key']);
-   */
-  pushSubscriptionDecryptPush(this: Mastodon, data: Uint8Array | ArrayBuffer, decrypt_params: PushPrivateKeys,
-    encryption_header?: string | null, crypto_key_header?: string | null, options?: DecryptPushOptions): PushNotification {
-    return decryptPush(data, decrypt_params, encryption_header, crypto_key_header, options);
+/**
+ * Change which events are pushed.
+ * @example pushSubscriptionUpdate(client, { follow_events: false, mention_events: true })
+ */
+export const pushSubscriptionUpdate = /* @__PURE__ */ endpoint('PUT /api/v1/push/subscription', {
+  created: '2.4.0', returns: json<WebPushSubscription>,
+  params: (options?: PushSubscriptionUpdateOptions) => {
+    const o = optionsOf(options);
+    return { data: dataParams(o, o.policy) };
   },
-};
+});
+
+/**
+ * Stop pushes to this app's token.
+ * @example pushSubscriptionDelete(client).subscribe()
+ */
+export const pushSubscriptionDelete = /* @__PURE__ */ endpoint('DELETE /api/v1/push/subscription', {
+  created: '2.4.0', returns: nothing,
+});

@@ -6,6 +6,7 @@ import { json } from './define.js';
 import { MastodonIllegalArgumentError } from '../errors.js';
 import { idOf, type IdLike } from '../ids.js';
 import type { Params } from '../http/params.js';
+import type { Page } from '../pagination/page.js';
 
 /** Options of `domainBlock` and `domainUnblock`. */
 export interface DomainBlockOptions {
@@ -19,71 +20,70 @@ function domainParams(options: DomainBlockOptions | string | undefined): Params 
   return { domain: requiredString('domain', o.domain) };
 }
 
-/** Mutes, blocks, follow requests and domain blocks. */
-export const relationships = {
-  /**
-   * The accounts the user mutes. Emits one {@link Page}.
-   * @example api.mutes().subscribe((page) => console.log(page.map((a) => a.acct)))
-   */
-  mutes: endpoint('GET /api/v1/mutes', {
-    created: '1.1.0', changed: '3.3.0', returns: page<Account>(), params: pageParams,
-  }),
+// Mutes, blocks, follow requests and domain blocks.
 
-  /**
-   * The accounts the user blocks. Emits one {@link Page}.
-   * @example api.blocks({ limit: 80 }).subscribe((page) => console.log(page.length))
-   */
-  blocks: endpoint('GET /api/v1/blocks', {
-    created: '1.0.0', changed: '3.3.0', returns: page<Account>(), params: pageParams,
-  }),
+/**
+ * The accounts the user mutes. Emits one {@link Page}.
+ * @example mutes(client).subscribe((page) => console.log(page.map((a) => a.acct)))
+ */
+export const mutes = /* @__PURE__ */ endpoint('GET /api/v1/mutes', {
+  created: '1.1.0', changed: '3.3.0', returns: page<Account>, params: pageParams,
+});
 
-  /**
-   * The accounts asking to follow the (locked) user. Emits one {@link Page}.
-   * @example api.followRequests().subscribe((page) => page.forEach((a) => console.log(a.acct)))
-   */
-  followRequests: endpoint('GET /api/v1/follow_requests', {
-    created: '1.0.0', changed: '3.3.0', returns: page<Account>(), params: pageParams,
-  }),
+/**
+ * The accounts the user blocks. Emits one {@link Page}.
+ * @example blocks(client, { limit: 80 }).subscribe((page) => console.log(page.length))
+ */
+export const blocks = /* @__PURE__ */ endpoint('GET /api/v1/blocks', {
+  created: '1.0.0', changed: '3.3.0', returns: page<Account>, params: pageParams,
+});
 
-  /**
-   * The domains the user blocks, as strings. Emits one {@link Page}.
-   * @example api.domainBlocks().subscribe((page) => console.log(page.join(', ')))
-   */
-  domainBlocks: endpoint('GET /api/v1/domain_blocks', {
-    created: '1.4.0', changed: '2.6.0', returns: page<string>(), params: pageParams,
-  }),
+/**
+ * The accounts asking to follow the (locked) user. Emits one {@link Page}.
+ * @example followRequests(client).subscribe((page) => page.forEach((a) => console.log(a.acct)))
+ */
+export const followRequests = /* @__PURE__ */ endpoint('GET /api/v1/follow_requests', {
+  created: '1.0.0', changed: '3.3.0', returns: page<Account>, params: pageParams,
+});
 
-  /**
-   * Accept a follow request. Emits the relationship with the requester.
-   * @example api.followRequestAuthorize(account).subscribe((rel) => console.log(rel.followed_by))
-   */
-  followRequestAuthorize: endpoint('POST /api/v1/follow_requests/{id}/authorize', {
-    created: '1.0.0', changed: '3.3.0', returns: json<Relationship>(), params: (id: IdLike) => ({ id: idOf(id) }),
-  }),
+/**
+ * The domains the user blocks, as strings. Emits one {@link Page}.
+ * @example domainBlocks(client).subscribe((page) => console.log(page.join(', ')))
+ */
+export const domainBlocks = /* @__PURE__ */ endpoint('GET /api/v1/domain_blocks', {
+  created: '1.4.0', changed: '2.6.0', returns: page<string>, params: pageParams,
+});
 
-  /**
-   * Refuse a follow request. Emits the relationship with the requester.
-   * @example api.followRequestReject(account).subscribe((rel) => console.log(rel.followed_by))
-   */
-  followRequestReject: endpoint('POST /api/v1/follow_requests/{id}/reject', {
-    created: '1.0.0', changed: '3.3.0', returns: json<Relationship>(), params: (id: IdLike) => ({ id: idOf(id) }),
-  }),
+/**
+ * Accept a follow request. Emits the relationship with the requester.
+ * @example followRequestAuthorize(client, account).subscribe((rel) => console.log(rel.followed_by))
+ */
+export const followRequestAuthorize = /* @__PURE__ */ endpoint('POST /api/v1/follow_requests/{id}/authorize', {
+  created: '1.0.0', changed: '3.3.0', returns: json<Relationship>, params: (id: IdLike) => ({ id: idOf(id) }),
+});
 
-  /**
-   * Block a whole domain: its posts and notifications are hidden, its followers of the user removed.
-   * @example api.domainBlock({ domain: 'spam.example' }).subscribe()
-   */
-  domainBlock: endpoint('POST /api/v1/domain_blocks', {
-    created: '1.4.0', changed: '1.4.0', returns: nothing(),
-    params: (options?: DomainBlockOptions | string) => domainParams(options),
-  }),
+/**
+ * Refuse a follow request. Emits the relationship with the requester.
+ * @example followRequestReject(client, account).subscribe((rel) => console.log(rel.followed_by))
+ */
+export const followRequestReject = /* @__PURE__ */ endpoint('POST /api/v1/follow_requests/{id}/reject', {
+  created: '1.0.0', changed: '3.3.0', returns: json<Relationship>, params: (id: IdLike) => ({ id: idOf(id) }),
+});
 
-  /**
-   * Lift a domain block.
-   * @example api.domainUnblock({ domain: 'spam.example' }).subscribe()
-   */
-  domainUnblock: endpoint('DELETE /api/v1/domain_blocks', {
-    created: '1.4.0', changed: '1.4.0', returns: nothing(),
-    params: (options?: DomainBlockOptions | string) => domainParams(options),
-  }),
-};
+/**
+ * Block a whole domain: its posts and notifications are hidden, its followers of the user removed.
+ * @example domainBlock(client, { domain: 'spam.example' }).subscribe()
+ */
+export const domainBlock = /* @__PURE__ */ endpoint('POST /api/v1/domain_blocks', {
+  created: '1.4.0', changed: '1.4.0', returns: nothing,
+  params: (options?: DomainBlockOptions | string) => domainParams(options),
+});
+
+/**
+ * Lift a domain block.
+ * @example domainUnblock(client, { domain: 'spam.example' }).subscribe()
+ */
+export const domainUnblock = /* @__PURE__ */ endpoint('DELETE /api/v1/domain_blocks', {
+  created: '1.4.0', changed: '1.4.0', returns: nothing,
+  params: (options?: DomainBlockOptions | string) => domainParams(options),
+});

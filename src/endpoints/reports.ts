@@ -1,8 +1,10 @@
 import { defer, type Observable } from 'rxjs';
 import { concatMap } from 'rxjs/operators';
-import { endpoint, json } from './define.js';
+import { call } from '../client/call.js';
+import type { MastodonClient } from '../client/client.js';
+import { endpoint, json, row } from './define.js';
 import { oneOf, optionsOf } from './common.js';
-import type { Mastodon } from '../client/mastodon.js';
+import { verifyMinimumVersion } from './versions.js';
 import type { Report } from '../entities/report.js';
 import { MastodonVersionError } from '../errors.js';
 import type { Params } from '../http/params.js';
@@ -27,44 +29,41 @@ export interface ReportOptions {
 
 const REPORT_CATEGORIES: readonly ReportCategoryOption[] = ['spam', 'violation', 'other'];
 
-const reportList = endpoint('GET /api/v1/reports', {
-  created: '1.1.0', changed: '2.9.1', returns: json<Report[]>(),
+/** The user's own reports, on servers before 2.5.0. */
+export const reportsRow = /* @__PURE__ */ row('GET /api/v1/reports', {
+  created: '1.1.0', changed: '2.9.1', returns: json<Report[]>,
 });
 
-/** Reports to the moderators. */
-export const reports = {
-  /**
-   * Report an account (and some of its statuses) to the moderators.
-   * @example api.report(account, { status_ids: [status], comment: 'spam links', category: 'spam' }).subscribe((r) => console.log(r.id))
-   */
-  report: endpoint('POST /api/v1/reports/', {
-    created: '1.1.0', changed: '3.5.0', returns: json<Report>(),
-    params: (account_id: IdLike, options?: ReportOptions): Params => {
-      const o = optionsOf(options);
-      return {
-        account_id: idOf(account_id, 'account_id'),
-        status_ids: o.status_ids === undefined || o.status_ids === null ? undefined : idsOf(o.status_ids, 'status_ids'),
-        comment: o.comment,
-        forward: o.forward ? true : undefined,
-        category: o.category === undefined || o.category === null ? undefined : oneOf('category', o.category, REPORT_CATEGORIES),
-        rule_ids: o.rule_ids === undefined || o.rule_ids === null ? undefined : idsOf(o.rule_ids, 'rule_ids'),
-      };
-    },
-  }),
-};
+// Reports to the moderators.
 
-/** The list of one's own reports, which only servers before 2.5.0 have. */
-export const reportExtras = {
-  /**
-   * The reports the logged-in user filed. Mastodon removed this in 2.5.0: on such servers
-   * (by the known version) it fails with `MastodonVersionError` without sending anything.
-   *
-   * @example api.reports().subscribe({ next: (list) => console.log(list.length), error: (e) => console.log(e.message) })
-   */
-  reports(this: Mastodon): Observable<Report[]> {
-    return defer(() => this.verifyMinimumVersion('2.5.0', { cached: true }).pipe(concatMap((removed) => {
-      if (removed) throw new MastodonVersionError('API removed in Mastodon 2.5.0');
-      return this.callEndpoint<Report[]>(reportList, []);
-    })));
+/**
+ * Report an account (and some of its statuses) to the moderators.
+ * @example report(client, account, { status_ids: [status], comment: 'spam links', category: 'spam' }).subscribe((r) => console.log(r.id))
+ */
+export const report = /* @__PURE__ */ endpoint('POST /api/v1/reports/', {
+  created: '1.1.0', changed: '3.5.0', returns: json<Report>,
+  params: (account_id: IdLike, options?: ReportOptions): Params => {
+    const o = optionsOf(options);
+    return {
+      account_id: idOf(account_id, 'account_id'),
+      status_ids: o.status_ids === undefined || o.status_ids === null ? undefined : idsOf(o.status_ids, 'status_ids'),
+      comment: o.comment,
+      forward: o.forward ? true : undefined,
+      category: o.category === undefined || o.category === null ? undefined : oneOf('category', o.category, REPORT_CATEGORIES),
+      rule_ids: o.rule_ids === undefined || o.rule_ids === null ? undefined : idsOf(o.rule_ids, 'rule_ids'),
+    };
   },
-};
+});
+
+/**
+ * The reports the logged-in user filed. Mastodon removed this in 2.5.0: on such servers
+ * (by the known version) it fails with `MastodonVersionError` without sending anything.
+ *
+ * @example reports(client).subscribe({ next: (list) => console.log(list.length), error: (e) => console.log(e.message) })
+ */
+export function reports(client: MastodonClient): Observable<Report[]> {
+  return defer(() => verifyMinimumVersion(client, '2.5.0', { cached: true }).pipe(concatMap((removed) => {
+    if (removed) throw new MastodonVersionError('API removed in Mastodon 2.5.0');
+    return call(client, reportsRow, []);
+  })));
+}

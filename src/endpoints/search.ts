@@ -1,8 +1,10 @@
 import { defer, type Observable, of } from 'rxjs';
 import { concatMap, map } from 'rxjs/operators';
-import { endpoint, json } from './define.js';
+import { call } from '../client/call.js';
+import type { MastodonClient } from '../client/client.js';
+import { json, row } from './define.js';
 import { flag, oneOf, optionsOf, requiredString } from './common.js';
-import type { Mastodon } from '../client/mastodon.js';
+import { verifyMinimumVersion } from './versions.js';
 import type { SearchResults, SearchResultsV1 } from '../entities/search.js';
 import { MastodonVersionError } from '../errors.js';
 import type { Params } from '../http/params.js';
@@ -37,13 +39,15 @@ export interface SearchOptions {
 
 const RESULT_TYPES: readonly SearchResultType[] = ['accounts', 'hashtags', 'statuses'];
 
-const searchV1Endpoint = endpoint('GET /api/v1/search', {
-  created: '1.1.0', changed: '2.1.0', returns: json<SearchResultsV1>(),
+/** The v1 search of servers before 2.4.1, which `searchV1` sends. */
+export const searchV1Row = /* @__PURE__ */ row('GET /api/v1/search', {
+  created: '1.1.0', changed: '2.1.0', returns: json<SearchResultsV1>,
   params: (q: string, options?: SearchV1Options) => ({ q: requiredString('q', q), resolve: flag(optionsOf(options).resolve) }),
 });
 
-const searchV2Endpoint = endpoint('GET /api/v2/search', {
-  created: '2.4.1', changed: '3.3.0', returns: json<SearchResults>(),
+/** The v2 search, which `searchV2` sends once it knows which parameters the server takes. */
+export const searchV2Row = /* @__PURE__ */ row('GET /api/v2/search', {
+  created: '2.4.1', changed: '3.3.0', returns: json<SearchResults>,
   params: (params: Params) => params,
 });
 
@@ -52,9 +56,9 @@ function hasAdvancedParams(o: Partial<SearchOptions>): boolean {
 }
 
 /** Fails with `MastodonVersionError` when advanced parameters go to a server older than 2.8.0. */
-function ensureAdvancedParamsAcceptable(api: Mastodon, o: Partial<SearchOptions>): Observable<void> {
+function ensureAdvancedParamsAcceptable(client: MastodonClient, o: Partial<SearchOptions>): Observable<void> {
   if (!hasAdvancedParams(o)) return of(undefined);
-  return api.verifyMinimumVersion('2.8.0', { cached: true }).pipe(map((recent) => {
+  return verifyMinimumVersion(client, '2.8.0', { cached: true }).pipe(map((recent) => {
     if (!recent) throw new MastodonVersionError('Advanced search parameters (account_id, offset, min_id, max_id) require Mastodon 2.8.0+');
   }));
 }
@@ -72,48 +76,45 @@ function searchV2Params(q: string, o: Partial<SearchOptions>, sendExcludeUnrevie
   };
 }
 
-/** Search: accounts, statuses and hashtags; v1, v2 and the switch between them. */
-export const searchExtras = {
-  /**
-   * Find accounts, statuses and hashtags. Uses `searchV2` on servers from 2.4.1 and
-   * `searchV1` before (the known version is used; it is fetched once when unknown). The
-   * parameters other than `resolve` need 2.8.0: given to an older server they fail with
-   * `MastodonVersionError` before anything is sent.
-   *
-   * @example api.search('#cats', { result_type: 'hashtags' }).subscribe((r) => console.log(r.hashtags))
-   */
-  search(this: Mastodon, q: string, options?: SearchOptions): Observable<SearchResults | SearchResultsV1> {
-    return defer(() => {
-      const o = optionsOf(options);
-      requiredString('q', q);
-      return this.verifyMinimumVersion('2.4.1', { cached: true }).pipe(concatMap((v2): Observable<SearchResults | SearchResultsV1> => {
-        if (v2) return this.searchV2(q, o);
-        return ensureAdvancedParamsAcceptable(this, o).pipe(concatMap(() => this.searchV1(q, { resolve: o.resolve ?? true })));
-      }));
-    });
-  },
+/**
+ * Find accounts, statuses and hashtags. Uses `searchV2` on servers from 2.4.1 and
+ * `searchV1` before (the known version is used; it is fetched once when unknown). The
+ * parameters other than `resolve` need 2.8.0: given to an older server they fail with
+ * `MastodonVersionError` before anything is sent.
+ *
+ * @example search(client, '#cats', { result_type: 'hashtags' }).subscribe((r) => console.log(r.hashtags))
+ */
+export function search(client: MastodonClient, q: string, options?: SearchOptions): Observable<SearchResults | SearchResultsV1> {
+  return defer(() => {
+    const o = optionsOf(options);
+    requiredString('q', q);
+    return verifyMinimumVersion(client, '2.4.1', { cached: true }).pipe(concatMap((v2): Observable<SearchResults | SearchResultsV1> => {
+      if (v2) return searchV2(client, q, o);
+      return ensureAdvancedParamsAcceptable(client, o).pipe(concatMap(() => searchV1(client, q, { resolve: o.resolve ?? true })));
+    }));
+  });
+}
 
-  /**
-   * Search with the v1 API (before 2.4.1): hashtags come as plain names.
-   * @example api.searchV1('alice', { resolve: true }).subscribe((r) => console.log(r.accounts.length))
-   */
-  searchV1(this: Mastodon, q: string, options?: SearchV1Options): Observable<SearchResultsV1> {
-    return this.callEndpoint<SearchResultsV1>(searchV1Endpoint, [q, options]);
-  },
+/**
+ * Search with the v1 API (before 2.4.1): hashtags come as plain names.
+ * @example searchV1(client, 'alice', { resolve: true }).subscribe((r) => console.log(r.accounts.length))
+ */
+export function searchV1(client: MastodonClient, q: string, options?: SearchV1Options): Observable<SearchResultsV1> {
+  return call(client, searchV1Row, [q, options]);
+}
 
-  /**
-   * Search with the v2 API: hashtags come with their history; `result_type` is sent as `type`;
-   * `exclude_unreviewed` is only sent to servers from 3.0.0.
-   * @example api.searchV2('alice@example.com', { result_type: 'accounts' }).subscribe((r) => console.log(r.accounts[0]?.id))
-   */
-  searchV2(this: Mastodon, q: string, options?: SearchOptions): Observable<SearchResults> {
-    return defer(() => {
-      const o = optionsOf(options);
-      searchV2Params(q, o, false);
-      return ensureAdvancedParamsAcceptable(this, o).pipe(
-        concatMap(() => (o.exclude_unreviewed ?? true) ? this.verifyMinimumVersion('3.0.0', { cached: true }) : of(false)),
-        concatMap((recent) => this.callEndpoint<SearchResults>(searchV2Endpoint, [searchV2Params(q, o, recent)])),
-      );
-    });
-  },
-};
+/**
+ * Search with the v2 API: hashtags come with their history; `result_type` is sent as `type`;
+ * `exclude_unreviewed` is only sent to servers from 3.0.0.
+ * @example searchV2(client, 'alice@example.com', { result_type: 'accounts' }).subscribe((r) => console.log(r.accounts[0]?.id))
+ */
+export function searchV2(client: MastodonClient, q: string, options?: SearchOptions): Observable<SearchResults> {
+  return defer(() => {
+    const o = optionsOf(options);
+    searchV2Params(q, o, false);
+    return ensureAdvancedParamsAcceptable(client, o).pipe(
+      concatMap(() => (o.exclude_unreviewed ?? true) ? verifyMinimumVersion(client, '3.0.0', { cached: true }) : of(false)),
+      concatMap((recent) => call(client, searchV2Row, [searchV2Params(q, o, recent)])),
+    );
+  });
+}

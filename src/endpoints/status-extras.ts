@@ -1,11 +1,15 @@
 import { defer, type Observable, of } from 'rxjs';
 import { concatMap, map, tap } from 'rxjs/operators';
-import type { Mastodon } from '../client/mastodon.js';
+import { call } from '../client/call.js';
+import type { MastodonClient } from '../client/client.js';
 import type { PreviewCard, Status, Visibility } from '../entities/status.js';
 import { MastodonIllegalArgumentError } from '../errors.js';
 import { idOf, type IdLike } from '../ids.js';
 import { optionsOf, requiredString } from './common.js';
-import type { StatusPostOptions } from './statuses.js';
+import { row, json } from './define.js';
+import { accountVerifyCredentials } from './accounts.js';
+import { status as statusById, statusPost, type StatusPostOptions } from './statuses.js';
+import { verifyMinimumVersion } from './versions.js';
 
 /** Options of `statusReply`: those of `statusPost`, and `untag`. */
 export interface StatusReplyOptions extends Omit<StatusPostOptions, 'quote_id'> {
@@ -23,14 +27,14 @@ export interface ReplyTarget {
 }
 
 /** The logged-in user's id, per client and token, once known. */
-const loggedInIds = new WeakMap<Mastodon, { token: string | undefined; id: string }>();
+const loggedInIds = /* @__PURE__ */ new WeakMap<MastodonClient, { token: string | undefined; id: string }>();
 
-function loggedInId(api: Mastodon): Observable<string> {
+function loggedInId(api: MastodonClient): Observable<string> {
   return defer(() => {
     const known = loggedInIds.get(api);
     if (known && known.token === api.access_token) return of(known.id);
     const token = api.access_token;
-    return api.accountVerifyCredentials().pipe(
+    return accountVerifyCredentials(api).pipe(
       map((account) => account.id),
       tap((id) => loggedInIds.set(api, { token, id })),
     );
@@ -46,7 +50,7 @@ function replyTargetOf(value: unknown): ReplyTarget {
 }
 
 /** The `@acct ` prefixes of a reply: the author first, then (unless `untag`) the others it mentions but the user. */
-export function replyMentions(target: ReplyTarget, me: string | undefined, untag: boolean): string {
+function replyMentions(target: ReplyTarget, me: string | undefined, untag: boolean): string {
   const accounts = new Map<string, string>([[String(target.account.id), target.account.acct]]);
   if (!untag) {
     for (const mention of target.mentions ?? []) {
@@ -57,43 +61,45 @@ export function replyMentions(target: ReplyTarget, me: string | undefined, untag
   return [...accounts.values()].map((acct) => `@${acct} `).join('');
 }
 
-/** Status methods that are more than one request: the version switch of cards and replies. */
-export const statusExtras = {
-  /**
-   * The preview card of a status, or null. Servers from 3.0.0 on have no card endpoint; there
-   * the card is read from the status itself.
-   * @example api.statusCard(status).subscribe((card) => console.log(card?.title))
-   */
-  statusCard(this: Mastodon, id: IdLike): Observable<PreviewCard | null> {
-    return defer(() => {
-      const statusId = idOf(id);
-      return this.versionCheck('1.0.0', '3.2.0').pipe(
-        concatMap(() => this.verifyMinimumVersion('3.0.0', { cached: true })),
-        concatMap((fromStatus) => fromStatus
-          ? this.status(statusId).pipe(map((status) => status.card ?? null))
-          : this.apiRequest<PreviewCard | Record<string, never> | null>({ method: 'GET', path: '/api/v1/statuses/{id}/card', params: { id: statusId } })
-            .pipe(map((card): PreviewCard | null => (card !== null && 'url' in card ? card as PreviewCard : null)))),
-      );
-    });
-  },
+/** The card route of servers before 3.0.0, which `statusCard` uses there. */
+export const statusCardRow = /* @__PURE__ */ row('GET /api/v1/statuses/{id}/card', {
+  created: '1.0.0', changed: '3.2.0', returns: json<PreviewCard | Record<string, never> | null>,
+  params: (id: IdLike) => ({ id: idOf(id) }),
+});
 
-  /**
-   * Reply to a status: mentions its author and (unless `untag`) everyone it mentions but the
-   * user, and keeps its visibility and content warning unless given.
-   * @example api.statusReply(status, 'Thanks!', { untag: true }).subscribe((reply) => console.log(reply.in_reply_to_id))
-   */
-  statusReply(this: Mastodon, to_status: ReplyTarget, status: string, options?: StatusReplyOptions): Observable<Status> {
-    return defer(() => {
-      const target = replyTargetOf(to_status);
-      requiredString('status', status);
-      const { untag, ...post } = optionsOf(options);
-      const me$: Observable<string | undefined> = untag ? of(undefined) : loggedInId(this);
-      return me$.pipe(concatMap((me) => this.statusPost(replyMentions(target, me, untag === true) + status, {
-        ...post,
-        in_reply_to_id: idOf(target.id, 'to_status.id'),
-        visibility: post.visibility ?? target.visibility,
-        spoiler_text: post.spoiler_text ?? target.spoiler_text,
-      })));
-    });
-  },
-};
+/**
+ * The preview card of a status, or null. Servers from 3.0.0 on have no card endpoint; there
+ * the card is read from the status itself.
+ * @example statusCard(client, status).subscribe((card) => console.log(card?.title))
+ */
+export function statusCard(client: MastodonClient, id: IdLike): Observable<PreviewCard | null> {
+  return defer(() => {
+    const statusId = idOf(id);
+    return client.versionCheck('1.0.0', '3.2.0').pipe(
+      concatMap(() => verifyMinimumVersion(client, '3.0.0', { cached: true })),
+      concatMap((fromStatus) => fromStatus
+        ? statusById(client, statusId).pipe(map((status) => status.card ?? null))
+        : call(client, statusCardRow, [statusId]).pipe(map((card): PreviewCard | null => (card !== null && 'url' in card ? card as PreviewCard : null)))),
+    );
+  });
+}
+
+/**
+ * Reply to a status: mentions its author and (unless `untag`) everyone it mentions but the
+ * user, and keeps its visibility and content warning unless given.
+ * @example statusReply(client, status, 'Thanks!', { untag: true }).subscribe((reply) => console.log(reply.in_reply_to_id))
+ */
+export function statusReply(client: MastodonClient, to_status: ReplyTarget, status: string, options?: StatusReplyOptions): Observable<Status> {
+  return defer(() => {
+    const target = replyTargetOf(to_status);
+    requiredString('status', status);
+    const { untag, ...post } = optionsOf(options);
+    const me$: Observable<string | undefined> = untag ? of(undefined) : loggedInId(client);
+    return me$.pipe(concatMap((me) => statusPost(client, replyMentions(target, me, untag === true) + status, {
+      ...post,
+      in_reply_to_id: idOf(target.id, 'to_status.id'),
+      visibility: post.visibility ?? target.visibility,
+      spoiler_text: post.spoiler_text ?? target.spoiler_text,
+    })));
+  });
+}

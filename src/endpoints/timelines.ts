@@ -4,6 +4,7 @@ import type { Status } from '../entities/status.js';
 import type { Params } from '../http/params.js';
 import { MastodonIllegalArgumentError } from '../errors.js';
 import { idOf, type IdLike } from '../ids.js';
+import type { Page } from '../pagination/page.js';
 
 /** Options of `timelineLocal`: no `local` or `remote`, it is local by definition. */
 export type LocalTimelineOptions = Omit<TimelineOptions, 'local' | 'remote'>;
@@ -37,69 +38,68 @@ function timelineParams(options: TimelineOptions | undefined): Params {
   return { ...paginationParams(o), only_media: flag(o.only_media), local: flag(o.local), remote: flag(o.remote) };
 }
 
-/** Timelines: home, local, public, hashtag, list. */
-export const timelines = {
-  /**
-   * Any timeline by name: `home`, `local` (the public timeline with `local`), `public`,
-   * `tag/<hashtag>` or `list/<id>`. Emits one {@link Page}.
-   * @example api.timeline({ timeline: 'local', limit: 20 }).subscribe((page) => console.log(page.length))
-   */
-  timeline: endpoint('GET /api/v1/timelines/{timeline*}', {
-    created: '1.0.0', changed: '3.3.0', returns: page<Status>(),
-    params: (options?: AnyTimelineOptions) => {
-      const o = optionsOf(options);
-      const name = o.timeline === undefined ? 'home' : requiredString('timeline', o.timeline);
-      const params = timelineParams(o);
-      return name === 'local' ? { ...params, timeline: 'public', local: true } : { ...params, timeline: name };
-    },
-  }),
+// Timelines: home, local, public, hashtag, list.
 
-  /**
-   * The logged-in user's home timeline. Emits one {@link Page}.
-   * @example api.timelineHome({ limit: 40 }).subscribe((page) => console.log(page[0]?.content))
-   */
-  timelineHome: endpoint('GET /api/v1/timelines/home', {
-    created: '1.0.0', changed: '3.3.0', returns: page<Status>(),
-    params: (options?: TimelineOptions) => timelineParams(options),
-  }),
+/**
+ * Any timeline by name: `home`, `local` (the public timeline with `local`), `public`,
+ * `tag/<hashtag>` or `list/<id>`. Emits one {@link Page}.
+ * @example timeline(client, { timeline: 'local', limit: 20 }).subscribe((page) => console.log(page.length))
+ */
+export const timeline = /* @__PURE__ */ endpoint('GET /api/v1/timelines/{timeline*}', {
+  created: '1.0.0', changed: '3.3.0', returns: page<Status>,
+  params: (options?: AnyTimelineOptions) => {
+    const o = optionsOf(options);
+    const name = o.timeline === undefined ? 'home' : requiredString('timeline', o.timeline);
+    const params = timelineParams(o);
+    return name === 'local' ? { ...params, timeline: 'public', local: true } : { ...params, timeline: name };
+  },
+});
 
-  /**
-   * This server's public statuses (the public timeline with `local`). Emits one {@link Page}.
-   * @example api.timelineLocal({ only_media: true }).subscribe((page) => console.log(page.length))
-   */
-  timelineLocal: endpoint('GET /api/v1/timelines/public', {
-    created: '1.0.0', changed: '3.3.0', returns: page<Status>(),
-    params: (options?: LocalTimelineOptions) => {
-      const o = optionsOf(options);
-      return { ...paginationParams(o), only_media: flag(o.only_media), local: true };
-    },
-  }),
+/**
+ * The logged-in user's home timeline. Emits one {@link Page}.
+ * @example timelineHome(client, { limit: 40 }).subscribe((page) => console.log(page[0]?.content))
+ */
+export const timelineHome = /* @__PURE__ */ endpoint('GET /api/v1/timelines/home', {
+  created: '1.0.0', changed: '3.3.0', returns: page<Status>,
+  params: (options?: TimelineOptions) => timelineParams(options),
+});
 
-  /**
-   * The federated timeline: public statuses this server knows of. Emits one {@link Page}.
-   * @example api.timelinePublic({ remote: true, limit: 40 }).subscribe((page) => console.log(page.length))
-   */
-  timelinePublic: endpoint('GET /api/v1/timelines/public', {
-    created: '1.0.0', changed: '3.3.0', returns: page<Status>(),
-    params: (options?: TimelineOptions) => timelineParams(options),
-  }),
+/**
+ * This server's public statuses (the public timeline with `local`). Emits one {@link Page}.
+ * @example timelineLocal(client, { only_media: true }).subscribe((page) => console.log(page.length))
+ */
+export const timelineLocal = /* @__PURE__ */ endpoint('GET /api/v1/timelines/public', {
+  created: '1.0.0', changed: '3.3.0', returns: page<Status>,
+  params: (options?: LocalTimelineOptions) => {
+    const o = optionsOf(options);
+    return { ...paginationParams(o), only_media: flag(o.only_media), local: true };
+  },
+});
 
-  /**
-   * Public statuses with a hashtag, given without its `#` (a leading `#` is an argument
-   * error). Emits one {@link Page}.
-   * @example api.timelineHashtag('caturday', { local: true }).subscribe((page) => console.log(page.length))
-   */
-  timelineHashtag: endpoint('GET /api/v1/timelines/tag/{hashtag}', {
-    created: '1.0.0', changed: '3.3.0', returns: page<Status>(),
-    params: (hashtag: string, options?: TimelineOptions) => ({ hashtag: hashtagOf(hashtag), ...timelineParams(options) }),
-  }),
+/**
+ * The federated timeline: public statuses this server knows of. Emits one {@link Page}.
+ * @example timelinePublic(client, { remote: true, limit: 40 }).subscribe((page) => console.log(page.length))
+ */
+export const timelinePublic = /* @__PURE__ */ endpoint('GET /api/v1/timelines/public', {
+  created: '1.0.0', changed: '3.3.0', returns: page<Status>,
+  params: (options?: TimelineOptions) => timelineParams(options),
+});
 
-  /**
-   * The statuses of a list's members. Emits one {@link Page}.
-   * @example api.timelineList(list, { limit: 20 }).subscribe((page) => console.log(page.length))
-   */
-  timelineList: endpoint('GET /api/v1/timelines/list/{id}', {
-    created: '2.1.0', changed: '3.3.0', returns: page<Status>(),
-    params: (id: IdLike, options?: TimelineOptions) => ({ id: idOf(id), ...timelineParams(options) }),
-  }),
-};
+/**
+ * Public statuses with a hashtag, given without its `#` (a leading `#` is an argument
+ * error). Emits one {@link Page}.
+ * @example timelineHashtag(client, 'caturday', { local: true }).subscribe((page) => console.log(page.length))
+ */
+export const timelineHashtag = /* @__PURE__ */ endpoint('GET /api/v1/timelines/tag/{hashtag}', {
+  created: '1.0.0', changed: '3.3.0', returns: page<Status>,
+  params: (hashtag: string, options?: TimelineOptions) => ({ hashtag: hashtagOf(hashtag), ...timelineParams(options) }),
+});
+
+/**
+ * The statuses of a list's members. Emits one {@link Page}.
+ * @example timelineList(client, list, { limit: 20 }).subscribe((page) => console.log(page.length))
+ */
+export const timelineList = /* @__PURE__ */ endpoint('GET /api/v1/timelines/list/{id}', {
+  created: '2.1.0', changed: '3.3.0', returns: page<Status>,
+  params: (id: IdLike, options?: TimelineOptions) => ({ id: idOf(id), ...timelineParams(options) }),
+});

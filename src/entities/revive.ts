@@ -21,26 +21,12 @@ export const DATE_FIELDS: ReadonlyMap<string, DateForm> = new Map([
 const ISO_SHAPE = /^\d{4}-\d{2}-\d{2}/;
 const DIGITS = /^\d+$/;
 
-function dateOfString(form: DateForm, value: string): Date | string {
-  let parsed: Date;
-  if (form === 'epoch') {
-    if (!DIGITS.test(value)) return value;
-    parsed = new Date(Number(value) * 1000);
-  } else {
-    if (!ISO_SHAPE.test(value)) return value;
-    parsed = new Date(value);
-  }
-  return Number.isNaN(parsed.getTime()) ? value : parsed;
-}
-
-function dateOfNumber(seconds: number): Date | number {
-  const date = new Date(seconds * 1000);
-  return Number.isNaN(date.getTime()) ? seconds : date;
-}
-
-/** `id`, `account_id`, `application_id`…: some servers send small ids as JSON numbers. */
-function isIdField(key: string): boolean {
-  return key === 'id' || key.endsWith('_id');
+/** The `Date` of a time field as it came (ISO text, or epoch seconds as text or a number); the value itself when it does not parse. */
+function dateOf(form: DateForm, value: string | number): Date | string | number {
+  const date = typeof value === 'number' ? new Date(value * 1000)
+    : form === 'epoch' ? DIGITS.test(value) && new Date(Number(value) * 1000)
+    : ISO_SHAPE.test(value) && new Date(value);
+  return date && !Number.isNaN(date.getTime()) ? date : value;
 }
 
 /**
@@ -89,13 +75,15 @@ function revive(container: object, depth: number): void {
       const first = field.charCodeAt(0);
       if (first >= 48 && first <= 57) {
         const form = DATE_FIELDS.get(key);
-        if (form !== undefined) record[key] = dateOfString(form, field);
+        if (form !== undefined) record[key] = dateOf(form, field);
       }
     } else if (typeof field === 'object') {
       if (field !== null) revive(field, inner);
     } else if (typeof field === 'number') {
-      if (DATE_FIELDS.has(key)) record[key] = dateOfNumber(field);
-      else if (isIdField(key)) record[key] = String(field);
+      const form = DATE_FIELDS.get(key);
+      if (form !== undefined) record[key] = dateOf(form, field);
+      // `id`, `account_id`…: some servers send small ids as JSON numbers.
+      else if (key === 'id' || key.endsWith('_id')) record[key] = String(field);
     }
   }
 }

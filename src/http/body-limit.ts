@@ -1,5 +1,4 @@
 import { MastodonMalformedResponseError } from '../errors.js';
-import { standardStatusText } from './status-text.js';
 
 /** The default cap on a response body: 64 MiB. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 2 ** 20;
@@ -19,7 +18,8 @@ export function responseTooLarge(status: number, statusText: string, limit: numb
   const declared = declaredLength === undefined ? '' : ` (content-length: ${declaredLength.slice(0, 40)})`;
   return new MastodonMalformedResponseError(
     `The server's ${status} response is larger than the ${limit} bytes this client accepts${declared}; see max_response_bytes`,
-    { status, reason: statusText || standardStatusText(status), error: undefined, body: undefined },
+    // No reason phrase: the error takes the standard one of its status.
+    { status, reason: statusText || undefined },
   );
 }
 

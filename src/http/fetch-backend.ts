@@ -32,7 +32,7 @@ export class FetchBackend implements HttpBackend {
       if (res.type === 'opaqueredirect') {
         await res.body?.cancel();
         throw new MastodonAPIError('Mastodon API returned error: a redirect, which is not followed (the browser hides where it pointed)',
-          { status: res.status, reason: 'Redirect', error: undefined, body: undefined });
+          { status: res.status, reason: 'Redirect' });
       }
       const headers: Record<string, string> = {};
       res.headers.forEach((value, name) => { headers[name.toLowerCase()] = value; });
@@ -52,21 +52,17 @@ async function readBody(res: Response, headers: Readonly<Record<string, string>>
   if (res.body === null) return '';
   const reader = res.body.getReader();
   const decoder = new TextDecoder();
-  const parts: string[] = [];
+  let text = '';
   let received = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    received += value.byteLength;
+  for (let chunk; !(chunk = await reader.read()).done;) {
+    received += chunk.value.byteLength;
     if (received > maxBytes) {
-      parts.length = 0;
       await reader.cancel();
       throw responseTooLarge(res.status, res.statusText, maxBytes);
     }
-    parts.push(decoder.decode(value, { stream: true }));
+    text += decoder.decode(chunk.value, { stream: true });
   }
-  parts.push(decoder.decode());
-  return parts.join('');
+  return text + decoder.decode();
 }
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<Uint8Array> {

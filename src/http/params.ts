@@ -31,23 +31,26 @@ export function formatDate(date: Date): string {
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
- * Whether a string is well-formed UTF-16 (no lone surrogate), so it can be URL-encoded as is.
+ * `text` when it is well-formed UTF-16 (no lone surrogate), so that it can be URL-encoded as
+ * it is; else a `MastodonIllegalArgumentError` about the parameter `name`.
  *
  * ## Example
  * ```ts
- * isWellFormedText('caf\u00e9 \u{1F418}')  // true
- * isWellFormedText('\uD83D')               // false
+ * wellFormedText('status', 'caf\u00e9 \u{1F418}')  // 'café 🐘'
+ * wellFormedText('status', '\uD83D')               // throws MastodonIllegalArgumentError
  * ```
  */
-export function isWellFormedText(text: string): boolean {
-  return !LONE_SURROGATE.test(text);
+export function wellFormedText(name: string, text: string): string {
+  if (LONE_SURROGATE.test(text)) throw new MastodonIllegalArgumentError(`${name} is not well-formed text (it holds a lone surrogate)`);
+  return text;
 }
 
-function scalar(key: string, value: string | number | bigint | boolean | Date): string {
+/** What is left of a parameter value once lists, nested objects and absent values are set aside. */
+type Scalar = string | number | bigint | boolean | Date;
+
+function scalar(key: string, value: Scalar): string {
   if (typeof value === 'boolean') return value ? '1' : '0';
-  if (typeof value === 'string' && !isWellFormedText(value)) {
-    throw new MastodonIllegalArgumentError(`${key} is not well-formed text (it holds a lone surrogate)`);
-  }
+  if (typeof value === 'string') return wellFormedText(key, value);
   if (value instanceof Date) return formatDate(value);
   if (typeof value === 'number' && !Number.isFinite(value)) {
     throw new MastodonIllegalArgumentError(`${key} must be a finite number, got ${value}`);
@@ -55,7 +58,8 @@ function scalar(key: string, value: string | number | bigint | boolean | Date): 
   return String(value);
 }
 
-function isPlainObject(value: unknown): value is { readonly [key: string]: ParamValue } {
+/** Whether a parameter is a nested object (neither a list nor a date): `poll[options][]` in a form. */
+export function isPlainObject(value: unknown): value is { readonly [key: string]: ParamValue } {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
 
@@ -78,19 +82,14 @@ export function flattenParams(params: Params): [string, string][] {
       for (const item of value as readonly ParamValue[]) visit(`${key}[]`, item);
     } else if (isPlainObject(value)) {
       for (const [sub, item] of Object.entries(value)) visit(`${key}[${sub}]`, item);
-    } else if (isScalar(value)) {
-      pairs.push([key, scalar(key, value)]);
-    } else {
+    } else if (typeof value === 'symbol' || typeof value === 'function') {
       throw new MastodonIllegalArgumentError(`${key} has a value of type ${typeof value} that cannot be sent`);
+    } else {
+      pairs.push([key, scalar(key, value as Scalar)]);
     }
   };
   for (const [key, value] of Object.entries(params)) visit(key, value);
   return pairs;
-}
-
-function isScalar(value: unknown): value is string | number | bigint | boolean | Date {
-  const kind = typeof value;
-  return kind === 'string' || kind === 'number' || kind === 'bigint' || kind === 'boolean' || value instanceof Date;
 }
 
 /** Encodes parameters as `application/x-www-form-urlencoded` (also the query string's form). */

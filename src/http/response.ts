@@ -27,11 +27,14 @@ function errorClassFor(status: number): ApiErrorClass {
   return ERROR_BY_STATUS[status] ?? (status >= 500 ? MastodonServerError : MastodonAPIError);
 }
 
-function tryParseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+/** What {@link parseJson} returns for text that is not JSON. */
+const NOT_JSON = Symbol('not JSON');
+
+function parseJson(text: string): unknown {
   try {
-    return { ok: true, value: JSON.parse(text) };
+    return JSON.parse(text);
   } catch {
-    return { ok: false };
+    return NOT_JSON;
   }
 }
 
@@ -49,9 +52,9 @@ function tryParseJson(text: string): { ok: true; value: unknown } | { ok: false 
  * ```
  */
 export function apiErrorFor(response: HttpResponse): MastodonAPIError {
-  const parsed = tryParseJson(response.body);
-  const body = parsed.ok ? parsed.value : response.body;
-  let error = parsed.ok ? errorOfJson(parsed.value) : excerpt(response.body.trim());
+  const parsed = parseJson(response.body);
+  const body = parsed === NOT_JSON ? response.body : parsed;
+  let error = parsed === NOT_JSON ? excerpt(response.body.trim()) : errorOfJson(parsed);
   if (response.status === 404 && error === undefined) error = 'Endpoint not found.';
   const reason = reasonOf(response);
   const location = response.status >= 300 && response.status < 400 ? response.headers['location'] : undefined;
@@ -75,10 +78,10 @@ function errorOfJson(value: unknown): string | undefined {
   }
 }
 
-/** At most 500 characters of `text`; `undefined` for none. */
-function excerpt(text: string): string | undefined {
+/** At most `length` characters of `text`; `undefined` for none. */
+function excerpt(text: string, length = 500): string | undefined {
   if (text === '') return undefined;
-  return text.length > 500 ? `${text.slice(0, 500)}…` : text;
+  return text.length > length ? `${text.slice(0, length)}…` : text;
 }
 
 /** The response's reason phrase, or the standard one when the server sent none. */
@@ -95,11 +98,11 @@ export function resultOf(response: HttpResponse, kind: ResultKind): unknown {
   if (response.status < 200 || response.status >= 300) throw apiErrorFor(response);
   if (kind === 'none') return undefined;
   if (kind === 'text') return response.body;
-  const parsed = tryParseJson(response.body);
-  if (!parsed.ok) throw malformed(response, 'is not JSON');
+  const parsed = parseJson(response.body);
+  if (parsed === NOT_JSON) throw malformed(response, 'is not JSON');
   let value: unknown;
   try {
-    value = reviveEntities(parsed.value);
+    value = reviveEntities(parsed);
   } catch (cause) {
     throw malformed(response, `nests deeper than ${MAX_ENTITY_DEPTH} levels`, cause);
   }
@@ -111,10 +114,8 @@ export function resultOf(response: HttpResponse, kind: ResultKind): unknown {
 }
 
 function malformed(response: HttpResponse, what: string, cause?: unknown): MastodonMalformedResponseError {
-  const excerpt = response.body.length > 200 ? `${response.body.slice(0, 200)}…` : response.body;
   return new MastodonMalformedResponseError(
-    `The server's ${response.status} response ${what}: ${JSON.stringify(excerpt)}`,
-    { status: response.status, reason: reasonOf(response), error: undefined, body: response.body },
-    cause === undefined ? undefined : { cause },
+    `The server's ${response.status} response ${what}: ${JSON.stringify(excerpt(response.body, 200) ?? '')}`,
+    { status: response.status, reason: reasonOf(response), body: response.body, cause },
   );
 }

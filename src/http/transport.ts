@@ -1,7 +1,6 @@
-import { Observable, throwError, type SchedulerLike, type Subscription } from 'rxjs';
-import { tap } from 'rxjs/operators';
+import { defer, map, type Observable, type SchedulerLike, tap, timeout } from 'rxjs';
 import type { HttpBackend, HttpMethod, HttpRequest, HttpResponse, RequestBody } from './backend.js';
-import { encodeForm, encodeJson, isWellFormedText, type Params } from './params.js';
+import { encodeForm, encodeJson, wellFormedText, type Params } from './params.js';
 import type { BodyEncoding, ResultKind } from '../endpoints/define.js';
 import { resultOf } from './response.js';
 import { MastodonIllegalArgumentError, MastodonReadTimeout } from '../errors.js';
@@ -32,148 +31,125 @@ export interface ApiCall {
   readonly body?: RequestBody;
 }
 
-/** What the transport needs from its client. Getters, because token and language change. */
-export interface TransportConfig {
-  readonly baseUrl: string;
-  readonly backend: HttpBackend;
-  readonly limiter: RateLimiter;
+/** What the transport reads from its client, as the client names it: token and language change. */
+export interface TransportClient {
+  readonly api_base_url: string;
+  readonly ratelimiter: RateLimiter;
   readonly scheduler: SchedulerLike;
-  readonly timeoutMs: number;
+  /** Seconds each attempt may take. */
+  readonly request_timeout: number;
   /** The most response body bytes to accept. */
-  readonly maxResponseBytes: number;
-  readonly userAgent: string | undefined;
-  readonly debug: boolean;
-  token(): string | undefined;
-  lang(): string | undefined;
+  readonly max_response_bytes: number;
+  readonly user_agent: string | undefined;
+  readonly access_token: string | undefined;
+  readonly lang: string | undefined;
+}
+
+/** Sends API calls for one client. */
+export interface Transport {
+  /** The parsed result of a call, as its result kind says; a cold Observable. */
+  call<R>(call: ApiCall): Observable<R>;
+  /** The raw response of a call (error statuses included); a cold Observable. */
+  send(call: ApiCall): Observable<HttpResponse>;
 }
 
 /**
- * Builds, sends and reads API calls: parameters encoded as Mastodon.py encodes them, the
- * token sent only to the API's origin, each attempt bounded by the request timeout, every
- * call through the client's rate limiter.
+ * The transport of a client: it builds, sends and reads API calls, parameters encoded as
+ * Mastodon.py encodes them, the token sent only to the API's origin, each attempt bounded by
+ * the request timeout, every call through the client's rate limiter.
+ *
+ * ## Example
+ * ```ts
+ * const transport = createTransport(client, new FetchBackend(), false);
+ * transport.call<Status>({ method: 'GET', path: '/api/v1/statuses/1' }).subscribe((s) => console.log(s.content));
+ * ```
  */
-export class Transport {
-  private readonly origin: string;
+export function createTransport(client: TransportClient, backend: HttpBackend, debug: boolean): Transport {
+  const origin = new URL(client.api_base_url).origin;
+  /** Follows pagination links through this transport. */
+  const pageFetcher: PageFetcher = { apiRequest: call };
 
-  constructor(private readonly config: TransportConfig) {
-    this.origin = new URL(config.baseUrl).origin;
-  }
-
-  /** The parsed result of a call, as its result kind says; a cold Observable. */
-  call<R>(call: ApiCall): Observable<R> {
-    return new Observable<R>((subscriber) => this.responses(call).subscribe({
-      next: (response) => {
-        const kind = call.result ?? 'json';
-        let result: unknown;
-        try {
-          result = resultOf(response, kind);
-        } catch (error) {
-          subscriber.error(error);
-          return;
-        }
-        subscriber.next((kind === 'page' ? markFetcher(result as Page<unknown>, this.pageFetcher) : result) as R);
-      },
-      error: (error: unknown) => subscriber.error(error),
-      complete: () => subscriber.complete(),
+  function call<R>(apiCall: ApiCall): Observable<R> {
+    return send(apiCall).pipe(map((response) => {
+      const kind = apiCall.result ?? 'json';
+      const result = resultOf(response, kind);
+      return (kind === 'page' ? markFetcher(result as Page<unknown>, pageFetcher) : result) as R;
     }));
   }
 
-  /** Follows pagination links through this transport. */
-  private readonly pageFetcher: PageFetcher = { apiRequest: <R>(call: ApiCall) => this.call<R>(call) };
-
-  /** The raw response of a call (error statuses included); a cold Observable. */
-  send(call: ApiCall): Observable<HttpResponse> {
-    return new Observable<HttpResponse>((subscriber) => this.responses(call).subscribe(subscriber));
-  }
-
   /**
-   * The responses of a call: the request built (a parameter that cannot be sent is the
-   * error), then sent through the rate limiter unless it goes to another origin, whose rate
-   * limit is not this client's. Called on subscribe.
+   * The responses of a call, on subscribe: the request built (a parameter that cannot be sent
+   * is the error), then sent through the rate limiter unless it goes to another origin, whose
+   * rate limit is not this client's.
    */
-  private responses(call: ApiCall): Observable<HttpResponse> {
-    let request: HttpRequest;
-    try {
-      request = this.build(call);
-    } catch (error) {
-      return throwError(() => error);
-    }
-    if (this.config.debug) console.debug(`[mastodon-rx] ${request.method} ${redact(request.url)}`, redact(call.params ?? {}));
-    const attempt = this.attempt(request);
-    const limited = call.ratelimited === false || !request.url.startsWith(`${this.origin}/`)
-      ? attempt
-      : this.config.limiter.limit(attempt);
-    return this.config.debug
-      ? limited.pipe(tap((r) => console.debug(`[mastodon-rx] ${r.status} ${redact(request.url)}`)))
-      : limited;
-  }
-
-  /** One try of a request: the backend's answer, or `MastodonReadTimeout` if none comes in time. */
-  private attempt(request: HttpRequest): Observable<HttpResponse> {
-    const { backend, scheduler, timeoutMs } = this.config;
-    return new Observable<HttpResponse>((subscriber) => {
-      let answered = false;
-      let timer: Subscription | undefined;
-      // The backend goes first: if it throws or answers at once, no timer is left behind.
-      const exchange = backend.handle(request).subscribe({
-        next: (response) => {
-          answered = true;
-          timer?.unsubscribe();
-          // A backend of the user's own may not enforce the cap: its answer is held to it here.
-          if (response.body.length > this.config.maxResponseBytes) {
-            subscriber.error(responseTooLarge(response.status, response.statusText, this.config.maxResponseBytes));
-          } else {
-            subscriber.next(response);
-          }
-        },
-        error: (error: unknown) => subscriber.error(error),
-        complete: () => subscriber.complete(),
-      });
-      if (!answered && !subscriber.closed) {
-        timer = scheduler.schedule(() => subscriber.error(
-          new MastodonReadTimeout(`No response within ${timeoutMs / 1000} s: ${request.method} ${redact(request.url)}`),
-        ), timeoutMs);
-      }
-      return () => {
-        timer?.unsubscribe();
-        exchange.unsubscribe();
-      };
+  function send(apiCall: ApiCall): Observable<HttpResponse> {
+    return defer(() => {
+      const request = build(apiCall);
+      if (debug) console.debug(`[mastodon-rx] ${request.method} ${redact(request.url)}`, redact(apiCall.params ?? {}));
+      const tried = attempt(request);
+      const limited = apiCall.ratelimited === false || !request.url.startsWith(`${origin}/`) ? tried : client.ratelimiter.limit(tried);
+      return debug
+        ? limited.pipe(tap((r) => console.debug(`[mastodon-rx] ${r.status} ${redact(request.url)}`)))
+        : limited;
     });
   }
 
+  /** One try of a request: the backend's answer, or `MastodonReadTimeout` if none comes in time. */
+  function attempt(request: HttpRequest): Observable<HttpResponse> {
+    const { scheduler, request_timeout: seconds, max_response_bytes: maxBytes } = client;
+    // Each subscription (a retry of the rate limiter) asks the backend again.
+    return defer(() => backend.handle(request)).pipe(
+      map((response) => {
+        // A backend of the user's own may not enforce the cap: its answer is held to it here.
+        if (response.body.length > maxBytes) throw responseTooLarge(response.status, response.statusText, maxBytes);
+        return response;
+      }),
+      // The backend is subscribed first: if it throws or answers at once, no timer is started.
+      timeout({
+        first: seconds * 1000,
+        scheduler,
+        with: () => {
+          throw new MastodonReadTimeout(`No response within ${seconds} s: ${request.method} ${redact(request.url)}`);
+        },
+      }),
+    );
+  }
+
   /** Turns a call into a request. Throws `MastodonIllegalArgumentError` for a call or parameters that cannot be sent. */
-  build(call: ApiCall): HttpRequest {
-    checkCall(call);
-    const { path, rest } = fillPath(call.path, call.params ?? {});
+  function build(apiCall: ApiCall): HttpRequest {
+    checkCall(apiCall);
+    const { path, rest } = fillPath(apiCall.path, apiCall.params ?? {});
     let url: URL;
     try {
-      url = new URL(path.startsWith('/') ? this.config.baseUrl + path : path);
+      url = new URL(path.startsWith('/') ? client.api_base_url + path : path);
     } catch {
       throw new MastodonIllegalArgumentError(`Not a path under the API or an absolute URL: ${JSON.stringify(path)}`);
     }
-    const lang = this.config.lang();
+    const lang = client.lang;
     const params: Params = lang !== undefined && rest['lang'] === undefined && !url.searchParams.has('lang') ? { ...rest, lang } : rest;
-    const headers: Record<string, string> = { accept: 'application/json', ...call.headers };
-    if (this.config.userAgent) headers['user-agent'] = this.config.userAgent;
-    const token = call.token === undefined ? this.config.token() : call.token;
-    if (token && url.origin === this.origin) headers['authorization'] = `Bearer ${token}`;
+    const headers: Record<string, string> = { accept: 'application/json', ...apiCall.headers };
+    if (client.user_agent) headers['user-agent'] = client.user_agent;
+    const token = apiCall.token === undefined ? client.access_token : apiCall.token;
+    if (token && url.origin === origin) headers['authorization'] = `Bearer ${token}`;
 
-    let body: RequestBody | undefined = call.body;
-    if (call.method === 'GET' || call.method === 'HEAD') {
+    let body: RequestBody | undefined = apiCall.body;
+    if (apiCall.method === 'GET' || apiCall.method === 'HEAD') {
       const query = encodeForm(params);
       if (query) url.search = url.search.length > 1 ? `${url.search}&${query}` : query;
-    } else if (body === undefined && call.encoding === 'json') {
+    } else if (body === undefined && apiCall.encoding === 'json') {
       body = encodeJson(params);
       headers['content-type'] = 'application/json';
     } else if (body === undefined) {
       body = encodeForm(params);
       headers['content-type'] = 'application/x-www-form-urlencoded';
     }
-    const { maxResponseBytes } = this.config;
+    const maxResponseBytes = client.max_response_bytes;
     return body === undefined
-      ? { method: call.method, url: url.href, headers, maxResponseBytes }
-      : { method: call.method, url: url.href, headers, body, maxResponseBytes };
+      ? { method: apiCall.method, url: url.href, headers, maxResponseBytes }
+      : { method: apiCall.method, url: url.href, headers, body, maxResponseBytes };
   }
+
+  return { call, send };
 }
 
 const HTTP_METHODS: ReadonlySet<unknown> = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD']);
@@ -217,8 +193,7 @@ export function fillPath(path: string, params: Params): { path: string; rest: Pa
       throw new MastodonIllegalArgumentError(`Missing path parameter ${name}`);
     }
     delete rest[name];
-    const text = String(value);
-    if (!isWellFormedText(text)) throw new MastodonIllegalArgumentError(`${name} is not well-formed text (it holds a lone surrogate)`);
+    const text = wellFormedText(name, String(value));
     // encodeURIComponent leaves `.` alone, and a URL drops `.` and `..` segments (walking up a level):
     // such a segment, or an empty one, would send the request to another endpoint.
     const segments = multiSegment ? text.split('/') : [text];

@@ -1,5 +1,6 @@
 import { catchError, concatMap, EMPTY, expand, first, type Observable, throwError, timeout, timer } from 'rxjs';
-import type { Mastodon } from '../client/mastodon.js';
+import type { MastodonClient } from '../client/client.js';
+import { media as mediaAttachment } from '../endpoints/media.js';
 import type { MediaAttachment } from '../entities/status.js';
 import { MastodonAPIError } from '../errors.js';
 
@@ -19,15 +20,15 @@ export interface MediaProcessingOptions {
  *
  * ## Example
  * ```ts
- * api.mediaPost('clip.mp4').pipe(concatMap((m) => awaitMediaProcessing(api, m, { timeout: 120 })))
+ * mediaPost(client, 'clip.mp4').pipe(concatMap((m) => awaitMediaProcessing(client, m, { timeout: 120 })))
  * ```
  */
-export function awaitMediaProcessing(api: Pick<Mastodon, 'media' | 'scheduler'>, media: MediaAttachment,
+export function awaitMediaProcessing(client: MastodonClient, media: MediaAttachment,
   options: MediaProcessingOptions): Observable<MediaAttachment> {
   const { id } = media;
   const intervalMs = (options.interval ?? 5) * 1000;
-  const poll$ = api.media(id);
-  const later$ = timer(intervalMs, api.scheduler).pipe(concatMap(() => poll$));
+  const poll$ = mediaAttachment(client, id);
+  const later$ = timer(intervalMs, client.scheduler).pipe(concatMap(() => poll$));
   return poll$.pipe(
     expand((current) => (current.url === null || current.url === undefined ? later$ : EMPTY)),
     first((current) => current.url !== null && current.url !== undefined),
@@ -36,7 +37,7 @@ export function awaitMediaProcessing(api: Pick<Mastodon, 'media' | 'scheduler'>,
       : error))),
     timeout({
       first: options.timeout * 1000,
-      scheduler: api.scheduler,
+      scheduler: client.scheduler,
       with: () => throwError(() => new MastodonAPIError(
         `Media ${id} was still being processed after ${options.timeout} s`,
         { status: 206, reason: 'Partial Content', error: 'still processing', body: media },

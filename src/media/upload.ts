@@ -1,5 +1,5 @@
 import { filter, forkJoin, map, Observable, of, Subscription, type OperatorFunction } from 'rxjs';
-import type { Mastodon } from '../client/mastodon.js';
+import type { MastodonClient } from '../client/client.js';
 import type { HttpMethod } from '../http/backend.js';
 import type { Params } from '../http/params.js';
 import { countingChunks, multipartBody, type UploadProgress } from './multipart.js';
@@ -47,7 +47,7 @@ export interface UploadCall {
  *   fields: { note: 'hi' }, files: { avatar: { input: 'me.png', what: 'avatar' } } })
  * ```
  */
-export function uploadWithProgress<T>(api: Mastodon, call: UploadCall): Observable<UploadEvent<T>> {
+export function uploadWithProgress<T>(api: MastodonClient, call: UploadCall): Observable<UploadEvent<T>> {
   return prepareFiles(call.files).pipe(
     map((files) => multipartBody(withLang(api, call.fields), files)),
     (body$) => new Observable<UploadEvent<T>>((subscriber) => {
@@ -95,7 +95,7 @@ function prepareFiles(files: UploadCall['files']): Observable<Record<string, Pre
   return forkJoin(Object.fromEntries(entries.map(([name, file]) => [name, prepareFile(file.input, file, file.what)])));
 }
 
-function withLang(api: Mastodon, fields: Params): Params {
+function withLang(api: MastodonClient, fields: Params): Params {
   return api.lang !== undefined && fields['lang'] === undefined ? { ...fields, lang: api.lang } : fields;
 }
 

@@ -16,20 +16,11 @@ export interface Link {
  * ```
  */
 export function parseLinkHeader(header: string | undefined): Link[] {
-  if (!header) return [];
   const links: Link[] = [];
-  let i = 0;
-  while (i < header.length) {
-    const open = header.indexOf('<', i);
-    if (open < 0) break;
-    const close = header.indexOf('>', open + 1);
-    if (close < 0) break;
-    const url = header.slice(open + 1, close).trim();
-    const next = header.indexOf('<', close + 1);
-    const params = header.slice(close + 1, next < 0 ? header.length : next);
-    const rels = relsOf(params);
-    if (url) links.push({ url, rels });
-    i = next < 0 ? header.length : next;
+  // A link is `<` to the first `>` after it, and its parameters run to the next `<`.
+  for (const [, target, params] of (header ?? '').matchAll(/<([^>]*)>([^<]*)/g)) {
+    const url = target!.trim();
+    if (url) links.push({ url, rels: relsOf(params!) });
   }
   return links;
 }

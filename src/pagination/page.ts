@@ -36,7 +36,8 @@ export function toPage<T>(items: T[], linkHeader: string | undefined, method: Ht
   const next = linkFor(links, 'next');
   const prev = linkFor(links, 'prev') ?? linkFor(links, 'previous');
   const define = (name: string, url: string | undefined): void => {
-    if (url) Object.defineProperty(items, name, { value: { method, url }, enumerable: false });
+    // defineProperty's defaults: not enumerable, not writable.
+    if (url) Object.defineProperty(items, name, { value: { method, url } });
   };
   define('_pagination_next', next);
   define('_pagination_prev', prev);
@@ -56,7 +57,7 @@ const FETCHER = Symbol('mastodon-rx.pageFetcher');
  * still serialises, spreads and compares as a plain array.
  */
 export function markFetcher<T>(page: Page<T>, fetcher: PageFetcher): Page<T> {
-  Object.defineProperty(page, FETCHER, { value: fetcher, enumerable: false });
+  Object.defineProperty(page, FETCHER, { value: fetcher });
   return page;
 }
 

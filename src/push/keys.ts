@@ -43,7 +43,15 @@ export function generatePushKeys(): [priv: PushPrivateKeys, pub: { pubkey: strin
   ecdh.generateKeys();
   const auth = base64url(crypto.randomBytes(16));
   return [
-    { privkey: base64url(ecdh.getPrivateKey()), auth },
+    { privkey: base64url(leftPadded(ecdh.getPrivateKey(), 32)), auth },
     { pubkey: base64url(ecdh.getPublicKey(null, 'uncompressed')), auth },
   ];
+}
+
+/** `bytes` widened to `length` with leading zeros: node:crypto drops them from a private key (one key in 256). */
+function leftPadded(bytes: Uint8Array, length: number): Uint8Array {
+  if (bytes.length >= length) return bytes;
+  const padded = new Uint8Array(length);
+  padded.set(bytes, length - bytes.length);
+  return padded;
 }

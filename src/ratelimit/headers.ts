@@ -19,7 +19,7 @@ export interface RateLimitReport {
  * ```
  */
 export function readRateLimitHeaders(headers: Readonly<Record<string, string>>): RateLimitReport {
-  const date = headers['date'] === undefined ? NaN : Date.parse(headers['date']);
+  const date = Date.parse(headers['date'] ?? '');
   return {
     limit: parseCount(headers['x-ratelimit-limit']),
     remaining: parseCount(headers['x-ratelimit-remaining']),
@@ -29,9 +29,8 @@ export function readRateLimitHeaders(headers: Readonly<Record<string, string>>):
 }
 
 function parseCount(value: string | undefined): number | undefined {
-  if (value === undefined || !/^\s*\d+\s*$/.test(value)) return undefined;
   const count = Number(value);
-  return Number.isSafeInteger(count) ? count : undefined;
+  return value !== undefined && /^\s*\d+\s*$/.test(value) && Number.isSafeInteger(count) ? count : undefined;
 }
 
 const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:[.,](\d+))?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
@@ -54,17 +53,17 @@ export function parseReset(value: string | undefined): number | undefined {
   if (/^\d+(\.\d+)?$/.test(text)) return Number(text);
   const iso = ISO_TIME.exec(text);
   if (!iso) return undefined;
-  const [, year, month, day, hour, minute, second, fraction, zone] = iso;
-  if (Number(month) < 1 || Number(month) > 12 || Number(day) < 1 || Number(day) > 31
-    || Number(hour) > 23 || Number(minute) > 59 || Number(second) > 60) return undefined;
-  const wholeMs = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second));
+  const [year, month, day, hour, minute, second] = iso.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return undefined;
+  const wholeMs = Date.UTC(year, month - 1, day, hour, minute, second);
   if (!Number.isFinite(wholeMs)) return undefined;
-  return wholeMs / 1000 + (fraction ? Number(`0.${fraction}`) : 0) - offsetSeconds(zone);
+  const fraction = iso[7];
+  return wholeMs / 1000 + (fraction ? Number(`0.${fraction}`) : 0) - offsetSeconds(iso[8]);
 }
 
+/** Seconds east of UTC of a zone that is `Z`, absent (UTC both) or `±hh`, `±hhmm`, `±hh:mm`. */
 function offsetSeconds(zone: string | undefined): number {
-  if (zone === undefined || zone === 'Z' || zone === 'z') return 0;
-  const sign = zone.startsWith('-') ? -1 : 1;
+  if (zone === undefined || zone.length === 1) return 0;
   const digits = zone.slice(1).replace(':', '');
-  return sign * (Number(digits.slice(0, 2)) * 3600 + Number(digits.slice(2, 4) || '0') * 60);
+  return (zone.startsWith('-') ? -1 : 1) * (Number(digits.slice(0, 2)) * 3600 + Number(digits.slice(2)) * 60);
 }

@@ -54,17 +54,18 @@ export class RateLimiter {
   /** The rate-limit state, updated by every response that reports it. */
   readonly state$: BehaviorSubject<RateLimitState>;
 
+  readonly #scheduler: SchedulerLike;
   /** Until when (epoch seconds) nothing is sent, after a 429. */
-  private holdUntil = -Infinity;
+  #holdUntil = -Infinity;
   /** Requests sent and not yet answered. */
-  private inFlight = 0;
+  #inFlight = 0;
   /** When the last request was sent. */
-  private lastStart = -Infinity;
-  private readonly queue: Turn[] = [];
-  private queueTimer: Subscription | undefined;
-  private draining = false;
+  #lastStart = -Infinity;
+  readonly #queue: Turn[] = [];
+  #queueTimer: Subscription | undefined;
+  #draining = false;
   /** Whether any response has reported the limit yet. */
-  private reported = false;
+  #reported = false;
 
   /**
    * Throws `MastodonIllegalArgumentError` for an unknown method or a pacefactor that is not positive.
@@ -73,15 +74,16 @@ export class RateLimiter {
   constructor(
     readonly method: RatelimitMethod,
     readonly pacefactor: number = 1.1,
-    private readonly scheduler: SchedulerLike = asyncScheduler,
+    scheduler: SchedulerLike = asyncScheduler,
   ) {
+    this.#scheduler = scheduler;
     if (!['throw', 'wait', 'pace'].includes(method)) {
       throw new MastodonIllegalArgumentError(`Invalid ratelimit method: ${String(method)}`);
     }
     if (!(pacefactor > 0) || !Number.isFinite(pacefactor)) {
       throw new MastodonIllegalArgumentError('ratelimit_pacefactor must be a positive number');
     }
-    const now = this.now();
+    const now = this.#now();
     this.state$ = new BehaviorSubject<RateLimitState>({ limit: 300, remaining: 300, reset: now, lastcall: now });
   }
 
@@ -103,32 +105,30 @@ export class RateLimiter {
     return new Observable<HttpResponse>((subscriber) => {
       let attempt: Subscription | undefined;
       let wait: Subscription | undefined;
-      let queued: Turn | undefined;
       let counted = false;
       let active = false;
 
       const uncount = (): void => {
-        if (counted) this.inFlight -= 1;
+        if (counted) this.#inFlight -= 1;
         counted = false;
       };
       const finish = (): void => {
         active = false;
         uncount();
-        if (this.method === 'pace') this.drain();
+        if (this.method === 'pace') this.#drain();
       };
       const send: Turn = () => {
-        queued = undefined;
         wait = undefined;
         active = true;
         counted = true;
-        this.inFlight += 1;
-        this.lastStart = this.now();
+        this.#inFlight += 1;
+        this.#lastStart = this.#now();
         let retrying = false;
         attempt = send$.subscribe({
           next: (response) => {
             uncount();
-            this.record(response);
-            if (this.holdsAfter(response)) {
+            this.#record(response);
+            if (this.#holdsAfter(response)) {
               retrying = true;
               takeTurn(true);
             } else {
@@ -148,24 +148,22 @@ export class RateLimiter {
       const takeTurn = (isRetry: boolean): void => {
         if (this.method === 'throw') return send();
         if (this.method === 'wait') {
-          const held = this.holdUntil - this.now();
-          if (held > 0) wait = this.scheduler.schedule(send, toMs(held));
+          const held = this.#holdUntil - this.#now();
+          if (held > 0) wait = this.#scheduler.schedule(send, toMs(held));
           else send();
           return;
         }
-        queued = send;
-        if (isRetry) this.queue.unshift(send);
-        else this.queue.push(send);
-        this.drain();
+        if (isRetry) this.#queue.unshift(send);
+        else this.#queue.push(send);
+        this.#drain();
       };
 
       takeTurn(false);
       return () => {
         wait?.unsubscribe();
-        if (queued) {
-          const index = this.queue.indexOf(queued);
-          if (index >= 0) this.queue.splice(index, 1);
-        }
+        // A turn still waiting in the `pace` queue is given up.
+        const index = this.#queue.indexOf(send);
+        if (index >= 0) this.#queue.splice(index, 1);
         attempt?.unsubscribe();
         if (active) finish();
       };
@@ -176,66 +174,56 @@ export class RateLimiter {
    * Whether a response sends its request back for another turn: a 429 outside `throw` mode
    * with a reset still ahead, which then holds every request of the client until that reset.
    */
-  private holdsAfter(response: HttpResponse): boolean {
+  #holdsAfter(response: HttpResponse): boolean {
     if (response.status !== 429 || this.method === 'throw') return false;
-    const wait = this.state.reset - this.now();
+    const wait = this.state.reset - this.#now();
     if (!(wait > 0)) return false;
-    this.holdUntil = Math.max(this.holdUntil, this.now() + Math.min(wait, MAX_WAIT_SECONDS));
+    this.#holdUntil = Math.max(this.#holdUntil, this.#now() + Math.min(wait, MAX_WAIT_SECONDS));
     return true;
   }
 
-  /** Releases queued `pace` turns whose time has come; schedules the next one. */
-  private drain(): void {
-    if (this.draining || this.queueTimer) return;
-    this.draining = true;
+  /**
+   * Releases queued `pace` turns whose time has come; schedules the next one. When that time
+   * comes (`waited`), the first turn goes unless a 429's hold still runs, then the rest as usual.
+   */
+  #drain(waited = false): void {
+    if (waited) this.#queueTimer = undefined;
+    else if (this.#draining || this.#queueTimer) return;
+    this.#draining = true;
     try {
-      while (this.queue.length > 0) {
+      while (this.#queue.length > 0) {
         // Until the server has told its limit, one request at a time: its answer drains the queue.
-        if (!this.reported && this.inFlight > 0) return;
-        const delay = Math.max(this.holdUntil - this.now(), this.paceDelay());
+        if (!waited && !this.#reported && this.#inFlight > 0) return;
+        const held = this.#holdUntil - this.#now();
+        const delay = waited ? held : Math.max(held, this.#paceDelay());
         if (delay > 0) {
-          this.queueTimer = this.scheduler.schedule(() => this.releaseAfterWait(), toMs(delay));
+          this.#queueTimer = this.#scheduler.schedule(() => this.#drain(true), toMs(delay));
           return;
         }
-        this.queue.shift()!();
+        waited = false;
+        this.#queue.shift()!();
       }
     } finally {
-      this.draining = false;
+      this.#draining = false;
     }
-  }
-
-  private releaseAfterWait(): void {
-    this.queueTimer = undefined;
-    const held = this.holdUntil - this.now();
-    if (held > 0 && this.queue.length > 0) {
-      this.queueTimer = this.scheduler.schedule(() => this.releaseAfterWait(), toMs(held));
-      return;
-    }
-    this.draining = true;
-    try {
-      this.queue.shift()?.();
-    } finally {
-      this.draining = false;
-    }
-    this.drain();
   }
 
   /** Seconds the next `pace` request waits, by Mastodon.py's rule, with requests in flight counted. */
-  private paceDelay(): number {
-    const now = this.now();
+  #paceDelay(): number {
+    const now = this.#now();
     const { remaining, reset, lastcall } = this.state;
-    const available = remaining - this.inFlight;
+    const available = remaining - this.#inFlight;
     if (available <= 0) return Math.min(reset - now, MAX_WAIT_SECONDS);
     const perCall = (reset - now) / available;
-    const wait = perCall - (now - Math.max(lastcall, this.lastStart));
+    const wait = perCall - (now - Math.max(lastcall, this.#lastStart));
     return wait > 0 ? Math.min(wait / this.pacefactor, MAX_WAIT_SECONDS) : 0;
   }
 
-  private record(response: HttpResponse): void {
+  #record(response: HttpResponse): void {
     const report = readRateLimitHeaders(response.headers);
     if (report.limit === undefined && report.remaining === undefined && report.reset === undefined) return;
-    this.reported = true;
-    const now = this.now();
+    this.#reported = true;
+    const now = this.#now();
     const skew = report.serverDate === undefined ? 0 : now - report.serverDate;
     const previous = this.state;
     this.state$.next({
@@ -246,8 +234,8 @@ export class RateLimiter {
     });
   }
 
-  private now(): number {
-    return this.scheduler.now() / 1000;
+  #now(): number {
+    return this.#scheduler.now() / 1000;
   }
 }
 

@@ -3,7 +3,7 @@ import {
   type MonoTypeOperatorFunction, type SchedulerLike, type Subscription,
 } from 'rxjs';
 import { catchError, concatMap, expand, ignoreElements, map, retry, takeWhile, tap } from 'rxjs/operators';
-import type { Mastodon } from '../client/mastodon.js';
+import type { MastodonClient } from '../client/client.js';
 import type { Params } from '../http/params.js';
 import type { Page } from '../pagination/page.js';
 import { MastodonMalformedEventError, MastodonReadTimeout } from '../errors.js';
@@ -77,7 +77,7 @@ export class CatchUpState {
    * caught up too. Best-effort: a source it cannot ask has no cursor, and its catch-up reports
    * a gap.
    */
-  begin(api: Mastodon): void {
+  begin(api: MastodonClient): void {
     if (this.asked) return;
     this.asked = true;
     takeStartingCursors(api, this).subscribe({
@@ -128,7 +128,7 @@ export class CatchUpState {
  * between subscribing and the connection opening is caught up too. An empty list starts
  * from `0`: everything it gets later is new.
  */
-export function takeStartingCursors(api: Mastodon, state: CatchUpState): Observable<never> {
+export function takeStartingCursors(api: MastodonClient, state: CatchUpState): Observable<never> {
   return from(state.sources).pipe(
     concatMap((source) => api.apiRequest<Page<unknown>>({
       method: 'GET', path: source.path, params: { ...source.params, limit: 1 }, result: 'page',
@@ -154,7 +154,7 @@ function caughtUpEvent(event: CatchUpSource['event'], item: unknown, stream: rea
  * Everything a source published after its cursor, oldest first: read forward from the cursor
  * (`min_id`), following the pages' `prev` links until a short page.
  */
-export function fetchMissed(api: Mastodon, state: CatchUpState, stream: readonly string[], source: CatchUpSource): Observable<StreamEvent> {
+export function fetchMissed(api: MastodonClient, state: CatchUpState, stream: readonly string[], source: CatchUpSource): Observable<StreamEvent> {
   return defer(() => {
     const cursor = state.cursor(source.event);
     if (cursor === undefined) return EMPTY;
@@ -174,7 +174,7 @@ export function fetchMissed(api: Mastodon, state: CatchUpState, stream: readonly
 
 /** How {@link catchUp} fills gaps. */
 export interface CatchUpConfig extends BackoffConfig {
-  readonly api: Mastodon;
+  readonly api: MastodonClient;
   readonly state: CatchUpState;
   /** The stream's name, for the events and notices it emits. */
   readonly stream: readonly string[];

@@ -1,5 +1,5 @@
 import { catchError, defer, finalize, map, of, share, throwError, timeout, type Observable } from 'rxjs';
-import type { Mastodon } from '../client/mastodon.js';
+import type { MastodonClient } from '../client/client.js';
 import type { Instance } from '../entities/instance.js';
 import { MastodonAPIError, MastodonReadTimeout, MastodonUnauthorizedError } from '../errors.js';
 
@@ -43,8 +43,8 @@ export interface StreamingHost {
 /** How long the instance lookup may take before the streams use the API host: 5 s. */
 export const HOST_LOOKUP_WAIT_MS = 5000;
 
-const known = new WeakMap<Mastodon, string>();
-const asking = new WeakMap<Mastodon, Observable<StreamingHost>>();
+const known = new WeakMap<MastodonClient, string>();
+const asking = new WeakMap<MastodonClient, Observable<StreamingHost>>();
 
 /** Whether a failed lookup says the token cannot stream here, rather than that the lookup failed. */
 function refusesAccess(error: unknown): boolean {
@@ -60,7 +60,7 @@ function refusesAccess(error: unknown): boolean {
  *
  * @example streamingHost(api).subscribe(({ base, fallback }) => console.log(base, fallback ?? ''))
  */
-export function streamingHost(api: Mastodon): Observable<StreamingHost> {
+export function streamingHost(api: MastodonClient): Observable<StreamingHost> {
   return defer(() => {
     const base = known.get(api);
     if (base !== undefined) return of({ base });
@@ -92,6 +92,6 @@ export function streamingHost(api: Mastodon): Observable<StreamingHost> {
  *
  * @example streamingBaseUrl(api).subscribe((base) => console.log(base))
  */
-export function streamingBaseUrl(api: Mastodon): Observable<string> {
+export function streamingBaseUrl(api: MastodonClient): Observable<string> {
   return streamingHost(api).pipe(map((host) => host.base));
 }

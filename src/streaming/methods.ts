@@ -1,5 +1,5 @@
 import { concatMap, map, throwError, type Observable } from 'rxjs';
-import type { Mastodon } from '../client/mastodon.js';
+import type { MastodonClient } from '../client/client.js';
 import { MastodonIllegalArgumentError } from '../errors.js';
 import type { IdLike } from '../ids.js';
 import type { Connector } from './connection.js';
@@ -26,7 +26,7 @@ function checkOptions(options: StreamOptions): void {
   }
 }
 
-function connectorFor(api: Mastodon, options: StreamOptions): Connector {
+function connectorFor(api: MastodonClient, options: StreamOptions): Connector {
   if (options.transport === 'websocket') return socketConnector(api);
   return sseConnectorOf(api);
 }
@@ -35,7 +35,7 @@ function connectorFor(api: Mastodon, options: StreamOptions): Connector {
  * Builds the stream of a plan; an argument that can never work fails the stream when it is
  * subscribed, never the call.
  */
-function openStream(api: Mastodon, plan: () => StreamPlan, options: StreamOptions = {}): MastodonStream {
+function openStream(api: MastodonClient, plan: () => StreamPlan, options: StreamOptions = {}): MastodonStream {
   try {
     checkOptions(options);
     const { target, catchUp } = plan();
@@ -83,92 +83,82 @@ function streamOrHandle<O extends object>(
  * filter changes. Catches up the home timeline and notifications after reconnects. With a
  * {@link StreamListener} first (Mastodon.py's style), attaches it and returns its handle.
  *
- * @example api.streamUser().subscribe((e) => e.type === 'notification' && console.log(e.payload.type))
+ * @example streamUser(client).subscribe((e) => e.type === 'notification' && console.log(e.payload.type))
  */
-function streamUser(this: Mastodon, options?: StreamOptions): MastodonStream;
-function streamUser(this: Mastodon, listener: StreamListener, options?: ListenerStreamOptions): StreamHandle;
-function streamUser(this: Mastodon, first?: StreamListener | StreamOptions, options?: ListenerStreamOptions): MastodonStream | StreamHandle {
-  return streamOrHandle(first, options, (o) => openStream(this, userPlan, o));
+export function streamUser(client: MastodonClient, options?: StreamOptions): MastodonStream;
+export function streamUser(client: MastodonClient, listener: StreamListener, options?: ListenerStreamOptions): StreamHandle;
+export function streamUser(client: MastodonClient, first?: StreamListener | StreamOptions, options?: ListenerStreamOptions): MastodonStream | StreamHandle {
+  return streamOrHandle(first, options, (o) => openStream(client, userPlan, o));
 }
 
 /**
  * Public statuses: all known ones, or only `local` or `remote` ones, optionally `only_media`.
  * With a {@link StreamListener} first, attaches it and returns its handle.
  *
- * @example api.streamPublic({ local: true, only_media: true }).subscribe(console.log)
+ * @example streamPublic(client, { local: true, only_media: true }).subscribe(console.log)
  */
-function streamPublic(this: Mastodon, options?: StreamOptions & PublicStreamFilter): MastodonStream;
-function streamPublic(this: Mastodon, listener: StreamListener, options?: ListenerStreamOptions & PublicStreamFilter): StreamHandle;
-function streamPublic(this: Mastodon, first?: StreamListener | (StreamOptions & PublicStreamFilter), options?: ListenerStreamOptions & PublicStreamFilter): MastodonStream | StreamHandle {
-  return streamOrHandle(first, options, (o) => openStream(this, () => publicPlan(o), o));
+export function streamPublic(client: MastodonClient, options?: StreamOptions & PublicStreamFilter): MastodonStream;
+export function streamPublic(client: MastodonClient, listener: StreamListener, options?: ListenerStreamOptions & PublicStreamFilter): StreamHandle;
+export function streamPublic(client: MastodonClient, first?: StreamListener | (StreamOptions & PublicStreamFilter), options?: ListenerStreamOptions & PublicStreamFilter): MastodonStream | StreamHandle {
+  return streamOrHandle(first, options, (o) => openStream(client, () => publicPlan(o), o));
 }
 
 /**
  * Public statuses of this server: `streamPublic({ local: true })`. With a
  * {@link StreamListener} first, attaches it and returns its handle.
  *
- * @example api.streamLocal().subscribe(console.log)
+ * @example streamLocal(client).subscribe(console.log)
  */
-function streamLocal(this: Mastodon, options?: StreamOptions & { only_media?: boolean }): MastodonStream;
-function streamLocal(this: Mastodon, listener: StreamListener, options?: ListenerStreamOptions & { only_media?: boolean }): StreamHandle;
-function streamLocal(this: Mastodon, first?: StreamListener | (StreamOptions & { only_media?: boolean }), options?: ListenerStreamOptions & { only_media?: boolean }): MastodonStream | StreamHandle {
-  return streamOrHandle(first, options, (o) => openStream(this, () => publicPlan({ only_media: o.only_media, local: true }), o));
+export function streamLocal(client: MastodonClient, options?: StreamOptions & { only_media?: boolean }): MastodonStream;
+export function streamLocal(client: MastodonClient, listener: StreamListener, options?: ListenerStreamOptions & { only_media?: boolean }): StreamHandle;
+export function streamLocal(client: MastodonClient, first?: StreamListener | (StreamOptions & { only_media?: boolean }), options?: ListenerStreamOptions & { only_media?: boolean }): MastodonStream | StreamHandle {
+  return streamOrHandle(first, options, (o) => openStream(client, () => publicPlan({ only_media: o.only_media, local: true }), o));
 }
 
 /**
  * Public statuses with a hashtag (without the `#`), of this server only with `local`. With a
  * {@link StreamListener} after the tag, attaches it and returns its handle.
  *
- * @example api.streamHashtag('cats', { local: true }).subscribe(console.log)
+ * @example streamHashtag(client, 'cats', { local: true }).subscribe(console.log)
  */
-function streamHashtag(this: Mastodon, tag: string, options?: StreamOptions & { local?: boolean }): MastodonStream;
-function streamHashtag(this: Mastodon, tag: string, listener: StreamListener, options?: ListenerStreamOptions & { local?: boolean }): StreamHandle;
-function streamHashtag(this: Mastodon, tag: string, first?: StreamListener | (StreamOptions & { local?: boolean }), options?: ListenerStreamOptions & { local?: boolean }): MastodonStream | StreamHandle {
-  return streamOrHandle(first, options, (o) => openStream(this, () => hashtagPlan(tag, o.local === true), o));
+export function streamHashtag(client: MastodonClient, tag: string, options?: StreamOptions & { local?: boolean }): MastodonStream;
+export function streamHashtag(client: MastodonClient, tag: string, listener: StreamListener, options?: ListenerStreamOptions & { local?: boolean }): StreamHandle;
+export function streamHashtag(client: MastodonClient, tag: string, first?: StreamListener | (StreamOptions & { local?: boolean }), options?: ListenerStreamOptions & { local?: boolean }): MastodonStream | StreamHandle {
+  return streamOrHandle(first, options, (o) => openStream(client, () => hashtagPlan(tag, o.local === true), o));
 }
 
 /**
  * Statuses of the members of one of the user's lists. With a {@link StreamListener} after the
  * id, attaches it and returns its handle.
  *
- * @example api.streamList(list).subscribe(console.log)
+ * @example streamList(client, list).subscribe(console.log)
  */
-function streamList(this: Mastodon, id: IdLike, options?: StreamOptions): MastodonStream;
-function streamList(this: Mastodon, id: IdLike, listener: StreamListener, options?: ListenerStreamOptions): StreamHandle;
-function streamList(this: Mastodon, id: IdLike, first?: StreamListener | StreamOptions, options?: ListenerStreamOptions): MastodonStream | StreamHandle {
-  return streamOrHandle(first, options, (o) => openStream(this, () => listPlan(id), o));
+export function streamList(client: MastodonClient, id: IdLike, options?: StreamOptions): MastodonStream;
+export function streamList(client: MastodonClient, id: IdLike, listener: StreamListener, options?: ListenerStreamOptions): StreamHandle;
+export function streamList(client: MastodonClient, id: IdLike, first?: StreamListener | StreamOptions, options?: ListenerStreamOptions): MastodonStream | StreamHandle {
+  return streamOrHandle(first, options, (o) => openStream(client, () => listPlan(id), o));
 }
 
 /**
  * The user's direct conversations (`conversation` events). With a {@link StreamListener}
  * first, attaches it and returns its handle.
  *
- * @example api.streamDirect().subscribe((e) => e.type === 'conversation' && console.log(e.payload.last_status))
+ * @example streamDirect(client).subscribe((e) => e.type === 'conversation' && console.log(e.payload.last_status))
  */
-function streamDirect(this: Mastodon, options?: StreamOptions): MastodonStream;
-function streamDirect(this: Mastodon, listener: StreamListener, options?: ListenerStreamOptions): StreamHandle;
-function streamDirect(this: Mastodon, first?: StreamListener | StreamOptions, options?: ListenerStreamOptions): MastodonStream | StreamHandle {
-  return streamOrHandle(first, options, (o) => openStream(this, directPlan, o));
+export function streamDirect(client: MastodonClient, options?: StreamOptions): MastodonStream;
+export function streamDirect(client: MastodonClient, listener: StreamListener, options?: ListenerStreamOptions): StreamHandle;
+export function streamDirect(client: MastodonClient, first?: StreamListener | StreamOptions, options?: ListenerStreamOptions): MastodonStream | StreamHandle {
+  return streamOrHandle(first, options, (o) => openStream(client, directPlan, o));
 }
 
-/** Streaming: each method returns a hot {@link MastodonStream} of typed events, or a listener's handle. */
-export const streamingMethods = {
-  streamUser,
-  streamPublic,
-  streamLocal,
-  streamHashtag,
-  streamList,
-  streamDirect,
-
-  /**
-   * Whether the streaming server answers its health check (`OK`).
-   *
-   * @example api.streamHealthy().subscribe((ok) => console.log(ok ? 'streaming up' : 'streaming down'))
-   */
-  streamHealthy(this: Mastodon): Observable<boolean> {
-    return streamingBaseUrl(this).pipe(
-      concatMap((base) => this.apiRequest<string>({ method: 'GET', path: `${base}/api/v1/streaming/health`, result: 'text', token: null })),
-      map((body) => ['OK', 'success'].includes(body.trim())),
-    );
-  },
-};
+/**
+ * Whether the streaming server answers its health check (`OK`).
+ *
+ * @example streamHealthy(client).subscribe((ok) => console.log(ok ? 'streaming up' : 'streaming down'))
+ */
+export function streamHealthy(client: MastodonClient): Observable<boolean> {
+  return streamingBaseUrl(client).pipe(
+    concatMap((base) => client.apiRequest<string>({ method: 'GET', path: `${base}/api/v1/streaming/health`, result: 'text', token: null })),
+    map((body) => ['OK', 'success'].includes(body.trim())),
+  );
+}

@@ -1,6 +1,6 @@
 import { concat, Observable, of } from 'rxjs';
 import { EventSource, type FetchLikeResponse } from 'eventsource';
-import type { Mastodon } from '../client/mastodon.js';
+import type { MastodonClient } from '../client/client.js';
 import { defaultFetch } from './runtime-defaults.js';
 import { afterFirst } from './hand-over.js';
 import { streamingHost } from './host.js';
@@ -152,7 +152,7 @@ export function sseConnector(config: SseConnectorConfig): Connector {
  *
  * @example sseConnectorOf(api)({ name: 'user', path: '/api/v1/streaming/user', query: {} })
  */
-export function sseConnectorOf(api: Mastodon): Connector {
+export function sseConnectorOf(api: MastodonClient): Connector {
   return (target, settings) => afterFirst(streamingHost(api), (host) => {
     const connection = sseConnector({ baseUrl: host.base, token: () => api.access_token, userAgent: api.user_agent })(target, settings);
     return host.fallback === undefined ? connection

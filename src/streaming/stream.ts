@@ -1,7 +1,7 @@
 import {
   BehaviorSubject, Observable, Subject, defer, identity, share, type OperatorFunction, type SchedulerLike,
 } from 'rxjs';
-import type { Mastodon } from '../client/mastodon.js';
+import type { MastodonClient } from '../client/client.js';
 import type { BackoffConfig } from './backoff.js';
 import { CATCH_UP_WAIT_MS, catchUp, CatchUpState, type CatchUpSource } from './catch-up.js';
 import {
@@ -64,7 +64,7 @@ export type StreamStatus =
 
 /** How a stream is wired: its target, transport, catch-up lists and the client's scheduler. */
 export interface StreamWiring {
-  readonly api: Mastodon;
+  readonly api: MastodonClient;
   readonly target: StreamTarget;
   readonly connect: Connector;
   readonly scheduler: SchedulerLike;

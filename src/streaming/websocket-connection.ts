@@ -1,5 +1,5 @@
 import { from, Observable, type SchedulerAction, type Subscriber, type Subscription } from 'rxjs';
-import type { Mastodon } from '../client/mastodon.js';
+import type { MastodonClient } from '../client/client.js';
 import { MastodonNetworkError, MastodonReadTimeout } from '../errors.js';
 import { backoffDelay } from './backoff.js';
 import { isRetryableStreamError } from './operators.js';
@@ -123,7 +123,7 @@ export class SocketMultiplexer {
   private carried = false;
 
   constructor(
-    private readonly api: Mastodon,
+    private readonly api: MastodonClient,
     private readonly WebSocketCtor: WebSocketConstructor,
     private readonly fetchImpl: (input: string, init?: RequestInit) => Promise<Response> = (input, init) => fetch(input, init),
   ) {}
@@ -413,13 +413,13 @@ export class SocketMultiplexer {
   }
 }
 
-const multiplexers = new WeakMap<Mastodon, SocketMultiplexer>();
+const multiplexers = new WeakMap<MastodonClient, SocketMultiplexer>();
 
 /**
  * Sets the WebSocket constructor a client's streams use (before its first WebSocket stream).
  * @example useWebSocket(api, MyWebSocket)
  */
-export function useWebSocket(api: Mastodon, WebSocketCtor: WebSocketConstructor): void {
+export function useWebSocket(api: MastodonClient, WebSocketCtor: WebSocketConstructor): void {
   multiplexers.set(api, new SocketMultiplexer(api, WebSocketCtor));
 }
 
@@ -427,7 +427,7 @@ export function useWebSocket(api: Mastodon, WebSocketCtor: WebSocketConstructor)
  * The WebSocket {@link Connector} of a client: its one multiplexed socket.
  * @example socketConnector(api)({ name: 'user', path: '/api/v1/streaming/user', query: {} })
  */
-export function socketConnector(api: Mastodon): Connector {
+export function socketConnector(api: MastodonClient): Connector {
   watchPings();
   let multiplexer = multiplexers.get(api);
   if (!multiplexer) {

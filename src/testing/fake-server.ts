@@ -1,6 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { endpointTables } from '../endpoints/index.js';
 import { parsePairs, quoteJsonNumbers, type ParsedParams } from './params.js';
 import { FakeStore, type FakeToken, type FakeUser } from './store.js';
 import { fakeRoutes } from './routes/index.js';
@@ -60,15 +59,6 @@ interface CompiledRoute {
   readonly names: readonly string[];
   readonly literalLength: number;
   readonly route: FakeRoute;
-}
-
-/** Every route key the endpoint tables declare, `METHOD /path`. */
-export function tableRouteKeys(): string[] {
-  const keys = new Set<string>();
-  for (const table of Object.values(endpointTables)) {
-    for (const endpoint of Object.values(table)) keys.add(`${endpoint.method} ${endpoint.path}`);
-  }
-  return [...keys];
 }
 
 function compile(key: string, route: FakeRoute): CompiledRoute {

@@ -1,4 +1,6 @@
-export { FakeMastodon, tableRouteKeys } from './fake-server.js';
+export { FakeMastodon } from './fake-server.js';
+export { apiRows, tableRouteKeys, type ApiRow } from './rows.js';
+export { TestingBackend, TestRequest, type RequestMatch, type FlushOptions, type VerifyOptions } from './testing-backend.js';
 export type { FakeMastodonOptions, RecordedRequest, FakeUpload, FakeInterceptor } from './fake-server.js';
 export { FakeStore } from './store.js';
 export type { FakeAccount, FakeStatus, FakeUser, FakeApp, FakeToken, FakeNotification, StoreChange } from './store.js';

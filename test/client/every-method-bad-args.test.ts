@@ -2,7 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { of, type Observable } from 'rxjs';
 import { Mastodon, MastodonError, MastodonIllegalArgumentError, MastodonMalformedResponseError, type HttpBackend, type HttpRequest, type HttpResponse } from '../../src/index.js';
-import { endpointTables, extraMethods } from '../../src/endpoints/index.js';
+import * as api from '../../src/api.js';
+import type { AnyEndpoint } from '../../src/endpoints/define.js';
 
 /** Answers every request with an empty JSON list or object, and remembers the requests. */
 class EmptyBackend implements HttpBackend {
@@ -23,15 +24,14 @@ const EMPTY_ARGUMENTS: readonly (readonly unknown[])[] = [
 const SKIPPED = /^stream|^decodeBlurhash$|^makePoll$|^filtersApply$|^pushSubscriptionGenerateKeys$|^pushSubscriptionDecryptPush$|^authRequestUrl$|^getSupportedVersion$|^setLanguage$/;
 
 describe('every method under empty and null arguments', () => {
-  const names = [
-    ...Object.values(endpointTables).flatMap((table) => Object.keys(table)),
-    ...Object.keys(extraMethods),
-  ].filter((name) => !SKIPPED.test(name));
-  /** The path each table endpoint may send to, as a pattern: a placeholder is one segment or more, never empty. */
-  const routes = new Map(Object.values(endpointTables).flatMap((table) => Object.entries(table)).map(([name, endpoint]) => [
-    name,
-    new RegExp(`^${endpoint.path.replace(/\{\w+\*\}/g, '[^/]+(?:/[^/]+)*').replace(/\{\w+\}/g, '[^/]+')}$`),
-  ]));
+  const names = Object.getOwnPropertyNames(Mastodon.prototype)
+    .filter((name) => name !== 'constructor' && !SKIPPED.test(name));
+  /** The path each endpoint function may send to, as a pattern: a placeholder is one segment or more, never empty. */
+  const routes = new Map(Object.entries(api).flatMap(([name, value]) => {
+    const row = (value as { row?: AnyEndpoint }).row;
+    if (typeof value !== 'function' || row === undefined) return [];
+    return [[name, new RegExp(`^${row.path.replace(/\{\w+\*\}/g, '[^/]+(?:/[^/]+)*').replace(/\{\w+\}/g, '[^/]+')}$`)] as const];
+  }));
 
   it(`${names.length} methods: no synchronous throw, and every failure a MastodonError in the error channel`, async () => {
     const problems: string[] = [];

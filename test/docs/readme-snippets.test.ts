@@ -50,7 +50,10 @@ function diagnosticsOf(blocks: readonly Snippet[], prelude: string | undefined):
   const config = ts.getParsedCommandLineOfConfigFile(join(ROOT, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
   const options: ts.CompilerOptions = {
     ...config.options, noEmit: true, noUnusedLocals: false,
-    paths: { 'mastodon-rx': ['./src/index.ts'], 'mastodon-rx/testing': ['./src/testing/index.ts'] },
+    paths: {
+      'mastodon-rx': ['./src/index.ts'], 'mastodon-rx/core': ['./src/core.ts'], 'mastodon-rx/api': ['./src/api.ts'],
+      'mastodon-rx/testing': ['./src/testing/index.ts'],
+    },
   };
   const host = ts.createCompilerHost(options);
   const { getSourceFile, fileExists, readFile } = host;

@@ -4,6 +4,7 @@ import { bareDomain, optionalBoolean, optionalOneOf, optionalString } from './co
 import type { Admin_Account } from '../../entities/admin.js';
 import { idOf, idsOf, optionalIdOf, type IdLike } from '../../ids.js';
 import type { Params } from '../../http/params.js';
+import type { Page } from '../../pagination/page.js';
 
 /** A moderation status to filter accounts by. */
 export type AdminAccountStatus = 'active' | 'pending' | 'disabled' | 'silenced' | 'suspended';
@@ -11,8 +12,8 @@ export type AdminAccountStatus = 'active' | 'pending' | 'disabled' | 'silenced' 
 /** What `adminAccountModerate` does to an account; `none` only warns. */
 export type AdminModerationAction = 'none' | 'disable' | 'silence' | 'suspend' | 'sensitive';
 
-export const ADMIN_ACCOUNT_STATUSES: readonly AdminAccountStatus[] = ['active', 'pending', 'disabled', 'silenced', 'suspended'];
-export const ADMIN_MODERATION_ACTIONS: readonly AdminModerationAction[] = ['none', 'disable', 'silence', 'suspend', 'sensitive'];
+const ADMIN_ACCOUNT_STATUSES: readonly AdminAccountStatus[] = ['active', 'pending', 'disabled', 'silenced', 'suspended'];
+const ADMIN_MODERATION_ACTIONS: readonly AdminModerationAction[] = ['none', 'disable', 'silence', 'suspend', 'sensitive'];
 
 /** The filters both versions of the admin account list take. */
 export interface AdminAccountFilters extends PaginationOptions {
@@ -112,104 +113,104 @@ function moderateParams(id: IdLike, options: AdminAccountModerateOptions | undef
 const byId = (id: IdLike): Params => ({ id: idOf(id) });
 
 /** One admin action on an account by id, returning the updated account. */
+/* @__NO_SIDE_EFFECTS__ */
 function accountAction(action: string) {
   return endpoint(`POST /api/v1/admin/accounts/{id}/${action}`, {
-    created: '2.9.1', changed: '4.0.0', returns: json<Admin_Account>(), params: byId,
+    created: '2.9.1', changed: '4.0.0', returns: json<Admin_Account>, params: byId,
   });
 }
 
-/** The admin API for accounts: listing, reading and moderating them. Needs admin scopes. */
-export const adminAccounts = {
-  /**
-   * Accounts matching the filters, local ones by default (API v2). Emits one {@link Page}.
-   * Values outside the documented sets of `origin`, `status` and `permissions` are argument errors.
-   * @example api.adminAccountsV2({ origin: 'remote', by_domain: 'chitter.xyz', status: 'silenced' })
-   */
-  adminAccountsV2: endpoint('GET /api/v2/admin/accounts', {
-    created: '2.9.1', changed: '4.0.0', returns: page<Admin_Account>(),
-    params: (options?: AdminAccountsV2Options) => v2Params(options),
-  }),
+// The admin API for accounts: listing, reading and moderating them. Needs admin scopes.
 
-  /**
-   * Accounts matching the filters (API v1, deprecated since Mastodon 3.5; prefer `adminAccountsV2`).
-   * Emits one {@link Page}.
-   * @example api.adminAccountsV1({ remote: true, status: 'suspended', limit: 10 })
-   */
-  adminAccountsV1: endpoint('GET /api/v1/admin/accounts', {
-    created: '2.9.1', changed: '4.0.0', returns: page<Admin_Account>(),
-    params: (options?: AdminAccountsV1Options) => v1Params(options),
-  }),
+/**
+ * Accounts matching the filters, local ones by default (API v2). Emits one {@link Page}.
+ * Values outside the documented sets of `origin`, `status` and `permissions` are argument errors.
+ * @example adminAccountsV2(client, { origin: 'remote', by_domain: 'chitter.xyz', status: 'silenced' })
+ */
+export const adminAccountsV2 = /* @__PURE__ */ endpoint('GET /api/v2/admin/accounts', {
+  created: '2.9.1', changed: '4.0.0', returns: page<Admin_Account>,
+  params: (options?: AdminAccountsV2Options) => v2Params(options),
+});
 
-  /**
-   * The same as `adminAccountsV1` (deprecated; prefer `adminAccountsV2`).
-   * @example api.adminAccounts({ staff_only: true }).subscribe((page) => console.log(page.length))
-   */
-  adminAccounts: endpoint('GET /api/v1/admin/accounts', {
-    created: '2.9.1', changed: '4.0.0', returns: page<Admin_Account>(),
-    params: (options?: AdminAccountsV1Options) => v1Params(options),
-  }),
+/**
+ * Accounts matching the filters (API v1, deprecated since Mastodon 3.5; prefer `adminAccountsV2`).
+ * Emits one {@link Page}.
+ * @example adminAccountsV1(client, { remote: true, status: 'suspended', limit: 10 })
+ */
+export const adminAccountsV1 = /* @__PURE__ */ endpoint('GET /api/v1/admin/accounts', {
+  created: '2.9.1', changed: '4.0.0', returns: page<Admin_Account>,
+  params: (options?: AdminAccountsV1Options) => v1Params(options),
+});
 
-  /**
-   * One account as moderators see it.
-   * @example api.adminAccount('109440137734600341').subscribe((a) => console.log(a.email))
-   */
-  adminAccount: endpoint('GET /api/v1/admin/accounts/{id}', {
-    created: '2.9.1', changed: '4.0.0', returns: json<Admin_Account>(), params: byId,
-  }),
+/**
+ * The same as `adminAccountsV1` (deprecated; prefer `adminAccountsV2`).
+ * @example adminAccounts(client, { staff_only: true }).subscribe((page) => console.log(page.length))
+ */
+export const adminAccounts = /* @__PURE__ */ endpoint('GET /api/v1/admin/accounts', {
+  created: '2.9.1', changed: '4.0.0', returns: page<Admin_Account>,
+  params: (options?: AdminAccountsV1Options) => v1Params(options),
+});
 
-  /**
-   * Re-enable login for a local account whose login was disabled.
-   * @example api.adminAccountEnable(account).subscribe((a) => console.log(a.disabled))
-   */
-  adminAccountEnable: accountAction('enable'),
+/**
+ * One account as moderators see it.
+ * @example adminAccount(client, '109440137734600341').subscribe((a) => console.log(a.email))
+ */
+export const adminAccount = /* @__PURE__ */ endpoint('GET /api/v1/admin/accounts/{id}', {
+  created: '2.9.1', changed: '4.0.0', returns: json<Admin_Account>, params: byId,
+});
 
-  /**
-   * Approve a pending sign-up.
-   * @example api.adminAccountApprove(account).subscribe((a) => console.log(a.approved))
-   */
-  adminAccountApprove: accountAction('approve'),
+/**
+ * Re-enable login for a local account whose login was disabled.
+ * @example adminAccountEnable(client, account).subscribe((a) => console.log(a.disabled))
+ */
+export const adminAccountEnable = /* @__PURE__ */ accountAction('enable');
 
-  /**
-   * Reject and delete a pending sign-up; emits the account that is now gone.
-   * @example api.adminAccountReject(account).subscribe()
-   */
-  adminAccountReject: accountAction('reject'),
+/**
+ * Approve a pending sign-up.
+ * @example adminAccountApprove(client, account).subscribe((a) => console.log(a.approved))
+ */
+export const adminAccountApprove = /* @__PURE__ */ accountAction('approve');
 
-  /**
-   * Lift a silence (limit).
-   * @example api.adminAccountUnsilence(account).subscribe((a) => console.log(a.silenced))
-   */
-  adminAccountUnsilence: accountAction('unsilence'),
+/**
+ * Reject and delete a pending sign-up; emits the account that is now gone.
+ * @example adminAccountReject(client, account).subscribe()
+ */
+export const adminAccountReject = /* @__PURE__ */ accountAction('reject');
 
-  /**
-   * Lift a suspension.
-   * @example api.adminAccountUnsuspend(account).subscribe((a) => console.log(a.suspended))
-   */
-  adminAccountUnsuspend: accountAction('unsuspend'),
+/**
+ * Lift a silence (limit).
+ * @example adminAccountUnsilence(client, account).subscribe((a) => console.log(a.silenced))
+ */
+export const adminAccountUnsilence = /* @__PURE__ */ accountAction('unsilence');
 
-  /**
-   * Stop forcing an account's media to be sensitive.
-   * @example api.adminAccountUnsensitive(account).subscribe((a) => console.log(a.sensitized))
-   */
-  adminAccountUnsensitive: endpoint('POST /api/v1/admin/accounts/{id}/unsensitive', {
-    created: '3.3.0', changed: '4.0.0', returns: json<Admin_Account>(), params: byId,
-  }),
+/**
+ * Lift a suspension.
+ * @example adminAccountUnsuspend(client, account).subscribe((a) => console.log(a.suspended))
+ */
+export const adminAccountUnsuspend = /* @__PURE__ */ accountAction('unsuspend');
 
-  /**
-   * Delete the data of a suspended account for good.
-   * @example api.adminAccountDelete(account).subscribe()
-   */
-  adminAccountDelete: endpoint('DELETE /api/v1/admin/accounts/{id}', {
-    created: '3.3.0', changed: '4.0.0', returns: json<Admin_Account>(), params: byId,
-  }),
+/**
+ * Stop forcing an account's media to be sensitive.
+ * @example adminAccountUnsensitive(client, account).subscribe((a) => console.log(a.sensitized))
+ */
+export const adminAccountUnsensitive = /* @__PURE__ */ endpoint('POST /api/v1/admin/accounts/{id}/unsensitive', {
+  created: '3.3.0', changed: '4.0.0', returns: json<Admin_Account>, params: byId,
+});
 
-  /**
-   * Take a moderation action on an account: `disable`, `silence`, `suspend`, `sensitive`, or
-   * only a warning. Any other action is an argument error. Optionally resolves a report.
-   * @example api.adminAccountModerate(account, { action: 'silence', report_id: report, text: 'Please stop.' })
-   */
-  adminAccountModerate: endpoint('POST /api/v1/admin/accounts/{id}/action', {
-    created: '2.9.1', changed: '2.9.1', returns: nothing(),
-    params: (id: IdLike, options?: AdminAccountModerateOptions) => moderateParams(id, options),
-  }),
-};
+/**
+ * Delete the data of a suspended account for good.
+ * @example adminAccountDelete(client, account).subscribe()
+ */
+export const adminAccountDelete = /* @__PURE__ */ endpoint('DELETE /api/v1/admin/accounts/{id}', {
+  created: '3.3.0', changed: '4.0.0', returns: json<Admin_Account>, params: byId,
+});
+
+/**
+ * Take a moderation action on an account: `disable`, `silence`, `suspend`, `sensitive`, or
+ * only a warning. Any other action is an argument error. Optionally resolves a report.
+ * @example adminAccountModerate(client, account, { action: 'silence', report_id: report, text: 'Please stop.' })
+ */
+export const adminAccountModerate = /* @__PURE__ */ endpoint('POST /api/v1/admin/accounts/{id}/action', {
+  created: '2.9.1', changed: '2.9.1', returns: nothing,
+  params: (id: IdLike, options?: AdminAccountModerateOptions) => moderateParams(id, options),
+});

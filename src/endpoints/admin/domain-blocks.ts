@@ -1,14 +1,15 @@
 import { defer, type Observable } from 'rxjs';
-import { endpoint, json, nothing, page } from '../define.js';
+import { call } from '../../client/call.js';
+import type { MastodonClient } from '../../client/client.js';
+import { endpoint, json, nothing, page, row } from '../define.js';
 import { optionsOf, paginationParams, requiredString, type PaginationOptions } from '../common.js';
 import { optionalBoolean, optionalOneOf, optionalString } from './common.js';
 import type { Admin_DomainBlock, Admin_DomainBlockSeverity } from '../../entities/admin.js';
 import { idOf, type IdLike } from '../../ids.js';
 import type { Params } from '../../http/params.js';
 import type { Page } from '../../pagination/page.js';
-import type { Mastodon } from '../../client/mastodon.js';
 
-export const DOMAIN_BLOCK_SEVERITIES: readonly Admin_DomainBlockSeverity[] = ['silence', 'suspend', 'noop'];
+const DOMAIN_BLOCK_SEVERITIES: readonly Admin_DomainBlockSeverity[] = ['silence', 'suspend', 'noop'];
 
 /** What a domain block does; every member is optional. */
 export interface AdminDomainBlockOptions {
@@ -44,63 +45,59 @@ function blockParams(o: Partial<AdminDomainBlockOptions>): Params {
 }
 
 /** `GET` of one block, behind `adminDomainBlocks({ id })`. */
-const domainBlockById = endpoint('GET /api/v1/admin/domain_blocks/{id}', {
-  created: '4.0.0', changed: '4.0.0', returns: json<Admin_DomainBlock>(),
+export const adminDomainBlockRow = /* @__PURE__ */ row('GET /api/v1/admin/domain_blocks/{id}', {
+  created: '4.0.0', changed: '4.0.0', returns: json<Admin_DomainBlock>,
   params: (id: IdLike) => ({ id: idOf(id) }),
 });
 
 /** `GET` of the list, behind `adminDomainBlocks()`. */
-const domainBlockList = endpoint('GET /api/v1/admin/domain_blocks/', {
-  created: '4.0.0', changed: '4.0.0', returns: page<Admin_DomainBlock>(),
+export const adminDomainBlockListRow = /* @__PURE__ */ row('GET /api/v1/admin/domain_blocks/', {
+  created: '4.0.0', changed: '4.0.0', returns: page<Admin_DomainBlock>,
   params: (options: PaginationOptions) => paginationParams(options),
 });
 
-/** Creating, changing and lifting domain blocks. Needs admin scopes. */
-export const adminDomainBlocks = {
-  /**
-   * Block a domain: silence it by default, or as `severity` says (checked before sending).
-   * @example api.adminCreateDomainBlock('spam.example', { severity: 'suspend', public_comment: 'Spam' })
-   */
-  adminCreateDomainBlock: endpoint('POST /api/v1/admin/domain_blocks/', {
-    created: '4.0.0', changed: '4.0.0', returns: json<Admin_DomainBlock>(),
-    params: (domain: string, options?: AdminDomainBlockOptions) => ({
-      domain: requiredString('domain', domain),
-      ...blockParams(optionsOf(options)),
-    }),
-  }),
+// Creating, changing and lifting domain blocks. Needs admin scopes.
 
-  /**
-   * Change a domain block.
-   * @example api.adminUpdateDomainBlock(block, { severity: 'silence', private_comment: 'Calmer now' })
-   */
-  adminUpdateDomainBlock: endpoint('PUT /api/v1/admin/domain_blocks/{id}', {
-    created: '4.0.0', changed: '4.0.0', returns: json<Admin_DomainBlock>(),
-    params: (id: IdLike, options?: AdminDomainBlockOptions) => ({ id: idOf(id), ...blockParams(optionsOf(options)) }),
+/**
+ * Block a domain: silence it by default, or as `severity` says (checked before sending).
+ * @example adminCreateDomainBlock(client, 'spam.example', { severity: 'suspend', public_comment: 'Spam' })
+ */
+export const adminCreateDomainBlock = /* @__PURE__ */ endpoint('POST /api/v1/admin/domain_blocks/', {
+  created: '4.0.0', changed: '4.0.0', returns: json<Admin_DomainBlock>,
+  params: (domain: string, options?: AdminDomainBlockOptions) => ({
+    domain: requiredString('domain', domain),
+    ...blockParams(optionsOf(options)),
   }),
+});
 
-  /**
-   * Lift a domain block. The id is required (an object with an `id`, such as the block, works too).
-   * @example api.adminDeleteDomainBlock(block).subscribe()
-   */
-  adminDeleteDomainBlock: endpoint('DELETE /api/v1/admin/domain_blocks/{id}', {
-    created: '4.0.0', changed: '4.0.0', returns: nothing(),
-    params: (id: IdLike) => ({ id: idOf(id) }),
-  }),
-};
+/**
+ * Change a domain block.
+ * @example adminUpdateDomainBlock(client, block, { severity: 'silence', private_comment: 'Calmer now' })
+ */
+export const adminUpdateDomainBlock = /* @__PURE__ */ endpoint('PUT /api/v1/admin/domain_blocks/{id}', {
+  created: '4.0.0', changed: '4.0.0', returns: json<Admin_DomainBlock>,
+  params: (id: IdLike, options?: AdminDomainBlockOptions) => ({ id: idOf(id), ...blockParams(optionsOf(options)) }),
+});
 
-/** Hand-written domain-block methods: one call that reads one block or a list. */
-export const adminDomainBlockExtras = {
-  /**
-   * With `id`, the one domain block of that id; otherwise a {@link Page} of all blocks.
-   * @example api.adminDomainBlocks({ limit: 50 }).subscribe((blocks) => console.log(blocks))
-   */
-  adminDomainBlocks(this: Mastodon, options?: AdminDomainBlocksOptions): Observable<Admin_DomainBlock | Page<Admin_DomainBlock>> {
-    return defer(() => {
-      const o = optionsOf(options);
-      const { id, ...pagination } = o;
-      return id === undefined || id === null
-        ? this.callEndpoint<Page<Admin_DomainBlock>>(domainBlockList, [pagination])
-        : this.callEndpoint<Admin_DomainBlock>(domainBlockById, [id]);
-    });
-  },
-};
+/**
+ * Lift a domain block. The id is required (an object with an `id`, such as the block, works too).
+ * @example adminDeleteDomainBlock(client, block).subscribe()
+ */
+export const adminDeleteDomainBlock = /* @__PURE__ */ endpoint('DELETE /api/v1/admin/domain_blocks/{id}', {
+  created: '4.0.0', changed: '4.0.0', returns: nothing,
+  params: (id: IdLike) => ({ id: idOf(id) }),
+});
+
+/**
+ * With `id`, the one domain block of that id; otherwise a {@link Page} of all blocks.
+ * @example adminDomainBlocks(client, { limit: 50 }).subscribe((blocks) => console.log(blocks))
+ */
+export function adminDomainBlocks(client: MastodonClient, options?: AdminDomainBlocksOptions): Observable<Admin_DomainBlock | Page<Admin_DomainBlock>> {
+  return defer(() => {
+    const o = optionsOf(options);
+    const { id, ...pagination } = o;
+    return id === undefined || id === null
+      ? call(client, adminDomainBlockListRow, [pagination])
+      : call(client, adminDomainBlockRow, [id]);
+  });
+}

@@ -4,6 +4,7 @@ import { optionalBoolean } from './common.js';
 import type { Admin_Report } from '../../entities/admin.js';
 import { idOf, optionalIdOf, type IdLike } from '../../ids.js';
 import type { Params } from '../../http/params.js';
+import type { Page } from '../../pagination/page.js';
 
 /** Options of `adminReports`. */
 export interface AdminReportsOptions extends PaginationOptions {
@@ -17,60 +18,60 @@ export interface AdminReportsOptions extends PaginationOptions {
 
 const byId = (id: IdLike): Params => ({ id: idOf(id) });
 
+/* @__NO_SIDE_EFFECTS__ */
 function reportAction(action: string) {
   return endpoint(`POST /api/v1/admin/reports/{id}/${action}`, {
-    created: '2.9.1', changed: '2.9.1', returns: json<Admin_Report>(), params: byId,
+    created: '2.9.1', changed: '2.9.1', returns: json<Admin_Report>, params: byId,
   });
 }
 
-/** The admin API for reports. Needs admin scopes. */
-export const adminReports = {
-  /**
-   * Open reports (or resolved ones), optionally by or about one account. Emits one {@link Page}.
-   * @example api.adminReports({ target_account_id: account }).subscribe((page) => console.log(page.length))
-   */
-  adminReports: endpoint('GET /api/v1/admin/reports', {
-    created: '2.9.1', changed: '2.9.1', returns: page<Admin_Report>(),
-    params: (options?: AdminReportsOptions) => {
-      const o = optionsOf(options);
-      return {
-        ...paginationParams(o),
-        resolved: flag(optionalBoolean('resolved', o.resolved)),
-        account_id: optionalIdOf(o.account_id, 'account_id'),
-        target_account_id: optionalIdOf(o.target_account_id, 'target_account_id'),
-      };
-    },
-  }),
+// The admin API for reports. Needs admin scopes.
 
-  /**
-   * One report.
-   * @example api.adminReport('1').subscribe((r) => console.log(r.comment))
-   */
-  adminReport: endpoint('GET /api/v1/admin/reports/{id}', {
-    created: '2.9.1', changed: '2.9.1', returns: json<Admin_Report>(), params: byId,
-  }),
+/**
+ * Open reports (or resolved ones), optionally by or about one account. Emits one {@link Page}.
+ * @example adminReports(client, { target_account_id: account }).subscribe((page) => console.log(page.length))
+ */
+export const adminReports = /* @__PURE__ */ endpoint('GET /api/v1/admin/reports', {
+  created: '2.9.1', changed: '2.9.1', returns: page<Admin_Report>,
+  params: (options?: AdminReportsOptions) => {
+    const o = optionsOf(options);
+    return {
+      ...paginationParams(o),
+      resolved: flag(optionalBoolean('resolved', o.resolved)),
+      account_id: optionalIdOf(o.account_id, 'account_id'),
+      target_account_id: optionalIdOf(o.target_account_id, 'target_account_id'),
+    };
+  },
+});
 
-  /**
-   * Assign a report to the logged-in moderator.
-   * @example api.adminReportAssign(report).subscribe((r) => console.log(r.assigned_account?.username))
-   */
-  adminReportAssign: reportAction('assign_to_self'),
+/**
+ * One report.
+ * @example adminReport(client, '1').subscribe((r) => console.log(r.comment))
+ */
+export const adminReport = /* @__PURE__ */ endpoint('GET /api/v1/admin/reports/{id}', {
+  created: '2.9.1', changed: '2.9.1', returns: json<Admin_Report>, params: byId,
+});
 
-  /**
-   * Unassign a report.
-   * @example api.adminReportUnassign(report).subscribe()
-   */
-  adminReportUnassign: reportAction('unassign'),
+/**
+ * Assign a report to the logged-in moderator.
+ * @example adminReportAssign(client, report).subscribe((r) => console.log(r.assigned_account?.username))
+ */
+export const adminReportAssign = /* @__PURE__ */ reportAction('assign_to_self');
 
-  /**
-   * Reopen a resolved report.
-   * @example api.adminReportReopen(report).subscribe((r) => console.log(r.action_taken))
-   */
-  adminReportReopen: reportAction('reopen'),
+/**
+ * Unassign a report.
+ * @example adminReportUnassign(client, report).subscribe()
+ */
+export const adminReportUnassign = /* @__PURE__ */ reportAction('unassign');
 
-  /**
-   * Mark a report resolved, without any other action.
-   * @example api.adminReportResolve(report).subscribe((r) => console.log(r.action_taken_at))
-   */
-  adminReportResolve: reportAction('resolve'),
-};
+/**
+ * Reopen a resolved report.
+ * @example adminReportReopen(client, report).subscribe((r) => console.log(r.action_taken))
+ */
+export const adminReportReopen = /* @__PURE__ */ reportAction('reopen');
+
+/**
+ * Mark a report resolved, without any other action.
+ * @example adminReportResolve(client, report).subscribe((r) => console.log(r.action_taken_at))
+ */
+export const adminReportResolve = /* @__PURE__ */ reportAction('resolve');

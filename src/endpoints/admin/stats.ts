@@ -107,44 +107,43 @@ function statsBody<K extends string>(
   return { ...body, keys, start_at: requiredDate('start_at', start_at), end_at: requiredDate('end_at', end_at) };
 }
 
-/** The admin dashboard's statistics: measures, dimensions and retention. Needs admin scopes. */
-export const adminStats = {
-  /**
-   * Quantitative measures of the server, day by day, between two dates. Asking for none is
-   * an argument error.
-   * @example api.adminMeasures(new Date(Date.now() - 5 * 86400e3), new Date(), { active_users: true, instance_statuses: 'chitter.xyz' })
-   */
-  adminMeasures: endpoint('POST /api/v1/admin/measures', {
-    created: '3.5.0', changed: '3.5.0', returns: json<Admin_Measure[]>(), encoding: 'json',
-    params: (start_at: Date, end_at: Date, options?: AdminMeasuresOptions): Params =>
-      statsBody<Admin_MeasureKey>('measure', start_at, end_at, optionsOf(options), MEASURE_FLAGS, MEASURE_TAGS, MEASURE_DOMAINS),
-  }),
+// The admin dashboard's statistics: measures, dimensions and retention. Needs admin scopes.
 
-  /**
-   * Categorical breakdowns of the server (languages, apps, servers, space...) between two
-   * dates. Asking for none is an argument error.
-   * @example api.adminDimensions(start, end, { languages: true, limit: 5 }).subscribe((d) => console.log(d[0]?.data))
-   */
-  adminDimensions: endpoint('POST /api/v1/admin/dimensions', {
-    created: '3.5.0', changed: '3.5.0', returns: json<Admin_Dimension[]>(), encoding: 'json',
-    params: (start_at: Date, end_at: Date, options?: AdminDimensionsOptions): Params => {
-      const o = optionsOf(options);
-      const body = statsBody<Admin_DimensionKey>('dimension', start_at, end_at, o, DIMENSION_FLAGS, DIMENSION_TAGS, DIMENSION_DOMAINS);
-      return o.limit === undefined ? body : { ...body, limit: o.limit };
-    },
-  }),
+/**
+ * Quantitative measures of the server, day by day, between two dates. Asking for none is
+ * an argument error.
+ * @example adminMeasures(client, new Date(Date.now() - 5 * 86400e3), new Date(), { active_users: true, instance_statuses: 'chitter.xyz' })
+ */
+export const adminMeasures = /* @__PURE__ */ endpoint('POST /api/v1/admin/measures', {
+  created: '3.5.0', changed: '3.5.0', returns: json<Admin_Measure[]>, encoding: 'json',
+  params: (start_at: Date, end_at: Date, options?: AdminMeasuresOptions): Params =>
+    statsBody<Admin_MeasureKey>('measure', start_at, end_at, optionsOf(options), MEASURE_FLAGS, MEASURE_TAGS, MEASURE_DOMAINS),
+});
 
-  /**
-   * How many of the users who signed up in each day (or month) of a period stayed active.
-   * `frequency` other than `day` or `month` is an argument error.
-   * @example api.adminRetention(start, end, { frequency: 'month' }).subscribe((cohorts) => console.log(cohorts.length))
-   */
-  adminRetention: endpoint('POST /api/v1/admin/retention', {
-    created: '3.5.0', changed: '3.5.0', returns: json<Admin_Cohort[]>(),
-    params: (start_at: Date, end_at: Date, options?: AdminRetentionOptions) => ({
-      start_at: requiredDate('start_at', start_at),
-      end_at: requiredDate('end_at', end_at),
-      frequency: optionalOneOf('frequency', optionsOf(options).frequency ?? 'day', ['day', 'month']),
-    }),
+/**
+ * Categorical breakdowns of the server (languages, apps, servers, space...) between two
+ * dates. Asking for none is an argument error.
+ * @example adminDimensions(client, start, end, { languages: true, limit: 5 }).subscribe((d) => console.log(d[0]?.data))
+ */
+export const adminDimensions = /* @__PURE__ */ endpoint('POST /api/v1/admin/dimensions', {
+  created: '3.5.0', changed: '3.5.0', returns: json<Admin_Dimension[]>, encoding: 'json',
+  params: (start_at: Date, end_at: Date, options?: AdminDimensionsOptions): Params => {
+    const o = optionsOf(options);
+    const body = statsBody<Admin_DimensionKey>('dimension', start_at, end_at, o, DIMENSION_FLAGS, DIMENSION_TAGS, DIMENSION_DOMAINS);
+    return o.limit === undefined ? body : { ...body, limit: o.limit };
+  },
+});
+
+/**
+ * How many of the users who signed up in each day (or month) of a period stayed active.
+ * `frequency` other than `day` or `month` is an argument error.
+ * @example adminRetention(client, start, end, { frequency: 'month' }).subscribe((cohorts) => console.log(cohorts.length))
+ */
+export const adminRetention = /* @__PURE__ */ endpoint('POST /api/v1/admin/retention', {
+  created: '3.5.0', changed: '3.5.0', returns: json<Admin_Cohort[]>,
+  params: (start_at: Date, end_at: Date, options?: AdminRetentionOptions) => ({
+    start_at: requiredDate('start_at', start_at),
+    end_at: requiredDate('end_at', end_at),
+    frequency: optionalOneOf('frequency', optionsOf(options).frequency ?? 'day', ['day', 'month']),
   }),
-};
+});

@@ -9,30 +9,29 @@ export interface AdminTrendingTagsOptions {
   limit?: number;
 }
 
-/** The admin view of trends, unreviewed items included. Needs admin scopes. */
-export const adminTrends = {
-  /**
-   * Trending hashtags, unreviewed ones included, most trending first.
-   * @example api.adminTrendingTags({ limit: 5 }).subscribe((tags) => console.log(tags.map((t) => t.name)))
-   */
-  adminTrendingTags: endpoint('GET /api/v1/admin/trends/tags', {
-    created: '3.5.0', changed: '3.5.0', returns: json<Admin_Tag[]>(),
-    params: (options?: AdminTrendingTagsOptions) => ({ limit: optionsOf(options).limit }),
-  }),
+// The admin view of trends, unreviewed items included. Needs admin scopes.
 
-  /**
-   * Trending statuses, unreviewed ones included, most trending first.
-   * @example api.adminTrendingStatuses().subscribe((statuses) => console.log(statuses.length))
-   */
-  adminTrendingStatuses: endpoint('GET /api/v1/admin/trends/statuses', {
-    created: '3.5.0', changed: '3.5.0', returns: json<Status[]>(),
-  }),
+/**
+ * Trending hashtags, unreviewed ones included, most trending first.
+ * @example adminTrendingTags(client, { limit: 5 }).subscribe((tags) => console.log(tags.map((t) => t.name)))
+ */
+export const adminTrendingTags = /* @__PURE__ */ endpoint('GET /api/v1/admin/trends/tags', {
+  created: '3.5.0', changed: '3.5.0', returns: json<Admin_Tag[]>,
+  params: (options?: AdminTrendingTagsOptions) => ({ limit: optionsOf(options).limit }),
+});
 
-  /**
-   * Trending links, unreviewed ones included, most trending first.
-   * @example api.adminTrendingLinks().subscribe((links) => console.log(links[0]?.url))
-   */
-  adminTrendingLinks: endpoint('GET /api/v1/admin/trends/links', {
-    created: '3.5.0', changed: '3.5.0', returns: json<Admin_TrendLink[]>(),
-  }),
-};
+/**
+ * Trending statuses, unreviewed ones included, most trending first.
+ * @example adminTrendingStatuses(client).subscribe((statuses) => console.log(statuses.length))
+ */
+export const adminTrendingStatuses = /* @__PURE__ */ endpoint('GET /api/v1/admin/trends/statuses', {
+  created: '3.5.0', changed: '3.5.0', returns: json<Status[]>,
+});
+
+/**
+ * Trending links, unreviewed ones included, most trending first.
+ * @example adminTrendingLinks(client).subscribe((links) => console.log(links[0]?.url))
+ */
+export const adminTrendingLinks = /* @__PURE__ */ endpoint('GET /api/v1/admin/trends/links', {
+  created: '3.5.0', changed: '3.5.0', returns: json<Admin_TrendLink[]>,
+});

@@ -1,0 +1,65 @@
+import { concatMap, defer, type Observable } from 'rxjs';
+import type { AnyEndpoint, BodyEncoding, Endpoint } from '../endpoints/define.js';
+import { MastodonIllegalArgumentError } from '../errors.js';
+import { isPlainObject, type Params, type ParamValue } from '../http/params.js';
+import type { ApiCall } from '../http/transport.js';
+import type { MastodonClient } from './client.js';
+
+/**
+ * Sends one endpoint row through a client: the row's parameters from `args` (argument errors
+ * arrive in the error channel), its feature-set check, its version check, then the request and
+ * its result. A cold Observable: nothing happens before subscribe.
+ *
+ * ## Example
+ * ```ts
+ * import { call } from 'mastodon-rx/core';
+ * import { timelineHome } from 'mastodon-rx/api';
+ *
+ * call(client, timelineHome.row, [{ limit: 5 }]).subscribe((page) => console.log(page.length));
+ * ```
+ */
+export function call<A extends unknown[], R>(client: MastodonClient, row: Endpoint<A, R>, args: A): Observable<R> {
+  return defer(() => {
+    const params = row.params(...args);
+    checkFeatures(client, row, params);
+    const { body, headers } = splitHeaderParams(row, params);
+    const request: ApiCall = {
+      method: row.method,
+      path: row.path,
+      params: body,
+      headers,
+      encoding: encodingFor(row, body),
+      result: row.returns.kind,
+      ratelimited: row.ratelimited,
+    };
+    const pending = client.pendingVersionCheck(row.created, row.changed);
+    const request$ = client.apiRequest<R>(request);
+    return pending ? pending.pipe(concatMap(() => request$)) : request$;
+  });
+}
+
+function checkFeatures(client: MastodonClient, row: Pick<AnyEndpoint, 'features'>, params: Params): void {
+  for (const name in row.features) {
+    const feature = row.features[name];
+    if (params[name] !== undefined && client.feature_set !== feature) {
+      throw new MastodonIllegalArgumentError(`${name} is only available with feature set ${feature}`);
+    }
+  }
+}
+
+function encodingFor(row: Pick<AnyEndpoint, 'encoding'>, params: Params): BodyEncoding {
+  if (row.encoding !== 'form-or-json') return row.encoding;
+  return Object.values(params).some(isPlainObject) ? 'json' : 'form';
+}
+
+function splitHeaderParams(row: Pick<AnyEndpoint, 'headerParams'>, params: Params): { body: Params; headers: Record<string, string> } {
+  const headers: Record<string, string> = {};
+  let body: Record<string, ParamValue> | undefined;
+  for (const param in row.headerParams) {
+    body ??= { ...params };
+    const value = body[param];
+    delete body[param];
+    if (value !== undefined && value !== null) headers[row.headerParams[param]!] = String(value);
+  }
+  return { body: body ?? params, headers };
+}

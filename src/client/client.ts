@@ -1,0 +1,267 @@
+import { asyncScheduler, defer, map, type Observable, of, type SchedulerLike, shareReplay, tap } from 'rxjs';
+import { MastodonIllegalArgumentError, MastodonVersionError } from '../errors.js';
+import type { HttpResponse } from '../http/backend.js';
+import { apiErrorFor } from '../http/response.js';
+import { defaultBackend } from '../http/default-backend.js';
+import { DEFAULT_MAX_RESPONSE_BYTES } from '../http/body-limit.js';
+import { createTransport, type ApiCall, type Transport } from '../http/transport.js';
+import { RateLimiter, type RateLimitState, type RatelimitMethod } from '../ratelimit/limiter.js';
+import { formatVersion, parseVersion, versionAtLeast, type Version } from '../versions/version.js';
+import type { Instance } from '../entities/instance.js';
+import { loadCredentials } from './credentials.js';
+import { INSPECT, inspectClient, printableClient } from './printable.js';
+import { DEFAULT_USER_AGENT, type FeatureSet, type MastodonOptions, type VersionCheckMode } from './options.js';
+
+/**
+ * A connection to one Mastodon server and (optionally) one user: the request pipeline (token,
+ * rate limiter, timeouts, errors), the server's version, and nothing else. Every endpoint is a
+ * function that takes a client first, imported from `mastodon-rx/api`, so an app bundles only
+ * the endpoints it uses. The `Mastodon` class is this client with every endpoint as a method.
+ *
+ * ## Example
+ * ```ts
+ * import { MastodonClient } from 'mastodon-rx/core';
+ * import { timelineHome } from 'mastodon-rx/api';
+ *
+ * const client = new MastodonClient({ api_base_url: 'https://mastodon.example', access_token: 'token' });
+ * timelineHome(client, { limit: 20 }).subscribe((page) => console.log(page.length));
+ * ```
+ */
+export class MastodonClient {
+  // Declared only: the constructor creates every field, in this order (the order printing shows).
+  /** The server's base URL, such as `https://mastodon.social`. */
+  declare readonly api_base_url: string;
+  /** The app's client id, when known (given, or read from a credential file). */
+  declare client_id: string | undefined;
+  /** The app's client secret, when known. */
+  declare client_secret: string | undefined;
+  /** The user's (or app's) access token; set by `logIn` and `createAccount`, cleared by `revokeAccessToken`. */
+  declare access_token: string | undefined;
+  /** The ISO 639 language sent with every request (see `setLanguage`). */
+  declare lang: string | undefined;
+  /** How endpoints check the server version: `created` (default), `changed` or `none`. */
+  declare readonly version_check_mode: VersionCheckMode;
+  /** The API dialect: `mainline` (default), `fedibird` or `pleroma`. */
+  declare readonly feature_set: FeatureSet;
+  /** How the rate limit is handled: `wait` (default), `pace` or `throw`. */
+  declare readonly ratelimit_method: RatelimitMethod;
+  /** Seconds each request attempt may take before it fails with `MastodonReadTimeout`. */
+  declare readonly request_timeout: number;
+  /** The most bytes of response body the client accepts (default 64 MiB). */
+  declare readonly max_response_bytes: number;
+  /** The `User-Agent` sent with requests and streams, if any. */
+  declare readonly user_agent: string | undefined;
+  /** The scheduler every wait of this client goes through. */
+  declare readonly scheduler: SchedulerLike;
+  /** The rate limiter that every request of this client passes through. */
+  declare readonly ratelimiter: RateLimiter;
+  /** The server version, once known (given as `mastodon_version`, or fetched). */
+  declare mastodon_version: string | undefined;
+
+  readonly #transport: Transport;
+  #knownVersion: Version | undefined;
+  #versionFetch: Observable<Version> | undefined;
+
+  /**
+   * Creates a client. Throws `MastodonIllegalArgumentError` at once for options that can never
+   * work (no base URL, an unknown `ratelimit_method`, a credential file in a browser).
+   *
+   * @example new MastodonClient({ api_base_url: 'https://mastodon.example', access_token: 'usercred.secret' })
+   */
+  constructor(options: MastodonOptions = {}) {
+    const credentials = loadCredentials(options);
+    const baseUrl = credentials.api_base_url;
+    if (!baseUrl) throw new MastodonIllegalArgumentError('API base URL is required.');
+    try {
+      new URL(baseUrl);
+    } catch {
+      throw new MastodonIllegalArgumentError(`Not a valid API base URL: ${JSON.stringify(baseUrl)}`);
+    }
+    this.api_base_url = baseUrl;
+    this.client_id = credentials.client_id;
+    this.client_secret = credentials.client_secret;
+    this.access_token = credentials.access_token;
+    this.lang = options.lang;
+    this.version_check_mode = checkedOption('version_check_mode', options.version_check_mode ?? 'created', ['created', 'changed', 'none']);
+    this.feature_set = checkedOption('feature_set', options.feature_set ?? 'mainline', ['mainline', 'fedibird', 'pleroma']);
+    this.ratelimit_method = checkedOption('ratelimit_method', options.ratelimit_method ?? 'wait', ['throw', 'wait', 'pace']);
+    this.request_timeout = options.request_timeout ?? 300;
+    if (!(this.request_timeout > 0)) throw new MastodonIllegalArgumentError('request_timeout must be a positive number of seconds');
+    this.max_response_bytes = options.max_response_bytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    if (!(this.max_response_bytes > 0)) throw new MastodonIllegalArgumentError('max_response_bytes must be a positive number of bytes');
+    this.user_agent = options.user_agent === null ? credentials.client_name : options.user_agent ?? DEFAULT_USER_AGENT;
+    this.scheduler = options.scheduler ?? asyncScheduler;
+    this.ratelimiter = new RateLimiter(this.ratelimit_method, options.ratelimit_pacefactor ?? 1.1, this.scheduler);
+    const known = options.mastodon_version === undefined ? undefined : parseVersion(options.mastodon_version);
+    this.mastodon_version = known && formatVersion(known);
+    this.#transport = createTransport(this, options.session ?? defaultBackend(), options.debug_requests ?? false);
+    this.#knownVersion = known;
+  }
+
+  /**
+   * What `JSON.stringify` makes of the client: its settings, with the access token and client
+   * secret redacted.
+   * @example JSON.stringify(client)  // '{"api_base_url":"https://m.example","access_token":"[redacted]",...}'
+   */
+  toJSON(): Record<string, unknown> {
+    return printableClient(this);
+  }
+
+  /**
+   * What `util.inspect` and `console.log` show in Node: the settings, secrets redacted.
+   * @example console.log(client)  // MastodonClient { api_base_url: 'https://m.example', access_token: '[redacted]', ... }
+   */
+  [INSPECT](_depth: number, options: object, inspect?: (value: unknown, options?: object) => string): string {
+    return inspectClient(this.constructor.name, this, options, inspect);
+  }
+
+  /** Requests left in the current rate-limit window, as the server last said. */
+  get ratelimit_remaining(): number {
+    return this.ratelimiter.state.remaining;
+  }
+
+  /** When the rate-limit window resets (epoch seconds, corrected for clock skew). */
+  get ratelimit_reset(): number {
+    return this.ratelimiter.state.reset;
+  }
+
+  /** Requests allowed per window. */
+  get ratelimit_limit(): number {
+    return this.ratelimiter.state.limit;
+  }
+
+  /** When the last rate-limited call was made (epoch seconds). */
+  get ratelimit_lastcall(): number {
+    return this.ratelimiter.state.lastcall;
+  }
+
+  /**
+   * The rate-limit state as it changes, for dashboards.
+   * @example client.ratelimit$.subscribe((s) => console.log(`${s.remaining}/${s.limit}`))
+   */
+  get ratelimit$(): Observable<RateLimitState> {
+    return this.ratelimiter.state$.asObservable();
+  }
+
+  /**
+   * Set the language (ISO 639) sent with every request, which localises errors and trends.
+   * @example client.setLanguage('de')
+   */
+  setLanguage(lang: string | undefined): void {
+    this.lang = lang;
+  }
+
+  /**
+   * Send any API call through this client's pipeline (token, rate limit, errors, parsing):
+   * for endpoints the library has no function for yet.
+   *
+   * @example client.apiRequest<Status>({ method: 'GET', path: '/api/v1/statuses/1' })
+   */
+  apiRequest<R>(call: ApiCall): Observable<R> {
+    return this.#transport.call<R>(call);
+  }
+
+  /**
+   * Like `apiRequest`, but emits the whole response (status, headers, body) of a successful
+   * call; an error status still fails with its `MastodonAPIError`. For the rare call whose
+   * answer is in its headers.
+   *
+   * @example client.apiResponse({ method: 'HEAD', path: '/' }).subscribe((r) => console.log(r.headers['date']))
+   */
+  apiResponse(call: ApiCall): Observable<HttpResponse> {
+    return this.#transport.send(call).pipe(map((response) => {
+      if (response.status < 200 || response.status >= 300) throw apiErrorFor(response);
+      return response;
+    }));
+  }
+
+  /**
+   * Emits once and completes when the server is new enough for an endpoint added in
+   * `created` and last changed in `changed`, as `version_check_mode` asks; else fails with
+   * `MastodonVersionError`. Fetches the version at most once.
+   *
+   * @example client.versionCheck('3.5.0').pipe(concatMap(() => ...))
+   */
+  versionCheck(created: string | undefined, changed?: string): Observable<void> {
+    return defer(() => this.pendingVersionCheck(created, changed) ?? of(undefined));
+  }
+
+  /**
+   * The version check of a call: `undefined` when it passes now (nothing to check, or the
+   * version is known); the check to wait for while the version is being fetched. Throws
+   * `MastodonVersionError` when the known version is too old. For `call`, which skips a
+   * layer of operators when the check is already settled.
+   *
+   * @internal
+   */
+  pendingVersionCheck(created: string | undefined, changed: string | undefined): Observable<void> | undefined {
+    const needed = this.version_check_mode === 'changed' ? maxVersion(created, changed) : created;
+    if (this.version_check_mode === 'none' || needed === undefined) return undefined;
+    const wanted = parsedVersion(needed);
+    const check = (have: Version): void => {
+      if (!versionAtLeast(have, wanted)) {
+        throw new MastodonVersionError(`Version check failed (Need version ${needed}, server has ${formatVersion(have)})`);
+      }
+    };
+    if (this.#knownVersion) {
+      check(this.#knownVersion);
+      return undefined;
+    }
+    return this.serverVersion().pipe(map(check));
+  }
+
+  /**
+   * The server's version: known, or fetched once (`GET /api/v1/instance/`) and shared by
+   * concurrent callers.
+   *
+   * @example client.serverVersion().subscribe(([major, minor]) => console.log(major, minor))
+   */
+  serverVersion(): Observable<Version> {
+    if (this.#knownVersion) return of(this.#knownVersion);
+    this.#versionFetch ??= this.fetchServerVersion().pipe(shareReplay({ bufferSize: 1, refCount: true }));
+    return this.#versionFetch;
+  }
+
+  /**
+   * Asks the server for its version again and remembers it; a failed ask is asked again by the
+   * next caller.
+   *
+   * @example client.fetchServerVersion().subscribe(([major]) => console.log(major >= 4))
+   */
+  fetchServerVersion(): Observable<Version> {
+    return this.apiRequest<Instance>({ method: 'GET', path: '/api/v1/instance/' }).pipe(
+      map((info) => {
+        if (typeof info?.version !== 'string') throw new MastodonIllegalArgumentError('The server did not say its version');
+        const version = parseVersion(info.version);
+        this.#knownVersion = version;
+        this.mastodon_version = formatVersion(version);
+        return version;
+      }),
+      tap({ error: () => { this.#versionFetch = undefined; } }),
+    );
+  }
+}
+
+function checkedOption<T extends string>(name: string, value: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new MastodonIllegalArgumentError(`Invalid ${name} ${JSON.stringify(value)}; must be one of ${allowed.join(', ')}`);
+  }
+  return value as T;
+}
+
+function maxVersion(a: string | undefined, b: string | undefined): string | undefined {
+  if (a === undefined || b === undefined) return a ?? b;
+  return versionAtLeast(parsedVersion(a), parsedVersion(b)) ? a : b;
+}
+
+/** The versions endpoints name are few and fixed: each is parsed once. */
+const parsedVersions = new Map<string, Version>();
+
+function parsedVersion(text: string): Version {
+  let version = parsedVersions.get(text);
+  if (version === undefined) {
+    version = parseVersion(text);
+    parsedVersions.set(text, version);
+  }
+  return version;
+}

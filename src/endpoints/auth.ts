@@ -1,0 +1,234 @@
+import { defer, type Observable, of, throwError } from 'rxjs';
+import { catchError, concatMap, map, tap } from 'rxjs/operators';
+import { MastodonClient } from '../client/client.js';
+import { writeCredentialFile } from '../client/credentials.js';
+import { DEFAULT_SCOPES, OOB_REDIRECT_URI, type CreateAppOptions } from '../client/options.js';
+import { missingScopes } from '../client/scopes.js';
+import type { CredentialApplication, Token } from '../entities/instance.js';
+import { MastodonAPIError, MastodonIllegalArgumentError, MastodonMalformedResponseError } from '../errors.js';
+import type { Params } from '../http/params.js';
+import { redact } from '../http/redact.js';
+
+// Apps, tokens and sign-ups: OAuth calls, outside the rate limit, each with the token it needs.
+
+/** Options of `logIn`, as Mastodon.py names them. */
+export interface LogInOptions {
+  username?: string;
+  password?: string;
+  /** An OAuth authorization code from the page `authRequestUrl` leads to. */
+  code?: string;
+  /** Default `urn:ietf:wg:oauth:2.0:oob`; must match the one given to `authRequestUrl`. */
+  redirect_uri?: string;
+  refresh_token?: string;
+  /** Default `['read', 'write', 'follow', 'push']`. */
+  scopes?: readonly string[];
+  /** Write the token, base URL, client id and secret to this file (mode 0600). */
+  to_file?: string;
+}
+
+/** Options of `authRequestUrl`. */
+export interface AuthRequestUrlOptions {
+  client_id?: string;
+  redirect_uris?: string;
+  scopes?: readonly string[];
+  force_login?: boolean;
+  state?: string;
+  lang?: string;
+}
+
+/** Options of `createAccount`. */
+export interface CreateAccountOptions {
+  /** Whether the user accepted the server's terms. Default `false`. */
+  agreement?: boolean;
+  /** Why the user wants to join, for servers that approve sign-ups. */
+  reason?: string;
+  /** Language of the confirmation mail. Default `'en'`. */
+  locale?: string;
+  scopes?: readonly string[];
+  to_file?: string;
+  /** Return `[token | null, error details]` instead of failing. Default `false`. */
+  return_detailed_error?: boolean;
+}
+
+/**
+ * Register an app on a server. Emits `[client_id, client_secret]`; with `to_file`, also
+ * writes them (with the base URL and app name) to a credential file, mode 0600.
+ *
+ * @example createApp('pytooterapp', { api_base_url: 'https://mastodon.example', to_file: 'clientcred.secret' })
+ */
+export function createApp(client_name: string, options: CreateAppOptions = {}): Observable<[client_id: string, client_secret: string]> {
+  return defer(() => {
+    options ??= {};
+    if (typeof client_name !== 'string' || client_name === '') {
+      throw new MastodonIllegalArgumentError('client_name must be a non-empty string');
+    }
+    const api = new MastodonClient({
+      api_base_url: options.api_base_url,
+      request_timeout: options.request_timeout,
+      session: options.session,
+      version_check_mode: 'none',
+    });
+    const redirect = options.redirect_uris ?? OOB_REDIRECT_URI;
+    return api.apiRequest<CredentialApplication>({
+      method: 'POST',
+      path: '/api/v1/apps',
+      ratelimited: false,
+      token: null,
+      params: {
+        client_name,
+        scopes: (options.scopes ?? DEFAULT_SCOPES).join(' '),
+        redirect_uris: typeof redirect === 'string' ? redirect : redirect.join('\n'),
+        website: options.website,
+      },
+    }).pipe(map((app): [string, string] => {
+      if (typeof app.client_id !== 'string' || typeof app.client_secret !== 'string') {
+        throw new MastodonIllegalArgumentError('The server did not return client credentials');
+      }
+      if (options.to_file !== undefined) {
+        writeCredentialFile(options.to_file, [app.client_id, app.client_secret, api.api_base_url, client_name]);
+      }
+      return [app.client_id, app.client_secret];
+    }));
+  });
+}
+
+/**
+ * Get an access token for a user, by password, OAuth code or refresh token, and use it from
+ * now on. Emits the token. Wrong credentials are a `MastodonIllegalArgumentError`; a grant
+ * that lacks a requested scope is a `MastodonAPIError`.
+ *
+ * @example logIn(client, 'me@example.com', 'password', { to_file: 'usercred.secret' })
+ */
+export function logIn(client: MastodonClient, options?: LogInOptions): Observable<string>;
+export function logIn(client: MastodonClient, username: string, password: string, options?: LogInOptions): Observable<string>;
+export function logIn(client: MastodonClient, first?: string | LogInOptions, password?: string, rest?: LogInOptions): Observable<string> {
+  return defer(() => {
+    const o: LogInOptions = typeof first === 'object' && first !== null
+      ? { ...first }
+      : { ...rest, username: first ?? rest?.username, password: password ?? rest?.password };
+    const scopes = o.scopes ?? DEFAULT_SCOPES;
+    const app = { client_id: client.client_id, client_secret: client.client_secret, scope: scopes.join(' ') };
+    let params: Params;
+    if (o.username !== undefined && o.password !== undefined) {
+      params = { username: o.username, password: o.password, redirect_uri: o.redirect_uri ?? OOB_REDIRECT_URI, grant_type: 'password', ...app };
+    } else if (o.code !== undefined) {
+      params = { redirect_uri: o.redirect_uri ?? OOB_REDIRECT_URI, code: o.code, grant_type: 'authorization_code', ...app };
+    } else if (o.refresh_token !== undefined) {
+      params = { refresh_token: o.refresh_token, grant_type: 'refresh_token', ...app };
+    } else {
+      throw new MastodonIllegalArgumentError('Invalid arguments given. username and password or code are required.');
+    }
+    return client.apiRequest<Token>({ method: 'POST', path: '/oauth/token', params, ratelimited: false, token: null }).pipe(
+      catchError((error: unknown) => throwError(() => error instanceof MastodonAPIError && error.status >= 400 && error.status < 500
+        ? new MastodonIllegalArgumentError(`Invalid user name, password, or redirect_uris: ${error.message}`, { cause: error })
+        : error)),
+      map((token) => {
+        checkToken(token);
+        const granted = typeof token.scope === 'string' ? token.scope.split(/\s+/).filter(Boolean) : [];
+        const missing = missingScopes(scopes, granted);
+        if (missing.length > 0) {
+          throw new MastodonAPIError(`Granted scopes "${granted.join(' ')}" do not contain all of the requested scopes "${scopes.join(' ')}".`,
+            { status: 200, reason: 'OK', error: undefined, body: redact(token) });
+        }
+        client.access_token = token.access_token;
+        if (o.to_file !== undefined) {
+          writeCredentialFile(o.to_file, [token.access_token, client.api_base_url, client.client_id ?? '', client.client_secret ?? '']);
+        }
+        return token.access_token;
+      }),
+    );
+  });
+}
+
+/**
+ * The URL of the page where a user grants this app access; the code shown there (or sent
+ * to `redirect_uris`) goes to `logIn({ code })`. Pure: makes no request.
+ *
+ * @example window.location.href = authRequestUrl(client, { redirect_uris: 'https://app.example/cb', state })
+ */
+export function authRequestUrl(client: MastodonClient, options: AuthRequestUrlOptions = {}): string {
+  const o: AuthRequestUrlOptions = options ?? {};
+  const url = new URL(`${client.api_base_url}/oauth/authorize`);
+  const clientId = o.client_id ?? client.client_id;
+  if (clientId === undefined) throw new MastodonIllegalArgumentError('authRequestUrl needs a client_id');
+  url.searchParams.set('client_id', clientId);
+  url.searchParams.set('response_type', 'code');
+  url.searchParams.set('redirect_uri', o.redirect_uris ?? OOB_REDIRECT_URI);
+  if (o.scopes !== undefined && !Array.isArray(o.scopes)) throw new MastodonIllegalArgumentError('scopes must be a list');
+  url.searchParams.set('scope', (o.scopes ?? DEFAULT_SCOPES).join(' '));
+  if (o.force_login) url.searchParams.set('force_login', 'true');
+  if (o.state !== undefined) url.searchParams.set('state', o.state);
+  if (o.lang !== undefined) url.searchParams.set('lang', o.lang);
+  return url.href;
+}
+
+/**
+ * Revoke the access token this client uses; the client forgets it.
+ * @example revokeAccessToken(client).subscribe(() => console.log('logged out'))
+ */
+export function revokeAccessToken(client: MastodonClient): Observable<void> {
+  return defer(() => client.apiRequest<void>({
+    method: 'POST',
+    path: '/oauth/revoke',
+    result: 'none',
+    ratelimited: false,
+    params: { client_id: client.client_id, client_secret: client.client_secret, token: client.access_token },
+  })).pipe(tap(() => { client.access_token = undefined; }));
+}
+
+/**
+ * Sign up a new user (needs the app's client credentials). Emits the new user's access
+ * token, which this client then uses; with `return_detailed_error`, emits
+ * `[token, {}]` or `[null, error details]` instead of failing on a refused sign-up.
+ *
+ * @example createAccount(client, 'alice', 'correct horse', 'alice@example.com', { agreement: true })
+ */
+export function createAccount(client: MastodonClient, username: string, password: string, email: string, options?: CreateAccountOptions & { return_detailed_error?: false }): Observable<string>;
+export function createAccount(client: MastodonClient, username: string, password: string, email: string, options: CreateAccountOptions & { return_detailed_error: true }): Observable<[string | null, unknown]>;
+export function createAccount(client: MastodonClient, username: string, password: string, email: string, options: CreateAccountOptions = {}): Observable<string | [string | null, unknown]> {
+  return defer(() => {
+    options ??= {};
+    for (const [name, value] of [['username', username], ['password', password], ['email', email]] as const) {
+      if (typeof value !== 'string') throw new MastodonIllegalArgumentError(`${name} must be a string`);
+    }
+    const scopes = options.scopes ?? DEFAULT_SCOPES;
+    const appToken$ = client.apiRequest<Token>({
+      method: 'POST', path: '/oauth/token', ratelimited: false, token: null,
+      params: { grant_type: 'client_credentials', client_id: client.client_id, client_secret: client.client_secret, scope: scopes.join(' ') },
+    });
+    const signUp = (appToken: string): Observable<Token> => client.apiRequest<Token>({
+      method: 'POST', path: '/api/v1/accounts', ratelimited: false, token: appToken,
+      params: {
+        username, password, email,
+        agreement: options.agreement ? true : undefined,
+        reason: options.reason,
+        locale: options.locale ?? 'en',
+        client_id: client.client_id,
+        client_secret: client.client_secret,
+      },
+    });
+    return appToken$.pipe(
+      concatMap((app) => {
+        checkToken(app);
+        return signUp(app.access_token);
+      }),
+      map((token): string | [string, unknown] => {
+        checkToken(token);
+        client.access_token = token.access_token;
+        if (options.to_file !== undefined) writeCredentialFile(options.to_file, [token.access_token, client.api_base_url]);
+        return options.return_detailed_error ? [token.access_token, {}] : token.access_token;
+      }),
+      catchError((error: unknown) => options.return_detailed_error && error instanceof MastodonAPIError && error.status < 500
+        ? of<[null, unknown]>([null, error.body])
+        : throwError(() => error)),
+    );
+  });
+}
+
+/** Throws `MastodonMalformedResponseError` unless a token answer carries an access token (a string on one line). */
+function checkToken(token: Token): void {
+  if (typeof token?.access_token !== 'string' || token.access_token === '') {
+    throw new MastodonMalformedResponseError('The server\'s token answer holds no access token',
+      { status: 200, reason: 'OK', error: undefined, body: redact(token) });
+  }
+}
