@@ -101,7 +101,21 @@ export class FakeAdminState {
   }
 
   /**
-   * Files a report by `reporter` about `target`, as `POST /api/v1/reports` does.
+   * The staff: users with a staff role, who may manage reports and sign-ups (every role of the
+   * fake server may), and who get the `admin.report` and `admin.sign_up` notifications.
+   * @example fakeAdmin(store).of(me.account.id).role = 'Moderator'   // one more of the staff
+   */
+  staff(): FakeUser[] {
+    return [...this.store.users.values()].filter((user) => {
+      const state = this.moderation.get(user.account.id);
+      return state !== undefined && state.role !== null && !state.deleted;
+    });
+  }
+
+  /**
+   * Files a report by `reporter` about `target`, as `POST /api/v1/reports` does, and tells the
+   * staff with an `admin.report` notification, unless an earlier report about the same account
+   * is still open (as Mastodon spares them).
    * @example fakeAdmin(store).fileReport(alice.account, bob.account, { comment: 'spam' })
    */
   fileReport(reporter: FakeAccount, target: FakeAccount, details: { comment?: string; category?: string; statuses?: FakeStatus[]; forwarded?: boolean; rule_ids?: string[] } = {}): FakeReport {
@@ -112,8 +126,12 @@ export class FakeAdminState {
       accountId: reporter.id, targetAccountId: target.id, assignedAccountId: null, actionTakenById: null,
       statuses: details.statuses ?? [], rule_ids: details.rule_ids ?? [],
     };
+    const sibling = this.reports.some((r) => r.targetAccountId === target.id && r.action_taken_at === null);
     this.reports.push(report);
     this.store.notify({ type: 'admin.report', report });
+    if (!sibling) {
+      for (const staff of this.staff()) this.store.addNotification('admin.report', staff.account.id, reporter, undefined, { report: this.userReport(report) });
+    }
     return report;
   }
 
@@ -152,6 +170,20 @@ export class FakeAdminState {
       ...(state.invited_by_account_id ? { invited_by_account_id: state.invited_by_account_id } : {}),
       ips: state.ip ? [{ ip: state.ip, used_at: this.createdAt }] : [],
       account: { ...user.account, noindex: false, ...(state.suspended ? { suspended: true } : {}) },
+    };
+  }
+
+  /**
+   * A report as its reporter (and an `admin.report` notification) shows it: the `Report` entity.
+   * @example admin.userReport(admin.reports[0]!)
+   */
+  userReport(report: FakeReport): Record<string, unknown> {
+    return {
+      id: report.id, action_taken: report.action_taken_at !== null, action_taken_at: report.action_taken_at,
+      category: report.category, comment: report.comment, forwarded: report.forwarded, created_at: report.created_at,
+      status_ids: report.statuses.length > 0 ? report.statuses.map((s) => s.id) : null,
+      rule_ids: report.rule_ids.length > 0 ? report.rule_ids : null,
+      target_account: this.store.accountById(report.targetAccountId) ?? null,
     };
   }
 
