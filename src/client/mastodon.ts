@@ -5,8 +5,9 @@ import * as api from '../api.js';
 import type {
   AccountFollowOptions, AccountMuteOptions, AccountSearchOptions, AccountStatusesOptions,
   AccountUpdateCredentialsOptions, AdminAccountModerateOptions, AdminAccountsV1Options,
-  AdminAccountsV2Options, AdminDimensionsOptions, AdminDomainBlockOptions, AdminDomainBlocksOptions,
-  AdminMeasuresOptions, AdminReportsOptions, AdminRetentionOptions, AdminTrendingTagsOptions,
+  AdminAccountsV2Options, AdminCanonicalEmailBlockOptions, AdminDimensionsOptions, AdminDomainBlockOptions,
+  AdminDomainBlocksOptions, AdminEmailDomainBlockOptions, AdminIpBlockOptions, AdminMeasuresOptions,
+  AdminReportsOptions, AdminRetentionOptions, AdminTrendingTagsOptions, AdminUpdateIpBlockOptions,
   AnyTimelineOptions, AuthRequestUrlOptions, BlurhashImage, CreateAccountOptions, DecodeBlurhashOptions,
   DirectoryOptions, DomainBlockOptions, FilterCreateOptions, FilterUpdateOptions, Filterable,
   InstanceNodeinfoOptions, ListenerStreamOptions, LocalTimelineOptions, LogInOptions, MakePollOptions,
@@ -17,14 +18,15 @@ import type {
 } from '../api.js';
 import { MastodonClient } from './client.js';
 import type {
-  Account, Admin_Account, Admin_Cohort, Admin_Dimension, Admin_DomainBlock, Admin_Measure, Admin_Report,
-  Admin_Tag, Admin_TrendLink, Announcement, Application, Context, Conversation, CreateAppOptions,
-  CredentialAccount, CustomEmoji, DecryptPushOptions, FamiliarFollowers, FeaturedTag, Filter, FilterContext,
-  IdLike, Instance, InstanceActivity, List, Markers, MastodonStream, MediaAttachment, MediaFile, Nodeinfo,
-  Notification, Page, PageRequest, PaginationOptions, Poll, Preferences, PreviewCard, PublicStreamFilter,
-  PushNotification, PushPrivateKeys, PushPublicKeys, Relationship, Report, Rule, ScheduledStatus,
-  SearchResults, SearchResultsV1, Status, StatusEdit, StatusSource, StreamHandle, StreamListener,
-  StreamOptions, Tag, TrendingLink,
+  Account, Admin_Account, Admin_CanonicalEmailBlock, Admin_Cohort, Admin_Dimension, Admin_DomainAllow,
+  Admin_DomainBlock, Admin_EmailDomainBlock, Admin_IpBlock, Admin_IpBlockSeverity, Admin_Measure,
+  Admin_Report, Admin_Tag, Admin_TrendLink, Announcement, Application, Context, Conversation,
+  CreateAppOptions, CredentialAccount, CustomEmoji, DecryptPushOptions, FamiliarFollowers, FeaturedTag,
+  Filter, FilterContext, IdLike, Instance, InstanceActivity, List, Markers, MastodonStream, MediaAttachment,
+  MediaFile, Nodeinfo, Notification, Page, PageRequest, PaginationOptions, Poll, Preferences, PreviewCard,
+  PublicStreamFilter, PushNotification, PushPrivateKeys, PushPublicKeys, Relationship, Report, Rule,
+  ScheduledStatus, SearchResults, SearchResultsV1, Status, StatusEdit, StatusSource, StreamHandle,
+  StreamListener, StreamOptions, Tag, TrendingLink,
 } from '../core.js';
 
 /**
@@ -364,6 +366,85 @@ export class Mastodon extends MastodonClient {
     return api.adminAccountModerate(this, id, options);
   }
 
+  // endpoints/admin/canonical-email-blocks.ts
+
+  /**
+   * The canonical e-mail blocks, newest first. Emits one {@link Page}.
+   * @example api.adminCanonicalEmailBlocks().subscribe((page) => console.log(page.length))
+   */
+  adminCanonicalEmailBlocks(options?: PaginationOptions): Observable<Page<Admin_CanonicalEmailBlock>> {
+    return api.adminCanonicalEmailBlocks(this, options);
+  }
+
+  /**
+   * One canonical e-mail block.
+   * @example api.adminCanonicalEmailBlock('1').subscribe((block) => console.log(block.canonical_email_hash))
+   */
+  adminCanonicalEmailBlock(id: IdLike): Observable<Admin_CanonicalEmailBlock> {
+    return api.adminCanonicalEmailBlock(this, id);
+  }
+
+  /**
+   * The blocks that match an address: the server makes it canonical and hashes it. Emits a list,
+   * empty when the address may sign up.
+   * @example api.adminTestCanonicalEmailBlock('J.Doe+spam@example.com').subscribe((blocks) => console.log(blocks.length > 0))
+   */
+  adminTestCanonicalEmailBlock(email: string): Observable<Admin_CanonicalEmailBlock[]> {
+    return api.adminTestCanonicalEmailBlock(this, email);
+  }
+
+  /**
+   * Block one address from signing up, given as `email` or as `canonical_email_hash`: exactly one
+   * of the two (an argument error otherwise), the hash 64 hex digits.
+   * @example api.adminCreateCanonicalEmailBlock({ email: 'spammer@example.com' }).subscribe((block) => console.log(block.id))
+   */
+  adminCreateCanonicalEmailBlock(options?: AdminCanonicalEmailBlockOptions): Observable<Admin_CanonicalEmailBlock> {
+    return api.adminCreateCanonicalEmailBlock(this, options);
+  }
+
+  /**
+   * Lift a canonical e-mail block.
+   * @example api.adminDeleteCanonicalEmailBlock(block).subscribe()
+   */
+  adminDeleteCanonicalEmailBlock(id: IdLike): Observable<void> {
+    return api.adminDeleteCanonicalEmailBlock(this, id);
+  }
+
+  // endpoints/admin/domain-allows.ts
+
+  /**
+   * The allowed domains, newest first. Emits one {@link Page}.
+   * @example api.adminDomainAllows().subscribe((page) => console.log(page.map((allow) => allow.domain)))
+   */
+  adminDomainAllows(options?: PaginationOptions): Observable<Page<Admin_DomainAllow>> {
+    return api.adminDomainAllows(this, options);
+  }
+
+  /**
+   * One allowed domain.
+   * @example api.adminDomainAllow('1').subscribe((allow) => console.log(allow.created_at))
+   */
+  adminDomainAllow(id: IdLike): Observable<Admin_DomainAllow> {
+    return api.adminDomainAllow(this, id);
+  }
+
+  /**
+   * Allow a domain to federate. An empty domain is an argument error; a domain already allowed
+   * is answered with its allow.
+   * @example api.adminCreateDomainAllow('friendly.example').subscribe((allow) => console.log(allow.id))
+   */
+  adminCreateDomainAllow(domain: string): Observable<Admin_DomainAllow> {
+    return api.adminCreateDomainAllow(this, domain);
+  }
+
+  /**
+   * Stop allowing a domain to federate.
+   * @example api.adminDeleteDomainAllow(allow).subscribe()
+   */
+  adminDeleteDomainAllow(id: IdLike): Observable<void> {
+    return api.adminDeleteDomainAllow(this, id);
+  }
+
   // endpoints/admin/domain-blocks.ts
 
   /**
@@ -396,6 +477,85 @@ export class Mastodon extends MastodonClient {
    */
   adminDeleteDomainBlock(id: IdLike): Observable<void> {
     return api.adminDeleteDomainBlock(this, id);
+  }
+
+  // endpoints/admin/email-domain-blocks.ts
+
+  /**
+   * The blocked e-mail domains, newest first, each with its blocked sign-up attempts of the last
+   * days. Emits one {@link Page}.
+   * @example api.adminEmailDomainBlocks().subscribe((page) => console.log(page.map((b) => b.domain)))
+   */
+  adminEmailDomainBlocks(options?: PaginationOptions): Observable<Page<Admin_EmailDomainBlock>> {
+    return api.adminEmailDomainBlocks(this, options);
+  }
+
+  /**
+   * One blocked e-mail domain.
+   * @example api.adminEmailDomainBlock('1').subscribe((block) => console.log(block.history[0]?.uses))
+   */
+  adminEmailDomainBlock(id: IdLike): Observable<Admin_EmailDomainBlock> {
+    return api.adminEmailDomainBlock(this, id);
+  }
+
+  /**
+   * Block sign-ups with addresses of a domain and its subdomains. An empty domain is an argument error.
+   * @example api.adminCreateEmailDomainBlock('spam.example').subscribe((block) => console.log(block.id))
+   */
+  adminCreateEmailDomainBlock(domain: string, options?: AdminEmailDomainBlockOptions): Observable<Admin_EmailDomainBlock> {
+    return api.adminCreateEmailDomainBlock(this, domain, options);
+  }
+
+  /**
+   * Lift an e-mail domain block.
+   * @example api.adminDeleteEmailDomainBlock(block).subscribe()
+   */
+  adminDeleteEmailDomainBlock(id: IdLike): Observable<void> {
+    return api.adminDeleteEmailDomainBlock(this, id);
+  }
+
+  // endpoints/admin/ip-blocks.ts
+
+  /**
+   * The IP blocks, newest first. Emits one {@link Page}.
+   * @example api.adminIpBlocks({ limit: 50 }).subscribe((page) => console.log(page.map((b) => `${b.ip} ${b.severity}`)))
+   */
+  adminIpBlocks(options?: PaginationOptions): Observable<Page<Admin_IpBlock>> {
+    return api.adminIpBlocks(this, options);
+  }
+
+  /**
+   * One IP block.
+   * @example api.adminIpBlock('1').subscribe((block) => console.log(block.expires_at))
+   */
+  adminIpBlock(id: IdLike): Observable<Admin_IpBlock> {
+    return api.adminIpBlock(this, id);
+  }
+
+  /**
+   * Block a range of addresses: `sign_up_requires_approval`, `sign_up_block` or `no_access`.
+   * The range (IPv4 or IPv6, with or without a prefix length), the severity and `expires_in`
+   * are checked before sending.
+   * @example api.adminCreateIpBlock('192.0.2.0/24', 'sign_up_block', { comment: 'spam wave', expires_in: 86400 })
+   */
+  adminCreateIpBlock(ip: string, severity: Admin_IpBlockSeverity, options?: AdminIpBlockOptions): Observable<Admin_IpBlock> {
+    return api.adminCreateIpBlock(this, ip, severity, options);
+  }
+
+  /**
+   * Change an IP block: its range, severity, comment or expiry (each checked before sending).
+   * @example api.adminUpdateIpBlock(block, { severity: 'sign_up_requires_approval' })
+   */
+  adminUpdateIpBlock(id: IdLike, options?: AdminUpdateIpBlockOptions): Observable<Admin_IpBlock> {
+    return api.adminUpdateIpBlock(this, id, options);
+  }
+
+  /**
+   * Lift an IP block.
+   * @example api.adminDeleteIpBlock(block).subscribe()
+   */
+  adminDeleteIpBlock(id: IdLike): Observable<void> {
+    return api.adminDeleteIpBlock(this, id);
   }
 
   // endpoints/admin/reports.ts

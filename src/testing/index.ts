@@ -12,6 +12,9 @@ export { fakeMediaState, type FakeMedia, type FakeMediaState } from './routes/me
 export { fakePushSubscriptions, type FakePushSubscription } from './routes/push.js';
 export { fakeAdmin, FakeAdminState } from './routes/admin-state.js';
 export type { FakeModeration, FakeReport, FakeDomainBlock, FakeStaffRole } from './routes/admin-state.js';
+export { fakeAdminBlocks, FakeAdminBlocks, canonicalEmail, canonicalEmailHash, signUpAddress } from './routes/admin-blocks-state.js';
+export type { FakeIpBlock, FakeEmailDomainBlock, FakeCanonicalEmailBlock, FakeDomainAllow } from './routes/admin-blocks-state.js';
+export { signUpGate, type FakeSignUpGate, type FakeValidationError } from './routes/admin-sign-ups.js';
 export { instanceState, addAnnouncement, type FakeInstanceState, type FakeAnnouncement } from './routes/instance.js';
 export { trendingLinksOf, type FakeTrendingLink } from './routes/trends.js';
 export { reportsOf, type FakeUserReport } from './routes/reports.js';

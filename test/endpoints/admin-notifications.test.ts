@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { firstValueFrom } from 'rxjs';
 import { fakeStreaming } from '../../src/testing/index.js';
 import { clientFor, useFakeServer } from '../support/fake.js';
-import { staffClient } from '../support/admin.js';
+import { signUpClient, staffClient } from '../support/admin.js';
 import { eventually, firstOf } from '../streaming/support.js';
 
 const fast = { timeout: 2, initial_delay: 0.01, max_delay: 0.05, catch_up: false } as const;
@@ -39,5 +39,18 @@ describe('notifications for the staff', { timeout: 20000 }, () => {
     await firstValueFrom(moderator.adminReportResolve(open!));
     await firstValueFrom(reporter.report(target, { comment: 'again' }));
     assert.deepEqual((await firstValueFrom(moderator.notifications({ types: ['admin.report'] }))).map((n) => n.report?.comment), ['again', 'spam']);
+  });
+
+  it('tells the staff of each sign-up, with the new account', async () => {
+    const admin = staffClient(fake.server, 'staff2', 'Admin');
+    const stream = admin.streamUser(fast);
+    const streamed = firstOf(stream, 'notification', 1);
+    await eventually(() => fakeStreaming(fake.server.store).connections.some((c) => c.streams().includes('user')));
+    const signUps = await signUpClient(fake.server);
+    await firstValueFrom(signUps.createAccount('newcomer2', 'long enough pw', 'newcomer2@example.com', { agreement: true }));
+    const [event] = await streamed;
+    assert.deepEqual([event!.payload.type, event!.payload.account.username], ['admin.sign_up', 'newcomer2']);
+    const listed = await firstValueFrom(admin.notifications({ types: ['admin.sign_up'] }));
+    assert.ok(listed.some((n) => n.account.username === 'newcomer2'));
   });
 });

@@ -1,5 +1,6 @@
 import { FakeHttpError, list, str, type FakeRoutes } from './types.js';
 import type { FakeApp } from '../store.js';
+import { signUpGate } from './admin-sign-ups.js';
 
 const OOB = 'urn:ietf:wg:oauth:2.0:oob';
 
@@ -83,16 +84,19 @@ export const authRoutes: FakeRoutes = {
     handle: (req, { store }) => {
       const username = str(req.params, 'username') ?? '';
       const email = str(req.params, 'email') ?? '';
+      const gate = signUpGate(store, req, email);
       const details: Record<string, { error: string; description: string }[]> = {};
       if (!/^[a-z0-9_]+$/i.test(username)) details['username'] = [{ error: 'ERR_INVALID', description: 'only letters, numbers and underscores' }];
       else if (store.userByLogin(username)) details['username'] = [{ error: 'ERR_TAKEN', description: 'is already taken' }];
       if (!/^[^@\s]+@[^@\s]+$/.test(email)) details['email'] = [{ error: 'ERR_INVALID', description: 'is invalid' }];
+      else if (gate.emailError) details['email'] = [gate.emailError];
       if ((str(req.params, 'password') ?? '').length < 8) details['password'] = [{ error: 'ERR_TOO_SHORT', description: 'is too short (minimum is 8 characters)' }];
       if (!['1', 'true'].includes(str(req.params, 'agreement') ?? '')) details['agreement'] = [{ error: 'ERR_ACCEPTED', description: 'must be accepted' }];
       if (Object.keys(details).length > 0) {
         throw new FakeHttpError(422, `Validation failed: ${Object.keys(details).join(', ')}`, { details });
       }
       const user = store.addUser(username, email, str(req.params, 'password')!);
+      gate.admit(user);
       const token = store.issueToken(req.token?.clientId ?? null, user.account.id, list(req.params, 'scopes').length ? list(req.params, 'scopes') : ['read', 'write', 'follow', 'push']);
       return { json: tokenJson(token) };
     },
