@@ -8,13 +8,13 @@ import type {
   AdminAccountsV2Options, AdminCanonicalEmailBlockOptions, AdminDimensionsOptions, AdminDomainBlockOptions,
   AdminDomainBlocksOptions, AdminEmailDomainBlockOptions, AdminIpBlockOptions, AdminMeasuresOptions,
   AdminReportsOptions, AdminRetentionOptions, AdminTrendingTagsOptions, AdminUpdateIpBlockOptions,
-  AnyTimelineOptions, AuthRequestUrlOptions, BlurhashImage, CreateAccountOptions, DecodeBlurhashOptions,
-  DirectoryOptions, DomainBlockOptions, FilterCreateOptions, FilterUpdateOptions, Filterable,
-  InstanceNodeinfoOptions, ListenerStreamOptions, LocalTimelineOptions, LogInOptions, MakePollOptions,
-  MarkersGetOptions, MediaPostOptions, MediaUpdateOptions, MediaUploadEvent, NotificationsOptions, PollSpec,
-  PushSubscriptionSetOptions, PushSubscriptionUpdateOptions, ReplyTarget, ReportOptions, SearchOptions,
-  SearchV1Options, StatusPostOptions, StatusReblogOptions, StatusReplyOptions, StatusUpdateOptions,
-  TimelineOptions, TrendOptions, VerifyMinimumVersionOptions, WebPushSubscription,
+  AdminUpdateReportOptions, AnyTimelineOptions, AuthRequestUrlOptions, BlurhashImage, CreateAccountOptions,
+  DecodeBlurhashOptions, DirectoryOptions, DomainBlockOptions, FilterCreateOptions, FilterUpdateOptions,
+  Filterable, InstanceNodeinfoOptions, ListenerStreamOptions, LocalTimelineOptions, LogInOptions,
+  MakePollOptions, MarkersGetOptions, MediaPostOptions, MediaUpdateOptions, MediaUploadEvent,
+  NotificationsOptions, PollSpec, PushSubscriptionSetOptions, PushSubscriptionUpdateOptions, ReplyTarget,
+  ReportOptions, SearchOptions, SearchV1Options, StatusPostOptions, StatusReblogOptions, StatusReplyOptions,
+  StatusUpdateOptions, TimelineOptions, TrendOptions, VerifyMinimumVersionOptions, WebPushSubscription,
 } from '../api.js';
 import { MastodonClient } from './client.js';
 import type {
@@ -574,6 +574,15 @@ export class Mastodon extends MastodonClient {
    */
   adminReport(id: IdLike): Observable<Admin_Report> {
     return api.adminReport(this, id);
+  }
+
+  /**
+   * Change a report's category, or the rules it says were broken. A category outside `spam`,
+   * `legal`, `violation` and `other` is an argument error.
+   * @example api.adminUpdateReport(report, { category: 'violation', rule_ids: ['2'] }).subscribe((r) => console.log(r.rules))
+   */
+  adminUpdateReport(id: IdLike, options?: AdminUpdateReportOptions): Observable<Admin_Report> {
+    return api.adminUpdateReport(this, id, options);
   }
 
   /**

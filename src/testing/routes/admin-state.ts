@@ -1,5 +1,6 @@
 import { expandScopes } from '../../client/scopes.js';
 import type { FakeAccount, FakeStatus, FakeStore, FakeUser } from '../store.js';
+import { instanceState } from './instance.js';
 import { FakeHttpError, type FakeContext, type FakeReply, type FakeRequest, type FakeRoute } from './types.js';
 
 /** A staff role of the fake server; every other user has the default role. */
@@ -202,7 +203,7 @@ export class FakeAdminState {
       created_at: report.created_at, updated_at: report.updated_at,
       account: account(report.accountId), target_account: account(report.targetAccountId),
       assigned_account: account(report.assignedAccountId), action_taken_by_account: account(report.actionTakenById),
-      statuses: report.statuses, rules: report.rule_ids.map((id) => ({ id, text: `Rule ${id}` })),
+      statuses: report.statuses, rules: report.rule_ids.map((id) => instanceState(this.store).rules.find((rule) => rule.id === id) ?? { id, text: '' }),
     };
   }
 }

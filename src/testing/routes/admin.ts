@@ -2,6 +2,7 @@ import { pageReply } from '../paginate.js';
 import type { FakeStore, FakeUser } from '../store.js';
 import type { ParsedParams } from '../params.js';
 import { adminRoute, roleIdOf, type FakeAdminState, type FakeDomainBlock, type FakeReport } from './admin-state.js';
+import { instanceState } from './instance.js';
 import { bool, FakeHttpError, list, str, userOf, type FakeReply, type FakeRequest, type FakeRoute, type FakeRoutes } from './types.js';
 
 const READ_ACCOUNTS = ['admin:read', 'admin:read:accounts'];
@@ -60,6 +61,7 @@ function accountAction(allowed: (admin: FakeAdminState, user: FakeUser) => boole
 }
 
 const MODERATION_TYPES = ['none', 'disable', 'sensitive', 'silence', 'suspend'];
+const REPORT_CATEGORIES = ['spam', 'legal', 'violation', 'other'];
 
 function findReport(admin: FakeAdminState, req: FakeRequest): FakeReport {
   const report = admin.reports.find((r) => r.id === req.pathParams['id']);
@@ -185,6 +187,20 @@ export const adminRoutes: FakeRoutes = {
     return pageReply(req, reports.map((r) => admin.adminReport(r)), { defaultLimit: 100, maxLimit: 200 });
   }),
   'GET /api/v1/admin/reports/{id}': adminRoute(READ_REPORTS, (req, admin) => ({ json: admin.adminReport(findReport(admin, req)) })),
+  'PUT /api/v1/admin/reports/{id}': adminRoute(WRITE_REPORTS, (req, admin, store) => {
+    const report = findReport(admin, req);
+    const category = str(req.params, 'category');
+    if (category !== undefined && !REPORT_CATEGORIES.includes(category)) {
+      throw new FakeHttpError(422, 'Validation failed: Category is not included in the list');
+    }
+    const ruleIds = req.params['rule_ids'] === undefined ? undefined : list(req.params, 'rule_ids');
+    const rules = instanceState(store).rules.map((rule) => rule.id);
+    if (ruleIds?.some((id) => !rules.includes(id))) throw new FakeHttpError(422, 'Validation failed: Rule ids does not reference valid rules');
+    report.category = category ?? report.category;
+    report.rule_ids = ruleIds ?? report.rule_ids;
+    report.updated_at = new Date().toISOString();
+    return { json: admin.adminReport(report) };
+  }),
   'POST /api/v1/admin/reports/{id}/assign_to_self': reportAction((report, me) => { report.assignedAccountId = me.account.id; }),
   'POST /api/v1/admin/reports/{id}/unassign': reportAction((report) => { report.assignedAccountId = null; }),
   'POST /api/v1/admin/reports/{id}/reopen': reportAction((report) => {
