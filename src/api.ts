@@ -12,6 +12,8 @@ export * from './endpoints/admin/email-domain-blocks.js';
 export * from './endpoints/admin/ip-blocks.js';
 export * from './endpoints/admin/reports.js';
 export * from './endpoints/admin/stats.js';
+export * from './endpoints/admin/tags.js';
+export * from './endpoints/admin/trend-reviews.js';
 export * from './endpoints/admin/trends.js';
 export * from './endpoints/auth.js';
 export * from './endpoints/conversations.js';

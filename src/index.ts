@@ -26,6 +26,8 @@ export type { AdminReportsOptions, AdminUpdateReportOptions } from './endpoints/
 export type { AdminIpBlockOptions, AdminUpdateIpBlockOptions } from './endpoints/admin/ip-blocks.js';
 export type { AdminEmailDomainBlockOptions } from './endpoints/admin/email-domain-blocks.js';
 export type { AdminCanonicalEmailBlockOptions } from './endpoints/admin/canonical-email-blocks.js';
+export type { AdminUpdateTagOptions } from './endpoints/admin/tags.js';
+export type { AdminTrendTarget } from './endpoints/admin/trend-reviews.js';
 export type { AdminTrendingTagsOptions } from './endpoints/admin/trends.js';
 export type { AdminDomainBlockOptions, AdminDomainBlocksOptions } from './endpoints/admin/domain-blocks.js';
 export type { AdminMeasuresOptions, AdminDimensionsOptions, AdminRetentionOptions } from './endpoints/admin/stats.js';

@@ -7,26 +7,27 @@ import type {
   AccountUpdateCredentialsOptions, AdminAccountModerateOptions, AdminAccountsV1Options,
   AdminAccountsV2Options, AdminCanonicalEmailBlockOptions, AdminDimensionsOptions, AdminDomainBlockOptions,
   AdminDomainBlocksOptions, AdminEmailDomainBlockOptions, AdminIpBlockOptions, AdminMeasuresOptions,
-  AdminReportsOptions, AdminRetentionOptions, AdminTrendingTagsOptions, AdminUpdateIpBlockOptions,
-  AdminUpdateReportOptions, AnyTimelineOptions, AuthRequestUrlOptions, BlurhashImage, CreateAccountOptions,
-  DecodeBlurhashOptions, DirectoryOptions, DomainBlockOptions, FilterCreateOptions, FilterUpdateOptions,
-  Filterable, InstanceNodeinfoOptions, ListenerStreamOptions, LocalTimelineOptions, LogInOptions,
-  MakePollOptions, MarkersGetOptions, MediaPostOptions, MediaUpdateOptions, MediaUploadEvent,
-  NotificationsOptions, PollSpec, PushSubscriptionSetOptions, PushSubscriptionUpdateOptions, ReplyTarget,
-  ReportOptions, SearchOptions, SearchV1Options, StatusPostOptions, StatusReblogOptions, StatusReplyOptions,
-  StatusUpdateOptions, TimelineOptions, TrendOptions, VerifyMinimumVersionOptions, WebPushSubscription,
+  AdminReportsOptions, AdminRetentionOptions, AdminTrendTarget, AdminTrendingTagsOptions,
+  AdminUpdateIpBlockOptions, AdminUpdateReportOptions, AdminUpdateTagOptions, AnyTimelineOptions,
+  AuthRequestUrlOptions, BlurhashImage, CreateAccountOptions, DecodeBlurhashOptions, DirectoryOptions,
+  DomainBlockOptions, FilterCreateOptions, FilterUpdateOptions, Filterable, InstanceNodeinfoOptions,
+  ListenerStreamOptions, LocalTimelineOptions, LogInOptions, MakePollOptions, MarkersGetOptions,
+  MediaPostOptions, MediaUpdateOptions, MediaUploadEvent, NotificationsOptions, PollSpec,
+  PushSubscriptionSetOptions, PushSubscriptionUpdateOptions, ReplyTarget, ReportOptions, SearchOptions,
+  SearchV1Options, StatusPostOptions, StatusReblogOptions, StatusReplyOptions, StatusUpdateOptions,
+  TimelineOptions, TrendOptions, VerifyMinimumVersionOptions, WebPushSubscription,
 } from '../api.js';
 import { MastodonClient } from './client.js';
 import type {
   Account, Admin_Account, Admin_CanonicalEmailBlock, Admin_Cohort, Admin_Dimension, Admin_DomainAllow,
   Admin_DomainBlock, Admin_EmailDomainBlock, Admin_IpBlock, Admin_IpBlockSeverity, Admin_Measure,
-  Admin_Report, Admin_Tag, Admin_TrendLink, Announcement, Application, Context, Conversation,
-  CreateAppOptions, CredentialAccount, CustomEmoji, DecryptPushOptions, FamiliarFollowers, FeaturedTag,
-  Filter, FilterContext, IdLike, Instance, InstanceActivity, List, Markers, MastodonStream, MediaAttachment,
-  MediaFile, Nodeinfo, Notification, Page, PageRequest, PaginationOptions, Poll, Preferences, PreviewCard,
-  PublicStreamFilter, PushNotification, PushPrivateKeys, PushPublicKeys, Relationship, Report, Rule,
-  ScheduledStatus, SearchResults, SearchResultsV1, Status, StatusEdit, StatusSource, StreamHandle,
-  StreamListener, StreamOptions, Tag, TrendingLink,
+  Admin_Report, Admin_Tag, Admin_TrendLink, Admin_TrendPublisher, Admin_TrendStatus, Announcement,
+  Application, Context, Conversation, CreateAppOptions, CredentialAccount, CustomEmoji, DecryptPushOptions,
+  FamiliarFollowers, FeaturedTag, Filter, FilterContext, IdLike, Instance, InstanceActivity, List, Markers,
+  MastodonStream, MediaAttachment, MediaFile, Nodeinfo, Notification, Page, PageRequest, PaginationOptions,
+  Poll, Preferences, PreviewCard, PublicStreamFilter, PushNotification, PushPrivateKeys, PushPublicKeys,
+  Relationship, Report, Rule, ScheduledStatus, SearchResults, SearchResultsV1, Status, StatusEdit,
+  StatusSource, StreamHandle, StreamListener, StreamOptions, Tag, TrendingLink,
 } from '../core.js';
 
 /**
@@ -646,6 +647,107 @@ export class Mastodon extends MastodonClient {
     return api.adminRetention(this, start_at, end_at, options);
   }
 
+  // endpoints/admin/tags.ts
+
+  /**
+   * Every hashtag the server knows, by id. Emits one {@link Page}.
+   * @example api.adminTags({ limit: 100 }).subscribe((page) => console.log(page.filter((t) => !t.usable)))
+   */
+  adminTags(options?: PaginationOptions): Observable<Page<Admin_Tag>> {
+    return api.adminTags(this, options);
+  }
+
+  /**
+   * One hashtag, by id.
+   * @example api.adminTag('802').subscribe((tag) => console.log(tag.trendable, tag.usable, tag.listable))
+   */
+  adminTag(id: AdminTrendTarget): Observable<Admin_Tag> {
+    return api.adminTag(this, id);
+  }
+
+  /**
+   * Change a hashtag: whether it may trend, be used or be listed, and how it is written. Marks
+   * it reviewed.
+   * @example api.adminUpdateTag(tag, { usable: false, trendable: false })
+   */
+  adminUpdateTag(id: AdminTrendTarget, options?: AdminUpdateTagOptions): Observable<Admin_Tag> {
+    return api.adminUpdateTag(this, id, options);
+  }
+
+  // endpoints/admin/trend-reviews.ts
+
+  /**
+   * Let a link trend publicly. Emits the link as moderators see it.
+   * @example api.adminApproveTrendingLink(link).subscribe((l) => console.log(l.requires_review))
+   */
+  adminApproveTrendingLink(id: AdminTrendTarget): Observable<Admin_TrendLink> {
+    return api.adminApproveTrendingLink(this, id);
+  }
+
+  /**
+   * Keep a link out of the public trends.
+   * @example api.adminRejectTrendingLink(link).subscribe()
+   */
+  adminRejectTrendingLink(id: AdminTrendTarget): Observable<Admin_TrendLink> {
+    return api.adminRejectTrendingLink(this, id);
+  }
+
+  /**
+   * Let a status trend publicly. Emits the status as moderators see it.
+   * @example api.adminApproveTrendingStatus(status).subscribe((s) => console.log(s.requires_review))
+   */
+  adminApproveTrendingStatus(id: AdminTrendTarget): Observable<Admin_TrendStatus> {
+    return api.adminApproveTrendingStatus(this, id);
+  }
+
+  /**
+   * Keep a status out of the public trends.
+   * @example api.adminRejectTrendingStatus(status).subscribe()
+   */
+  adminRejectTrendingStatus(id: AdminTrendTarget): Observable<Admin_TrendStatus> {
+    return api.adminRejectTrendingStatus(this, id);
+  }
+
+  /**
+   * Let a hashtag trend publicly (the tag's id, as `adminTrendingTags` and `adminTags` give it).
+   * @example api.adminApproveTrendingTag(tag).subscribe((t) => console.log(t.trendable))
+   */
+  adminApproveTrendingTag(id: AdminTrendTarget): Observable<Admin_Tag> {
+    return api.adminApproveTrendingTag(this, id);
+  }
+
+  /**
+   * Keep a hashtag out of the public trends.
+   * @example api.adminRejectTrendingTag(tag).subscribe((t) => console.log(t.trendable))
+   */
+  adminRejectTrendingTag(id: AdminTrendTarget): Observable<Admin_Tag> {
+    return api.adminRejectTrendingTag(this, id);
+  }
+
+  /**
+   * The sites whose links may trend (publishers), with their review state. Emits one {@link Page}.
+   * @example api.adminTrendingLinkPublishers().subscribe((page) => console.log(page.filter((p) => p.requires_review)))
+   */
+  adminTrendingLinkPublishers(options?: PaginationOptions): Observable<Page<Admin_TrendPublisher>> {
+    return api.adminTrendingLinkPublishers(this, options);
+  }
+
+  /**
+   * Let a site's links trend publicly, unless a link of it was rejected on its own.
+   * @example api.adminApproveTrendingLinkPublisher(publisher).subscribe((p) => console.log(p.trendable))
+   */
+  adminApproveTrendingLinkPublisher(id: AdminTrendTarget): Observable<Admin_TrendPublisher> {
+    return api.adminApproveTrendingLinkPublisher(this, id);
+  }
+
+  /**
+   * Keep a site's links out of the public trends, unless a link of it was approved on its own.
+   * @example api.adminRejectTrendingLinkPublisher(publisher).subscribe((p) => console.log(p.trendable))
+   */
+  adminRejectTrendingLinkPublisher(id: AdminTrendTarget): Observable<Admin_TrendPublisher> {
+    return api.adminRejectTrendingLinkPublisher(this, id);
+  }
+
   // endpoints/admin/trends.ts
 
   /**
@@ -657,10 +759,11 @@ export class Mastodon extends MastodonClient {
   }
 
   /**
-   * Trending statuses, unreviewed ones included, most trending first.
-   * @example api.adminTrendingStatuses().subscribe((statuses) => console.log(statuses.length))
+   * Trending statuses, unreviewed ones included, most trending first; newer servers say which
+   * wait for review.
+   * @example api.adminTrendingStatuses().subscribe((statuses) => console.log(statuses.filter((s) => s.requires_review)))
    */
-  adminTrendingStatuses(): Observable<Status[]> {
+  adminTrendingStatuses(): Observable<Admin_TrendStatus[]> {
     return api.adminTrendingStatuses(this);
   }
 

@@ -15,6 +15,7 @@ export type { FakeModeration, FakeReport, FakeDomainBlock, FakeStaffRole } from 
 export { fakeAdminBlocks, FakeAdminBlocks, canonicalEmail, canonicalEmailHash, signUpAddress } from './routes/admin-blocks-state.js';
 export type { FakeIpBlock, FakeEmailDomainBlock, FakeCanonicalEmailBlock, FakeDomainAllow } from './routes/admin-blocks-state.js';
 export { signUpGate, type FakeSignUpGate, type FakeValidationError } from './routes/admin-sign-ups.js';
+export { fakeTrendReview, FakeTrendReview, type FakeTag, type FakeTrendLink, type FakePublisher } from './routes/admin-trends-state.js';
 export { instanceState, addAnnouncement, type FakeInstanceState, type FakeAnnouncement } from './routes/instance.js';
 export { trendingLinksOf, type FakeTrendingLink } from './routes/trends.js';
 export { reportsOf, type FakeUserReport } from './routes/reports.js';

@@ -68,16 +68,13 @@ export function roleIdOf(role: FakeStaffRole | null): string {
 
 /**
  * The admin area's memory of the fake server: moderation state per user, reports, domain
- * blocks, trends. Tests reach it through {@link fakeAdmin} to seed reports or pending users.
+ * blocks. Tests reach it through {@link fakeAdmin} to seed reports, pending users or staff
+ * (the blocks are `fakeAdminBlocks`'s, the trend reviews `fakeTrendReview`'s).
  */
 export class FakeAdminState {
   readonly moderation = new Map<string, FakeModeration>();
   readonly reports: FakeReport[] = [];
   readonly domainBlocks: FakeDomainBlock[] = [];
-  /** Hashtags served as trending, most trending first (seeded by tests). */
-  readonly trendingTags: Record<string, unknown>[] = [];
-  /** Links served as trending, most trending first (seeded by tests). */
-  readonly trendingLinks: Record<string, unknown>[] = [];
   private lastReportId = 0;
   private lastDomainBlockId = 0;
   private readonly createdAt = new Date().toISOString();
@@ -209,7 +206,7 @@ export class FakeAdminState {
 }
 
 /**
- * The admin state of a fake server's store: moderation, reports, domain blocks, trends.
+ * The admin state of a fake server's store: moderation, reports, domain blocks.
  *
  * ## Example
  * ```ts

@@ -110,17 +110,7 @@ function blockJson(block: FakeDomainBlock): Record<string, unknown> {
   return { ...block };
 }
 
-function trendingStatuses(store: FakeStore): unknown[] {
-  const score = (s: Record<string, unknown>): number => Number(s['favourites_count'] ?? 0) + Number(s['reblogs_count'] ?? 0);
-  return store.statuses.filter((s) => s.visibility === 'public' && score(s) > 0).sort((a, b) => score(b) - score(a));
-}
-
-function limited<T>(req: FakeRequest, items: readonly T[], fallback: number): T[] {
-  const limit = Number(str(req.params, 'limit') ?? fallback);
-  return items.slice(0, Number.isFinite(limit) && limit > 0 ? Math.min(limit, fallback * 2) : fallback);
-}
-
-/** The admin API: accounts, moderation, reports, trends, domain blocks and statistics. */
+/** The admin API: accounts, moderation, reports and domain blocks. */
 export const adminRoutes: FakeRoutes = {
   'GET /api/v2/admin/accounts': adminRoute(READ_ACCOUNTS, (req, admin, store) => {
     const p = req.params;
@@ -208,10 +198,6 @@ export const adminRoutes: FakeRoutes = {
     report.actionTakenById = null;
   }),
   'POST /api/v1/admin/reports/{id}/resolve': reportAction((report, me) => resolve(report, me.account.id)),
-
-  'GET /api/v1/admin/trends/tags': adminRoute(['admin:read'], (req, admin) => ({ json: limited(req, admin.trendingTags, 10) })),
-  'GET /api/v1/admin/trends/statuses': adminRoute(['admin:read'], (req, _admin, store) => ({ json: limited(req, trendingStatuses(store), 20) })),
-  'GET /api/v1/admin/trends/links': adminRoute(['admin:read'], (req, admin) => ({ json: limited(req, admin.trendingLinks, 10) })),
 
   'GET /api/v1/admin/domain_blocks/': adminRoute(READ_BLOCKS, (req, admin) =>
     pageReply(req, [...admin.domainBlocks].reverse().map(blockJson), { defaultLimit: 100, maxLimit: 200 })),
