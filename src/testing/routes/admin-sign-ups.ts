@@ -23,7 +23,9 @@ export interface FakeSignUpGate {
  * `NotPermittedError`); a blocked e-mail domain (or a parent domain) or a canonical e-mail block
  * gives the address a validation error; an IP block of severity `sign_up_requires_approval`, or
  * an e-mail domain block that allows with approval, lets the user in pending. Each new user is
- * announced to the staff with an `admin.sign_up` notification.
+ * announced to the staff with an `admin.sign_up` notification. (Mastodon refuses every request
+ * from a `no_access` range; the fake server refuses only sign-ups, so that a test blocking
+ * 127.0.0.1 does not lock itself out.)
  *
  * ## Example
  * ```ts
