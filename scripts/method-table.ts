@@ -12,12 +12,14 @@ import { Mastodon } from '../src/index.js';
 import * as api from '../src/api.js';
 import type { AnyEndpoint } from '../src/endpoints/define.js';
 import type { VersionSwitch } from '../src/endpoints/by-version.js';
-import { coverageOf } from './coverage-api.js';
+import { camelCaseOf, coverageOf } from './coverage-api.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const METHODS_FILE = join(ROOT, 'docs', 'methods.md');
 /** Mastodon.py 1.8's methods, copied into the project (test/fixtures/README.md says from where). */
 const ENDPOINTS_FILE = join(ROOT, 'test', 'fixtures', 'mastodonpy-1.8', 'endpoints.json');
+/** Mastodon.py 2.2.2's methods, in the same form. */
+const ENDPOINTS_22_FILE = join(ROOT, 'test', 'fixtures', 'mastodonpy-2.2', 'endpoints.json');
 
 /** One entry of endpoints.json, as far as the table needs it. */
 export interface MethodEntry {
@@ -113,12 +115,56 @@ export function methodTable(entries: readonly MethodEntry[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function readEntries(): MethodEntry[] {
-  return JSON.parse(readFileSync(ENDPOINTS_FILE, 'utf8')) as MethodEntry[];
+/**
+ * The Markdown of the sections after the 1.8 table: the functions of src/api.ts that Mastodon.py
+ * 1.8 lacks, first those Mastodon.py 2.2.2 has (in its table's order, beside its names), then
+ * those no Mastodon.py version has, named in the same style.
+ */
+export function beyondTable(entries18: readonly MethodEntry[], entries22: readonly MethodEntry[]): string {
+  const rows = tableRows();
+  const switches = versionSwitches();
+  const in18 = new Set(entries18.map((entry) => camelCaseOf(entry.method)));
+  const functions = new Set(Object.entries(api).filter(([name, value]) => typeof value === 'function' && !in18.has(name)).map(([name]) => name));
+  const describe = (name: string): string => {
+    const row = rows.get(name);
+    if (row) return `${code(`${row.method} ${row.path}`)} | ${row.returns.kind === 'page' ? 'table row, paginated' : 'table row'}`;
+    const change = switches.get(name);
+    if (change) return `${code(`${change.rows[0].method} ${change.rows[0].path}`)}, before ${change.version} ${code(`${change.rows[1].method} ${change.rows[1].path}`)} | version switch over two table rows`;
+    return '— | hand-written';
+  };
+  const added22 = entries22.filter((entry) => entry.http !== null && !in18.has(camelCaseOf(entry.method)));
+  const from22 = added22.filter((entry) => functions.has(camelCaseOf(entry.method)));
+  const named22 = new Set(from22.map((entry) => camelCaseOf(entry.method)));
+  const lines = [
+    '## Beyond Mastodon.py 1.8',
+    '',
+    'Methods that Mastodon.py 1.8 does not have: those of Mastodon.py 2.2.2, under its names, then those',
+    'that no Mastodon.py version wraps, named in the same style. They are called the same way.',
+    '',
+    '### From Mastodon.py 2.2.2',
+    '',
+    `${from22.length} of the ${added22.length} methods with a request that Mastodon.py 2.2.2 adds to 1.8 are here.`,
+    '',
+    '| Mastodon.py 2.2.2 | mastodon-rx | request | how it is built |',
+    '| --- | --- | --- | --- |',
+    ...from22.map((entry) => `| ${code(entry.method)} | ${code(callOf(entry, camelCaseOf(entry.method), 'method'))} | ${describe(camelCaseOf(entry.method))} |`),
+    '',
+    '### Not in Mastodon.py',
+    '',
+    '| mastodon-rx | request | how it is built |',
+    '| --- | --- | --- |',
+    ...[...functions].filter((name) => !named22.has(name)).sort().map((name) => `| ${code(`api.${name}`)} | ${describe(name)} |`),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+export function readEntries(file = ENDPOINTS_FILE): MethodEntry[] {
+  return JSON.parse(readFileSync(file, 'utf8')) as MethodEntry[];
 }
 
 function main(argv: readonly string[]): number {
-  const table = methodTable(readEntries());
+  const entries = readEntries();
+  const table = `${methodTable(entries)}\n${beyondTable(entries, readEntries(ENDPOINTS_22_FILE))}`;
   if (argv.includes('--check')) {
     const current = existsSync(METHODS_FILE) ? readFileSync(METHODS_FILE, 'utf8') : '';
     if (current === table) return 0;

@@ -5,9 +5,15 @@
 // every function here becomes a method of the same name.
 export * from './endpoints/accounts.js';
 export * from './endpoints/admin/accounts.js';
+export * from './endpoints/admin/canonical-email-blocks.js';
+export * from './endpoints/admin/domain-allows.js';
 export * from './endpoints/admin/domain-blocks.js';
+export * from './endpoints/admin/email-domain-blocks.js';
+export * from './endpoints/admin/ip-blocks.js';
 export * from './endpoints/admin/reports.js';
 export * from './endpoints/admin/stats.js';
+export * from './endpoints/admin/tags.js';
+export * from './endpoints/admin/trend-reviews.js';
 export * from './endpoints/admin/trends.js';
 export * from './endpoints/auth.js';
 export * from './endpoints/conversations.js';

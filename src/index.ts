@@ -22,7 +22,12 @@ export type { LocalTimelineOptions } from './endpoints/timelines.js';
 export type {
   AdminAccountFilters, AdminAccountsV2Options, AdminAccountsV1Options, AdminAccountModerateOptions, AdminAccountStatus, AdminModerationAction,
 } from './endpoints/admin/accounts.js';
-export type { AdminReportsOptions } from './endpoints/admin/reports.js';
+export type { AdminReportsOptions, AdminUpdateReportOptions } from './endpoints/admin/reports.js';
+export type { AdminIpBlockOptions, AdminUpdateIpBlockOptions } from './endpoints/admin/ip-blocks.js';
+export type { AdminEmailDomainBlockOptions } from './endpoints/admin/email-domain-blocks.js';
+export type { AdminCanonicalEmailBlockOptions } from './endpoints/admin/canonical-email-blocks.js';
+export type { AdminUpdateTagOptions } from './endpoints/admin/tags.js';
+export type { AdminTrendTarget } from './endpoints/admin/trend-reviews.js';
 export type { AdminTrendingTagsOptions } from './endpoints/admin/trends.js';
 export type { AdminDomainBlockOptions, AdminDomainBlocksOptions } from './endpoints/admin/domain-blocks.js';
 export type { AdminMeasuresOptions, AdminDimensionsOptions, AdminRetentionOptions } from './endpoints/admin/stats.js';

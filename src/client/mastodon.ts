@@ -5,26 +5,29 @@ import * as api from '../api.js';
 import type {
   AccountFollowOptions, AccountMuteOptions, AccountSearchOptions, AccountStatusesOptions,
   AccountUpdateCredentialsOptions, AdminAccountModerateOptions, AdminAccountsV1Options,
-  AdminAccountsV2Options, AdminDimensionsOptions, AdminDomainBlockOptions, AdminDomainBlocksOptions,
-  AdminMeasuresOptions, AdminReportsOptions, AdminRetentionOptions, AdminTrendingTagsOptions,
-  AnyTimelineOptions, AuthRequestUrlOptions, BlurhashImage, CreateAccountOptions, DecodeBlurhashOptions,
-  DirectoryOptions, DomainBlockOptions, FilterCreateOptions, FilterUpdateOptions, Filterable,
-  InstanceNodeinfoOptions, ListenerStreamOptions, LocalTimelineOptions, LogInOptions, MakePollOptions,
-  MarkersGetOptions, MediaPostOptions, MediaUpdateOptions, MediaUploadEvent, NotificationsOptions, PollSpec,
+  AdminAccountsV2Options, AdminCanonicalEmailBlockOptions, AdminDimensionsOptions, AdminDomainBlockOptions,
+  AdminDomainBlocksOptions, AdminEmailDomainBlockOptions, AdminIpBlockOptions, AdminMeasuresOptions,
+  AdminReportsOptions, AdminRetentionOptions, AdminTrendTarget, AdminTrendingTagsOptions,
+  AdminUpdateIpBlockOptions, AdminUpdateReportOptions, AdminUpdateTagOptions, AnyTimelineOptions,
+  AuthRequestUrlOptions, BlurhashImage, CreateAccountOptions, DecodeBlurhashOptions, DirectoryOptions,
+  DomainBlockOptions, FilterCreateOptions, FilterUpdateOptions, Filterable, InstanceNodeinfoOptions,
+  ListenerStreamOptions, LocalTimelineOptions, LogInOptions, MakePollOptions, MarkersGetOptions,
+  MediaPostOptions, MediaUpdateOptions, MediaUploadEvent, NotificationsOptions, PollSpec,
   PushSubscriptionSetOptions, PushSubscriptionUpdateOptions, ReplyTarget, ReportOptions, SearchOptions,
   SearchV1Options, StatusPostOptions, StatusReblogOptions, StatusReplyOptions, StatusUpdateOptions,
   TimelineOptions, TrendOptions, VerifyMinimumVersionOptions, WebPushSubscription,
 } from '../api.js';
 import { MastodonClient } from './client.js';
 import type {
-  Account, Admin_Account, Admin_Cohort, Admin_Dimension, Admin_DomainBlock, Admin_Measure, Admin_Report,
-  Admin_Tag, Admin_TrendLink, Announcement, Application, Context, Conversation, CreateAppOptions,
-  CredentialAccount, CustomEmoji, DecryptPushOptions, FamiliarFollowers, FeaturedTag, Filter, FilterContext,
-  IdLike, Instance, InstanceActivity, List, Markers, MastodonStream, MediaAttachment, MediaFile, Nodeinfo,
-  Notification, Page, PageRequest, PaginationOptions, Poll, Preferences, PreviewCard, PublicStreamFilter,
-  PushNotification, PushPrivateKeys, PushPublicKeys, Relationship, Report, Rule, ScheduledStatus,
-  SearchResults, SearchResultsV1, Status, StatusEdit, StatusSource, StreamHandle, StreamListener,
-  StreamOptions, Tag, TrendingLink,
+  Account, Admin_Account, Admin_CanonicalEmailBlock, Admin_Cohort, Admin_Dimension, Admin_DomainAllow,
+  Admin_DomainBlock, Admin_EmailDomainBlock, Admin_IpBlock, Admin_IpBlockSeverity, Admin_Measure,
+  Admin_Report, Admin_Tag, Admin_TrendLink, Admin_TrendPublisher, Admin_TrendStatus, Announcement,
+  Application, Context, Conversation, CreateAppOptions, CredentialAccount, CustomEmoji, DecryptPushOptions,
+  FamiliarFollowers, FeaturedTag, Filter, FilterContext, IdLike, Instance, InstanceActivity, List, Markers,
+  MastodonStream, MediaAttachment, MediaFile, Nodeinfo, Notification, Page, PageRequest, PaginationOptions,
+  Poll, Preferences, PreviewCard, PublicStreamFilter, PushNotification, PushPrivateKeys, PushPublicKeys,
+  Relationship, Report, Rule, ScheduledStatus, SearchResults, SearchResultsV1, Status, StatusEdit,
+  StatusSource, StreamHandle, StreamListener, StreamOptions, Tag, TrendingLink,
 } from '../core.js';
 
 /**
@@ -364,6 +367,85 @@ export class Mastodon extends MastodonClient {
     return api.adminAccountModerate(this, id, options);
   }
 
+  // endpoints/admin/canonical-email-blocks.ts
+
+  /**
+   * The canonical e-mail blocks, newest first. Emits one {@link Page}.
+   * @example api.adminCanonicalEmailBlocks().subscribe((page) => console.log(page.length))
+   */
+  adminCanonicalEmailBlocks(options?: PaginationOptions): Observable<Page<Admin_CanonicalEmailBlock>> {
+    return api.adminCanonicalEmailBlocks(this, options);
+  }
+
+  /**
+   * One canonical e-mail block.
+   * @example api.adminCanonicalEmailBlock('1').subscribe((block) => console.log(block.canonical_email_hash))
+   */
+  adminCanonicalEmailBlock(id: IdLike): Observable<Admin_CanonicalEmailBlock> {
+    return api.adminCanonicalEmailBlock(this, id);
+  }
+
+  /**
+   * The blocks that match an address: the server makes it canonical and hashes it. Emits a list,
+   * empty when the address may sign up.
+   * @example api.adminTestCanonicalEmailBlock('J.Doe+spam@example.com').subscribe((blocks) => console.log(blocks.length > 0))
+   */
+  adminTestCanonicalEmailBlock(email: string): Observable<Admin_CanonicalEmailBlock[]> {
+    return api.adminTestCanonicalEmailBlock(this, email);
+  }
+
+  /**
+   * Block one address from signing up, given as `email` or as `canonical_email_hash`: exactly one
+   * of the two (an argument error otherwise), the hash 64 hex digits.
+   * @example api.adminCreateCanonicalEmailBlock({ email: 'spammer@example.com' }).subscribe((block) => console.log(block.id))
+   */
+  adminCreateCanonicalEmailBlock(options?: AdminCanonicalEmailBlockOptions): Observable<Admin_CanonicalEmailBlock> {
+    return api.adminCreateCanonicalEmailBlock(this, options);
+  }
+
+  /**
+   * Lift a canonical e-mail block.
+   * @example api.adminDeleteCanonicalEmailBlock(block).subscribe()
+   */
+  adminDeleteCanonicalEmailBlock(id: IdLike): Observable<void> {
+    return api.adminDeleteCanonicalEmailBlock(this, id);
+  }
+
+  // endpoints/admin/domain-allows.ts
+
+  /**
+   * The allowed domains, newest first. Emits one {@link Page}.
+   * @example api.adminDomainAllows().subscribe((page) => console.log(page.map((allow) => allow.domain)))
+   */
+  adminDomainAllows(options?: PaginationOptions): Observable<Page<Admin_DomainAllow>> {
+    return api.adminDomainAllows(this, options);
+  }
+
+  /**
+   * One allowed domain.
+   * @example api.adminDomainAllow('1').subscribe((allow) => console.log(allow.created_at))
+   */
+  adminDomainAllow(id: IdLike): Observable<Admin_DomainAllow> {
+    return api.adminDomainAllow(this, id);
+  }
+
+  /**
+   * Allow a domain to federate. An empty domain is an argument error; a domain already allowed
+   * is answered with its allow.
+   * @example api.adminCreateDomainAllow('friendly.example').subscribe((allow) => console.log(allow.id))
+   */
+  adminCreateDomainAllow(domain: string): Observable<Admin_DomainAllow> {
+    return api.adminCreateDomainAllow(this, domain);
+  }
+
+  /**
+   * Stop allowing a domain to federate.
+   * @example api.adminDeleteDomainAllow(allow).subscribe()
+   */
+  adminDeleteDomainAllow(id: IdLike): Observable<void> {
+    return api.adminDeleteDomainAllow(this, id);
+  }
+
   // endpoints/admin/domain-blocks.ts
 
   /**
@@ -398,6 +480,85 @@ export class Mastodon extends MastodonClient {
     return api.adminDeleteDomainBlock(this, id);
   }
 
+  // endpoints/admin/email-domain-blocks.ts
+
+  /**
+   * The blocked e-mail domains, newest first, each with its blocked sign-up attempts of the last
+   * days. Emits one {@link Page}.
+   * @example api.adminEmailDomainBlocks().subscribe((page) => console.log(page.map((b) => b.domain)))
+   */
+  adminEmailDomainBlocks(options?: PaginationOptions): Observable<Page<Admin_EmailDomainBlock>> {
+    return api.adminEmailDomainBlocks(this, options);
+  }
+
+  /**
+   * One blocked e-mail domain.
+   * @example api.adminEmailDomainBlock('1').subscribe((block) => console.log(block.history[0]?.uses))
+   */
+  adminEmailDomainBlock(id: IdLike): Observable<Admin_EmailDomainBlock> {
+    return api.adminEmailDomainBlock(this, id);
+  }
+
+  /**
+   * Block sign-ups with addresses of a domain and its subdomains. An empty domain is an argument error.
+   * @example api.adminCreateEmailDomainBlock('spam.example').subscribe((block) => console.log(block.id))
+   */
+  adminCreateEmailDomainBlock(domain: string, options?: AdminEmailDomainBlockOptions): Observable<Admin_EmailDomainBlock> {
+    return api.adminCreateEmailDomainBlock(this, domain, options);
+  }
+
+  /**
+   * Lift an e-mail domain block.
+   * @example api.adminDeleteEmailDomainBlock(block).subscribe()
+   */
+  adminDeleteEmailDomainBlock(id: IdLike): Observable<void> {
+    return api.adminDeleteEmailDomainBlock(this, id);
+  }
+
+  // endpoints/admin/ip-blocks.ts
+
+  /**
+   * The IP blocks, newest first. Emits one {@link Page}.
+   * @example api.adminIpBlocks({ limit: 50 }).subscribe((page) => console.log(page.map((b) => `${b.ip} ${b.severity}`)))
+   */
+  adminIpBlocks(options?: PaginationOptions): Observable<Page<Admin_IpBlock>> {
+    return api.adminIpBlocks(this, options);
+  }
+
+  /**
+   * One IP block.
+   * @example api.adminIpBlock('1').subscribe((block) => console.log(block.expires_at))
+   */
+  adminIpBlock(id: IdLike): Observable<Admin_IpBlock> {
+    return api.adminIpBlock(this, id);
+  }
+
+  /**
+   * Block a range of addresses: `sign_up_requires_approval`, `sign_up_block` or `no_access`.
+   * The range (IPv4 or IPv6, with or without a prefix length), the severity and `expires_in`
+   * are checked before sending.
+   * @example api.adminCreateIpBlock('192.0.2.0/24', 'sign_up_block', { comment: 'spam wave', expires_in: 86400 })
+   */
+  adminCreateIpBlock(ip: string, severity: Admin_IpBlockSeverity, options?: AdminIpBlockOptions): Observable<Admin_IpBlock> {
+    return api.adminCreateIpBlock(this, ip, severity, options);
+  }
+
+  /**
+   * Change an IP block: its range, severity, comment or expiry (each checked before sending).
+   * @example api.adminUpdateIpBlock(block, { severity: 'sign_up_requires_approval' })
+   */
+  adminUpdateIpBlock(id: IdLike, options?: AdminUpdateIpBlockOptions): Observable<Admin_IpBlock> {
+    return api.adminUpdateIpBlock(this, id, options);
+  }
+
+  /**
+   * Lift an IP block.
+   * @example api.adminDeleteIpBlock(block).subscribe()
+   */
+  adminDeleteIpBlock(id: IdLike): Observable<void> {
+    return api.adminDeleteIpBlock(this, id);
+  }
+
   // endpoints/admin/reports.ts
 
   /**
@@ -414,6 +575,15 @@ export class Mastodon extends MastodonClient {
    */
   adminReport(id: IdLike): Observable<Admin_Report> {
     return api.adminReport(this, id);
+  }
+
+  /**
+   * Change a report's category, or the rules it says were broken. A category outside `spam`,
+   * `legal`, `violation` and `other` is an argument error.
+   * @example api.adminUpdateReport(report, { category: 'violation', rule_ids: ['2'] }).subscribe((r) => console.log(r.rules))
+   */
+  adminUpdateReport(id: IdLike, options?: AdminUpdateReportOptions): Observable<Admin_Report> {
+    return api.adminUpdateReport(this, id, options);
   }
 
   /**
@@ -477,6 +647,107 @@ export class Mastodon extends MastodonClient {
     return api.adminRetention(this, start_at, end_at, options);
   }
 
+  // endpoints/admin/tags.ts
+
+  /**
+   * Every hashtag the server knows, by id. Emits one {@link Page}.
+   * @example api.adminTags({ limit: 100 }).subscribe((page) => console.log(page.filter((t) => !t.usable)))
+   */
+  adminTags(options?: PaginationOptions): Observable<Page<Admin_Tag>> {
+    return api.adminTags(this, options);
+  }
+
+  /**
+   * One hashtag, by id.
+   * @example api.adminTag('802').subscribe((tag) => console.log(tag.trendable, tag.usable, tag.listable))
+   */
+  adminTag(id: AdminTrendTarget): Observable<Admin_Tag> {
+    return api.adminTag(this, id);
+  }
+
+  /**
+   * Change a hashtag: whether it may trend, be used or be listed, and how it is written. Marks
+   * it reviewed.
+   * @example api.adminUpdateTag(tag, { usable: false, trendable: false })
+   */
+  adminUpdateTag(id: AdminTrendTarget, options?: AdminUpdateTagOptions): Observable<Admin_Tag> {
+    return api.adminUpdateTag(this, id, options);
+  }
+
+  // endpoints/admin/trend-reviews.ts
+
+  /**
+   * Let a link trend publicly. Emits the link as moderators see it.
+   * @example api.adminApproveTrendingLink(link).subscribe((l) => console.log(l.requires_review))
+   */
+  adminApproveTrendingLink(id: AdminTrendTarget): Observable<Admin_TrendLink> {
+    return api.adminApproveTrendingLink(this, id);
+  }
+
+  /**
+   * Keep a link out of the public trends.
+   * @example api.adminRejectTrendingLink(link).subscribe()
+   */
+  adminRejectTrendingLink(id: AdminTrendTarget): Observable<Admin_TrendLink> {
+    return api.adminRejectTrendingLink(this, id);
+  }
+
+  /**
+   * Let a status trend publicly. Emits the status as moderators see it.
+   * @example api.adminApproveTrendingStatus(status).subscribe((s) => console.log(s.requires_review))
+   */
+  adminApproveTrendingStatus(id: AdminTrendTarget): Observable<Admin_TrendStatus> {
+    return api.adminApproveTrendingStatus(this, id);
+  }
+
+  /**
+   * Keep a status out of the public trends.
+   * @example api.adminRejectTrendingStatus(status).subscribe()
+   */
+  adminRejectTrendingStatus(id: AdminTrendTarget): Observable<Admin_TrendStatus> {
+    return api.adminRejectTrendingStatus(this, id);
+  }
+
+  /**
+   * Let a hashtag trend publicly (the tag's id, as `adminTrendingTags` and `adminTags` give it).
+   * @example api.adminApproveTrendingTag(tag).subscribe((t) => console.log(t.trendable))
+   */
+  adminApproveTrendingTag(id: AdminTrendTarget): Observable<Admin_Tag> {
+    return api.adminApproveTrendingTag(this, id);
+  }
+
+  /**
+   * Keep a hashtag out of the public trends.
+   * @example api.adminRejectTrendingTag(tag).subscribe((t) => console.log(t.trendable))
+   */
+  adminRejectTrendingTag(id: AdminTrendTarget): Observable<Admin_Tag> {
+    return api.adminRejectTrendingTag(this, id);
+  }
+
+  /**
+   * The sites whose links may trend (publishers), with their review state. Emits one {@link Page}.
+   * @example api.adminTrendingLinkPublishers().subscribe((page) => console.log(page.filter((p) => p.requires_review)))
+   */
+  adminTrendingLinkPublishers(options?: PaginationOptions): Observable<Page<Admin_TrendPublisher>> {
+    return api.adminTrendingLinkPublishers(this, options);
+  }
+
+  /**
+   * Let a site's links trend publicly, unless a link of it was rejected on its own.
+   * @example api.adminApproveTrendingLinkPublisher(publisher).subscribe((p) => console.log(p.trendable))
+   */
+  adminApproveTrendingLinkPublisher(id: AdminTrendTarget): Observable<Admin_TrendPublisher> {
+    return api.adminApproveTrendingLinkPublisher(this, id);
+  }
+
+  /**
+   * Keep a site's links out of the public trends, unless a link of it was approved on its own.
+   * @example api.adminRejectTrendingLinkPublisher(publisher).subscribe((p) => console.log(p.trendable))
+   */
+  adminRejectTrendingLinkPublisher(id: AdminTrendTarget): Observable<Admin_TrendPublisher> {
+    return api.adminRejectTrendingLinkPublisher(this, id);
+  }
+
   // endpoints/admin/trends.ts
 
   /**
@@ -488,10 +759,11 @@ export class Mastodon extends MastodonClient {
   }
 
   /**
-   * Trending statuses, unreviewed ones included, most trending first.
-   * @example api.adminTrendingStatuses().subscribe((statuses) => console.log(statuses.length))
+   * Trending statuses, unreviewed ones included, most trending first; newer servers say which
+   * wait for review.
+   * @example api.adminTrendingStatuses().subscribe((statuses) => console.log(statuses.filter((s) => s.requires_review)))
    */
-  adminTrendingStatuses(): Observable<Status[]> {
+  adminTrendingStatuses(): Observable<Admin_TrendStatus[]> {
     return api.adminTrendingStatuses(this);
   }
 

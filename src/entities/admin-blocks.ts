@@ -41,6 +41,8 @@ export interface Admin_EmailDomainBlock {
   created_at: Date;
   /** Sign-up attempts of the last days, newest first. */
   history: Admin_EmailDomainBlockHistory[];
+  /** Whether sign-ups with the domain are let in to wait for approval instead of refused (sent by newer servers). */
+  allow_with_approval?: boolean;
 }
 
 /** An e-mail address blocked from signing up, by the hash of its canonical form. Since 4.0. @see https://docs.joinmastodon.org/entities/Admin_CanonicalEmailBlock/ */

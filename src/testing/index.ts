@@ -14,6 +14,10 @@ export { fakePushSubscriptions, type FakePushSubscription } from './routes/push.
 export { fakeAdmin, FakeAdminState } from './routes/admin-state.js';
 export type { FakeModeration, FakeReport, FakeDomainBlock, FakeStaffRole } from './routes/admin-state.js';
 export { fakeLimits, countableLength, type FakeLimits } from './limits.js';
+export { fakeAdminBlocks, FakeAdminBlocks, canonicalEmail, canonicalEmailHash, signUpAddress } from './routes/admin-blocks-state.js';
+export type { FakeIpBlock, FakeEmailDomainBlock, FakeCanonicalEmailBlock, FakeDomainAllow } from './routes/admin-blocks-state.js';
+export { signUpGate, type FakeSignUpGate, type FakeValidationError } from './routes/admin-sign-ups.js';
+export { fakeTrendReview, FakeTrendReview, type FakeTag, type FakeTrendLink, type FakePublisher } from './routes/admin-trends-state.js';
 export { instanceState, addAnnouncement, type FakeInstanceState, type FakeAnnouncement } from './routes/instance.js';
 export { followedTags } from './hashtags.js';
 export { trendingLinksOf, type FakeTrendingLink } from './routes/trends.js';

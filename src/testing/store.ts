@@ -89,6 +89,8 @@ export interface FakeNotification {
   recipientId: string;
   account: FakeAccount;
   status?: FakeStatus | null;
+  /** The report, for `admin.report`. */
+  report?: Record<string, unknown>;
 }
 
 /**
@@ -138,10 +140,10 @@ export class FakeStore {
     for (const listener of this.listeners) listener(change);
   }
 
-  /** Adds a notification for `recipientId` about `account` (and `status`), and tells the listeners. */
-  addNotification(type: string, recipientId: string, account: FakeAccount, status?: FakeStatus): FakeNotification {
+  /** Adds a notification for `recipientId` about `account` (and `status`, or a `report`), and tells the listeners. */
+  addNotification(type: string, recipientId: string, account: FakeAccount, status?: FakeStatus, extra: Pick<FakeNotification, 'report'> = {}): FakeNotification {
     const notification: FakeNotification = {
-      id: this.nextId(), type, created_at: new Date().toISOString(), recipientId, account, status: status ?? null,
+      id: this.nextId(), type, created_at: new Date().toISOString(), recipientId, account, status: status ?? null, ...extra,
     };
     this.notifications.push(notification);
     this.notify({ type: 'notification.created', notification });

@@ -1,8 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { firstValueFrom, lastValueFrom } from 'rxjs';
-import { MastodonNotFoundError } from '../../src/index.js';
-import { fakeAdmin } from '../../src/testing/index.js';
+import { MastodonAPIError, MastodonIllegalArgumentError, MastodonNotFoundError, type ReportCategory } from '../../src/index.js';
+import { fakeAdmin, instanceState } from '../../src/testing/index.js';
 import { clientFor, useFakeServer } from '../support/fake.js';
 
 describe('admin reports', () => {
@@ -56,5 +56,32 @@ describe('admin reports', () => {
     assert.deepEqual(fake.server.requestsTo('POST /api/v1/admin/accounts/{id}/action').at(-1)!.body,
       { type: 'silence', report_id: report.id, warning_preset_id: '4', send_email_notification: '1' });
     assert.equal((await firstValueFrom(api.adminReport(report.id))).action_taken, true);
+  });
+
+  it('updates a report\'s category and rules, checked before sending, as the report then shows', async () => {
+    const api = clientFor(fake.server, 'mod3');
+    const reporter = fake.server.createUser('reporter3').account;
+    const target = fake.server.createUser('target3').account;
+    instanceState(fake.server.store).rules.push({ id: '3', text: 'No spam.' });
+    const filed = fakeAdmin(fake.server.store).fileReport(reporter, target, { category: 'other' });
+
+    const updated = await firstValueFrom(api.adminUpdateReport(filed.id, { category: 'violation', rule_ids: ['1', { id: '3' }] }));
+    assert.deepEqual(fake.server.requestsTo('PUT /api/v1/admin/reports/{id}').at(-1)!.body, { category: 'violation', rule_ids: ['1', '3'] });
+    assert.equal(updated.category, 'violation');
+    assert.deepEqual(updated.rules.map((r) => r.text), ['Be excellent to each other.', 'No spam.']);
+    const seen = await firstValueFrom(api.adminReport(filed.id));
+    assert.equal(seen.category, 'violation');
+    assert.ok(seen.updated_at.getTime() >= seen.created_at.getTime());
+
+    assert.equal((await firstValueFrom(api.adminUpdateReport(filed.id, { category: 'legal' }))).rules.length, 2, 'rules kept');
+    await assert.rejects(firstValueFrom(api.adminUpdateReport(filed.id, { rule_ids: ['99'] })),
+      (e: unknown) => e instanceof MastodonAPIError && e.status === 422 && e.error === 'Validation failed: Rule ids does not reference valid rules');
+    await assert.rejects(firstValueFrom(api.adminUpdateReport('404', { category: 'spam' })), MastodonNotFoundError);
+
+    const before = fake.server.requests.length;
+    await assert.rejects(lastValueFrom(api.adminUpdateReport(filed.id, { category: 'rude' as ReportCategory })), MastodonIllegalArgumentError);
+    await assert.rejects(lastValueFrom(api.adminUpdateReport(filed.id, { rule_ids: ['..'] })), MastodonIllegalArgumentError);
+    await assert.rejects(lastValueFrom(api.adminUpdateReport(filed.id, 'spam' as never)), MastodonIllegalArgumentError);
+    assert.equal(fake.server.requests.length, before);
   });
 });

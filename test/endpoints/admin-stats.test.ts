@@ -2,7 +2,6 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { firstValueFrom, lastValueFrom } from 'rxjs';
 import { MastodonIllegalArgumentError } from '../../src/index.js';
-import { fakeAdmin } from '../../src/testing/index.js';
 import { clientFor, useFakeServer } from '../support/fake.js';
 
 const DAY = 86_400_000;
@@ -73,21 +72,18 @@ describe('admin statistics and trends', () => {
 
   it('trends: tags with limit, statuses and links', async () => {
     const api = clientFor(fake.server, 'stats5');
-    const admin = fakeAdmin(fake.server.store);
-    const day = String(Math.floor(Date.now() / DAY) * 86400);
-    admin.trendingTags.push(
-      { id: '1', name: 'cats', url: `${fake.server.url}/tags/cats`, history: [{ day, uses: '5', accounts: '2' }], trendable: true, usable: true, requires_review: false },
-      { id: '2', name: 'dogs', url: `${fake.server.url}/tags/dogs`, history: [], trendable: false, usable: true, requires_review: true },
-    );
+    const me = fake.server.store.userByLogin('stats5')!.account;
+    for (const text of ['#cats at noon', 'more #cats', 'a #dogs day']) fake.server.store.addStatus(me, text);
     const tags = await firstValueFrom(api.adminTrendingTags({ limit: 1 }));
     assert.deepEqual(fake.server.requestsTo('GET /api/v1/admin/trends/tags').at(-1)!.query, { limit: '1' });
-    assert.deepEqual(tags.map((t) => t.name), ['cats']);
+    assert.deepEqual(tags.map((t) => [t.name, t.history[0]!.uses, t.requires_review, t.trendable, t.usable]), [['cats', '2', true, true, true]]);
     assert.ok(tags[0]!.history[0]!.day instanceof Date);
+    assert.match(tags[0]!.id!, /^\d+$/);
 
-    const me = fake.server.store.userByLogin('stats5')!.account;
     const hot = fake.server.store.addStatus(me, 'hot take', { favourites_count: 3 });
     const statuses = await firstValueFrom(api.adminTrendingStatuses());
     assert.equal(statuses[0]!.id, hot.id);
+    assert.equal(statuses[0]!.requires_review, true);
     assert.deepEqual(await firstValueFrom(api.adminTrendingLinks()), []);
   });
 });

@@ -74,6 +74,22 @@ const CASES: Readonly<Record<string, fc.Arbitrary<unknown[]>>> = {
   adminMeasures: fc.tuple(date, date, options(['active_users', 'new_users', 'interactions', 'tag_uses', 'instance_statuses'])),
   adminDimensions: fc.tuple(date, date, options(['limit', 'languages', 'sources', 'tag_servers', 'instance_languages'])),
   adminRetention: fc.tuple(date, date, options(['frequency'])),
+  adminUpdateReport: fc.tuple(arg, options(['category', 'rule_ids'])),
+  adminIpBlocks: fc.tuple(options(PAGINATION)),
+  adminCreateIpBlock: fc.tuple(fc.oneof(arg, fc.constantFrom('192.0.2.0/24', '2001:db8::1')), fc.oneof(arg, fc.constant('no_access')), options(['comment', 'expires_in'])),
+  adminUpdateIpBlock: fc.tuple(arg, options(['ip', 'severity', 'comment', 'expires_in'])),
+  adminDeleteIpBlock: fc.tuple(arg),
+  adminEmailDomainBlocks: fc.tuple(options(PAGINATION)),
+  adminCreateEmailDomainBlock: fc.tuple(arg, options(['allow_with_approval'])),
+  adminCanonicalEmailBlock: fc.tuple(arg),
+  adminTestCanonicalEmailBlock: fc.tuple(arg),
+  adminCreateCanonicalEmailBlock: fc.tuple(options(['email', 'canonical_email_hash'])),
+  adminDomainAllows: fc.tuple(options(PAGINATION)),
+  adminCreateDomainAllow: fc.tuple(arg),
+  adminApproveTrendingLink: fc.tuple(arg),
+  adminTrendingLinkPublishers: fc.tuple(options(PAGINATION)),
+  adminTags: fc.tuple(options(PAGINATION)),
+  adminUpdateTag: fc.tuple(arg, options(['display_name', 'trendable', 'usable', 'listable'])),
 };
 
 type AnyMethod = (...args: unknown[]) => Observable<unknown>;

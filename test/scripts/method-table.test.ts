@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { methodTable, readEntries, type MethodEntry } from '../../scripts/method-table.js';
+import { join } from 'node:path';
+import { beyondTable, methodTable, readEntries, type MethodEntry } from '../../scripts/method-table.js';
 
 describe('the Mastodon.py method table', () => {
   const entries = readEntries();
@@ -29,5 +30,27 @@ describe('the Mastodon.py method table', () => {
     assert.ok(withGap.split('\n').includes('| `status_teleport` | — | `POST /api/v1/statuses/{id}/teleport` | **missing** |'));
     assert.ok(withGap.includes(`${entries.length} of ${entries.length + 1} methods present.`));
     assert.ok(table.includes(`${entries.length} of ${entries.length} methods present.`));
+  });
+});
+
+describe('the methods beyond Mastodon.py 1.8', () => {
+  const entries18 = readEntries();
+  const entries22 = readEntries(join(process.cwd(), 'test', 'fixtures', 'mastodonpy-2.2', 'endpoints.json'));
+  const text = beyondTable(entries18, entries22);
+  const section = (title: string): string[] => text.split(`### ${title}`)[1]!.split('###')[0]!.split('\n').filter((line) => line.startsWith('| `'));
+
+  it('lists the methods of Mastodon.py 2.2.2 by its names, and none of 1.8', () => {
+    const rows = section('From Mastodon.py 2.2.2');
+    assert.ok(rows.includes('| `admin_create_ip_block` | `api.adminCreateIpBlock(ip, severity, options?)` | `POST /api/v1/admin/ip_blocks` | table row |'));
+    assert.ok(rows.includes('| `admin_ip_blocks` | `api.adminIpBlocks(options?)` | `GET /api/v1/admin/ip_blocks` | table row, paginated |'));
+    assert.ok(!rows.some((row) => row.startsWith('| `admin_accounts_v2` |')), '1.8 methods stay in the first table');
+    assert.match(text, new RegExp(`${rows.length} of the \\d+ methods with a request that Mastodon.py 2.2.2 adds to 1.8 are here`));
+  });
+
+  it('lists the methods no Mastodon.py version has in a section of their own', () => {
+    const rows = section('Not in Mastodon.py');
+    assert.ok(rows.includes('| `api.adminUpdateReport` | `PUT /api/v1/admin/reports/{id}` | table row |'));
+    assert.ok(rows.includes('| `api.adminTags` | `GET /api/v1/admin/tags` | table row, paginated |'));
+    assert.ok(!rows.some((row) => row.includes('adminCreateIpBlock')), 'a 2.2.2 method is not listed twice');
   });
 });

@@ -58,3 +58,25 @@ export function requiredDate(name: string, value: unknown): Date {
   }
   return value;
 }
+
+/**
+ * An optional number of seconds (`expires_in`): left out when not given, an argument error
+ * unless it is a whole number of seconds above zero.
+ * @example optionalSeconds('expires_in', o.expires_in)  // 86400 | undefined
+ */
+export function optionalSeconds(name: string, value: unknown): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value <= 0) {
+    throw new MastodonIllegalArgumentError(`${name} must be a whole number of seconds above zero`);
+  }
+  return value;
+}
+
+/**
+ * A required, non-empty string argument (a domain, an e-mail address), else an argument error.
+ * @example requiredText('domain', domain)
+ */
+export function requiredText(name: string, value: unknown): string {
+  if (typeof value !== 'string' || value.trim() === '') throw new MastodonIllegalArgumentError(`${name} must be a non-empty string`);
+  return value;
+}

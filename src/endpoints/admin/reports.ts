@@ -1,8 +1,9 @@
 import { endpoint, json, page } from '../define.js';
 import { flag, optionsOf, paginationParams, type PaginationOptions } from '../common.js';
-import { optionalBoolean } from './common.js';
+import { optionalBoolean, optionalOneOf } from './common.js';
 import type { Admin_Report } from '../../entities/admin.js';
-import { idOf, optionalIdOf, type IdLike } from '../../ids.js';
+import type { ReportCategory } from '../../entities/report.js';
+import { idOf, idsOf, optionalIdOf, type IdLike } from '../../ids.js';
 import type { Params } from '../../http/params.js';
 import type { Page } from '../../pagination/page.js';
 
@@ -15,6 +16,16 @@ export interface AdminReportsOptions extends PaginationOptions {
   /** Reports about this account. */
   target_account_id?: IdLike;
 }
+
+/** Options of `adminUpdateReport`: what to change about a report. */
+export interface AdminUpdateReportOptions {
+  /** The report's new category. */
+  category?: ReportCategory;
+  /** The server rules broken (ids from `instanceRules`), for the `violation` category. */
+  rule_ids?: IdLike | readonly IdLike[];
+}
+
+const REPORT_CATEGORIES: readonly ReportCategory[] = ['spam', 'legal', 'violation', 'other'];
 
 const byId = (id: IdLike): Params => ({ id: idOf(id) });
 
@@ -50,6 +61,23 @@ export const adminReports = /* @__PURE__ */ endpoint('GET /api/v1/admin/reports'
  */
 export const adminReport = /* @__PURE__ */ endpoint('GET /api/v1/admin/reports/{id}', {
   created: '2.9.1', changed: '2.9.1', returns: json<Admin_Report>, params: byId,
+});
+
+/**
+ * Change a report's category, or the rules it says were broken. A category outside `spam`,
+ * `legal`, `violation` and `other` is an argument error.
+ * @example adminUpdateReport(client, report, { category: 'violation', rule_ids: ['2'] }).subscribe((r) => console.log(r.rules))
+ */
+export const adminUpdateReport = /* @__PURE__ */ endpoint('PUT /api/v1/admin/reports/{id}', {
+  created: '3.5.0', changed: '3.5.0', returns: json<Admin_Report>,
+  params: (id: IdLike, options?: AdminUpdateReportOptions) => {
+    const o = optionsOf(options);
+    return {
+      id: idOf(id),
+      category: optionalOneOf('category', o.category, REPORT_CATEGORIES),
+      rule_ids: o.rule_ids === undefined || o.rule_ids === null ? undefined : idsOf(o.rule_ids, 'rule_ids'),
+    };
+  },
 });
 
 /**

@@ -1,7 +1,6 @@
 import { endpoint, json } from '../define.js';
 import { optionsOf } from '../common.js';
-import type { Admin_Tag, Admin_TrendLink } from '../../entities/admin.js';
-import type { Status } from '../../entities/status.js';
+import type { Admin_Tag, Admin_TrendLink, Admin_TrendStatus } from '../../entities/admin.js';
 
 /** Options of `adminTrendingTags`. */
 export interface AdminTrendingTagsOptions {
@@ -21,11 +20,12 @@ export const adminTrendingTags = /* @__PURE__ */ endpoint('GET /api/v1/admin/tre
 });
 
 /**
- * Trending statuses, unreviewed ones included, most trending first.
- * @example adminTrendingStatuses(client).subscribe((statuses) => console.log(statuses.length))
+ * Trending statuses, unreviewed ones included, most trending first; newer servers say which
+ * wait for review.
+ * @example adminTrendingStatuses(client).subscribe((statuses) => console.log(statuses.filter((s) => s.requires_review)))
  */
 export const adminTrendingStatuses = /* @__PURE__ */ endpoint('GET /api/v1/admin/trends/statuses', {
-  created: '3.5.0', changed: '3.5.0', returns: json<Status[]>,
+  created: '3.5.0', changed: '3.5.0', returns: json<Admin_TrendStatus[]>,
 });
 
 /**

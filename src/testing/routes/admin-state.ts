@@ -1,6 +1,7 @@
 import { expandScopes } from '../../client/scopes.js';
 import type { FakeAccount, FakeStatus, FakeStore, FakeUser } from '../store.js';
 import { statusView } from './status-state.js';
+import { instanceState } from './instance.js';
 import { FakeHttpError, type FakeContext, type FakeReply, type FakeRequest, type FakeRoute } from './types.js';
 
 /** A staff role of the fake server; every other user has the default role. */
@@ -87,16 +88,13 @@ export function roleIdOf(role: FakeStaffRole | null): string {
 
 /**
  * The admin area's memory of the fake server: moderation state per user, reports, domain
- * blocks, trends. Tests reach it through {@link fakeAdmin} to seed reports or pending users.
+ * blocks. Tests reach it through {@link fakeAdmin} to seed reports, pending users or staff
+ * (the blocks are `fakeAdminBlocks`'s, the trend reviews `fakeTrendReview`'s).
  */
 export class FakeAdminState {
   readonly moderation = new Map<string, FakeModeration>();
   readonly reports: FakeReport[] = [];
   readonly domainBlocks: FakeDomainBlock[] = [];
-  /** Hashtags served as trending, most trending first (seeded by tests). */
-  readonly trendingTags: Record<string, unknown>[] = [];
-  /** Links served as trending, most trending first (seeded by tests). */
-  readonly trendingLinks: Record<string, unknown>[] = [];
   /** The profiles of suspended accounts, which their accounts show again once unsuspended. */
   private readonly hiddenProfiles = new Map<string, Partial<FakeAccount>>();
   private lastReportId = 0;
@@ -151,7 +149,21 @@ export class FakeAdminState {
   }
 
   /**
-   * Files a report by `reporter` about `target`, as `POST /api/v1/reports` does.
+   * The staff: users with a staff role, who may manage reports and sign-ups (every role of the
+   * fake server may), and who get the `admin.report` and `admin.sign_up` notifications.
+   * @example fakeAdmin(store).of(me.account.id).role = 'Moderator'   // one more of the staff
+   */
+  staff(): FakeUser[] {
+    return [...this.store.users.values()].filter((user) => {
+      const state = this.moderation.get(user.account.id);
+      return state !== undefined && state.role !== null && !state.deleted;
+    });
+  }
+
+  /**
+   * Files a report by `reporter` about `target`, as `POST /api/v1/reports` does, and tells the
+   * staff with an `admin.report` notification, unless an earlier report about the same account
+   * is still open (as Mastodon spares them).
    * @example fakeAdmin(store).fileReport(alice.account, bob.account, { comment: 'spam' })
    */
   fileReport(reporter: FakeAccount, target: FakeAccount, details: { comment?: string; category?: string; statuses?: FakeStatus[]; forwarded?: boolean; rule_ids?: string[] } = {}): FakeReport {
@@ -162,8 +174,12 @@ export class FakeAdminState {
       accountId: reporter.id, targetAccountId: target.id, assignedAccountId: null, actionTakenById: null,
       statuses: details.statuses ?? [], rule_ids: details.rule_ids ?? [],
     };
+    const sibling = this.reports.some((r) => r.targetAccountId === target.id && r.action_taken_at === null);
     this.reports.push(report);
     this.store.notify({ type: 'admin.report', report });
+    if (!sibling) {
+      for (const staff of this.staff()) this.store.addNotification('admin.report', staff.account.id, reporter, undefined, { report: this.userReport(report) });
+    }
     return report;
   }
 
@@ -206,6 +222,20 @@ export class FakeAdminState {
   }
 
   /**
+   * A report as its reporter (and an `admin.report` notification) shows it: the `Report` entity.
+   * @example admin.userReport(admin.reports[0]!)
+   */
+  userReport(report: FakeReport): Record<string, unknown> {
+    return {
+      id: report.id, action_taken: report.action_taken_at !== null, action_taken_at: report.action_taken_at,
+      category: report.category, comment: report.comment, forwarded: report.forwarded, created_at: report.created_at,
+      status_ids: report.statuses.length > 0 ? report.statuses.map((s) => s.id) : null,
+      rule_ids: report.rule_ids.length > 0 ? report.rule_ids : null,
+      target_account: this.store.accountById(report.targetAccountId) ?? null,
+    };
+  }
+
+  /**
    * The admin view of a report, its statuses as `viewer` (the moderator asking) sees them.
    * @example admin.adminReport(admin.reports[0]!, moderator.account.id)
    */
@@ -220,13 +250,13 @@ export class FakeAdminState {
       created_at: report.created_at, updated_at: report.updated_at,
       account: account(report.accountId), target_account: account(report.targetAccountId),
       assigned_account: account(report.assignedAccountId), action_taken_by_account: account(report.actionTakenById),
-      statuses: report.statuses.map((status) => statusView(this.store, status, viewer)), rules: report.rule_ids.map((id) => ({ id, text: `Rule ${id}` })),
+      statuses: report.statuses.map((status) => statusView(this.store, status, viewer)), rules: report.rule_ids.map((id) => instanceState(this.store).rules.find((rule) => rule.id === id) ?? { id, text: '' }),
     };
   }
 }
 
 /**
- * The admin state of a fake server's store: moderation, reports, domain blocks, trends.
+ * The admin state of a fake server's store: moderation, reports, domain blocks.
  *
  * ## Example
  * ```ts

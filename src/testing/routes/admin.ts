@@ -1,8 +1,8 @@
 import { pageReply } from '../paginate.js';
-import type { FakeStatus, FakeStore, FakeUser } from '../store.js';
+import type { FakeStore, FakeUser } from '../store.js';
 import type { ParsedParams } from '../params.js';
-import { statusView } from './status-state.js';
 import { adminRoute, roleIdOf, type FakeAdminState, type FakeDomainBlock, type FakeReport } from './admin-state.js';
+import { instanceState } from './instance.js';
 import { bool, FakeHttpError, list, str, userOf, type FakeReply, type FakeRequest, type FakeRoute, type FakeRoutes } from './types.js';
 
 const READ_ACCOUNTS = ['admin:read', 'admin:read:accounts'];
@@ -62,6 +62,7 @@ function accountAction(allowed: (admin: FakeAdminState, user: FakeUser) => boole
 }
 
 const MODERATION_TYPES = ['none', 'disable', 'sensitive', 'silence', 'suspend'];
+const REPORT_CATEGORIES = ['spam', 'legal', 'violation', 'other'];
 
 function findReport(admin: FakeAdminState, req: FakeRequest): FakeReport {
   const report = admin.reports.find((r) => r.id === req.pathParams['id']);
@@ -110,17 +111,7 @@ function blockJson(block: FakeDomainBlock): Record<string, unknown> {
   return { ...block };
 }
 
-function trendingStatuses(store: FakeStore): FakeStatus[] {
-  const score = (s: Record<string, unknown>): number => Number(s['favourites_count'] ?? 0) + Number(s['reblogs_count'] ?? 0);
-  return store.statuses.filter((s) => s.visibility === 'public' && score(s) > 0).sort((a, b) => score(b) - score(a));
-}
-
-function limited<T>(req: FakeRequest, items: readonly T[], fallback: number): T[] {
-  const limit = Number(str(req.params, 'limit') ?? fallback);
-  return items.slice(0, Number.isFinite(limit) && limit > 0 ? Math.min(limit, fallback * 2) : fallback);
-}
-
-/** The admin API: accounts, moderation, reports, trends, domain blocks and statistics. */
+/** The admin API: accounts, moderation, reports and domain blocks. */
 export const adminRoutes: FakeRoutes = {
   'GET /api/v2/admin/accounts': adminRoute(READ_ACCOUNTS, (req, admin, store) => {
     const p = req.params;
@@ -188,6 +179,20 @@ export const adminRoutes: FakeRoutes = {
     return pageReply(req, reports.map((r) => admin.adminReport(r, userOf(req).account.id)), { defaultLimit: 100, maxLimit: 200 });
   }),
   'GET /api/v1/admin/reports/{id}': adminRoute(READ_REPORTS, (req, admin) => ({ json: admin.adminReport(findReport(admin, req), userOf(req).account.id) })),
+  'PUT /api/v1/admin/reports/{id}': adminRoute(WRITE_REPORTS, (req, admin, store) => {
+    const report = findReport(admin, req);
+    const category = str(req.params, 'category');
+    if (category !== undefined && !REPORT_CATEGORIES.includes(category)) {
+      throw new FakeHttpError(422, 'Validation failed: Category is not included in the list');
+    }
+    const ruleIds = req.params['rule_ids'] === undefined ? undefined : list(req.params, 'rule_ids');
+    const rules = instanceState(store).rules.map((rule) => rule.id);
+    if (ruleIds?.some((id) => !rules.includes(id))) throw new FakeHttpError(422, 'Validation failed: Rule ids does not reference valid rules');
+    report.category = category ?? report.category;
+    report.rule_ids = ruleIds ?? report.rule_ids;
+    report.updated_at = new Date().toISOString();
+    return { json: admin.adminReport(report, userOf(req).account.id) };
+  }),
   'POST /api/v1/admin/reports/{id}/assign_to_self': reportAction((report, me) => { report.assignedAccountId = me.account.id; }),
   'POST /api/v1/admin/reports/{id}/unassign': reportAction((report) => { report.assignedAccountId = null; }),
   'POST /api/v1/admin/reports/{id}/reopen': reportAction((report) => {
@@ -195,12 +200,6 @@ export const adminRoutes: FakeRoutes = {
     report.actionTakenById = null;
   }),
   'POST /api/v1/admin/reports/{id}/resolve': reportAction((report, me) => resolve(report, me.account.id)),
-
-  'GET /api/v1/admin/trends/tags': adminRoute(['admin:read'], (req, admin) => ({ json: limited(req, admin.trendingTags, 10) })),
-  'GET /api/v1/admin/trends/statuses': adminRoute(['admin:read'], (req, _admin, store) => ({
-    json: limited(req, trendingStatuses(store), 20).map((s) => statusView(store, s, userOf(req).account.id)),
-  })),
-  'GET /api/v1/admin/trends/links': adminRoute(['admin:read'], (req, admin) => ({ json: limited(req, admin.trendingLinks, 10) })),
 
   'GET /api/v1/admin/domain_blocks/': adminRoute(READ_BLOCKS, (req, admin) =>
     pageReply(req, [...admin.domainBlocks].reverse().map(blockJson), { defaultLimit: 100, maxLimit: 200 })),

@@ -2,6 +2,7 @@ import { FakeHttpError, list, str, type FakeRoutes } from './types.js';
 import type { FakeApp, FakeStore } from '../store.js';
 import type { ParsedParams } from '../params.js';
 import { fakeAdmin } from './admin-state.js';
+import { signUpGate } from './admin-sign-ups.js';
 
 const OOB = 'urn:ietf:wg:oauth:2.0:oob';
 
@@ -125,13 +126,16 @@ export const authRoutes: FakeRoutes = {
   'POST /api/v1/accounts': {
     auth: 'app',
     handle: (req, { store }) => {
+      const gate = signUpGate(store, req, str(req.params, 'email') ?? '');
       const details = signUpErrors(store, req.params);
+      if (gate.emailError && !details['email']) details['email'] = [gate.emailError];
       if (Object.keys(details).length > 0) {
         const messages = Object.entries(details).flatMap(([field, errors]) => errors.map((e) => `${SIGN_UP_FIELDS[field]} ${e.description}`));
         throw new FakeHttpError(422, `Validation failed: ${messages.join(', ')}`, { details });
       }
       const user = store.addUser(str(req.params, 'username')!, str(req.params, 'email')!, str(req.params, 'password')!);
       fakeAdmin(store).of(user.account.id).locale = str(req.params, 'locale') ?? null;
+      gate.admit(user);
       const token = store.issueToken(req.token?.clientId ?? null, user.account.id, list(req.params, 'scopes').length ? list(req.params, 'scopes') : ['read', 'write', 'follow', 'push']);
       return { json: tokenJson(token) };
     },

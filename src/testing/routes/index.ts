@@ -1,6 +1,8 @@
 import type { FakeRoutes } from './types.js';
 import { accountRoutes } from './accounts.js';
 import { adminRoutes } from './admin.js';
+import { adminBlockRoutes } from './admin-blocks.js';
+import { adminTrendRoutes } from './admin-trends.js';
 import { adminStatsRoutes } from './admin-stats.js';
 import { authRoutes } from './auth.js';
 import { featuredTagRoutes } from './featured-tags.js';
@@ -29,6 +31,8 @@ export const fakeRoutes: FakeRoutes = {
   ...authRoutes,
   ...accountRoutes,
   ...adminRoutes,
+  ...adminBlockRoutes,
+  ...adminTrendRoutes,
   ...adminStatsRoutes,
   ...instanceRoutes,
   ...mediaRoutes,

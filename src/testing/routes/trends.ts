@@ -2,6 +2,7 @@ import { str, type FakeRoutes } from './types.js';
 import { rankedHashtags, tagJson } from '../hashtags.js';
 import type { FakeStore } from '../store.js';
 import { statusView } from './status-state.js';
+import { fakeTrendReview } from './admin-trends-state.js';
 
 /** A trending link as the fake server serves it (a preview card with history). */
 export type FakeTrendingLink = Record<string, unknown>;
@@ -23,10 +24,11 @@ const WEEK = 7 * 86_400_000;
 
 function trendingTags(store: FakeStore, limit: number, viewer: string | undefined): Record<string, unknown>[] {
   const recent = store.statuses.filter((s) => s.visibility === 'public' && Date.now() - Date.parse(s.created_at) < WEEK);
-  return rankedHashtags(store, recent).slice(0, limit).map((name) => tagJson(store, name, recent, viewer));
+  const review = fakeTrendReview(store);
+  return rankedHashtags(store, recent).filter((name) => review.tagMayTrend(name)).slice(0, limit).map((name) => tagJson(store, name, recent, viewer));
 }
 
-/** Trends: hashtags (both routes), statuses, links. */
+/** Trends: hashtags (both routes), statuses, links; what moderators rejected stays out (`fakeTrendReview`). */
 export const trendRoutes: FakeRoutes = {
   'GET /api/v1/trends/tags': {
     auth: 'none',
@@ -40,13 +42,18 @@ export const trendRoutes: FakeRoutes = {
     auth: 'none',
     handle: (req, { store }) => {
       const score = (s: Record<string, unknown>): number => Number(s['favourites_count'] ?? 0) + Number(s['reblogs_count'] ?? 0);
-      const ranked = store.statuses.filter((s) => s.visibility === 'public').slice().reverse()
+      const review = fakeTrendReview(store);
+      const ranked = store.statuses.filter((s) => s.visibility === 'public' && review.statusMayTrend(s)).slice().reverse()
         .sort((a, b) => score(b) - score(a));
       return { json: ranked.slice(0, limitOf(str(req.params, 'limit'), 20, 40)).map((s) => statusView(store, s, req.user?.account.id)) };
     },
   },
   'GET /api/v1/trends/links': {
     auth: 'none',
-    handle: (req, { store }) => ({ json: trendingLinksOf(store).slice(0, limitOf(str(req.params, 'limit'), 10, 20)) }),
+    handle: (req, { store }) => {
+      const review = fakeTrendReview(store);
+      const reviewed = review.links.filter((link) => review.linkMayTrend(link)).map((link) => link.card);
+      return { json: [...trendingLinksOf(store), ...reviewed].slice(0, limitOf(str(req.params, 'limit'), 10, 20)) };
+    },
   },
 };
