@@ -9,7 +9,7 @@ import {
   MastodonNotFoundError, MastodonRateLimitError, MastodonUnauthorizedError, type MastodonOptions, type Status,
 } from '../../src/core.js';
 import { fetchNext, statusPost, timelineHome } from '../../src/api.js';
-import { HttpClientBackend } from '../../src/angular/http-client-backend.js';
+import { HttpClientBackend } from '../../src/angular.js';
 
 const BASE = 'https://mastodon.example';
 
