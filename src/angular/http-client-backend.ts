@@ -12,10 +12,14 @@ import { MastodonAPIError, MastodonError } from '../errors.js';
 type AngularBody = string | ArrayBuffer | Blob | FormData | null;
 
 /**
- * Headers a browser sets itself and refuses from scripts (an `XMLHttpRequest` logs an error for
- * each): the length follows from the body.
+ * Headers the runtime sets itself: the length follows from the body, and a browser sends its
+ * own `User-Agent` (an `XMLHttpRequest` logs an error for each it refuses; in Node, on the
+ * server side of SSR, the client's is sent).
  */
-const RUNTIME_HEADERS: ReadonlySet<string> = new Set(['content-length']);
+function runtimeHeaders(): ReadonlySet<string> {
+  const inNode = typeof (globalThis as { process?: { versions?: { node?: unknown } } }).process?.versions?.node === 'string';
+  return new Set(inNode ? ['content-length'] : ['content-length', 'user-agent']);
+}
 
 /**
  * A backend on Angular's `HttpClient`: every request of the client goes through the app's
@@ -31,7 +35,8 @@ const RUNTIME_HEADERS: ReadonlySet<string> = new Set(['content-length']);
  * `MastodonMalformedResponseError`. Redirects: Angular's fetch backend (`withFetch()`) is asked
  * not to follow them (such an answer fails with a `MastodonAPIError` of status 0, as with
  * `FetchBackend`); an `XMLHttpRequest`, Angular's default, follows them as the browser does,
- * which drops the `Authorization` header when the redirect leaves the origin.
+ * which drops the `Authorization` header when the redirect leaves the origin. `Content-Length`
+ * is left to the runtime, and so is `User-Agent` in browsers, which refuse it.
  *
  * ## Example
  * ```ts
@@ -39,6 +44,8 @@ const RUNTIME_HEADERS: ReadonlySet<string> = new Set(['content-length']);
  * ```
  */
 export class HttpClientBackend implements HttpBackend {
+  private readonly leftToRuntime = runtimeHeaders();
+
   /** @param http The app's `HttpClient`, as `inject(HttpClient)` gives it. */
   constructor(private readonly http: HttpClient) {}
 
@@ -46,7 +53,7 @@ export class HttpClientBackend implements HttpBackend {
   handle(request: HttpRequest): Observable<HttpResponse> {
     return bodyOf(request.body).pipe(switchMap((body) => new Observable<HttpResponse>((subscriber) => {
       const maxBytes = request.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
-      const headers = Object.entries(request.headers).filter(([name]) => !RUNTIME_HEADERS.has(name.toLowerCase()));
+      const headers = Object.entries(request.headers).filter(([name]) => !this.leftToRuntime.has(name.toLowerCase()));
       let head: { status: number; statusText: string } = { status: 0, statusText: '' };
       const answer = (response: AngularResponse<unknown> | HttpErrorResponse, text: string): void => {
         if (response.redirected === true) subscriber.error(redirected(response));

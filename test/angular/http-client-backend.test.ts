@@ -45,6 +45,7 @@ describe('HttpClientBackend: the client through Angular\'s HttpClient and HttpTe
     assert.equal(req.request.method, 'GET');
     assert.equal(req.request.headers.get('authorization'), 'Bearer token');
     assert.equal(req.request.headers.get('accept'), 'application/json');
+    assert.equal(req.request.headers.get('user-agent'), 'mastodon-rx', 'in Node (SSR) the client names itself; browsers refuse it');
     assert.equal(req.request.body, null);
     assert.equal(req.request.responseType, 'text');
     req.flush(JSON.stringify([status('2'), status('1')]), {
