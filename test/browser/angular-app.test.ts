@@ -52,7 +52,7 @@ describe('the Angular example app, built with ng build, in headless Chromium', (
   before(async () => {
     fake = await FakeMastodon.start();
     if (!HAS_CHROMIUM) skip = 'chromium not installed';
-    else if (!existsSync(NG)) skip = 'the example\'s dependencies are not installed: npm run build && npm --prefix examples/angular ci';
+    else if (!existsSync(NG)) skip = 'the example\'s dependencies are not installed: npm run example:angular (the library built, then npm ci in examples/angular)';
     if (skip) return;
     await promisify(execFile)(process.execPath, [NG, 'build'], {
       cwd: EXAMPLE, timeout: BUILD_TIMEOUT, env: { ...process.env, NG_CLI_ANALYTICS: 'false', NG_FORCE_TTY: 'false' },
