@@ -71,14 +71,14 @@ function loadTimeStatements(name: string, source: ts.SourceFile): string[] {
 }
 
 describe('the module graph', () => {
-  it('has no module but the class itself and the main entry point import the Mastodon class', () => {
-    const allowed = new Set(['index.ts', join('client', 'mastodon.ts')]);
+  it('has no module but the class itself, the main entry point and the Angular provider of the class import the Mastodon class', () => {
+    const allowed = new Set(['index.ts', join('client', 'mastodon.ts'), join('angular', 'mastodon.ts')]);
     const importers = files.filter(({ name, source }) => !allowed.has(name) && importsOf(source).includes(join('client', 'mastodon.ts')))
       .map(({ name }) => name);
     assert.deepEqual(importers, []);
   });
 
-  it('keeps mastodon-rx/core and mastodon-rx/api free of the class and of each other\'s direction: api needs core, core no api', () => {
+  it('keeps mastodon-rx/core and mastodon-rx/api free of the class and of each other\'s direction (api needs core, core no api), and Angular to its entry point', () => {
     const graph = new Map(files.map(({ name, source }) => [name, importsOf(source)]));
     const reach = (start: string): Set<string> => {
       const seen = new Set<string>();
@@ -94,6 +94,9 @@ describe('the module graph', () => {
     assert.ok(!fromCore.has(join('client', 'mastodon.ts')), 'core reaches the class');
     assert.ok(!fromCore.has('api.ts'), 'core reaches the api barrel');
     assert.ok(!reach('api.ts').has(join('client', 'mastodon.ts')), 'api reaches the class');
+    const angular = [...reach('core.ts'), ...reach('api.ts'), ...reach('index.ts'), ...reach(join('testing', 'index.ts'))]
+      .filter((name) => name.startsWith(`angular${sep}`) || name === 'angular.ts');
+    assert.deepEqual(angular, [], 'only mastodon-rx/angular reaches the Angular modules');
   });
 
   it('does nothing at load time (package.json says sideEffects: false): no registration, patching or other statements', () => {

@@ -52,7 +52,7 @@ function diagnosticsOf(blocks: readonly Snippet[], prelude: string | undefined):
     ...config.options, noEmit: true, noUnusedLocals: false,
     paths: {
       'mastodon-rx': ['./src/index.ts'], 'mastodon-rx/core': ['./src/core.ts'], 'mastodon-rx/api': ['./src/api.ts'],
-      'mastodon-rx/testing': ['./src/testing/index.ts'],
+      'mastodon-rx/testing': ['./src/testing/index.ts'], 'mastodon-rx/angular': ['./src/angular.ts'],
     },
   };
   const host = ts.createCompilerHost(options);
