@@ -16,6 +16,7 @@ export * from './endpoints/featured-tags.js';
 export * from './endpoints/filters.js';
 export * from './endpoints/instance.js';
 export * from './endpoints/instance-extras.js';
+export * from './endpoints/instance-v2.js';
 export * from './endpoints/lists.js';
 export * from './endpoints/media.js';
 export * from './endpoints/media-uploads.js';

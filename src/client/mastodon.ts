@@ -20,11 +20,11 @@ import type {
   Account, Admin_Account, Admin_Cohort, Admin_Dimension, Admin_DomainBlock, Admin_Measure, Admin_Report,
   Admin_Tag, Admin_TrendLink, Announcement, Application, Context, Conversation, CreateAppOptions,
   CredentialAccount, CustomEmoji, DecryptPushOptions, FamiliarFollowers, FeaturedTag, Filter, FilterContext,
-  IdLike, Instance, InstanceActivity, List, Markers, MastodonStream, MediaAttachment, MediaFile, Nodeinfo,
-  Notification, Page, PageRequest, PaginationOptions, Poll, Preferences, PreviewCard, PublicStreamFilter,
-  PushNotification, PushPrivateKeys, PushPublicKeys, Relationship, Report, Rule, ScheduledStatus,
-  SearchResults, SearchResultsV1, Status, StatusEdit, StatusSource, StreamHandle, StreamListener,
-  StreamOptions, Tag, TrendingLink,
+  IdLike, Instance, InstanceActivity, InstanceV2, List, Markers, MastodonStream, MediaAttachment, MediaFile,
+  Nodeinfo, Notification, Page, PageRequest, PaginationOptions, Poll, Preferences, PreviewCard,
+  PublicStreamFilter, PushNotification, PushPrivateKeys, PushPublicKeys, Relationship, Report, Rule,
+  ScheduledStatus, SearchResults, SearchResultsV1, Status, StatusEdit, StatusSource, StreamHandle,
+  StreamListener, StreamOptions, Tag, TrendingLink,
 } from '../core.js';
 
 /**
@@ -696,10 +696,22 @@ export class Mastodon extends MastodonClient {
   // endpoints/instance.ts
 
   /**
-   * The server's description, including its version and streaming URL.
+   * The server's description in its v1 shape (deprecated since Mastodon 4.0, still served).
+   * @example api.instanceV1().subscribe((i) => console.log(i.uri, i.urls.streaming_api))
+   */
+  instanceV1(): Observable<Instance> {
+    return api.instanceV1(this);
+  }
+
+  /**
+   * The server's description, as Mastodon.py 2.2 gets it: instance v2 ({@link InstanceV2}) on
+   * servers from 4.0, instance v1 ({@link Instance}) before (the known version is used; it is
+   * fetched once when unknown). Tell the two apart by a field only one has:
+   * `'domain' in info` for v2, `'uri' in info` for v1; or call `instanceV2` / `instanceV1`.
+   *
    * @example api.instance().subscribe((i) => console.log(i.title, i.version))
    */
-  instance(): Observable<Instance> {
+  instance(): Observable<Instance | InstanceV2> {
     return api.instance(this);
   }
 
@@ -815,6 +827,16 @@ export class Mastodon extends MastodonClient {
    */
   instanceNodeinfo(options?: InstanceNodeinfoOptions): Observable<Nodeinfo> {
     return api.instanceNodeinfo(this, options);
+  }
+
+  // endpoints/instance-v2.ts
+
+  /**
+   * The server's description in its v2 shape: limits, registrations, API feature level, rules.
+   * @example api.instanceV2().subscribe((i) => console.log(i.domain, i.configuration.statuses.max_characters, i.api_versions?.mastodon))
+   */
+  instanceV2(): Observable<InstanceV2> {
+    return api.instanceV2(this);
   }
 
   // endpoints/lists.ts

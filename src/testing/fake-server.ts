@@ -5,6 +5,7 @@ import { FakeStore, type FakeUser } from './store.js';
 import { fakeRoutes } from './routes/index.js';
 import { handleStreamingUpgrade } from './streaming/websocket.js';
 import { corsHeaders, preflightHeaders, requestIdFor } from './cors.js';
+import { apiVersionOf, releasedBy } from './server-versions.js';
 import {
   FakeHttpError, type FakeContext, type FakeReply, type FakeRequest, type FakeRoute, type FakeRoutes,
 } from './routes/types.js';
@@ -19,6 +20,10 @@ export interface FakeMastodonOptions {
   rateLimitWindow?: number;
   /** Port to listen on, on 127.0.0.1. Default: a free one. */
   port?: number;
+  /** The API feature level instance v2 reports; `null` for none. Default: the level of `version` (none before 4.3). */
+  apiVersion?: number | null;
+  /** Whether `/oauth/token` takes the password grant. Default: before 4.4 only, as Mastodon 4.4 removed it. */
+  passwordGrant?: boolean;
 }
 
 /** A request as the fake server received it, for assertions. */
@@ -98,6 +103,10 @@ export class FakeMastodon {
   /** File parts of multipart requests, newest last. */
   readonly uploads: FakeUpload[] = [];
   readonly version: string;
+  /** The API feature level instance v2 reports, if any. */
+  readonly apiVersion: number | undefined;
+  /** Whether the password grant is offered. */
+  readonly passwordGrant: boolean;
 
   private readonly routes: CompiledRoute[];
   private readonly interceptors = new Set<FakeInterceptor>();
@@ -108,6 +117,8 @@ export class FakeMastodon {
   private constructor(private readonly server: Server, readonly url: string, options: FakeMastodonOptions) {
     this.store = new FakeStore(url);
     this.version = options.version ?? '4.0.2';
+    this.apiVersion = options.apiVersion === null ? undefined : options.apiVersion ?? apiVersionOf(this.version);
+    this.passwordGrant = options.passwordGrant ?? !releasedBy(this.version, '4.4.0');
     this.rateLimit = options.rateLimit ?? 300;
     this.rateLimitWindow = options.rateLimitWindow ?? 300;
     this.routes = Object.entries(fakeRoutes)
@@ -196,7 +207,7 @@ export class FakeMastodon {
   }
 
   private context(): FakeContext {
-    return { store: this.store, baseUrl: this.url, version: this.version };
+    return { store: this.store, baseUrl: this.url, version: this.version, apiVersion: this.apiVersion, passwordGrant: this.passwordGrant };
   }
 
   private handle(req: IncomingMessage, res: ServerResponse): void {

@@ -49,8 +49,8 @@ describe('recorded traffic with Mastodon 4.0.2', () => {
 });
 
 describe('recorded responses parse into entities', () => {
-  it('instance: version and streaming URL', async () => {
-    const instance = await replay('test_instance.yaml', (api) => firstValueFrom(api.instance()));
+  it('instance v1 (what instance() was in 1.8): version and streaming URL', async () => {
+    const instance = await replay('test_instance.yaml', (api) => firstValueFrom(api.instanceV1()));
     assert.equal(instance.version, '4.0.2');
     assert.equal(instance.urls.streaming_api, 'ws://localhost:4000');
   });

@@ -6,6 +6,7 @@ import { authRoutes } from './auth.js';
 import { featuredTagRoutes } from './featured-tags.js';
 import { filterRoutes } from './filters.js';
 import { instanceRoutes } from './instance.js';
+import { instanceV2Routes } from './instance-v2.js';
 import { mediaRoutes } from './media.js';
 import { profileRoutes } from './profile.js';
 import { pushRoutes } from './push.js';
@@ -31,6 +32,7 @@ export const fakeRoutes: FakeRoutes = {
   ...adminRoutes,
   ...adminStatsRoutes,
   ...instanceRoutes,
+  ...instanceV2Routes,
   ...mediaRoutes,
   ...profileRoutes,
   ...pushRoutes,

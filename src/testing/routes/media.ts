@@ -40,7 +40,8 @@ export function fakeMediaState(store: FakeStore): FakeMediaState {
   return store.extension<FakeMediaState>('media', () => ({ attachments: new Map(), processingPolls: 1, failProcessing: false }));
 }
 
-const ACCEPTED = new Set([
+/** The media types uploads may have, as instance v2 lists them. */
+export const ACCEPTED_MEDIA_TYPES: ReadonlySet<string> = new Set([
   'image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/heic', 'image/heif', 'image/avif',
   'video/webm', 'video/mp4', 'video/quicktime', 'video/ogg', 'audio/wave', 'audio/wav', 'audio/x-wav',
   'audio/ogg', 'audio/vorbis', 'audio/mpeg', 'audio/mp3', 'audio/webm', 'audio/flac', 'audio/aac',
@@ -134,7 +135,7 @@ async function upload(req: FakeRequest, store: FakeStore, baseUrl: string, async
   const files = await uploadedFiles(req);
   const file = files.get('file');
   if (!file) throw new FakeHttpError(422, "Validation failed: File can't be blank");
-  if (!ACCEPTED.has(file.mimeType)) throw new FakeHttpError(422, 'Validation failed: File content type is invalid, File is invalid');
+  if (!ACCEPTED_MEDIA_TYPES.has(file.mimeType)) throw new FakeHttpError(422, 'Validation failed: File content type is invalid, File is invalid');
   const description = str(req.body, 'description');
   checkDescription(description);
   const state = fakeMediaState(store);
