@@ -9,22 +9,23 @@ import type {
   AdminMeasuresOptions, AdminReportsOptions, AdminRetentionOptions, AdminTrendingTagsOptions,
   AnyTimelineOptions, AuthRequestUrlOptions, BlurhashImage, CreateAccountOptions, DecodeBlurhashOptions,
   DirectoryOptions, DomainBlockOptions, FilterCreateOptions, FilterUpdateOptions, Filterable,
-  InstanceNodeinfoOptions, ListenerStreamOptions, LocalTimelineOptions, LogInOptions, MakePollOptions,
-  MarkersGetOptions, MediaPostOptions, MediaUpdateOptions, MediaUploadEvent, NotificationsOptions, PollSpec,
-  PushSubscriptionSetOptions, PushSubscriptionUpdateOptions, ReplyTarget, ReportOptions, SearchOptions,
-  SearchV1Options, StatusPostOptions, StatusReblogOptions, StatusReplyOptions, StatusUpdateOptions,
-  TimelineOptions, TrendOptions, VerifyMinimumVersionOptions, WebPushSubscription,
+  InstanceNodeinfoOptions, InstanceTermsOfServiceOptions, ListenerStreamOptions, LocalTimelineOptions,
+  LogInOptions, MakePollOptions, MarkersGetOptions, MediaPostOptions, MediaUpdateOptions, MediaUploadEvent,
+  NotificationsOptions, PollSpec, PushSubscriptionSetOptions, PushSubscriptionUpdateOptions, ReplyTarget,
+  ReportOptions, SearchOptions, SearchV1Options, StatusPostOptions, StatusReblogOptions, StatusReplyOptions,
+  StatusUpdateOptions, TimelineOptions, TrendOptions, VerifyMinimumVersionOptions, WebPushSubscription,
 } from '../api.js';
 import { MastodonClient } from './client.js';
 import type {
   Account, Admin_Account, Admin_Cohort, Admin_Dimension, Admin_DomainBlock, Admin_Measure, Admin_Report,
   Admin_Tag, Admin_TrendLink, Announcement, Application, Context, Conversation, CreateAppOptions,
-  CredentialAccount, CustomEmoji, DecryptPushOptions, FamiliarFollowers, FeaturedTag, Filter, FilterContext,
-  IdLike, Instance, InstanceActivity, InstanceV2, List, Markers, MastodonStream, MediaAttachment, MediaFile,
-  Nodeinfo, Notification, Page, PageRequest, PaginationOptions, Poll, Preferences, PreviewCard,
-  PublicStreamFilter, PushNotification, PushPrivateKeys, PushPublicKeys, Relationship, Report, Rule,
-  ScheduledStatus, SearchResults, SearchResultsV1, Status, StatusEdit, StatusSource, StreamHandle,
-  StreamListener, StreamOptions, Tag, TrendingLink,
+  CredentialAccount, CustomEmoji, DecryptPushOptions, DomainBlock, ExtendedDescription, FamiliarFollowers,
+  FeaturedTag, Filter, FilterContext, IdLike, Instance, InstanceActivity, InstanceV2, List, Markers,
+  MastodonStream, MediaAttachment, MediaFile, Nodeinfo, Notification, Page, PageRequest, PaginationOptions,
+  Poll, Preferences, PreviewCard, PrivacyPolicy, PublicStreamFilter, PushNotification, PushPrivateKeys,
+  PushPublicKeys, Relationship, Report, Rule, ScheduledStatus, SearchResults, SearchResultsV1, Status,
+  StatusEdit, StatusSource, StreamHandle, StreamListener, StreamOptions, SupportedLocale, Tag, TermsOfService,
+  TranslationLanguages, TrendingLink,
 } from '../core.js';
 
 /**
@@ -832,11 +833,68 @@ export class Mastodon extends MastodonClient {
   // endpoints/instance-v2.ts
 
   /**
+   * The server's terms of service: those in effect now, or with `date` the version that takes
+   * or took effect that day (`/api/v1/instance/terms_of_service/{date}`; Mastodon.py sends the
+   * date as a query parameter, which the server ignores). A server without terms, or without a
+   * version for that day, answers `MastodonNotFoundError`.
+   *
+   * @example api.instanceTermsOfService({ date: '2025-04-15' }).subscribe((t) => console.log(t.effective, t.succeeded_by))
+   */
+  instanceTermsOfService(options?: InstanceTermsOfServiceOptions): Observable<TermsOfService> {
+    return api.instanceTermsOfService(this, options);
+  }
+
+  /**
    * The server's description in its v2 shape: limits, registrations, API feature level, rules.
    * @example api.instanceV2().subscribe((i) => console.log(i.domain, i.configuration.statuses.max_characters, i.api_versions?.mastodon))
    */
   instanceV2(): Observable<InstanceV2> {
     return api.instanceV2(this);
+  }
+
+  /**
+   * The server's about page text (HTML) and when it last changed.
+   * @example api.instanceExtendedDescription().subscribe((d) => console.log(d.updated_at, d.content))
+   */
+  instanceExtendedDescription(): Observable<ExtendedDescription> {
+    return api.instanceExtendedDescription(this);
+  }
+
+  /**
+   * The server's privacy policy (HTML) and when it last changed.
+   * @example api.instancePrivacyPolicy().subscribe((p) => console.log(p.updated_at, p.content))
+   */
+  instancePrivacyPolicy(): Observable<PrivacyPolicy> {
+    return api.instancePrivacyPolicy(this);
+  }
+
+  /**
+   * The domains the server blocks, as it shows them to the public (possibly starred out, with a
+   * digest to check a known domain against). Servers may show them only to logged-in users, or
+   * to nobody: then `MastodonNotFoundError`.
+   *
+   * @example api.instanceDomainBlocks().subscribe((blocks) => blocks.forEach((b) => console.log(b.domain, b.severity)))
+   */
+  instanceDomainBlocks(): Observable<DomainBlock[]> {
+    return api.instanceDomainBlocks(this);
+  }
+
+  /**
+   * The languages the server knows, by ISO 639 code and English name.
+   * @example api.instanceLanguages().subscribe((locales) => console.log(locales.map((l) => l.code)))
+   */
+  instanceLanguages(): Observable<SupportedLocale[]> {
+    return api.instanceLanguages(this);
+  }
+
+  /**
+   * The language pairs the server can translate statuses between: each source language with
+   * its target languages (`{}` where translation is off).
+   *
+   * @example api.instanceTranslationLanguages().subscribe((pairs) => console.log(pairs['en']))
+   */
+  instanceTranslationLanguages(): Observable<TranslationLanguages> {
+    return api.instanceTranslationLanguages(this);
   }
 
   // endpoints/lists.ts

@@ -1,8 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { firstValueFrom } from 'rxjs';
 import {
-  Mastodon, MastodonNotFoundError, MastodonVersionError,
+  Mastodon, MastodonIllegalArgumentError, MastodonNotFoundError, MastodonUnauthorizedError, MastodonVersionError,
 } from '../../src/index.js';
 import { FakeMastodon, serverInfo } from '../../src/testing/index.js';
 import { readJsonFixture } from '../support/fixtures.js';
@@ -20,7 +21,7 @@ function missingKeys(documented: unknown, served: unknown, at = ''): string[] {
     : [`${at}.${key}`]);
 }
 
-describe('instance v2', () => {
+describe('instance v2 and the server documents', () => {
   const fake = useFakeServer({ version: '4.5.0' });
 
   it('instanceV2 answers with every field of the documented example, the API level of 4.5 among them', async () => {
@@ -90,5 +91,89 @@ describe('instance v2', () => {
     } finally {
       await Promise.all(servers.map((server) => server.close()));
     }
+  });
+
+  it('instanceExtendedDescription and instancePrivacyPolicy: HTML with a revived date', async () => {
+    const api = clientFor(fake.server, 'iv2d');
+    serverInfo(fake.server.store).privacyPolicy = { content: '<p>We keep nothing.</p>', updated_at: '2025-03-01T12:00:00.000Z' };
+    const policy = await firstValueFrom(api.instancePrivacyPolicy());
+    assert.deepEqual(policy, { content: '<p>We keep nothing.</p>', updated_at: new Date('2025-03-01T12:00:00.000Z') });
+    const about = await firstValueFrom(api.instanceExtendedDescription());
+    assert.ok(about.updated_at instanceof Date);
+    assert.match(about.content, /<p>/);
+  });
+
+  it('instanceTermsOfService: the terms in effect, or the version of a day, by path', async () => {
+    const api = clientFor(fake.server, 'iv2e');
+    const terms = serverInfo(fake.server.store).termsOfService;
+    terms.length = 0;
+    await assert.rejects(firstValueFrom(api.instanceTermsOfService()), MastodonNotFoundError, 'no terms yet');
+    terms.push(
+      { effective_date: '2024-01-01', content: '<p>old</p>' },
+      { effective_date: '2025-04-15', content: '<p>now</p>' },
+      { effective_date: '2999-01-01', content: '<p>later</p>' },
+    );
+    const now = await firstValueFrom(api.instanceTermsOfService());
+    assert.deepEqual(now, { effective_date: new Date('2025-04-15'), effective: true, content: '<p>now</p>', succeeded_by: new Date('2999-01-01') });
+    assert.equal(fake.server.requests.at(-1)!.path, '/api/v1/instance/terms_of_service');
+
+    const old = await firstValueFrom(api.instanceTermsOfService({ date: '2024-01-01' }));
+    assert.deepEqual([old.effective, old.succeeded_by], [false, new Date('2025-04-15')]);
+    assert.equal(fake.server.requests.at(-1)!.path, '/api/v1/instance/terms_of_service/2024-01-01');
+    const byDate = await firstValueFrom(api.instanceTermsOfService({ date: new Date('2999-01-01T00:00:00Z') }));
+    assert.equal(byDate.content, '<p>later</p>');
+    assert.equal(fake.server.requestsTo('GET /api/v1/instance/terms_of_service/{date}').at(-1)!.path, '/api/v1/instance/terms_of_service/2999-01-01');
+    await assert.rejects(firstValueFrom(api.instanceTermsOfService({ date: '2023-06-01' })), MastodonNotFoundError);
+  });
+
+  it('instanceTermsOfService checks its date before sending', async () => {
+    const api = clientFor(fake.server, 'iv2f');
+    const before = fake.server.requests.length;
+    for (const date of ['2025-02-30', '15.04.2025', '2025-04-15/../..', new Date(Number.NaN), 20250415]) {
+      await assert.rejects(firstValueFrom(api.instanceTermsOfService({ date: date as string })), MastodonIllegalArgumentError, String(date));
+    }
+    await assert.rejects(firstValueFrom(api.instanceTermsOfService('2025-04-15' as never)), MastodonIllegalArgumentError);
+    assert.equal(fake.server.requests.length, before);
+  });
+
+  it('instanceDomainBlocks: starred out where the block says so, with the digest of the real domain; hidden as the admin chooses', async () => {
+    const info = serverInfo(fake.server.store);
+    info.domainBlocks.push(
+      { domain: 'spam.example', severity: 'suspend', comment: 'Spam' },
+      { domain: 'really-bad.example.org', severity: 'silence', comment: null, obfuscate: true },
+    );
+    const anonymous = new Mastodon({ api_base_url: fake.server.url, version_check_mode: 'none' });
+    const blocks = await firstValueFrom(anonymous.instanceDomainBlocks());
+    assert.deepEqual(blocks.map((b) => [b.domain, b.severity, b.comment]), [['spam.example', 'suspend', 'Spam'], ['really****.******e.org', 'silence', null]]);
+    assert.equal(blocks[1]!.digest, createHash('sha256').update('really-bad.example.org').digest('hex'));
+
+    info.domainBlocksVisibility = 'users';
+    await assert.rejects(firstValueFrom(anonymous.instanceDomainBlocks()), MastodonNotFoundError);
+    assert.equal((await firstValueFrom(clientFor(fake.server, 'iv2g').instanceDomainBlocks())).length, 2);
+    info.domainBlocksVisibility = 'disabled';
+    await assert.rejects(firstValueFrom(clientFor(fake.server, 'iv2h').instanceDomainBlocks()), MastodonNotFoundError);
+    info.domainBlocksVisibility = 'all';
+  });
+
+  it('instanceLanguages and instanceTranslationLanguages', async () => {
+    const api = clientFor(fake.server, 'iv2i');
+    const locales = await firstValueFrom(api.instanceLanguages());
+    assert.deepEqual(locales[0], { code: 'en', name: 'English' });
+    assert.deepEqual(await firstValueFrom(api.instanceTranslationLanguages()), {}, 'translation is off');
+    serverInfo(fake.server.store).translation = { enabled: true, languages: { en: ['de', 'es'], und: ['en'] } };
+    assert.deepEqual(await firstValueFrom(api.instanceTranslationLanguages()), { en: ['de', 'es'], und: ['en'] });
+    assert.equal((await firstValueFrom(api.instanceV2())).configuration.translation.enabled, true);
+    serverInfo(fake.server.store).translation = { enabled: false, languages: {} };
+  });
+
+  it('the documents are refused on servers older than they are', async () => {
+    const api = new Mastodon({ api_base_url: fake.server.url, mastodon_version: '4.3.0' });
+    await assert.rejects(firstValueFrom(api.instanceTermsOfService()), MastodonVersionError);
+    await assert.rejects(firstValueFrom(api.instanceTermsOfService({ date: '2025-04-15' })), MastodonVersionError);
+    const older = new Mastodon({ api_base_url: fake.server.url, mastodon_version: '4.1.0' });
+    await assert.rejects(firstValueFrom(older.instanceLanguages()), MastodonVersionError);
+    await assert.rejects(firstValueFrom(older.instanceTranslationLanguages()), MastodonVersionError);
+    const forged = new Mastodon({ api_base_url: fake.server.url, access_token: 'forged', version_check_mode: 'none' });
+    await assert.rejects(firstValueFrom(forged.instancePrivacyPolicy()), MastodonUnauthorizedError);
   });
 });
