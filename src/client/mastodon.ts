@@ -10,10 +10,11 @@ import type {
   AnyTimelineOptions, AuthRequestUrlOptions, BlurhashImage, CreateAccountOptions, DecodeBlurhashOptions,
   DirectoryOptions, DomainBlockOptions, FilterCreateOptions, FilterUpdateOptions, Filterable,
   InstanceNodeinfoOptions, InstanceTermsOfServiceOptions, ListenerStreamOptions, LocalTimelineOptions,
-  LogInOptions, MakePollOptions, MarkersGetOptions, MediaPostOptions, MediaUpdateOptions, MediaUploadEvent,
-  NotificationsOptions, PollSpec, PushSubscriptionSetOptions, PushSubscriptionUpdateOptions, ReplyTarget,
-  ReportOptions, SearchOptions, SearchV1Options, StatusPostOptions, StatusReblogOptions, StatusReplyOptions,
-  StatusUpdateOptions, TimelineOptions, TrendOptions, VerifyMinimumVersionOptions, WebPushSubscription,
+  LogInOptions, MakePkcePairOptions, MakePollOptions, MarkersGetOptions, MediaPostOptions, MediaUpdateOptions,
+  MediaUploadEvent, NotificationsOptions, PkcePair, PollSpec, PushSubscriptionSetOptions,
+  PushSubscriptionUpdateOptions, ReplyTarget, ReportOptions, SearchOptions, SearchV1Options,
+  StatusPostOptions, StatusReblogOptions, StatusReplyOptions, StatusUpdateOptions, TimelineOptions,
+  TrendOptions, VerifyMinimumVersionOptions, WebPushSubscription,
 } from '../api.js';
 import { MastodonClient } from './client.js';
 import type {
@@ -21,11 +22,11 @@ import type {
   Admin_Tag, Admin_TrendLink, Announcement, Application, Context, Conversation, CreateAppOptions,
   CredentialAccount, CustomEmoji, DecryptPushOptions, DomainBlock, ExtendedDescription, FamiliarFollowers,
   FeaturedTag, Filter, FilterContext, IdLike, Instance, InstanceActivity, InstanceV2, List, Markers,
-  MastodonStream, MediaAttachment, MediaFile, Nodeinfo, Notification, Page, PageRequest, PaginationOptions,
-  Poll, Preferences, PreviewCard, PrivacyPolicy, PublicStreamFilter, PushNotification, PushPrivateKeys,
-  PushPublicKeys, Relationship, Report, Rule, ScheduledStatus, SearchResults, SearchResultsV1, Status,
-  StatusEdit, StatusSource, StreamHandle, StreamListener, StreamOptions, SupportedLocale, Tag, TermsOfService,
-  TranslationLanguages, TrendingLink,
+  MastodonStream, MediaAttachment, MediaFile, Nodeinfo, Notification, OAuthServerMetadata, OAuthUserInfo,
+  Page, PageRequest, PaginationOptions, Poll, Preferences, PreviewCard, PrivacyPolicy, PublicStreamFilter,
+  PushNotification, PushPrivateKeys, PushPublicKeys, Relationship, Report, Rule, ScheduledStatus,
+  SearchResults, SearchResultsV1, Status, StatusEdit, StatusSource, StreamHandle, StreamListener,
+  StreamOptions, SupportedLocale, Tag, TermsOfService, TranslationLanguages, TrendingLink,
 } from '../core.js';
 
 /**
@@ -507,9 +508,12 @@ export class Mastodon extends MastodonClient {
   // endpoints/auth.ts
 
   /**
-   * Get an access token for a user, by password, OAuth code or refresh token, and use it from
-   * now on. Emits the token. Wrong credentials are a `MastodonIllegalArgumentError`; a grant
-   * that lacks a requested scope is a `MastodonAPIError`.
+   * Get an access token for a user, by password, OAuth code (with its PKCE verifier, if any) or
+   * refresh token, and use it from now on. Emits the token. Wrong credentials are a
+   * `MastodonIllegalArgumentError`; a grant that lacks a requested scope is a `MastodonAPIError`.
+   * Before sending a password, it reads the server's OAuth metadata (once per client): a server
+   * that no longer takes the password grant (Mastodon 4.4 removed it) fails the call with
+   * `MastodonIllegalArgumentError` naming the authorization-code flow, and the password is not sent.
    *
    * @example api.logIn('me@example.com', 'password', { to_file: 'usercred.secret' })
    */
@@ -521,7 +525,8 @@ export class Mastodon extends MastodonClient {
 
   /**
    * The URL of the page where a user grants this app access; the code shown there (or sent
-   * to `redirect_uris`) goes to `logIn({ code })`. Pure: makes no request.
+   * to `redirect_uris`) goes to `logIn({ code })`. With `code_challenge` (PKCE, see
+   * `makePkcePair`), the code is worth something only with its verifier. Pure: makes no request.
    *
    * @example window.location.href = api.authRequestUrl({ redirect_uris: 'https://app.example/cb', state })
    */
@@ -1038,6 +1043,53 @@ export class Mastodon extends MastodonClient {
    */
   notificationsDismiss(id: IdLike): Observable<void> {
     return api.notificationsDismiss(this, id);
+  }
+
+  // endpoints/oauth.ts
+
+  /**
+   * How the server's OAuth service works (RFC 8414): its endpoints, scopes, grants (`password`
+   * is gone since 4.4) and PKCE methods. Emits `null` for a server that has none to give: one
+   * older than 4.3 (it answers 404; a client that knows the version does not ask), or one whose
+   * answer is not JSON. `logIn` reuses what this reads.
+   *
+   * @example api.oauthAuthorizationServerInfo().subscribe((info) => console.log(info?.grant_types_supported.includes('password')))
+   */
+  oauthAuthorizationServerInfo(): Observable<OAuthServerMetadata | null> {
+    return api.oauthAuthorizationServerInfo(this);
+  }
+
+  /**
+   * OpenID Connect claims about the user the access token belongs to: actor URI, names,
+   * profile page and avatar. Needs a token with the `profile` scope (else `MastodonAPIError`
+   * 403), and Mastodon 4.4.
+   *
+   * @example api.oauthUserinfo().subscribe((me) => console.log(me.preferred_username, me.sub))
+   */
+  oauthUserinfo(): Observable<OAuthUserInfo> {
+    return api.oauthUserinfo(this);
+  }
+
+  // endpoints/pkce.ts
+
+  /**
+   * Makes a PKCE verifier and its S256 challenge, for the authorization-code flow of apps that
+   * cannot keep a client secret (browser and mobile apps): pass the challenge to
+   * `authRequestUrl({ code_challenge })` and keep the verifier for `logIn({ code, code_verifier })`.
+   * Web Crypto does the work, in Node.js and in browsers (which offer it to secure pages only:
+   * `https:` or `localhost`); as hashing there is asynchronous, this is a cold Observable: each
+   * subscription makes a new random verifier and emits one pair. No request is made.
+   *
+   * ## Example
+   * ```ts
+   * api.makePkcePair().subscribe(({ code_verifier, code_challenge }) => {
+   *   sessionStorage.setItem('pkce', code_verifier);
+   *   window.location.href = api.authRequestUrl({ redirect_uris: 'https://app.example/cb', code_challenge });
+   * });
+   * ```
+   */
+  makePkcePair(options?: MakePkcePairOptions): Observable<PkcePair> {
+    return api.makePkcePair(options);
   }
 
   // endpoints/polls.ts

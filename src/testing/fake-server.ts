@@ -6,6 +6,7 @@ import { fakeRoutes } from './routes/index.js';
 import { handleStreamingUpgrade } from './streaming/websocket.js';
 import { corsHeaders, preflightHeaders, requestIdFor } from './cors.js';
 import { apiVersionOf, releasedBy } from './server-versions.js';
+import { approveAuthorization } from './routes/oauth.js';
 import {
   FakeHttpError, type FakeContext, type FakeReply, type FakeRequest, type FakeRoute, type FakeRoutes,
 } from './routes/types.js';
@@ -160,7 +161,7 @@ export class FakeMastodon {
    */
   createUser(username: string, options: { password?: string; email?: string } = {}): FakeUser & { token: string } {
     const user = this.store.addUser(username, options.email ?? `${username}@fake.example`, options.password ?? 'password123');
-    const token = this.store.issueToken(null, user.account.id, ['read', 'write', 'follow', 'push', 'admin:read', 'admin:write']);
+    const token = this.store.issueToken(null, user.account.id, ['read', 'write', 'follow', 'push', 'profile', 'admin:read', 'admin:write']);
     return { ...user, token: token.token };
   }
 
@@ -174,6 +175,17 @@ export class FakeMastodon {
     const code = this.store.secret();
     this.store.tokens.set(`code:${code}`, { token: `code:${code}`, clientId, accountId: user.account.id, scopes: [...scopes], refreshToken: '' });
     return code;
+  }
+
+  /**
+   * What the authorize page hands the app once `username` approves the request an
+   * `authRequestUrl` leads to: the code for `logIn({ code })`, bound to the PKCE challenge of
+   * the URL, if any. Throws an `Error` for a request Mastodon would refuse (unknown client,
+   * unregistered redirect URI, scopes the app did not register, a challenge method other than S256).
+   * @example const code = server.approveAuthorization(authRequestUrl(api, { code_challenge }), 'alice');
+   */
+  approveAuthorization(url: string, username: string): string {
+    return approveAuthorization(this.store, url, username);
   }
 
   /**

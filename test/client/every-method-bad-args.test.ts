@@ -136,8 +136,9 @@ describe('a token answer without a token', () => {
         assert.ok(error instanceof MastodonMalformedResponseError, `${body}: ${String(error)}`);
       }
       assert.equal(api.access_token, 'kept');
-      // createAccount stopped at the app token it did not get: no sign-up went out with another token.
-      assert.deepEqual(backend.requests.map((r) => new URL(r.url).pathname), ['/oauth/token', '/oauth/token']);
+      // logIn read the OAuth metadata first (these bodies list no grants); createAccount stopped at the app token it
+      // did not get: no sign-up went out with another token.
+      assert.deepEqual(backend.requests.map((r) => new URL(r.url).pathname), ['/.well-known/oauth-authorization-server', '/oauth/token', '/oauth/token']);
     }
   });
 });

@@ -3,6 +3,7 @@ import { accountRoutes } from './accounts.js';
 import { adminRoutes } from './admin.js';
 import { adminStatsRoutes } from './admin-stats.js';
 import { authRoutes } from './auth.js';
+import { oauthRoutes } from './oauth.js';
 import { featuredTagRoutes } from './featured-tags.js';
 import { filterRoutes } from './filters.js';
 import { instanceRoutes } from './instance.js';
@@ -28,6 +29,7 @@ import { streamingRoutes } from '../streaming/index.js';
 /** Every route of the fake server, one line per area. */
 export const fakeRoutes: FakeRoutes = {
   ...authRoutes,
+  ...oauthRoutes,
   ...accountRoutes,
   ...adminRoutes,
   ...adminStatsRoutes,
