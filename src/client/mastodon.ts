@@ -13,8 +13,8 @@ import type {
   LogInOptions, MakePkcePairOptions, MakePollOptions, MarkersGetOptions, MediaPostOptions, MediaUpdateOptions,
   MediaUploadEvent, NotificationsOptions, PkcePair, PollSpec, PushSubscriptionSetOptions,
   PushSubscriptionUpdateOptions, ReplyTarget, ReportOptions, SearchOptions, SearchV1Options,
-  StatusPostOptions, StatusReblogOptions, StatusReplyOptions, StatusUpdateOptions, TimelineOptions,
-  TrendOptions, VerifyMinimumVersionOptions, WebPushSubscription,
+  StatusPostOptions, StatusReblogOptions, StatusReplyOptions, StatusUpdateOptions, TimelineIsAvailableOptions,
+  TimelineOptions, TrendOptions, VerifyMinimumVersionOptions, WebPushSubscription,
 } from '../api.js';
 import { MastodonClient } from './client.js';
 import type {
@@ -553,6 +553,30 @@ export class Mastodon extends MastodonClient {
   createAccount(username: string, password: string, email: string, options: CreateAccountOptions & { return_detailed_error: true; }): Observable<[string | null, unknown]>;
   createAccount(...args: unknown[]): unknown {
     return Reflect.apply(api.createAccount, undefined, [this, ...args]);
+  }
+
+  // endpoints/client-state.ts
+
+  /**
+   * Forgets what the client learnt about its server: its version and API level (given or
+   * fetched), its streaming host, its OAuth metadata and instance v2. Each is asked again when
+   * next needed; for a client kept across a server upgrade. Makes no request.
+   *
+   * @example api.clearCaches()
+   */
+  clearCaches(): void {
+    return api.clearCaches(this);
+  }
+
+  /**
+   * What `logIn({ to_file })` writes, as one string: the access token, the base URL, the client
+   * id and secret, a line each, for apps that keep credentials elsewhere than in a file. Throws
+   * `MastodonIllegalArgumentError` for a client without a token or without client credentials.
+   *
+   * @example localStorage.setItem('mastodon', api.persistableLoginCredentials())
+   */
+  persistableLoginCredentials(): string {
+    return api.persistableLoginCredentials(this);
   }
 
   // endpoints/conversations.ts
@@ -1565,6 +1589,21 @@ export class Mastodon extends MastodonClient {
    */
   suggestionDelete(account_id: IdLike): Observable<void> {
     return api.suggestionDelete(this, account_id);
+  }
+
+  // endpoints/timeline-access.ts
+
+  /**
+   * Whether a timeline can be read, as the server's `configuration.timelines_access` says (Mastodon
+   * 4.5 lets admins close the public, hashtag and link timelines to anonymous readers, or to all
+   * but staff): for anybody, or with `with_auth` for a logged-in user. Reads instance v2 once per
+   * client. A server that does not say (before 4.5), and one whose configuration cannot be read,
+   * gives `true`, unless `fail_hard` asks for the error.
+   *
+   * @example api.timelineIsAvailable({ timeline: 'public', local: true }).subscribe((open) => open || console.log('log in to read it'))
+   */
+  timelineIsAvailable(options?: TimelineIsAvailableOptions): Observable<boolean> {
+    return api.timelineIsAvailable(this, options);
   }
 
   // endpoints/timelines.ts

@@ -45,3 +45,11 @@ export function streamingBaseUrl(api: MastodonClient): Observable<string> {
   }
   return base;
 }
+
+/**
+ * Forgets the streaming host of a client, so that the next stream asks the server again (`clearCaches`).
+ * @example forgetStreamingBaseUrl(api)
+ */
+export function forgetStreamingBaseUrl(api: MastodonClient): void {
+  cache.delete(api);
+}

@@ -21,7 +21,7 @@ const EMPTY_ARGUMENTS: readonly (readonly unknown[])[] = [
 ];
 
 /** Methods that make no request (pure helpers) or stream (covered elsewhere). */
-const SKIPPED = /^stream|^decodeBlurhash$|^makePoll$|^filtersApply$|^pushSubscriptionGenerateKeys$|^pushSubscriptionDecryptPush$|^authRequestUrl$|^getSupportedVersion$|^setLanguage$/;
+const SKIPPED = /^stream|^decodeBlurhash$|^makePoll$|^filtersApply$|^pushSubscriptionGenerateKeys$|^pushSubscriptionDecryptPush$|^authRequestUrl$|^clearCaches$|^persistableLoginCredentials$|^getSupportedVersion$|^setLanguage$/;
 
 describe('every method under empty and null arguments', () => {
   const names = Object.getOwnPropertyNames(Mastodon.prototype)

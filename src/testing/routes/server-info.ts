@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { releasedBy } from '../server-versions.js';
 import type { FakeStore } from '../store.js';
 import { ACCEPTED_MEDIA_TYPES } from './media.js';
 import { SERVER_KEY } from './push.js';
@@ -38,8 +39,8 @@ export interface FakeServerInfo {
   /** Whether statuses can be translated; the language pairs when they can. */
   translation: { enabled: boolean; languages: Record<string, string[]> };
   /**
-   * Who may read the public, hashtag and link timelines, as instance v2 reports it (Mastodon
-   * 4.5). The fake reports it; its timelines do not enforce it.
+   * Who may read the public, hashtag and link timelines, as instance v2 reports it from 4.5 on.
+   * The fake reports it; its timelines do not enforce it.
    */
   timelinesAccess: { live_feeds: FakeFeedAccess; hashtag_feeds: FakeFeedAccess; trending_link_feeds: FakeFeedAccess };
   registrations: { enabled: boolean; approval_required: boolean; reason_required: boolean; message: string | null; min_age: number | null; url: string | null };
@@ -130,7 +131,7 @@ export function instanceV2Json({ store, baseUrl, version, apiVersion }: FakeCont
       },
       polls: { max_options: 4, max_characters_per_option: 50, min_expiration: 300, max_expiration: 2_629_746 },
       translation: { enabled: info.translation.enabled },
-      timelines_access: info.timelinesAccess,
+      ...(releasedBy(version, '4.5.0') ? { timelines_access: info.timelinesAccess } : {}),
       limited_federation: false,
     },
     registrations: info.registrations,
