@@ -35,6 +35,7 @@ export * from './endpoints/search.js';
 export * from './endpoints/status-extras.js';
 export * from './endpoints/statuses.js';
 export * from './endpoints/suggestions.js';
+export * from './endpoints/tags.js';
 export * from './endpoints/timeline-access.js';
 export * from './endpoints/timelines.js';
 export * from './endpoints/trends.js';

@@ -8,7 +8,7 @@ import type {
   AdminAccountsV2Options, AdminDimensionsOptions, AdminDomainBlockOptions, AdminDomainBlocksOptions,
   AdminMeasuresOptions, AdminReportsOptions, AdminRetentionOptions, AdminTrendingTagsOptions,
   AnyTimelineOptions, AuthRequestUrlOptions, BlurhashImage, CreateAccountOptions, DecodeBlurhashOptions,
-  DirectoryOptions, DomainBlockOptions, FilterCreateOptions, FilterUpdateOptions, Filterable,
+  DirectoryOptions, DomainBlockOptions, FilterCreateOptions, FilterUpdateOptions, Filterable, HashtagLike,
   InstanceNodeinfoOptions, InstanceTermsOfServiceOptions, ListenerStreamOptions, LocalTimelineOptions,
   LogInOptions, MakePkcePairOptions, MakePollOptions, MarkersGetOptions, MediaPostOptions, MediaUpdateOptions,
   MediaUploadEvent, NotificationsOptions, PkcePair, PollSpec, PushSubscriptionSetOptions,
@@ -1589,6 +1589,60 @@ export class Mastodon extends MastodonClient {
    */
   suggestionDelete(account_id: IdLike): Observable<void> {
     return api.suggestionDelete(this, account_id);
+  }
+
+  // endpoints/tags.ts
+
+  /**
+   * A hashtag: its use over the last week and, for a logged-in user, whether they follow and
+   * feature it.
+   * @example api.tag('caturday').subscribe((t) => console.log(t.following, t.history?.[0]?.uses))
+   */
+  tag(hashtag: HashtagLike): Observable<Tag> {
+    return api.tag(this, hashtag);
+  }
+
+  /**
+   * Follow a hashtag: public statuses with it come to the home timeline (and the user stream)
+   * from now on. Following it again changes nothing. Emits the tag.
+   * @example api.tagFollow('caturday').subscribe((t) => console.log(t.following))
+   */
+  tagFollow(hashtag: HashtagLike): Observable<Tag> {
+    return api.tagFollow(this, hashtag);
+  }
+
+  /**
+   * Stop following a hashtag; the statuses it brought leave the home timeline. Emits the tag.
+   * @example api.tagUnfollow('caturday').subscribe((t) => console.log(t.following))
+   */
+  tagUnfollow(hashtag: HashtagLike): Observable<Tag> {
+    return api.tagUnfollow(this, hashtag);
+  }
+
+  /**
+   * Feature a hashtag on the user's profile (what `featuredTagCreate` did before 4.4; it then
+   * shows in `featuredTags`). Emits the tag.
+   * @example api.tagFeature('caturday').subscribe((t) => console.log(t.featuring))
+   */
+  tagFeature(name: HashtagLike): Observable<Tag> {
+    return api.tagFeature(this, name);
+  }
+
+  /**
+   * Stop featuring a hashtag on the user's profile. Emits the tag.
+   * @example api.tagUnfeature('caturday').subscribe((t) => console.log(t.featuring))
+   */
+  tagUnfeature(name: HashtagLike): Observable<Tag> {
+    return api.tagUnfeature(this, name);
+  }
+
+  /**
+   * The hashtags the user follows, the latest followed first. Emits one {@link Page}; its
+   * cursors are not tag ids, so follow its links (`fetchNext`, `paginate`).
+   * @example api.followedTags({ limit: 50 }).subscribe((tags) => console.log(tags.map((t) => t.name)))
+   */
+  followedTags(options?: PaginationOptions): Observable<Page<Tag>> {
+    return api.followedTags(this, options);
   }
 
   // endpoints/timeline-access.ts

@@ -2,12 +2,14 @@ import { FakeHttpError, str, userOf, type FakeRoutes } from './types.js';
 import { hashtagsOf, rankedHashtags, statusesBy, tagJson } from '../hashtags.js';
 import type { FakeAccount, FakeStore } from '../store.js';
 
-interface FakeFeaturedTag {
+/** A hashtag an account features on its profile. */
+export interface FakeFeaturedTag {
   id: string;
   name: string;
 }
 
-function featuredOf(store: FakeStore, accountId: string): FakeFeaturedTag[] {
+/** The hashtags an account features, oldest first. */
+export function featuredOf(store: FakeStore, accountId: string): FakeFeaturedTag[] {
   const all = store.extension('featured_tags', () => new Map<string, FakeFeaturedTag[]>());
   let list = all.get(accountId);
   if (!list) {
@@ -24,6 +26,23 @@ function featuredJson(store: FakeStore, account: FakeAccount, tag: FakeFeaturedT
     id: tag.id, name: tag.name, url: `${store.baseUrl}/@${account.username}/tagged/${encodeURIComponent(tag.name)}`,
     statuses_count: String(using.length), last_status_at: last ? last.created_at.slice(0, 10) : null,
   };
+}
+
+/** How many hashtags a profile may feature, as instance v2 says (`max_featured_tags`). */
+export const MAX_FEATURED_TAGS = 10;
+
+/**
+ * Features the hashtag `name` (lower case, no `#`) on `account`'s profile, or finds it featured
+ * already; as Mastodon, refuses an eleventh.
+ */
+export function featureTag(store: FakeStore, account: FakeAccount, name: string): FakeFeaturedTag {
+  const list = featuredOf(store, account.id);
+  const known = list.find((t) => t.name === name);
+  if (known) return known;
+  if (list.length >= MAX_FEATURED_TAGS) throw new FakeHttpError(422, 'Validation failed: You have already featured the maximum number of hashtags');
+  const tag = { id: store.nextId(), name };
+  list.push(tag);
+  return tag;
 }
 
 /** Featured hashtags on profiles. */
@@ -49,11 +68,8 @@ export const featuredTagRoutes: FakeRoutes = {
       const { account } = userOf(req);
       const name = (str(req.params, 'name') ?? '').replace(/^#/, '');
       if (!/^[\p{L}\p{N}_]+$/u.test(name)) throw new FakeHttpError(422, 'Validation failed: Tag is invalid');
-      const list = featuredOf(store, account.id);
-      if (list.some((t) => t.name === name.toLowerCase())) throw new FakeHttpError(422, 'Validation failed: Tag has already been taken');
-      const tag = { id: store.nextId(), name: name.toLowerCase() };
-      list.push(tag);
-      return { json: featuredJson(store, account, tag) };
+      if (featuredOf(store, account.id).some((t) => t.name === name.toLowerCase())) throw new FakeHttpError(422, 'Validation failed: Tag has already been taken');
+      return { json: featuredJson(store, account, featureTag(store, account, name.toLowerCase())) };
     },
   },
   'DELETE /api/v1/featured_tags/{id}': {

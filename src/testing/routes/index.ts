@@ -5,6 +5,7 @@ import { adminStatsRoutes } from './admin-stats.js';
 import { authRoutes } from './auth.js';
 import { oauthRoutes } from './oauth.js';
 import { featuredTagRoutes } from './featured-tags.js';
+import { tagRoutes } from './tags.js';
 import { filterRoutes } from './filters.js';
 import { instanceRoutes } from './instance.js';
 import { instanceV2Routes } from './instance-v2.js';
@@ -49,6 +50,7 @@ export const fakeRoutes: FakeRoutes = {
   ...trendRoutes,
   ...searchRoutes,
   ...featuredTagRoutes,
+  ...tagRoutes,
   ...notificationRoutes,
   ...filterRoutes,
   ...preferenceRoutes,
