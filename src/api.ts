@@ -12,6 +12,7 @@ export * from './endpoints/admin/trends.js';
 export * from './endpoints/auth.js';
 export * from './endpoints/client-state.js';
 export * from './endpoints/conversations.js';
+export * from './endpoints/endorsements.js';
 export * from './endpoints/favourites.js';
 export * from './endpoints/featured-tags.js';
 export * from './endpoints/filters.js';

@@ -597,6 +597,34 @@ export class Mastodon extends MastodonClient {
     return api.conversationsRead(this, id);
   }
 
+  // endpoints/endorsements.ts
+
+  /**
+   * Feature (endorse) an account the user follows on their profile; what `accountPin` did before
+   * 4.4. Emits the relationship, `endorsed` now true.
+   * @example api.accountEndorse(account).subscribe((rel) => console.log(rel.endorsed))
+   */
+  accountEndorse(id: IdLike): Observable<Relationship> {
+    return api.accountEndorse(this, id);
+  }
+
+  /**
+   * Stop featuring an account on the user's profile; what `accountUnpin` did before 4.4.
+   * @example api.accountUnendorse(account).subscribe((rel) => console.log(rel.endorsed))
+   */
+  accountUnendorse(id: IdLike): Observable<Relationship> {
+    return api.accountUnendorse(this, id);
+  }
+
+  /**
+   * The accounts any account features on its profile, the latest featured first. Emits one
+   * {@link Page}; its cursors are not account ids, so follow its links.
+   * @example api.accountEndorsements(account, { limit: 10 }).subscribe((accounts) => console.log(accounts.map((a) => a.acct)))
+   */
+  accountEndorsements(id: IdLike, options?: PaginationOptions): Observable<Page<Account>> {
+    return api.accountEndorsements(this, id, options);
+  }
+
   // endpoints/favourites.ts
 
   /**
@@ -618,10 +646,12 @@ export class Mastodon extends MastodonClient {
   }
 
   /**
-   * The accounts the user features (endorses) on their profile.
+   * The accounts the user features (endorses) on their profile, the latest featured first.
+   * Emits one {@link Page}: the server paginates it, with cursors that are not account ids, so
+   * the next page is `fetchNext`'s (or `paginate`'s) to get.
    * @example api.endorsements().subscribe((accounts) => console.log(accounts.map((a) => a.acct)))
    */
-  endorsements(): Observable<Account[]> {
+  endorsements(): Observable<Page<Account>> {
     return api.endorsements(this);
   }
 

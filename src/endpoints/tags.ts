@@ -72,6 +72,6 @@ export const tagUnfeature = /* @__PURE__ */ endpoint('POST /api/v1/tags/{name}/u
  * @example followedTags(client, { limit: 50 }).subscribe((tags) => console.log(tags.map((t) => t.name)))
  */
 export const followedTags = /* @__PURE__ */ endpoint('GET /api/v1/followed_tags', {
-  created: '4.0.0', changed: '4.1.0', returns: page<Tag>,
+  created: '4.0.0', changed: '4.0.0', returns: page<Tag>,
   params: pageParams,
 });

@@ -1,7 +1,6 @@
 import { userOf, type FakeRequest, type FakeRoutes } from './types.js';
 import type { FakeStatus, FakeStore } from '../store.js';
 import { pageReply } from '../paginate.js';
-import { social } from './social.js';
 import { statusState, statusView } from './status-state.js';
 import { compareIds } from './accounts.js';
 
@@ -18,7 +17,7 @@ function marksPage(store: FakeStore, request: FakeRequest, marks: Map<string, st
   return { ...reply, json: (reply.json as typeof items).map((m) => statusView(store, m.status, me)) };
 }
 
-/** Favourites, bookmarks and endorsements. */
+/** Favourites and bookmarks. */
 export const favouriteRoutes: FakeRoutes = {
   'GET /api/v1/favourites': {
     auth: 'user',
@@ -28,13 +27,5 @@ export const favouriteRoutes: FakeRoutes = {
   'GET /api/v1/bookmarks': {
     auth: 'user',
     handle: (req, { store }) => marksPage(store, req, statusState(store).bookmarks.get(userOf(req).account.id)),
-  },
-
-  'GET /api/v1/endorsements': {
-    auth: 'user',
-    handle: (req, { store }) => {
-      const featured = social(store).endorsements.get(userOf(req).account.id) ?? new Set<string>();
-      return { json: [...featured].map((id) => store.accountById(id)).filter(Boolean) };
-    },
   },
 };

@@ -24,6 +24,7 @@ import { listRoutes } from './lists.js';
 import { pollRoutes } from './polls.js';
 import { conversationRoutes } from './conversations.js';
 import { favouriteRoutes } from './favourites.js';
+import { endorsementRoutes } from './endorsements.js';
 import { suggestionRoutes } from './suggestions.js';
 import { streamingRoutes } from '../streaming/index.js';
 
@@ -46,6 +47,7 @@ export const fakeRoutes: FakeRoutes = {
   ...pollRoutes,
   ...conversationRoutes,
   ...favouriteRoutes,
+  ...endorsementRoutes,
   ...suggestionRoutes,
   ...trendRoutes,
   ...searchRoutes,
