@@ -14,7 +14,7 @@ import type {
   MediaUploadEvent, NotificationsOptions, PkcePair, PollSpec, PushSubscriptionSetOptions,
   PushSubscriptionUpdateOptions, ReplyTarget, ReportOptions, SearchOptions, SearchV1Options,
   StatusPostOptions, StatusReblogOptions, StatusReplyOptions, StatusUpdateOptions, TimelineIsAvailableOptions,
-  TimelineOptions, TrendOptions, VerifyMinimumVersionOptions, WebPushSubscription,
+  TimelineOptions, TrendOptions, UpdateProfileOptions, VerifyMinimumVersionOptions, WebPushSubscription,
 } from '../api.js';
 import { MastodonClient } from './client.js';
 import type {
@@ -23,10 +23,11 @@ import type {
   CredentialAccount, CustomEmoji, DecryptPushOptions, DomainBlock, ExtendedDescription, FamiliarFollowers,
   FeaturedTag, Filter, FilterContext, IdLike, Instance, InstanceActivity, InstanceV2, List, Markers,
   MastodonStream, MediaAttachment, MediaFile, Nodeinfo, Notification, OAuthServerMetadata, OAuthUserInfo,
-  Page, PageRequest, PaginationOptions, Poll, Preferences, PreviewCard, PrivacyPolicy, PublicStreamFilter,
-  PushNotification, PushPrivateKeys, PushPublicKeys, Relationship, Report, Rule, ScheduledStatus,
-  SearchResults, SearchResultsV1, Status, StatusEdit, StatusSource, StreamHandle, StreamListener,
-  StreamOptions, SupportedLocale, Tag, TermsOfService, TranslationLanguages, TrendingLink,
+  Page, PageRequest, PaginationOptions, Poll, Preferences, PreviewCard, PrivacyPolicy, Profile,
+  PublicStreamFilter, PushNotification, PushPrivateKeys, PushPublicKeys, Relationship, Report, Rule,
+  ScheduledStatus, SearchResults, SearchResultsV1, Status, StatusEdit, StatusSource, StreamHandle,
+  StreamListener, StreamOptions, Suggestion, SupportedLocale, Tag, TermsOfService, TranslationLanguages,
+  TrendingLink,
 } from '../core.js';
 
 /**
@@ -94,6 +95,15 @@ export class Mastodon extends MastodonClient {
    */
   account(id: IdLike): Observable<Account> {
     return api.account(this, id);
+  }
+
+  /**
+   * Several accounts at once, by id: those the server has (unknown and suspended ones are left
+   * out), up to 40 per call.
+   * @example api.accounts([alice, '109302436954721982']).subscribe((found) => console.log(found.map((a) => a.acct)))
+   */
+  accounts(ids: IdLike | readonly IdLike[]): Observable<Account[]> {
+    return api.accounts(this, ids);
   }
 
   /**
@@ -1213,6 +1223,42 @@ export class Mastodon extends MastodonClient {
     return api.accountUpdateCredentials(this, options);
   }
 
+  /**
+   * Update the logged-in user's profile: what `accountUpdateCredentials` changes, and the
+   * settings of the 4.6 profile (alt texts, tabs, discoverability, attribution domains). Images
+   * go up as a streamed multipart body. Emits the {@link Profile}. Needs API level 8 (4.6).
+   *
+   * @example api.updateProfile({ note: 'I walk funny', show_media: false, attribution_domains: ['blog.example'] })
+   */
+  updateProfile(options?: UpdateProfileOptions): Observable<Profile> {
+    return api.updateProfile(this, options);
+  }
+
+  /**
+   * The logged-in user's profile with the source of every editable field (the bio and fields as
+   * written, not as HTML), its display settings and featured hashtags. Needs API level 8 (4.6).
+   * @example api.profile().subscribe((p) => console.log(p.note, p.show_media, p.featured_tags.length))
+   */
+  profile(): Observable<Profile> {
+    return api.profile(this);
+  }
+
+  /**
+   * Remove the logged-in user's avatar: the server's default image takes its place. Emits the account.
+   * @example api.accountDeleteAvatar().subscribe((me) => console.log(me.avatar))
+   */
+  accountDeleteAvatar(): Observable<CredentialAccount> {
+    return api.accountDeleteAvatar(this);
+  }
+
+  /**
+   * Remove the logged-in user's banner image: the server's default takes its place. Emits the account.
+   * @example api.accountDeleteHeader().subscribe((me) => console.log(me.header))
+   */
+  accountDeleteHeader(): Observable<CredentialAccount> {
+    return api.accountDeleteHeader(this);
+  }
+
   // endpoints/push.ts
 
   /**
@@ -1606,11 +1652,31 @@ export class Mastodon extends MastodonClient {
   // endpoints/suggestions.ts
 
   /**
-   * Accounts the user might want to follow.
+   * Accounts the user might want to follow, as Mastodon.py 2.2 gets them: the accounts of
+   * `suggestionsV2` on servers from 3.4, `suggestionsV1` before (the known version is used; it
+   * is fetched once when unknown).
+   *
    * @example api.suggestions().subscribe((accounts) => console.log(accounts.map((a) => a.acct)))
    */
   suggestions(): Observable<Account[]> {
     return api.suggestions(this);
+  }
+
+  /**
+   * Accounts the user might want to follow, as servers before 3.4 suggest them (deprecated since).
+   * @example api.suggestionsV1().subscribe((accounts) => console.log(accounts.map((a) => a.acct)))
+   */
+  suggestionsV1(): Observable<Account[]> {
+    return api.suggestionsV1(this);
+  }
+
+  /**
+   * Accounts the user might want to follow, each with why: picked by staff, much followed,
+   * followed by those the user follows…
+   * @example api.suggestionsV2().subscribe((list) => list.forEach((s) => console.log(s.account.acct, s.sources)))
+   */
+  suggestionsV2(): Observable<Suggestion[]> {
+    return api.suggestionsV2(this);
   }
 
   /**

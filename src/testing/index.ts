@@ -13,6 +13,8 @@ export { fakePushSubscriptions, type FakePushSubscription } from './routes/push.
 export { fakeAdmin, FakeAdminState } from './routes/admin-state.js';
 export type { FakeModeration, FakeReport, FakeDomainBlock, FakeStaffRole } from './routes/admin-state.js';
 export { instanceState, addAnnouncement, type FakeInstanceState, type FakeAnnouncement } from './routes/instance.js';
+export { profileSettings, type FakeProfileSettings } from './routes/profile-v2.js';
+export { tagState, type FakeTagState } from './routes/tags.js';
 export { serverInfo, type FakeServerInfo, type FakeTermsOfService, type FakeDomainBlock as FakePublicDomainBlock, type FakeFeedAccess } from './routes/server-info.js';
 export { trendingLinksOf, type FakeTrendingLink } from './routes/trends.js';
 export { reportsOf, type FakeUserReport } from './routes/reports.js';

@@ -55,7 +55,9 @@ describe('every method under empty and null arguments', () => {
         for (const request of backend.requests) {
           const path = new URL(request.url).pathname;
           const route = routes.get(name);
-          if ((route !== undefined && !route.test(path)) || /null|undefined/.test(path)) {
+          // A row that needs an API level asks for it first: the client's own version request.
+          const versionRequest = /^\/api\/v[12]\/instance\/$/.test(path);
+          if ((route !== undefined && !route.test(path) && !versionRequest) || /null|undefined/.test(path)) {
             problems.push(`${shown} sent ${request.method} ${path}`);
           }
         }

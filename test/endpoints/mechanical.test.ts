@@ -71,6 +71,7 @@ const WIRE_NAMES: Readonly<Record<string, readonly string[]>> = {
 const EXPECTED_ROUTE: Readonly<Record<string, string>> = {
   status_card: 'GET /api/v1/statuses/{id}',
   instance: 'GET /api/v2/instance/',
+  suggestions: 'GET /api/v2/suggestions',
 };
 
 /** The server version to pretend, where the method only exists on older servers. */

@@ -19,7 +19,8 @@ export function featuredOf(store: FakeStore, accountId: string): FakeFeaturedTag
   return list;
 }
 
-function featuredJson(store: FakeStore, account: FakeAccount, tag: FakeFeaturedTag): Record<string, unknown> {
+/** A featured hashtag as the API shows it, with how often the account used it. */
+export function featuredJson(store: FakeStore, account: FakeAccount, tag: FakeFeaturedTag): Record<string, unknown> {
   const using = statusesBy(store, account).filter((s) => hashtagsOf(store, s).includes(tag.name));
   const last = using.at(-1);
   return {

@@ -11,6 +11,7 @@ import { instanceRoutes } from './instance.js';
 import { instanceV2Routes } from './instance-v2.js';
 import { mediaRoutes } from './media.js';
 import { profileRoutes } from './profile.js';
+import { profileV2Routes } from './profile-v2.js';
 import { pushRoutes } from './push.js';
 import { notificationRoutes } from './notifications.js';
 import { preferenceRoutes } from './preferences.js';
@@ -39,6 +40,7 @@ export const fakeRoutes: FakeRoutes = {
   ...instanceV2Routes,
   ...mediaRoutes,
   ...profileRoutes,
+  ...profileV2Routes,
   ...pushRoutes,
   ...statusRoutes,
   ...timelineRoutes,
