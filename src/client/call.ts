@@ -32,7 +32,7 @@ export function call<A extends unknown[], R>(client: MastodonClient, row: Endpoi
       result: row.returns.kind,
       ratelimited: row.ratelimited,
     };
-    const pending = client.pendingVersionCheck(row.created, row.changed);
+    const pending = client.pendingVersionCheck(row.created, row.changed, row.api_version);
     const request$ = client.apiRequest<R>(request);
     return pending ? pending.pipe(concatMap(() => request$)) : request$;
   });

@@ -10,12 +10,13 @@ import type {
   AdminReportsOptions, AdminRetentionOptions, AdminTrendTarget, AdminTrendingTagsOptions,
   AdminUpdateIpBlockOptions, AdminUpdateReportOptions, AdminUpdateTagOptions, AnyTimelineOptions,
   AuthRequestUrlOptions, BlurhashImage, CreateAccountOptions, DecodeBlurhashOptions, DirectoryOptions,
-  DomainBlockOptions, FilterCreateOptions, FilterUpdateOptions, Filterable, InstanceNodeinfoOptions,
-  ListenerStreamOptions, LocalTimelineOptions, LogInOptions, MakePollOptions, MarkersGetOptions,
-  MediaPostOptions, MediaUpdateOptions, MediaUploadEvent, NotificationsOptions, PollSpec,
-  PushSubscriptionSetOptions, PushSubscriptionUpdateOptions, ReplyTarget, ReportOptions, SearchOptions,
-  SearchV1Options, StatusPostOptions, StatusReblogOptions, StatusReplyOptions, StatusUpdateOptions,
-  TimelineOptions, TrendOptions, VerifyMinimumVersionOptions, WebPushSubscription,
+  DomainBlockOptions, FilterCreateOptions, FilterUpdateOptions, Filterable, HashtagLike,
+  InstanceNodeinfoOptions, InstanceTermsOfServiceOptions, ListenerStreamOptions, LocalTimelineOptions,
+  LogInOptions, MakePkcePairOptions, MakePollOptions, MarkersGetOptions, MediaPostOptions, MediaUpdateOptions,
+  MediaUploadEvent, NotificationsOptions, PkcePair, PollSpec, PushSubscriptionSetOptions,
+  PushSubscriptionUpdateOptions, ReplyTarget, ReportOptions, SearchOptions, SearchV1Options,
+  StatusPostOptions, StatusReblogOptions, StatusReplyOptions, StatusUpdateOptions, TimelineIsAvailableOptions,
+  TimelineOptions, TrendOptions, UpdateProfileOptions, VerifyMinimumVersionOptions, WebPushSubscription,
 } from '../api.js';
 import { MastodonClient } from './client.js';
 import type {
@@ -23,11 +24,13 @@ import type {
   Admin_DomainBlock, Admin_EmailDomainBlock, Admin_IpBlock, Admin_IpBlockSeverity, Admin_Measure,
   Admin_Report, Admin_Tag, Admin_TrendLink, Admin_TrendPublisher, Admin_TrendStatus, Announcement,
   Application, Context, Conversation, CreateAppOptions, CredentialAccount, CustomEmoji, DecryptPushOptions,
-  FamiliarFollowers, FeaturedTag, Filter, FilterContext, IdLike, Instance, InstanceActivity, List, Markers,
-  MastodonStream, MediaAttachment, MediaFile, Nodeinfo, Notification, Page, PageRequest, PaginationOptions,
-  Poll, Preferences, PreviewCard, PublicStreamFilter, PushNotification, PushPrivateKeys, PushPublicKeys,
+  DomainBlock, ExtendedDescription, FamiliarFollowers, FeaturedTag, Filter, FilterContext, IdLike, Instance,
+  InstanceActivity, InstanceV2, List, Markers, MastodonStream, MediaAttachment, MediaFile, Nodeinfo,
+  Notification, OAuthServerMetadata, OAuthUserInfo, Page, PageRequest, PaginationOptions, Poll, Preferences,
+  PreviewCard, PrivacyPolicy, Profile, PublicStreamFilter, PushNotification, PushPrivateKeys, PushPublicKeys,
   Relationship, Report, Rule, ScheduledStatus, SearchResults, SearchResultsV1, Status, StatusEdit,
-  StatusSource, StreamHandle, StreamListener, StreamOptions, Tag, TrendingLink,
+  StatusSource, StreamHandle, StreamListener, StreamOptions, Suggestion, SupportedLocale, Tag, TermsOfService,
+  TranslationLanguages, TrendingLink,
 } from '../core.js';
 
 /**
@@ -95,6 +98,15 @@ export class Mastodon extends MastodonClient {
    */
   account(id: IdLike): Observable<Account> {
     return api.account(this, id);
+  }
+
+  /**
+   * Several accounts at once, by id: those the server has (unknown and suspended ones are left
+   * out), up to 40 per call.
+   * @example api.accounts([alice, '109302436954721982']).subscribe((found) => console.log(found.map((a) => a.acct)))
+   */
+  accounts(ids: IdLike | readonly IdLike[]): Observable<Account[]> {
+    return api.accounts(this, ids);
   }
 
   /**
@@ -778,9 +790,12 @@ export class Mastodon extends MastodonClient {
   // endpoints/auth.ts
 
   /**
-   * Get an access token for a user, by password, OAuth code or refresh token, and use it from
-   * now on. Emits the token. Wrong credentials are a `MastodonIllegalArgumentError`; a grant
-   * that lacks a requested scope is a `MastodonAPIError`.
+   * Get an access token for a user, by password, OAuth code (with its PKCE verifier, if any) or
+   * refresh token, and use it from now on. Emits the token. Wrong credentials are a
+   * `MastodonIllegalArgumentError`; a grant that lacks a requested scope is a `MastodonAPIError`.
+   * Before sending a password, it reads the server's OAuth metadata (once per client): a server
+   * that no longer takes the password grant (Mastodon 4.4 removed it) fails the call with
+   * `MastodonIllegalArgumentError` naming the authorization-code flow, and the password is not sent.
    *
    * @example api.logIn('me@example.com', 'password', { to_file: 'usercred.secret' })
    */
@@ -792,7 +807,8 @@ export class Mastodon extends MastodonClient {
 
   /**
    * The URL of the page where a user grants this app access; the code shown there (or sent
-   * to `redirect_uris`) goes to `logIn({ code })`. Pure: makes no request.
+   * to `redirect_uris`) goes to `logIn({ code })`. With `code_challenge` (PKCE, see
+   * `makePkcePair`), the code is worth something only with its verifier. Pure: makes no request.
    *
    * @example window.location.href = api.authRequestUrl({ redirect_uris: 'https://app.example/cb', state })
    */
@@ -821,6 +837,30 @@ export class Mastodon extends MastodonClient {
     return Reflect.apply(api.createAccount, undefined, [this, ...args]);
   }
 
+  // endpoints/client-state.ts
+
+  /**
+   * Forgets what the client learnt about its server: its version and API level (given or
+   * fetched), its streaming host, its OAuth metadata and instance v2. Each is asked again when
+   * next needed; for a client kept across a server upgrade. Makes no request.
+   *
+   * @example api.clearCaches()
+   */
+  clearCaches(): void {
+    return api.clearCaches(this);
+  }
+
+  /**
+   * What `logIn({ to_file })` writes, as one string: the access token, the base URL, the client
+   * id and secret, a line each, for apps that keep credentials elsewhere than in a file. Throws
+   * `MastodonIllegalArgumentError` for a client without a token or without client credentials.
+   *
+   * @example localStorage.setItem('mastodon', api.persistableLoginCredentials())
+   */
+  persistableLoginCredentials(): string {
+    return api.persistableLoginCredentials(this);
+  }
+
   // endpoints/conversations.ts
 
   /**
@@ -837,6 +877,34 @@ export class Mastodon extends MastodonClient {
    */
   conversationsRead(id: IdLike): Observable<Conversation> {
     return api.conversationsRead(this, id);
+  }
+
+  // endpoints/endorsements.ts
+
+  /**
+   * Feature (endorse) an account the user follows on their profile; what `accountPin` did before
+   * 4.4. Emits the relationship, `endorsed` now true.
+   * @example api.accountEndorse(account).subscribe((rel) => console.log(rel.endorsed))
+   */
+  accountEndorse(id: IdLike): Observable<Relationship> {
+    return api.accountEndorse(this, id);
+  }
+
+  /**
+   * Stop featuring an account on the user's profile; what `accountUnpin` did before 4.4.
+   * @example api.accountUnendorse(account).subscribe((rel) => console.log(rel.endorsed))
+   */
+  accountUnendorse(id: IdLike): Observable<Relationship> {
+    return api.accountUnendorse(this, id);
+  }
+
+  /**
+   * The accounts any account features on its profile, the latest featured first. Emits one
+   * {@link Page}; its cursors are not account ids, so follow its links.
+   * @example api.accountEndorsements(account, { limit: 10 }).subscribe((accounts) => console.log(accounts.map((a) => a.acct)))
+   */
+  accountEndorsements(id: IdLike, options?: PaginationOptions): Observable<Page<Account>> {
+    return api.accountEndorsements(this, id, options);
   }
 
   // endpoints/favourites.ts
@@ -860,10 +928,12 @@ export class Mastodon extends MastodonClient {
   }
 
   /**
-   * The accounts the user features (endorses) on their profile.
+   * The accounts the user features (endorses) on their profile, the latest featured first.
+   * Emits one {@link Page}: the server paginates it, with cursors that are not account ids, so
+   * the next page is `fetchNext`'s (or `paginate`'s) to get.
    * @example api.endorsements().subscribe((accounts) => console.log(accounts.map((a) => a.acct)))
    */
-  endorsements(): Observable<Account[]> {
+  endorsements(): Observable<Page<Account>> {
     return api.endorsements(this);
   }
 
@@ -968,10 +1038,22 @@ export class Mastodon extends MastodonClient {
   // endpoints/instance.ts
 
   /**
-   * The server's description, including its version and streaming URL.
+   * The server's description in its v1 shape (deprecated since Mastodon 4.0, still served).
+   * @example api.instanceV1().subscribe((i) => console.log(i.uri, i.urls.streaming_api))
+   */
+  instanceV1(): Observable<Instance> {
+    return api.instanceV1(this);
+  }
+
+  /**
+   * The server's description, as Mastodon.py 2.2 gets it: instance v2 ({@link InstanceV2}) on
+   * servers from 4.0, instance v1 ({@link Instance}) before (the known version is used; it is
+   * fetched once when unknown). Tell the two apart by a field only one has:
+   * `'domain' in info` for v2, `'uri' in info` for v1; or call `instanceV2` / `instanceV1`.
+   *
    * @example api.instance().subscribe((i) => console.log(i.title, i.version))
    */
-  instance(): Observable<Instance> {
+  instance(): Observable<Instance | InstanceV2> {
     return api.instance(this);
   }
 
@@ -1087,6 +1169,73 @@ export class Mastodon extends MastodonClient {
    */
   instanceNodeinfo(options?: InstanceNodeinfoOptions): Observable<Nodeinfo> {
     return api.instanceNodeinfo(this, options);
+  }
+
+  // endpoints/instance-v2.ts
+
+  /**
+   * The server's terms of service: those in effect now, or with `date` the version that takes
+   * or took effect that day (`/api/v1/instance/terms_of_service/{date}`; Mastodon.py sends the
+   * date as a query parameter, which the server ignores). A server without terms, or without a
+   * version for that day, answers `MastodonNotFoundError`.
+   *
+   * @example api.instanceTermsOfService({ date: '2025-04-15' }).subscribe((t) => console.log(t.effective, t.succeeded_by))
+   */
+  instanceTermsOfService(options?: InstanceTermsOfServiceOptions): Observable<TermsOfService> {
+    return api.instanceTermsOfService(this, options);
+  }
+
+  /**
+   * The server's description in its v2 shape: limits, registrations, API feature level, rules.
+   * @example api.instanceV2().subscribe((i) => console.log(i.domain, i.configuration.statuses.max_characters, i.api_versions?.mastodon))
+   */
+  instanceV2(): Observable<InstanceV2> {
+    return api.instanceV2(this);
+  }
+
+  /**
+   * The server's about page text (HTML) and when it last changed.
+   * @example api.instanceExtendedDescription().subscribe((d) => console.log(d.updated_at, d.content))
+   */
+  instanceExtendedDescription(): Observable<ExtendedDescription> {
+    return api.instanceExtendedDescription(this);
+  }
+
+  /**
+   * The server's privacy policy (HTML) and when it last changed.
+   * @example api.instancePrivacyPolicy().subscribe((p) => console.log(p.updated_at, p.content))
+   */
+  instancePrivacyPolicy(): Observable<PrivacyPolicy> {
+    return api.instancePrivacyPolicy(this);
+  }
+
+  /**
+   * The domains the server blocks, as it shows them to the public (possibly starred out, with a
+   * digest to check a known domain against). Servers may show them only to logged-in users, or
+   * to nobody: then `MastodonNotFoundError`.
+   *
+   * @example api.instanceDomainBlocks().subscribe((blocks) => blocks.forEach((b) => console.log(b.domain, b.severity)))
+   */
+  instanceDomainBlocks(): Observable<DomainBlock[]> {
+    return api.instanceDomainBlocks(this);
+  }
+
+  /**
+   * The languages the server knows, by ISO 639 code and English name.
+   * @example api.instanceLanguages().subscribe((locales) => console.log(locales.map((l) => l.code)))
+   */
+  instanceLanguages(): Observable<SupportedLocale[]> {
+    return api.instanceLanguages(this);
+  }
+
+  /**
+   * The language pairs the server can translate statuses between: each source language with
+   * its target languages (`{}` where translation is off).
+   *
+   * @example api.instanceTranslationLanguages().subscribe((pairs) => console.log(pairs['en']))
+   */
+  instanceTranslationLanguages(): Observable<TranslationLanguages> {
+    return api.instanceTranslationLanguages(this);
   }
 
   // endpoints/lists.ts
@@ -1232,6 +1381,53 @@ export class Mastodon extends MastodonClient {
     return api.notificationsDismiss(this, id);
   }
 
+  // endpoints/oauth.ts
+
+  /**
+   * How the server's OAuth service works (RFC 8414): its endpoints, scopes, grants (`password`
+   * is gone since 4.4) and PKCE methods. Emits `null` for a server that has none to give: one
+   * older than 4.3 (it answers 404; a client that knows the version does not ask), or one whose
+   * answer is not JSON. `logIn` reuses what this reads.
+   *
+   * @example api.oauthAuthorizationServerInfo().subscribe((info) => console.log(info?.grant_types_supported.includes('password')))
+   */
+  oauthAuthorizationServerInfo(): Observable<OAuthServerMetadata | null> {
+    return api.oauthAuthorizationServerInfo(this);
+  }
+
+  /**
+   * OpenID Connect claims about the user the access token belongs to: actor URI, names,
+   * profile page and avatar. Needs a token with the `profile` scope (else `MastodonAPIError`
+   * 403), and Mastodon 4.4.
+   *
+   * @example api.oauthUserinfo().subscribe((me) => console.log(me.preferred_username, me.sub))
+   */
+  oauthUserinfo(): Observable<OAuthUserInfo> {
+    return api.oauthUserinfo(this);
+  }
+
+  // endpoints/pkce.ts
+
+  /**
+   * Makes a PKCE verifier and its S256 challenge, for the authorization-code flow of apps that
+   * cannot keep a client secret (browser and mobile apps): pass the challenge to
+   * `authRequestUrl({ code_challenge })` and keep the verifier for `logIn({ code, code_verifier })`.
+   * Web Crypto does the work, in Node.js and in browsers (which offer it to secure pages only:
+   * `https:` or `localhost`); as hashing there is asynchronous, this is a cold Observable: each
+   * subscription makes a new random verifier and emits one pair. No request is made.
+   *
+   * ## Example
+   * ```ts
+   * api.makePkcePair().subscribe(({ code_verifier, code_challenge }) => {
+   *   sessionStorage.setItem('pkce', code_verifier);
+   *   window.location.href = api.authRequestUrl({ redirect_uris: 'https://app.example/cb', code_challenge });
+   * });
+   * ```
+   */
+  makePkcePair(options?: MakePkcePairOptions): Observable<PkcePair> {
+    return api.makePkcePair(options);
+  }
+
   // endpoints/polls.ts
 
   /**
@@ -1297,6 +1493,42 @@ export class Mastodon extends MastodonClient {
    */
   accountUpdateCredentials(options?: AccountUpdateCredentialsOptions): Observable<CredentialAccount> {
     return api.accountUpdateCredentials(this, options);
+  }
+
+  /**
+   * Update the logged-in user's profile: what `accountUpdateCredentials` changes, and the
+   * settings of the 4.6 profile (alt texts, tabs, discoverability, attribution domains). Images
+   * go up as a streamed multipart body. Emits the {@link Profile}. Needs API level 8 (4.6).
+   *
+   * @example api.updateProfile({ note: 'I walk funny', show_media: false, attribution_domains: ['blog.example'] })
+   */
+  updateProfile(options?: UpdateProfileOptions): Observable<Profile> {
+    return api.updateProfile(this, options);
+  }
+
+  /**
+   * The logged-in user's profile with the source of every editable field (the bio and fields as
+   * written, not as HTML), its display settings and featured hashtags. Needs API level 8 (4.6).
+   * @example api.profile().subscribe((p) => console.log(p.note, p.show_media, p.featured_tags.length))
+   */
+  profile(): Observable<Profile> {
+    return api.profile(this);
+  }
+
+  /**
+   * Remove the logged-in user's avatar: the server's default image takes its place. Emits the account.
+   * @example api.accountDeleteAvatar().subscribe((me) => console.log(me.avatar))
+   */
+  accountDeleteAvatar(): Observable<CredentialAccount> {
+    return api.accountDeleteAvatar(this);
+  }
+
+  /**
+   * Remove the logged-in user's banner image: the server's default takes its place. Emits the account.
+   * @example api.accountDeleteHeader().subscribe((me) => console.log(me.header))
+   */
+  accountDeleteHeader(): Observable<CredentialAccount> {
+    return api.accountDeleteHeader(this);
   }
 
   // endpoints/push.ts
@@ -1692,11 +1924,31 @@ export class Mastodon extends MastodonClient {
   // endpoints/suggestions.ts
 
   /**
-   * Accounts the user might want to follow.
+   * Accounts the user might want to follow, as Mastodon.py 2.2 gets them: the accounts of
+   * `suggestionsV2` on servers from 3.4, `suggestionsV1` before (the known version is used; it
+   * is fetched once when unknown).
+   *
    * @example api.suggestions().subscribe((accounts) => console.log(accounts.map((a) => a.acct)))
    */
   suggestions(): Observable<Account[]> {
     return api.suggestions(this);
+  }
+
+  /**
+   * Accounts the user might want to follow, as servers before 3.4 suggest them (deprecated since).
+   * @example api.suggestionsV1().subscribe((accounts) => console.log(accounts.map((a) => a.acct)))
+   */
+  suggestionsV1(): Observable<Account[]> {
+    return api.suggestionsV1(this);
+  }
+
+  /**
+   * Accounts the user might want to follow, each with why: picked by staff, much followed,
+   * followed by those the user follows…
+   * @example api.suggestionsV2().subscribe((list) => list.forEach((s) => console.log(s.account.acct, s.sources)))
+   */
+  suggestionsV2(): Observable<Suggestion[]> {
+    return api.suggestionsV2(this);
   }
 
   /**
@@ -1705,6 +1957,75 @@ export class Mastodon extends MastodonClient {
    */
   suggestionDelete(account_id: IdLike): Observable<void> {
     return api.suggestionDelete(this, account_id);
+  }
+
+  // endpoints/tags.ts
+
+  /**
+   * A hashtag: its use over the last week and, for a logged-in user, whether they follow and
+   * feature it.
+   * @example api.tag('caturday').subscribe((t) => console.log(t.following, t.history?.[0]?.uses))
+   */
+  tag(hashtag: HashtagLike): Observable<Tag> {
+    return api.tag(this, hashtag);
+  }
+
+  /**
+   * Follow a hashtag: public statuses with it come to the home timeline (and the user stream)
+   * from now on. Following it again changes nothing. Emits the tag.
+   * @example api.tagFollow('caturday').subscribe((t) => console.log(t.following))
+   */
+  tagFollow(hashtag: HashtagLike): Observable<Tag> {
+    return api.tagFollow(this, hashtag);
+  }
+
+  /**
+   * Stop following a hashtag; the statuses it brought leave the home timeline. Emits the tag.
+   * @example api.tagUnfollow('caturday').subscribe((t) => console.log(t.following))
+   */
+  tagUnfollow(hashtag: HashtagLike): Observable<Tag> {
+    return api.tagUnfollow(this, hashtag);
+  }
+
+  /**
+   * Feature a hashtag on the user's profile (what `featuredTagCreate` did before 4.4; it then
+   * shows in `featuredTags`). Emits the tag.
+   * @example api.tagFeature('caturday').subscribe((t) => console.log(t.featuring))
+   */
+  tagFeature(name: HashtagLike): Observable<Tag> {
+    return api.tagFeature(this, name);
+  }
+
+  /**
+   * Stop featuring a hashtag on the user's profile. Emits the tag.
+   * @example api.tagUnfeature('caturday').subscribe((t) => console.log(t.featuring))
+   */
+  tagUnfeature(name: HashtagLike): Observable<Tag> {
+    return api.tagUnfeature(this, name);
+  }
+
+  /**
+   * The hashtags the user follows, the latest followed first. Emits one {@link Page}; its
+   * cursors are not tag ids, so follow its links (`fetchNext`, `paginate`).
+   * @example api.followedTags({ limit: 50 }).subscribe((tags) => console.log(tags.map((t) => t.name)))
+   */
+  followedTags(options?: PaginationOptions): Observable<Page<Tag>> {
+    return api.followedTags(this, options);
+  }
+
+  // endpoints/timeline-access.ts
+
+  /**
+   * Whether a timeline can be read, as the server's `configuration.timelines_access` says (Mastodon
+   * 4.5 lets admins close the public, hashtag and link timelines to anonymous readers, or to all
+   * but staff): for anybody, or with `with_auth` for a logged-in user. Reads instance v2 once per
+   * client. A server that does not say (before 4.5), and one whose configuration cannot be read,
+   * gives `true`, unless `fail_hard` asks for the error.
+   *
+   * @example api.timelineIsAvailable({ timeline: 'public', local: true }).subscribe((open) => open || console.log('log in to read it'))
+   */
+  timelineIsAvailable(options?: TimelineIsAvailableOptions): Observable<boolean> {
+    return api.timelineIsAvailable(this, options);
   }
 
   // endpoints/timelines.ts

@@ -81,6 +81,16 @@ export const account = /* @__PURE__ */ endpoint('GET /api/v1/accounts/{id}', {
 });
 
 /**
+ * Several accounts at once, by id: those the server has (unknown and suspended ones are left
+ * out), up to 40 per call.
+ * @example accounts(client, [alice, '109302436954721982']).subscribe((found) => console.log(found.map((a) => a.acct)))
+ */
+export const accounts = /* @__PURE__ */ endpoint('GET /api/v1/accounts', {
+  created: '4.3.0', changed: '4.3.0', returns: json<Account[]>,
+  params: (ids: IdLike | readonly IdLike[]) => ({ id: idsOf(ids, 'ids') }),
+});
+
+/**
  * The logged-in user's account, with its `source` (posting defaults).
  * @example accountVerifyCredentials(client).subscribe((me) => console.log(me.source?.privacy))
  */

@@ -5,9 +5,13 @@ import { writeCredentialFile } from '../client/credentials.js';
 import { DEFAULT_SCOPES, OOB_REDIRECT_URI, type CreateAppOptions } from '../client/options.js';
 import { missingScopes } from '../client/scopes.js';
 import type { CredentialApplication, Token } from '../entities/instance.js';
+import type { OAuthServerMetadata } from '../entities/oauth.js';
 import { MastodonAPIError, MastodonIllegalArgumentError, MastodonMalformedResponseError } from '../errors.js';
 import type { Params } from '../http/params.js';
 import { redact } from '../http/redact.js';
+import { oneOf } from './common.js';
+import { oauthMetadataOf } from './oauth-metadata.js';
+import { isCodeVerifier, isS256Challenge } from './oauth-params.js';
 
 // Apps, tokens and sign-ups: OAuth calls, outside the rate limit, each with the token it needs.
 
@@ -17,6 +21,8 @@ export interface LogInOptions {
   password?: string;
   /** An OAuth authorization code from the page `authRequestUrl` leads to. */
   code?: string;
+  /** With `code`: the PKCE verifier whose challenge went to `authRequestUrl` (see `makePkcePair`). */
+  code_verifier?: string;
   /** Default `urn:ietf:wg:oauth:2.0:oob`; must match the one given to `authRequestUrl`. */
   redirect_uri?: string;
   refresh_token?: string;
@@ -34,6 +40,10 @@ export interface AuthRequestUrlOptions {
   force_login?: boolean;
   state?: string;
   lang?: string;
+  /** A PKCE challenge (see `makePkcePair`): the code then goes to the app holding its verifier only. */
+  code_challenge?: string;
+  /** How the challenge was made: `S256`, the one method Mastodon takes (the default when a challenge is given). */
+  code_challenge_method?: 'S256';
 }
 
 /** Options of `createAccount`. */
@@ -93,9 +103,12 @@ export function createApp(client_name: string, options: CreateAppOptions = {}): 
 }
 
 /**
- * Get an access token for a user, by password, OAuth code or refresh token, and use it from
- * now on. Emits the token. Wrong credentials are a `MastodonIllegalArgumentError`; a grant
- * that lacks a requested scope is a `MastodonAPIError`.
+ * Get an access token for a user, by password, OAuth code (with its PKCE verifier, if any) or
+ * refresh token, and use it from now on. Emits the token. Wrong credentials are a
+ * `MastodonIllegalArgumentError`; a grant that lacks a requested scope is a `MastodonAPIError`.
+ * Before sending a password, it reads the server's OAuth metadata (once per client): a server
+ * that no longer takes the password grant (Mastodon 4.4 removed it) fails the call with
+ * `MastodonIllegalArgumentError` naming the authorization-code flow, and the password is not sent.
  *
  * @example logIn(client, 'me@example.com', 'password', { to_file: 'usercred.secret' })
  */
@@ -109,16 +122,19 @@ export function logIn(client: MastodonClient, first?: string | LogInOptions, pas
     const scopes = o.scopes ?? DEFAULT_SCOPES;
     const app = { client_id: client.client_id, client_secret: client.client_secret, scope: scopes.join(' ') };
     let params: Params;
+    if (o.code_verifier !== undefined && (o.code === undefined || !isCodeVerifier(o.code_verifier))) {
+      throw new MastodonIllegalArgumentError('code_verifier goes with code, and is 43 to 128 characters of A-Z, a-z, 0-9, "-", ".", "_" and "~"');
+    }
     if (o.username !== undefined && o.password !== undefined) {
       params = { username: o.username, password: o.password, redirect_uri: o.redirect_uri ?? OOB_REDIRECT_URI, grant_type: 'password', ...app };
     } else if (o.code !== undefined) {
-      params = { redirect_uri: o.redirect_uri ?? OOB_REDIRECT_URI, code: o.code, grant_type: 'authorization_code', ...app };
+      params = { redirect_uri: o.redirect_uri ?? OOB_REDIRECT_URI, code: o.code, code_verifier: o.code_verifier, grant_type: 'authorization_code', ...app };
     } else if (o.refresh_token !== undefined) {
       params = { refresh_token: o.refresh_token, grant_type: 'refresh_token', ...app };
     } else {
       throw new MastodonIllegalArgumentError('Invalid arguments given. username and password or code are required.');
     }
-    return client.apiRequest<Token>({ method: 'POST', path: '/oauth/token', params, ratelimited: false, token: null }).pipe(
+    const token$ = client.apiRequest<Token>({ method: 'POST', path: '/oauth/token', params, ratelimited: false, token: null }).pipe(
       catchError((error: unknown) => throwError(() => error instanceof MastodonAPIError && error.status >= 400 && error.status < 500
         ? new MastodonIllegalArgumentError(`Invalid user name, password, or redirect_uris: ${error.message}`, { cause: error })
         : error)),
@@ -137,12 +153,24 @@ export function logIn(client: MastodonClient, first?: string | LogInOptions, pas
         return token.access_token;
       }),
     );
+    return params['grant_type'] === 'password' ? oauthMetadataOf(client).pipe(tap(refusePasswordGrant), concatMap(() => token$)) : token$;
   });
+}
+
+/** Fails when the server's OAuth metadata lists its grants without the password grant. */
+function refusePasswordGrant(metadata: OAuthServerMetadata | null): void {
+  const grants = metadata?.grant_types_supported;
+  if (Array.isArray(grants) && !grants.includes('password')) {
+    throw new MastodonIllegalArgumentError('This server does not offer the password grant (Mastodon 4.4 removed it): log in with '
+      + 'the authorization-code flow instead: send the user to authRequestUrl() (with a PKCE challenge from makePkcePair()), '
+      + 'then call logIn({ code, code_verifier }) with the code the server hands back.');
+  }
 }
 
 /**
  * The URL of the page where a user grants this app access; the code shown there (or sent
- * to `redirect_uris`) goes to `logIn({ code })`. Pure: makes no request.
+ * to `redirect_uris`) goes to `logIn({ code })`. With `code_challenge` (PKCE, see
+ * `makePkcePair`), the code is worth something only with its verifier. Pure: makes no request.
  *
  * @example window.location.href = authRequestUrl(client, { redirect_uris: 'https://app.example/cb', state })
  */
@@ -159,6 +187,11 @@ export function authRequestUrl(client: MastodonClient, options: AuthRequestUrlOp
   if (o.force_login) url.searchParams.set('force_login', 'true');
   if (o.state !== undefined) url.searchParams.set('state', o.state);
   if (o.lang !== undefined) url.searchParams.set('lang', o.lang);
+  if (o.code_challenge !== undefined || o.code_challenge_method !== undefined) {
+    if (!isS256Challenge(o.code_challenge)) throw new MastodonIllegalArgumentError('code_challenge must be the base64url SHA-256 of a verifier (see makePkcePair)');
+    url.searchParams.set('code_challenge', o.code_challenge);
+    url.searchParams.set('code_challenge_method', oneOf('code_challenge_method', o.code_challenge_method ?? 'S256', ['S256']));
+  }
   return url.href;
 }
 

@@ -70,6 +70,11 @@ export interface Endpoint<A extends unknown[], R> {
   readonly created?: string;
   /** The last version that changed it, parameters or result (`version_check_mode: 'changed'`). */
   readonly changed?: string;
+  /**
+   * The API feature level it needs (`api_versions.mastodon` of instance v2, such as 7 for
+   * quotes), checked in both version check modes; a server that does not say its level has 0.
+   */
+  readonly api_version?: number;
   readonly encoding: EndpointEncoding;
   readonly returns: Returns<R>;
   /** Parameters that only a non-mainline dialect knows; sending one elsewhere is an argument error. */
@@ -91,6 +96,7 @@ export interface EndpointSpec<A extends unknown[], R> {
   readonly returns: () => Returns<R>;
   readonly created?: string;
   readonly changed?: string;
+  readonly api_version?: number;
   readonly encoding?: EndpointEncoding;
   readonly ratelimited?: boolean;
   readonly features?: Readonly<Record<string, FeatureSetName>>;
@@ -118,6 +124,7 @@ export function row<R, A extends unknown[] = []>(route: Route, spec: EndpointSpe
     path: route.slice(space + 1),
     created: spec.created,
     changed: spec.changed,
+    api_version: spec.api_version,
     encoding: spec.encoding ?? 'form',
     returns: spec.returns(),
     ratelimited: spec.ratelimited ?? true,

@@ -19,7 +19,9 @@ export type { FakeIpBlock, FakeEmailDomainBlock, FakeCanonicalEmailBlock, FakeDo
 export { signUpGate, type FakeSignUpGate, type FakeValidationError } from './routes/admin-sign-ups.js';
 export { fakeTrendReview, FakeTrendReview, type FakeTag, type FakeTrendLink, type FakePublisher } from './routes/admin-trends-state.js';
 export { instanceState, addAnnouncement, type FakeInstanceState, type FakeAnnouncement } from './routes/instance.js';
-export { followedTags } from './hashtags.js';
+export { profileSettings, type FakeProfileSettings } from './routes/profile-v2.js';
+export { tagState, type FakeTagState } from './hashtags.js';
+export { serverInfo, type FakeServerInfo, type FakeTermsOfService, type FakeDomainBlock as FakePublicDomainBlock, type FakeFeedAccess } from './routes/server-info.js';
 export { trendingLinksOf, type FakeTrendingLink } from './routes/trends.js';
 export { reportsOf, type FakeUserReport } from './routes/reports.js';
 export { FakeStreamingControl, fakeStreaming } from './streaming/index.js';

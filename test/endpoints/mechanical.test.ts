@@ -67,9 +67,11 @@ const WIRE_NAMES: Readonly<Record<string, readonly string[]>> = {
   timeline_local: ['local'],
 };
 
-/** Where the call goes elsewhere than the table's path on a 4.0.2 server, documented by Mastodon.py. */
+/** Where the call goes elsewhere than the table's path on a 4.0.2 server, documented by Mastodon.py (1.8, or 2.2 for the version switches it added). */
 const EXPECTED_ROUTE: Readonly<Record<string, string>> = {
   status_card: 'GET /api/v1/statuses/{id}',
+  instance: 'GET /api/v2/instance/',
+  suggestions: 'GET /api/v2/suggestions',
 };
 
 /** The server version to pretend, where the method only exists on older servers. */

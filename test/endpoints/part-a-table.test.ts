@@ -25,7 +25,7 @@ const PART_A_MODULES = new Set(['statuses.py', 'polls.py', 'accounts.py', 'relat
 /** Methods of these modules that other parts deliver, or that are not table rows. */
 const ELSEWHERE = new Set(['create_account', 'email_resend_confirmation', 'account_update_credentials', 'account_featured_tags']);
 /** Hand-written methods: version switches and helpers. */
-const EXTRAS = new Set(['status_card', 'status_reply', 'make_poll', 'status_post']);
+const EXTRAS = new Set(['status_card', 'status_reply', 'make_poll', 'status_post', 'suggestions']);
 
 function compare(a: string, b: string): number {
   const [x, y] = [a.split('.').map(Number), b.split('.').map(Number)];

@@ -7,6 +7,7 @@ import {
 import { statusesView, statusState } from './status-state.js';
 import { listState } from './lists.js';
 import { credentialAccountJson } from './profile-state.js';
+import { requireScope } from './scopes.js';
 
 /** Replies with the relationship of the request's user and the account of its `{id}`, after `act`. */
 function relationshipAction(act: (store: FakeStore, me: FakeAccount, other: FakeAccount, request: FakeRequest) => void) {
@@ -64,6 +65,17 @@ function lookupAcct(store: FakeStore, acct: string): FakeAccount | undefined {
 
 /** Accounts, and how the user relates to them. */
 export const accountRoutes: FakeRoutes = {
+  // Up to 40 distinct ids; the accounts found, in the server's order (the fake's: oldest first).
+  'GET /api/v1/accounts': {
+    auth: 'none',
+    handle: (req, { store }) => {
+      requireScope(req, 'read:accounts');
+      const ids = new Set(list(req.params, 'id'));
+      if (ids.size > 40) throw new FakeHttpError(422, 'Mastodon::ValidationError');
+      return { json: [...store.users.values()].map((u) => u.account).filter((a) => ids.has(a.id)) };
+    },
+  },
+
   'GET /api/v1/accounts/{id}': {
     auth: 'none',
     handle: (req, { store }) => ({ json: accountOr404(store, req.pathParams['id']) }),

@@ -3,6 +3,7 @@ import type { FakeApp, FakeStore } from '../store.js';
 import type { ParsedParams } from '../params.js';
 import { fakeAdmin } from './admin-state.js';
 import { signUpGate } from './admin-sign-ups.js';
+import { grantTypes, verifierMatches } from './oauth.js';
 
 const OOB = 'urn:ietf:wg:oauth:2.0:oob';
 
@@ -77,7 +78,8 @@ export const authRoutes: FakeRoutes = {
 
   'POST /oauth/token': {
     auth: 'none',
-    handle: (req, { store }) => {
+    handle: (req, context) => {
+      const { store } = context;
       const app = store.apps.get(str(req.params, 'client_id') ?? '');
       if (!app || app.client_secret !== str(req.params, 'client_secret')) {
         throw new FakeHttpError(401, 'invalid_client', { error_description: 'Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.' });
@@ -87,18 +89,24 @@ export const authRoutes: FakeRoutes = {
       const invalidGrant = (): never => {
         throw new FakeHttpError(400, 'invalid_grant', { error_description: 'The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.' });
       };
-      switch (str(req.params, 'grant_type')) {
+      const grant = str(req.params, 'grant_type');
+      if (!grantTypes(context).includes(grant ?? '')) {
+        throw new FakeHttpError(400, 'unsupported_grant_type', { error_description: 'The authorization grant type is not supported by the authorization server.' });
+      }
+      switch (grant) {
         case 'password': {
           const user = store.userByLogin(str(req.params, 'username') ?? '');
           if (!user || user.password !== str(req.params, 'password')) invalidGrant();
           return { json: tokenJson(store.issueToken(app.client_id, user!.account.id, scopes)) };
         }
         case 'authorization_code': {
-          const grant = store.tokens.get(`code:${str(req.params, 'code') ?? ''}`);
+          const code = str(req.params, 'code') ?? '';
+          const approved = store.tokens.get(`code:${code}`);
           const redirect = str(req.params, 'redirect_uri') ?? OOB;
-          if (!grant || grant.clientId !== app.client_id || !app.redirect_uri.split('\n').includes(redirect)) invalidGrant();
-          store.tokens.delete(`code:${str(req.params, 'code')}`);
-          return { json: tokenJson(store.issueToken(app.client_id, grant!.accountId, grant!.scopes)) };
+          if (!approved || approved.clientId !== app.client_id || !app.redirect_uri.split('\n').includes(redirect)) invalidGrant();
+          store.tokens.delete(`code:${code}`);
+          if (!verifierMatches(store, code, str(req.params, 'code_verifier'))) invalidGrant();
+          return { json: tokenJson(store.issueToken(app.client_id, approved!.accountId, approved!.scopes)) };
         }
         case 'refresh_token': {
           const old = [...store.tokens.values()].find((t) => t.refreshToken === str(req.params, 'refresh_token'));

@@ -5,11 +5,15 @@ import { adminBlockRoutes } from './admin-blocks.js';
 import { adminTrendRoutes } from './admin-trends.js';
 import { adminStatsRoutes } from './admin-stats.js';
 import { authRoutes } from './auth.js';
+import { oauthRoutes } from './oauth.js';
 import { featuredTagRoutes } from './featured-tags.js';
+import { tagRoutes } from './tags.js';
 import { filterRoutes } from './filters.js';
 import { instanceRoutes } from './instance.js';
+import { instanceV2Routes } from './instance-v2.js';
 import { mediaRoutes } from './media.js';
 import { profileRoutes } from './profile.js';
+import { profileV2Routes } from './profile-v2.js';
 import { pushRoutes } from './push.js';
 import { notificationRoutes } from './notifications.js';
 import { preferenceRoutes } from './preferences.js';
@@ -23,20 +27,24 @@ import { listRoutes } from './lists.js';
 import { pollRoutes } from './polls.js';
 import { conversationRoutes } from './conversations.js';
 import { favouriteRoutes } from './favourites.js';
+import { endorsementRoutes } from './endorsements.js';
 import { suggestionRoutes } from './suggestions.js';
 import { streamingRoutes } from '../streaming/index.js';
 
 /** Every route of the fake server, one line per area. */
 export const fakeRoutes: FakeRoutes = {
   ...authRoutes,
+  ...oauthRoutes,
   ...accountRoutes,
   ...adminRoutes,
   ...adminBlockRoutes,
   ...adminTrendRoutes,
   ...adminStatsRoutes,
   ...instanceRoutes,
+  ...instanceV2Routes,
   ...mediaRoutes,
   ...profileRoutes,
+  ...profileV2Routes,
   ...pushRoutes,
   ...statusRoutes,
   ...timelineRoutes,
@@ -45,10 +53,12 @@ export const fakeRoutes: FakeRoutes = {
   ...pollRoutes,
   ...conversationRoutes,
   ...favouriteRoutes,
+  ...endorsementRoutes,
   ...suggestionRoutes,
   ...trendRoutes,
   ...searchRoutes,
   ...featuredTagRoutes,
+  ...tagRoutes,
   ...notificationRoutes,
   ...filterRoutes,
   ...preferenceRoutes,

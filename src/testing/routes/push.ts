@@ -15,8 +15,8 @@ export interface FakePushSubscription {
 
 const ALERTS = ['follow', 'favourite', 'reblog', 'mention', 'poll', 'follow_request', 'status', 'update'];
 const POLICIES = ['all', 'none', 'follower', 'followed'];
-/** A fixed P-256 public key the fake server shows as its own. */
-const SERVER_KEY = 'BHbaZoDpTM1DFjAELelcIqWMMCXLKayvxGl7bPWlqmggF2tb8t6kiEj8qKrZE1PfF4RxaT46AilrYUDIWgMFmz0=';
+/** A fixed P-256 public key the fake server shows as its own (its VAPID key). */
+export const SERVER_KEY = 'BHbaZoDpTM1DFjAELelcIqWMMCXLKayvxGl7bPWlqmggF2tb8t6kiEj8qKrZE1PfF4RxaT46AilrYUDIWgMFmz0=';
 
 /**
  * The push subscriptions of a fake server, by access token.

@@ -4,6 +4,7 @@ import type { FakeStatus, FakeStore } from '../store.js';
 import { inHomeFeed, social } from './social.js';
 import { hides, statusesView } from './status-state.js';
 import { ownList } from './lists.js';
+import { deliveredByFollowedTag } from './tags.js';
 
 function newestFirst(store: FakeStore, keep: (status: FakeStatus) => boolean): FakeStatus[] {
   const result: FakeStatus[] = [];
@@ -53,7 +54,8 @@ export const timelineRoutes: FakeRoutes = {
     handle: (req, { store }) => {
       const me = req.user!.account.id;
       const media = mediaFilter(req);
-      return timelinePage(store, req, newestFirst(store, (s) => inHomeFeed(store, me, s) && homeVisible(store, me, s) && media(s)));
+      const home = (s: FakeStatus): boolean => inHomeFeed(store, me, s) || deliveredByFollowedTag(store, me, s);
+      return timelinePage(store, req, newestFirst(store, (s) => home(s) && homeVisible(store, me, s) && media(s)));
     },
   },
 

@@ -4,6 +4,7 @@ import { conversationEndingWith, conversationJson, type FakeConversation } from 
 import { notificationJson } from '../routes/notifications.js';
 import { inHomeFeed } from '../routes/social.js';
 import { statusView } from '../routes/status-state.js';
+import { deliveredByFollowedTag } from '../routes/tags.js';
 
 /** One event as the fake server sends it: a name and its `data`/`payload` text. */
 export interface FakeWireEvent {
@@ -40,7 +41,7 @@ export function channelShows(store: FakeStore, channel: FakeChannel, status: Fak
   const media = !flags.includes('media') || hasMedia(status);
   switch (kind) {
     case 'user':
-      return flags.length === 0 && inHomeFeed(store, channel.accountId, status);
+      return flags.length === 0 && (inHomeFeed(store, channel.accountId, status) || deliveredByFollowedTag(store, channel.accountId, status));
     case 'public':
       return status.visibility === 'public' && media && !flags.includes('remote');
     case 'hashtag':
