@@ -102,7 +102,7 @@ export const me = /* @__PURE__ */ endpoint('GET /api/v1/accounts/verify_credenti
  */
 export const accountStatuses = /* @__PURE__ */ endpoint('GET /api/v1/accounts/{id}/statuses', {
   created: '1.0.0', changed: '3.3.0', returns: page<Status>,
-  params: (id: IdLike, options?: AccountStatusesOptions) => {
+  options: 1, params: (id: IdLike, options?: AccountStatusesOptions) => {
     const o = optionsOf(options);
     return {
       id: idOf(id), ...paginationParams(o),
@@ -120,7 +120,7 @@ export const accountStatuses = /* @__PURE__ */ endpoint('GET /api/v1/accounts/{i
  */
 export const accountFollowing = /* @__PURE__ */ endpoint('GET /api/v1/accounts/{id}/following', {
   created: '1.0.0', changed: '3.3.0', returns: page<Account>,
-  params: idPageParams,
+  options: 1, params: idPageParams,
 });
 
 /**
@@ -129,7 +129,7 @@ export const accountFollowing = /* @__PURE__ */ endpoint('GET /api/v1/accounts/{
  */
 export const accountFollowers = /* @__PURE__ */ endpoint('GET /api/v1/accounts/{id}/followers', {
   created: '1.0.0', changed: '3.3.0', returns: page<Account>,
-  params: idPageParams,
+  options: 1, params: idPageParams,
 });
 
 /**
@@ -147,7 +147,7 @@ export const accountRelationships = /* @__PURE__ */ endpoint('GET /api/v1/accoun
  */
 export const accountSearch = /* @__PURE__ */ endpoint('GET /api/v1/accounts/search', {
   created: '1.0.0', changed: '3.3.0', returns: json<Account[]>,
-  params: (q: string, options?: AccountSearchOptions) => {
+  options: 1, params: (q: string, options?: AccountSearchOptions) => {
     const o = optionsOf(options);
     return { q: requiredString('q', q), limit: o.limit, following: flag(o.following) };
   },
@@ -185,7 +185,7 @@ export const accountFamiliarFollowers = /* @__PURE__ */ endpoint('GET /api/v1/ac
  */
 export const accountFollow = /* @__PURE__ */ endpoint('POST /api/v1/accounts/{id}/follow', {
   created: '1.0.0', changed: '3.3.0', returns: json<Relationship>,
-  params: (id: IdLike, options?: AccountFollowOptions) => {
+  options: 1, params: (id: IdLike, options?: AccountFollowOptions) => {
     const o = optionsOf(options);
     return { id: idOf(id), reblogs: optionalBoolean('reblogs', o.reblogs, true), notify: optionalBoolean('notify', o.notify, false) };
   },
@@ -230,7 +230,7 @@ export const accountUnblock = /* @__PURE__ */ endpoint('POST /api/v1/accounts/{i
  */
 export const accountMute = /* @__PURE__ */ endpoint('POST /api/v1/accounts/{id}/mute', {
   created: '1.1.0', changed: '3.3.0', returns: json<Relationship>,
-  params: (id: IdLike, options?: AccountMuteOptions) => {
+  options: 1, params: (id: IdLike, options?: AccountMuteOptions) => {
     const o = optionsOf(options);
     return {
       id: idOf(id),

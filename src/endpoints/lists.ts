@@ -35,7 +35,7 @@ export const list = /* @__PURE__ */ endpoint('GET /api/v1/lists/{id}', {
  */
 export const listAccounts = /* @__PURE__ */ endpoint('GET /api/v1/lists/{id}/accounts', {
   created: '2.1.0', changed: '3.3.0', returns: page<Account>,
-  params: idPageParams,
+  options: 1, params: idPageParams,
 });
 
 /**

@@ -79,7 +79,7 @@ export const pushSubscription = /* @__PURE__ */ endpoint('GET /api/v1/push/subsc
  */
 export const pushSubscriptionSet = /* @__PURE__ */ endpoint('POST /api/v1/push/subscription', {
   created: '2.4.0', returns: json<WebPushSubscription>,
-  params: (endpoint: string, encrypt_params: PushPublicKeys, options?: PushSubscriptionSetOptions) => {
+  options: 2, params: (endpoint: string, encrypt_params: PushPublicKeys, options?: PushSubscriptionSetOptions) => {
     const o = optionsOf(options);
     const url = requiredString('endpoint', endpoint);
     if (typeof encrypt_params !== 'object' || encrypt_params === null) {
@@ -103,7 +103,7 @@ export const pushSubscriptionSet = /* @__PURE__ */ endpoint('POST /api/v1/push/s
  */
 export const pushSubscriptionUpdate = /* @__PURE__ */ endpoint('PUT /api/v1/push/subscription', {
   created: '2.4.0', returns: json<WebPushSubscription>,
-  params: (options?: PushSubscriptionUpdateOptions) => {
+  options: 0, params: (options?: PushSubscriptionUpdateOptions) => {
     const o = optionsOf(options);
     return { data: dataParams(o, o.policy) };
   },

@@ -42,7 +42,7 @@ export const reportsRow = /* @__PURE__ */ row('GET /api/v1/reports', {
  */
 export const report = /* @__PURE__ */ endpoint('POST /api/v1/reports/', {
   created: '1.1.0', changed: '3.5.0', returns: json<Report>,
-  params: (account_id: IdLike, options?: ReportOptions): Params => {
+  options: 1, params: (account_id: IdLike, options?: ReportOptions): Params => {
     const o = optionsOf(options);
     return {
       account_id: idOf(account_id, 'account_id'),

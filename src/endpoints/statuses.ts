@@ -37,7 +37,7 @@ export const statusPostRow = /* @__PURE__ */ row('POST /api/v1/statuses', {
   created: '1.0.0', changed: '3.3.0', encoding: 'form-or-json',
   features: { content_type: 'pleroma', quote_id: 'fedibird' }, headerParams: { idempotency_key: 'Idempotency-Key' },
   returns: json<Status | ScheduledStatus>,
-  params: (status: string, options?: StatusPostOptions) => statusPostParams(requiredString('status', status), options),
+  options: 1, params: (status: string, options?: StatusPostOptions) => statusPostParams(requiredString('status', status), options),
 });
 
 /**
@@ -145,7 +145,7 @@ export const scheduledStatusDelete = /* @__PURE__ */ endpoint('DELETE /api/v1/sc
  */
 export const statusUpdate = /* @__PURE__ */ endpoint('PUT /api/v1/statuses/{id}', {
   created: '3.5.0', changed: '3.5.0', encoding: 'form-or-json', returns: json<Status>,
-  params: (id: IdLike, options?: StatusUpdateOptions) => statusUpdateParams(id, options),
+  options: 1, params: (id: IdLike, options?: StatusUpdateOptions) => statusUpdateParams(id, options),
 });
 
 /**
@@ -170,7 +170,7 @@ export const statusSource = /* @__PURE__ */ endpoint('GET /api/v1/statuses/{id}/
  */
 export const statusReblog = /* @__PURE__ */ endpoint('POST /api/v1/statuses/{id}/reblog', {
   created: '1.0.0', changed: '3.3.0', returns: json<Status>,
-  params: (id: IdLike, options?: StatusReblogOptions) => {
+  options: 1, params: (id: IdLike, options?: StatusReblogOptions) => {
     const o = optionsOf(options);
     return {
       id: idOf(id),

@@ -47,7 +47,7 @@ function timelineParams(options: TimelineOptions | undefined): Params {
  */
 export const timeline = /* @__PURE__ */ endpoint('GET /api/v1/timelines/{timeline*}', {
   created: '1.0.0', changed: '3.3.0', returns: page<Status>,
-  params: (options?: AnyTimelineOptions) => {
+  options: 0, params: (options?: AnyTimelineOptions) => {
     const o = optionsOf(options);
     const name = o.timeline === undefined ? 'home' : requiredString('timeline', o.timeline);
     const params = timelineParams(o);
@@ -61,7 +61,7 @@ export const timeline = /* @__PURE__ */ endpoint('GET /api/v1/timelines/{timelin
  */
 export const timelineHome = /* @__PURE__ */ endpoint('GET /api/v1/timelines/home', {
   created: '1.0.0', changed: '3.3.0', returns: page<Status>,
-  params: (options?: TimelineOptions) => timelineParams(options),
+  options: 0, params: (options?: TimelineOptions) => timelineParams(options),
 });
 
 /**
@@ -70,7 +70,7 @@ export const timelineHome = /* @__PURE__ */ endpoint('GET /api/v1/timelines/home
  */
 export const timelineLocal = /* @__PURE__ */ endpoint('GET /api/v1/timelines/public', {
   created: '1.0.0', changed: '3.3.0', returns: page<Status>,
-  params: (options?: LocalTimelineOptions) => {
+  options: 0, params: (options?: LocalTimelineOptions) => {
     const o = optionsOf(options);
     return { ...paginationParams(o), only_media: flag(o.only_media), local: true };
   },
@@ -82,7 +82,7 @@ export const timelineLocal = /* @__PURE__ */ endpoint('GET /api/v1/timelines/pub
  */
 export const timelinePublic = /* @__PURE__ */ endpoint('GET /api/v1/timelines/public', {
   created: '1.0.0', changed: '3.3.0', returns: page<Status>,
-  params: (options?: TimelineOptions) => timelineParams(options),
+  options: 0, params: (options?: TimelineOptions) => timelineParams(options),
 });
 
 /**
@@ -92,7 +92,7 @@ export const timelinePublic = /* @__PURE__ */ endpoint('GET /api/v1/timelines/pu
  */
 export const timelineHashtag = /* @__PURE__ */ endpoint('GET /api/v1/timelines/tag/{hashtag}', {
   created: '1.0.0', changed: '3.3.0', returns: page<Status>,
-  params: (hashtag: string, options?: TimelineOptions) => ({ hashtag: hashtagOf(hashtag), ...timelineParams(options) }),
+  options: 1, params: (hashtag: string, options?: TimelineOptions) => ({ hashtag: hashtagOf(hashtag), ...timelineParams(options) }),
 });
 
 /**
@@ -101,5 +101,5 @@ export const timelineHashtag = /* @__PURE__ */ endpoint('GET /api/v1/timelines/t
  */
 export const timelineList = /* @__PURE__ */ endpoint('GET /api/v1/timelines/list/{id}', {
   created: '2.1.0', changed: '3.3.0', returns: page<Status>,
-  params: (id: IdLike, options?: TimelineOptions) => ({ id: idOf(id), ...timelineParams(options) }),
+  options: 1, params: (id: IdLike, options?: TimelineOptions) => ({ id: idOf(id), ...timelineParams(options) }),
 });

@@ -23,13 +23,13 @@ function trendParams(options: TrendOptions | undefined): Params {
 /** Trending hashtags on servers from 3.5.0. */
 export const trendingTagsRow = /* @__PURE__ */ row('GET /api/v1/trends/tags', {
   created: '3.5.0', changed: '3.5.0', returns: json<Tag[]>,
-  params: (options?: TrendOptions) => trendParams(options),
+  options: 0, params: (options?: TrendOptions) => trendParams(options),
 });
 
 /** Trending hashtags on servers before 3.5.0 (absent from 2.8.0 to 3.0.0). */
 export const trendingTagsBefore350Row = /* @__PURE__ */ row('GET /api/v1/trends', {
   created: '2.4.3', changed: '3.0.0', returns: json<Tag[]>,
-  params: (options?: TrendOptions) => trendParams(options),
+  options: 0, params: (options?: TrendOptions) => trendParams(options),
 });
 
 // Trending statuses and links.
@@ -40,7 +40,7 @@ export const trendingTagsBefore350Row = /* @__PURE__ */ row('GET /api/v1/trends'
  */
 export const trendingStatuses = /* @__PURE__ */ endpoint('GET /api/v1/trends/statuses', {
   created: '3.5.0', changed: '3.5.0', returns: json<Status[]>,
-  params: (options?: TrendOptions) => trendParams(options),
+  options: 0, params: (options?: TrendOptions) => trendParams(options),
 });
 
 /**
@@ -49,7 +49,7 @@ export const trendingStatuses = /* @__PURE__ */ endpoint('GET /api/v1/trends/sta
  */
 export const trendingLinks = /* @__PURE__ */ endpoint('GET /api/v1/trends/links', {
   created: '3.5.0', changed: '3.5.0', returns: json<TrendingLink[]>,
-  params: (options?: TrendOptions) => trendParams(options),
+  options: 0, params: (options?: TrendOptions) => trendParams(options),
 });
 
 /**
@@ -66,5 +66,5 @@ export const trendingTags = /* @__PURE__ */ byVersion('3.5.0', trendingTagsRow, 
  * @example trends(client, { limit: 5 }).subscribe((tags) => console.log(tags.map((t) => t.name)))
  */
 export function trends(client: MastodonClient, options?: Pick<TrendOptions, 'limit'>): Observable<Tag[]> {
-  return defer(() => trendingTags(client, { limit: optionsOf(options).limit }));
+  return defer(() => trendingTags(client, optionsOf(options)));
 }
