@@ -10,6 +10,7 @@ export { pageReply } from './paginate.js';
 export { parsePairs, type ParsedParams, type ParsedValue } from './params.js';
 export { fakeMediaState, type FakeMedia, type FakeMediaState } from './routes/media.js';
 export { fakePushSubscriptions, type FakePushSubscription } from './routes/push.js';
+export { fakeRegistrations, type FakeRegistrations } from './routes/auth.js';
 export { fakeAdmin, FakeAdminState } from './routes/admin-state.js';
 export type { FakeModeration, FakeReport, FakeDomainBlock, FakeStaffRole } from './routes/admin-state.js';
 export { instanceState, addAnnouncement, type FakeInstanceState, type FakeAnnouncement } from './routes/instance.js';

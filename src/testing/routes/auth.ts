@@ -1,5 +1,30 @@
 import { FakeHttpError, list, str, type FakeRoutes } from './types.js';
-import type { FakeApp } from '../store.js';
+import type { FakeApp, FakeStore } from '../store.js';
+
+/** What the fake server asks of sign-ups. */
+export interface FakeRegistrations {
+  /** The minimum age in years (Mastodon's `min_age` setting, 4.4.0+): sign-ups must give a date of birth. Default none. */
+  min_age: number | null;
+}
+
+/**
+ * The sign-up settings of a fake server, which tests may change.
+ * @example fakeRegistrations(server.store).min_age = 16
+ */
+export function fakeRegistrations(store: FakeStore): FakeRegistrations {
+  return store.extension<FakeRegistrations>('registrations', () => ({ min_age: null }));
+}
+
+/** Mastodon's check of `date_of_birth` against `min_age`: blank, invalid or below the limit. */
+function dateOfBirthError(value: string | undefined, minAge: number | null): { error: string; description: string } | undefined {
+  if (minAge === null) return undefined;
+  if (value === undefined || value === '') return { error: 'ERR_BLANK', description: "can't be blank" };
+  const born = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : new Date(Number.NaN);
+  if (!Number.isFinite(born.getTime())) return { error: 'ERR_INVALID', description: 'is invalid' };
+  const limit = new Date();
+  limit.setUTCFullYear(limit.getUTCFullYear() - minAge);
+  return born > limit ? { error: 'ERR_BELOW_LIMIT', description: 'is below the age limit' } : undefined;
+}
 
 const OOB = 'urn:ietf:wg:oauth:2.0:oob';
 
@@ -89,6 +114,8 @@ export const authRoutes: FakeRoutes = {
       if (!/^[^@\s]+@[^@\s]+$/.test(email)) details['email'] = [{ error: 'ERR_INVALID', description: 'is invalid' }];
       if ((str(req.params, 'password') ?? '').length < 8) details['password'] = [{ error: 'ERR_TOO_SHORT', description: 'is too short (minimum is 8 characters)' }];
       if (!['1', 'true'].includes(str(req.params, 'agreement') ?? '')) details['agreement'] = [{ error: 'ERR_ACCEPTED', description: 'must be accepted' }];
+      const birth = dateOfBirthError(str(req.params, 'date_of_birth'), fakeRegistrations(store).min_age);
+      if (birth) details['date_of_birth'] = [birth];
       if (Object.keys(details).length > 0) {
         throw new FakeHttpError(422, `Validation failed: ${Object.keys(details).join(', ')}`, { details });
       }
