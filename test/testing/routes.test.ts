@@ -9,7 +9,6 @@ import { useFakeServer } from '../support/fake.js';
  */
 const WITHOUT_ROW: Readonly<Record<string, string>> = {
   'GET /': 'getApproxServerTime (HEAD /, answered by GET)',
-  'PATCH /api/v1/accounts/update_credentials': 'accountUpdateCredentials (form or multipart)',
   'POST /api/v1/media': 'mediaPost on servers before 3.1.4 (multipart)',
   'POST /api/v2/media': 'mediaPost (multipart)',
   'PUT /api/v1/media/{id}': 'mediaUpdate (form or multipart)',

@@ -6,6 +6,7 @@ import {
 } from './social.js';
 import { statusesView, statusState } from './status-state.js';
 import { listState } from './lists.js';
+import { sourceJson } from './profile.js';
 
 /** Replies with the relationship of the request's user and the account of its `{id}`, after `act`. */
 function relationshipAction(act: (store: FakeStore, me: FakeAccount, other: FakeAccount, request: FakeRequest) => void) {
@@ -61,6 +62,11 @@ function lookupAcct(store: FakeStore, acct: string): FakeAccount | undefined {
   return undefined;
 }
 
+/** Whether an account hides whom it follows and who follows it from this request (not from itself). */
+function hidesCollections(account: FakeAccount, request: FakeRequest): boolean {
+  return account['hide_collections'] === true && request.user?.account.id !== account.id;
+}
+
 /** Accounts, and how the user relates to them. */
 export const accountRoutes: FakeRoutes = {
   'GET /api/v1/accounts/{id}': {
@@ -73,7 +79,7 @@ export const accountRoutes: FakeRoutes = {
     handle: (req, { store }) => {
       const { account } = userOf(req);
       const requests = social(store).requests.get(account.id)?.size ?? 0;
-      return { json: { ...account, source: { privacy: 'public', sensitive: false, language: null, note: '', fields: [], follow_requests_count: requests } } };
+      return { json: { ...account, source: sourceJson(store, account, requests) } };
     },
   },
 
@@ -99,6 +105,7 @@ export const accountRoutes: FakeRoutes = {
     auth: 'none',
     handle: (req, { store }) => {
       const account = accountOr404(store, req.pathParams['id']);
+      if (hidesCollections(account, req)) return { json: [] };
       const edges = [...store.follows.get(account.id) ?? []].map((other) => ({ id: followId(store, account.id, other), account: other }));
       return accountsPage(store, req, edges);
     },
@@ -108,6 +115,7 @@ export const accountRoutes: FakeRoutes = {
     auth: 'none',
     handle: (req, { store }) => {
       const account = accountOr404(store, req.pathParams['id']);
+      if (hidesCollections(account, req)) return { json: [] };
       const edges = [...store.follows].filter(([, set]) => set.has(account.id))
         .map(([follower]) => ({ id: followId(store, follower, account.id), account: follower }));
       return accountsPage(store, req, edges);

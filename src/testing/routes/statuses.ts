@@ -5,6 +5,7 @@ import { canSee, social } from './social.js';
 import { mark, statusState, statusView, visibleStatus } from './status-state.js';
 import { recordConversation } from './conversations.js';
 import { attachableMedia, mediaJson } from './media.js';
+import { profileSource } from './profile.js';
 
 const VISIBILITIES = ['public', 'unlisted', 'private', 'direct'];
 /** Mastodon posts at once what is scheduled less than five minutes ahead. */
@@ -95,7 +96,8 @@ function post(store: FakeStore, request: FakeRequest): FakeStatus {
   if (text.trim() === '' && media.length === 0 && request.params['poll'] === undefined) {
     throw new FakeHttpError(422, "Validation failed: Text can't be blank");
   }
-  const visibility = str(request.params, 'visibility') ?? 'public';
+  const defaults = profileSource(store, account.id);
+  const visibility = str(request.params, 'visibility') ?? defaults.privacy;
   if (!VISIBILITIES.includes(visibility)) throw new FakeHttpError(422, 'Validation failed: Visibility is not included in the list');
   const replyTo = str(request.params, 'in_reply_to_id');
   const parent = replyTo ? store.statusById.get(replyTo) : undefined;
@@ -104,9 +106,9 @@ function post(store: FakeStore, request: FakeRequest): FakeStatus {
   const poll = request.params['poll'] === undefined ? null : pollOf(request.params['poll'], '');
   const status = store.addStatus(account, text, {
     visibility,
-    sensitive: bool(request.params, 'sensitive'),
+    sensitive: request.params['sensitive'] === undefined ? defaults.sensitive : bool(request.params, 'sensitive'),
     spoiler_text: str(request.params, 'spoiler_text') ?? '',
-    language: str(request.params, 'language') ?? 'en',
+    language: str(request.params, 'language') ?? defaults.language ?? 'en',
     in_reply_to_id: parent?.id ?? null,
     in_reply_to_account_id: parent?.account.id ?? null,
     poll,
