@@ -9,9 +9,6 @@ import { useFakeServer } from '../support/fake.js';
  */
 const WITHOUT_ROW: Readonly<Record<string, string>> = {
   'GET /': 'getApproxServerTime (HEAD /, answered by GET)',
-  'POST /api/v1/media': 'mediaPost on servers before 3.1.4 (multipart)',
-  'POST /api/v2/media': 'mediaPost (multipart)',
-  'PUT /api/v1/media/{id}': 'mediaUpdate (form or multipart)',
   'GET /nodeinfo/2.0': 'instanceNodeinfo, at the address the discovery document gives',
   'GET /api/v1/streaming/health': 'streamHealthy',
   'GET /api/v1/streaming/user': 'streamUser (SSE)',
