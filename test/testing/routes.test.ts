@@ -10,16 +10,7 @@ import { useFakeServer } from '../support/fake.js';
 const WITHOUT_ROW: Readonly<Record<string, string>> = {
   'GET /': 'getApproxServerTime (HEAD /, answered by GET)',
   'GET /nodeinfo/2.0': 'instanceNodeinfo, at the address the discovery document gives',
-  'GET /api/v1/streaming/health': 'streamHealthy',
-  'GET /api/v1/streaming/user': 'streamUser (SSE)',
   'GET /api/v1/streaming/user/notification': 'SSE stream of notifications',
-  'GET /api/v1/streaming/public': 'streamPublic (SSE)',
-  'GET /api/v1/streaming/public/local': 'streamLocal (SSE)',
-  'GET /api/v1/streaming/public/remote': 'streamPublic({ remote: true }) (SSE)',
-  'GET /api/v1/streaming/hashtag': 'streamHashtag (SSE)',
-  'GET /api/v1/streaming/hashtag/local': 'streamHashtag({ local: true }) (SSE)',
-  'GET /api/v1/streaming/list': 'streamList (SSE)',
-  'GET /api/v1/streaming/direct': 'streamDirect (SSE)',
 };
 
 describe('the fake server and the rows of mastodon-rx/api', () => {
