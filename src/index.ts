@@ -9,7 +9,7 @@ export { decodeBlurhash, type DecodeBlurhashOptions, type BlurhashImage } from '
 export type { MediaPostOptions, MediaUpdateOptions, MediaUploadEvent, MediaProcessingEvent } from './endpoints/media-uploads.js';
 export type { AccountUpdateCredentialsOptions, ProfileField } from './endpoints/profile.js';
 export type {
-  WebPushSubscription, PushPolicy, PushEventOptions, PushSubscriptionSetOptions, PushSubscriptionUpdateOptions,
+  WebPushSubscription, PushAlert, PushPolicy, PushEventOptions, PushSubscriptionSetOptions, PushSubscriptionUpdateOptions,
 } from './endpoints/push.js';
 export type { StatusUpdateOptions, StatusReblogOptions } from './endpoints/statuses.js';
 export type { StatusReplyOptions, ReplyTarget } from './endpoints/status-extras.js';
