@@ -15,7 +15,7 @@ export type { StatusUpdateOptions, StatusReblogOptions } from './endpoints/statu
 export type { StatusReplyOptions, ReplyTarget } from './endpoints/status-extras.js';
 export type { MakePollOptions } from './endpoints/polls.js';
 export type {
-  AccountStatusesOptions, AccountSearchOptions, AccountFollowOptions, AccountMuteOptions,
+  AccountStatusesOptions, AccountSearchOptions, AccountFollowOptions, AccountRelationshipsOptions, AccountMuteOptions,
 } from './endpoints/accounts.js';
 export type { DomainBlockOptions } from './endpoints/relationships.js';
 export type { LocalTimelineOptions } from './endpoints/timelines.js';

@@ -3,17 +3,17 @@
 import type { Observable } from 'rxjs';
 import * as api from '../api.js';
 import type {
-  AccountFollowOptions, AccountMuteOptions, AccountSearchOptions, AccountStatusesOptions,
-  AccountUpdateCredentialsOptions, AdminAccountModerateOptions, AdminAccountsV1Options,
-  AdminAccountsV2Options, AdminDimensionsOptions, AdminDomainBlockOptions, AdminDomainBlocksOptions,
-  AdminMeasuresOptions, AdminReportsOptions, AdminRetentionOptions, AdminTrendingTagsOptions,
-  AnyTimelineOptions, AuthRequestUrlOptions, BlurhashImage, CreateAccountOptions, DecodeBlurhashOptions,
-  DirectoryOptions, DomainBlockOptions, FilterCreateOptions, FilterUpdateOptions, Filterable,
-  InstanceNodeinfoOptions, ListenerStreamOptions, LocalTimelineOptions, LogInOptions, MakePollOptions,
-  MarkersGetOptions, MediaPostOptions, MediaUpdateOptions, MediaUploadEvent, NotificationsOptions, PollSpec,
-  PushSubscriptionSetOptions, PushSubscriptionUpdateOptions, ReplyTarget, ReportOptions, SearchOptions,
-  SearchV1Options, StatusPostOptions, StatusReblogOptions, StatusReplyOptions, StatusUpdateOptions,
-  TimelineOptions, TrendOptions, VerifyMinimumVersionOptions, WebPushSubscription,
+  AccountFollowOptions, AccountMuteOptions, AccountRelationshipsOptions, AccountSearchOptions,
+  AccountStatusesOptions, AccountUpdateCredentialsOptions, AdminAccountModerateOptions,
+  AdminAccountsV1Options, AdminAccountsV2Options, AdminDimensionsOptions, AdminDomainBlockOptions,
+  AdminDomainBlocksOptions, AdminMeasuresOptions, AdminReportsOptions, AdminRetentionOptions,
+  AdminTrendingTagsOptions, AnyTimelineOptions, AuthRequestUrlOptions, BlurhashImage, CreateAccountOptions,
+  DecodeBlurhashOptions, DirectoryOptions, DomainBlockOptions, FilterCreateOptions, FilterUpdateOptions,
+  Filterable, InstanceNodeinfoOptions, ListenerStreamOptions, LocalTimelineOptions, LogInOptions,
+  MakePollOptions, MarkersGetOptions, MediaPostOptions, MediaUpdateOptions, MediaUploadEvent,
+  NotificationsOptions, PollSpec, PushSubscriptionSetOptions, PushSubscriptionUpdateOptions, ReplyTarget,
+  ReportOptions, SearchOptions, SearchV1Options, StatusPostOptions, StatusReblogOptions, StatusReplyOptions,
+  StatusUpdateOptions, TimelineOptions, TrendOptions, VerifyMinimumVersionOptions, WebPushSubscription,
 } from '../api.js';
 import { MastodonClient } from './client.js';
 import type {
@@ -136,15 +136,17 @@ export class Mastodon extends MastodonClient {
   }
 
   /**
-   * How the user relates to one account or several: one {@link Relationship} per id, in a list.
+   * How the user relates to one account or several: one {@link Relationship} per id, in a list;
+   * suspended accounts only with `with_suspended`.
    * @example api.accountRelationships([alice, bob]).subscribe((rels) => console.log(rels.map((r) => r.following)))
    */
-  accountRelationships(id: IdLike | readonly IdLike[]): Observable<Relationship[]> {
-    return api.accountRelationships(this, id);
+  accountRelationships(id: IdLike | readonly IdLike[], options?: AccountRelationshipsOptions): Observable<Relationship[]> {
+    return api.accountRelationships(this, id, options);
   }
 
   /**
-   * Find accounts by name: username, `user@domain` or display name.
+   * Find accounts by name: username, `user@domain` or display name; `resolve` looks remote
+   * ones up, `offset` pages through the results.
    * @example api.accountSearch('alice', { limit: 5 }).subscribe((found) => console.log(found.map((a) => a.acct)))
    */
   accountSearch(q: string, options?: AccountSearchOptions): Observable<Account[]> {
@@ -176,8 +178,9 @@ export class Mastodon extends MastodonClient {
   }
 
   /**
-   * Follow an account (a request, if it is locked). `reblogs` and `notify` are always sent.
-   * @example api.accountFollow(account, { notify: true }).subscribe((rel) => console.log(rel.following, rel.requested))
+   * Follow an account (a request, if it is locked). `reblogs` and `notify` are always sent;
+   * `languages` limits what comes home to posts in those languages.
+   * @example api.accountFollow(account, { notify: true, languages: ['en', 'de'] }).subscribe((rel) => console.log(rel.following, rel.requested))
    */
   accountFollow(id: IdLike, options?: AccountFollowOptions): Observable<Relationship> {
     return api.accountFollow(this, id, options);

@@ -27,8 +27,12 @@ export interface AccountStatusesOptions extends PaginationOptions {
 export interface AccountSearchOptions {
   /** How many accounts at most. */
   limit?: number;
-  /** Only accounts the user follows. */
+  /** Only accounts the user follows. Default `false`; sent either way, as Mastodon.py does. */
   following?: boolean;
+  /** Look remote accounts up by WebFinger (`user@domain`). Sent when given. */
+  resolve?: boolean;
+  /** Skip this many results (2.8.0+). */
+  offset?: number;
 }
 
 /** Options of `accountFollow`. */
@@ -37,6 +41,14 @@ export interface AccountFollowOptions {
   reblogs?: boolean;
   /** Notify the user of the account's posts. Default `false`. */
   notify?: boolean;
+  /** Only the account's posts in these languages (ISO 639-1) come home (4.0.0+); none: all languages. */
+  languages?: readonly string[];
+}
+
+/** Options of `accountRelationships`. */
+export interface AccountRelationshipsOptions {
+  /** Also answer for suspended accounts, which are left out otherwise (4.3.0+). */
+  with_suspended?: boolean;
 }
 
 /** Options of `accountMute`. */
@@ -53,6 +65,26 @@ function optionalBoolean(name: string, value: unknown, fallback: boolean): boole
   if (value === undefined || value === null) return fallback;
   if (typeof value !== 'boolean') throw new MastodonIllegalArgumentError(`${name} must be a boolean`);
   return value;
+}
+
+function flagOrUndefined(name: string, value: unknown): boolean | undefined {
+  return value === undefined || value === null ? undefined : optionalBoolean(name, value, false);
+}
+
+function optionalCount(name: string, value: unknown): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    throw new MastodonIllegalArgumentError(`${name} must be a whole number, 0 or more`);
+  }
+  return value;
+}
+
+function languageList(value: unknown): string[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
+    throw new MastodonIllegalArgumentError('languages must be a list of language codes');
+  }
+  return [...value as string[]];
 }
 
 function optionalSeconds(name: string, value: unknown): number | undefined {
@@ -133,23 +165,32 @@ export const accountFollowers = /* @__PURE__ */ endpoint('GET /api/v1/accounts/{
 });
 
 /**
- * How the user relates to one account or several: one {@link Relationship} per id, in a list.
+ * How the user relates to one account or several: one {@link Relationship} per id, in a list;
+ * suspended accounts only with `with_suspended`.
  * @example accountRelationships(client, [alice, bob]).subscribe((rels) => console.log(rels.map((r) => r.following)))
  */
 export const accountRelationships = /* @__PURE__ */ endpoint('GET /api/v1/accounts/relationships', {
   created: '1.0.0', changed: '3.3.0', returns: json<Relationship[]>,
-  params: (id: IdLike | readonly IdLike[]) => ({ id: Array.isArray(id) ? idsOf(id, 'id') : idOf(id as IdLike) }),
+  options: 1, params: (id: IdLike | readonly IdLike[], options?: AccountRelationshipsOptions) => ({
+    id: Array.isArray(id) ? idsOf(id, 'id') : idOf(id as IdLike),
+    with_suspended: flagOrUndefined('with_suspended', optionsOf(options).with_suspended),
+  }),
 });
 
 /**
- * Find accounts by name: username, `user@domain` or display name.
+ * Find accounts by name: username, `user@domain` or display name; `resolve` looks remote
+ * ones up, `offset` pages through the results.
  * @example accountSearch(client, 'alice', { limit: 5 }).subscribe((found) => console.log(found.map((a) => a.acct)))
  */
 export const accountSearch = /* @__PURE__ */ endpoint('GET /api/v1/accounts/search', {
   created: '1.0.0', changed: '3.3.0', returns: json<Account[]>,
   options: 1, params: (q: string, options?: AccountSearchOptions) => {
     const o = optionsOf(options);
-    return { q: requiredString('q', q), limit: o.limit, following: flag(o.following) };
+    return {
+      q: requiredString('q', q), limit: optionalCount('limit', o.limit),
+      following: optionalBoolean('following', o.following, false), resolve: flagOrUndefined('resolve', o.resolve),
+      offset: optionalCount('offset', o.offset),
+    };
   },
 });
 
@@ -180,14 +221,18 @@ export const accountFamiliarFollowers = /* @__PURE__ */ endpoint('GET /api/v1/ac
 });
 
 /**
- * Follow an account (a request, if it is locked). `reblogs` and `notify` are always sent.
- * @example accountFollow(client, account, { notify: true }).subscribe((rel) => console.log(rel.following, rel.requested))
+ * Follow an account (a request, if it is locked). `reblogs` and `notify` are always sent;
+ * `languages` limits what comes home to posts in those languages.
+ * @example accountFollow(client, account, { notify: true, languages: ['en', 'de'] }).subscribe((rel) => console.log(rel.following, rel.requested))
  */
 export const accountFollow = /* @__PURE__ */ endpoint('POST /api/v1/accounts/{id}/follow', {
   created: '1.0.0', changed: '3.3.0', returns: json<Relationship>,
   options: 1, params: (id: IdLike, options?: AccountFollowOptions) => {
     const o = optionsOf(options);
-    return { id: idOf(id), reblogs: optionalBoolean('reblogs', o.reblogs, true), notify: optionalBoolean('notify', o.notify, false) };
+    return {
+      id: idOf(id), reblogs: optionalBoolean('reblogs', o.reblogs, true), notify: optionalBoolean('notify', o.notify, false),
+      languages: languageList(o.languages),
+    };
   },
 });
 

@@ -117,7 +117,7 @@ describe('accounts against the fake server', () => {
     const targetId = await idOfUser(target);
 
     const found = await firstValueFrom(api.accountSearch('srch_t', { limit: 5 }));
-    assert.deepEqual(last('GET /api/v1/accounts/search').query, { q: 'srch_t', limit: '5' });
+    assert.deepEqual(last('GET /api/v1/accounts/search').query, { q: 'srch_t', limit: '5', following: '0' });
     assert.deepEqual(found.map((a) => a.id), [targetId]);
     assert.deepEqual(await firstValueFrom(api.accountSearch('srch_t', { following: true })), []);
     assert.deepEqual(last('GET /api/v1/accounts/search').query, { q: 'srch_t', following: '1' });

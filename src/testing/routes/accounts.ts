@@ -2,8 +2,9 @@ import { bool, FakeHttpError, list, str, userOf, type FakeRequest, type FakeRout
 import type { FakeAccount, FakeStore } from '../store.js';
 import { pageReply } from '../paginate.js';
 import {
-  accountOr404, addFollow, blocks, canSee, followId, follows, inner, muteOf, relationshipJson, removeFollow, social,
+  accountOr404, addFollow, blocks, canSee, followId, follows, inner, muteOf, relationshipJson, removeFollow, social, type FollowOptions,
 } from './social.js';
+import { fakeAdmin } from './admin-state.js';
 import { statusesView, statusState } from './status-state.js';
 import { listState } from './lists.js';
 import { sourceJson } from './profile.js';
@@ -25,7 +26,7 @@ function relationshipAction(act: (store: FakeStore, me: FakeAccount, other: Fake
  * Follows `target` as `me`, or asks to when it is locked; as Mastodon does, notifies the
  * target. Following someone who blocks you is forbidden.
  */
-export function followAs(store: FakeStore, me: FakeAccount, target: FakeAccount, options: { reblogs: boolean; notify: boolean }): void {
+export function followAs(store: FakeStore, me: FakeAccount, target: FakeAccount, options: FollowOptions): void {
   if (me.id === target.id) throw new FakeHttpError(403, 'This action is not allowed');
   if (blocks(store, target.id, me.id) || blocks(store, me.id, target.id)) throw new FakeHttpError(403, 'This action is not allowed');
   const state = social(store);
@@ -126,8 +127,9 @@ export const accountRoutes: FakeRoutes = {
     auth: 'user',
     handle: (req, { store }) => {
       const me = userOf(req).account.id;
-      const ids = list(req.params, 'id');
-      return { json: ids.filter((id) => store.accountById(id)).map((id) => relationshipJson(store, me, id)) };
+      const withSuspended = bool(req.params, 'with_suspended');
+      const ids = list(req.params, 'id').filter((id) => store.accountById(id) && (withSuspended || !fakeAdmin(store).of(id).suspended));
+      return { json: ids.map((id) => relationshipJson(store, me, id)) };
     },
   },
 
@@ -137,11 +139,12 @@ export const accountRoutes: FakeRoutes = {
       const me = userOf(req).account.id;
       const q = (str(req.params, 'q') ?? '').replace(/^@/, '').toLowerCase();
       const limit = Math.min(Number(str(req.params, 'limit') ?? 40) || 40, 80);
+      const offset = Math.max(Number(str(req.params, 'offset') ?? 0) || 0, 0);
       const onlyFollowing = bool(req.params, 'following');
       const found = [...store.users.values()].map((u) => u.account).filter((a) => q !== ''
         && (a.username.toLowerCase().startsWith(q) || a.acct.toLowerCase().startsWith(q) || a.display_name.toLowerCase().includes(q))
         && (!onlyFollowing || follows(store, me, a.id)) && !blocks(store, a.id, me));
-      return { json: found.slice(0, limit) };
+      return { json: found.slice(offset, offset + limit) };
     },
   },
 
@@ -179,9 +182,11 @@ export const accountRoutes: FakeRoutes = {
   },
 
   'POST /api/v1/accounts/{id}/follow': relationshipAction((store, me, other, req) => {
+    const languages = list(req.params, 'languages');
     const options = {
       reblogs: req.params['reblogs'] === undefined ? true : bool(req.params, 'reblogs'),
       notify: bool(req.params, 'notify'),
+      languages: languages.length > 0 ? languages : null,
     };
     followAs(store, me, other, options);
   }),

@@ -37,13 +37,17 @@ function publicTimeline(req: FakeRequest, store: FakeStore, tag?: string): FakeS
       || s.content.toLowerCase().includes(`#${lowerTag}`)));
 }
 
-/** Whether `viewer` sees `status` at home, or in a list: no direct posts, no boosts hidden by the follow. */
+/**
+ * Whether `viewer` sees `status` at home, or in a list: no direct posts, no boosts hidden by
+ * the follow, no posts in languages the follow leaves out.
+ */
 function homeVisible(store: FakeStore, viewer: string, status: FakeStatus): boolean {
   if (status.visibility === 'direct' || hides(store, viewer, status.account)) return false;
-  if (status['reblog'] && status.account.id !== viewer) {
-    return social(store).followOptions.get(`${viewer}>${status.account.id}`)?.reblogs ?? true;
-  }
-  return true;
+  if (status.account.id === viewer) return true;
+  const follow = social(store).followOptions.get(`${viewer}>${status.account.id}`);
+  if (status['reblog']) return follow?.reblogs ?? true;
+  const languages = follow?.languages;
+  return !languages || typeof status['language'] !== 'string' || languages.includes(status['language']);
 }
 
 /** Timelines: home, public, hashtag, list. */
