@@ -18,6 +18,7 @@ export type {
   AccountStatusesOptions, AccountSearchOptions, AccountFollowOptions, AccountRelationshipsOptions, AccountMuteOptions,
 } from './endpoints/accounts.js';
 export type { DomainBlockOptions } from './endpoints/relationships.js';
+export type { ListOptions } from './endpoints/lists.js';
 export type { LocalTimelineOptions } from './endpoints/timelines.js';
 export type {
   AdminAccountFilters, AdminAccountsV2Options, AdminAccountsV1Options, AdminAccountModerateOptions, AdminAccountStatus, AdminModerationAction,

@@ -9,7 +9,7 @@ import type {
   AdminDomainBlocksOptions, AdminMeasuresOptions, AdminReportsOptions, AdminRetentionOptions,
   AdminTrendingTagsOptions, AnyTimelineOptions, AuthRequestUrlOptions, BlurhashImage, CreateAccountOptions,
   DecodeBlurhashOptions, DirectoryOptions, DomainBlockOptions, FilterCreateOptions, FilterUpdateOptions,
-  Filterable, InstanceNodeinfoOptions, ListenerStreamOptions, LocalTimelineOptions, LogInOptions,
+  Filterable, InstanceNodeinfoOptions, ListOptions, ListenerStreamOptions, LocalTimelineOptions, LogInOptions,
   MakePollOptions, MarkersGetOptions, MediaPostOptions, MediaUpdateOptions, MediaUploadEvent,
   NotificationsOptions, PollSpec, PushSubscriptionSetOptions, PushSubscriptionUpdateOptions, ReplyTarget,
   ReportOptions, SearchOptions, SearchV1Options, StatusPostOptions, StatusReblogOptions, StatusReplyOptions,
@@ -847,19 +847,20 @@ export class Mastodon extends MastodonClient {
   }
 
   /**
-   * Make a list.
-   * @example api.listCreate('Friends').subscribe((list) => console.log(list.id))
+   * Make a list; `exclusive` keeps its members' posts off the home timeline.
+   * @example api.listCreate('Friends', { replies_policy: 'followed', exclusive: true }).subscribe((list) => console.log(list.id))
    */
-  listCreate(title: string): Observable<List> {
-    return api.listCreate(this, title);
+  listCreate(title: string, options?: ListOptions): Observable<List> {
+    return api.listCreate(this, title, options);
   }
 
   /**
-   * Rename a list.
-   * @example api.listUpdate(list, 'Close friends').subscribe((list) => console.log(list.title))
+   * Rename a list, or change which replies it shows and whether it is exclusive; what is not
+   * given stays as it is.
+   * @example api.listUpdate(list, 'Close friends', { exclusive: false }).subscribe((list) => console.log(list.title))
    */
-  listUpdate(id: IdLike, title: string): Observable<List> {
-    return api.listUpdate(this, id, title);
+  listUpdate(id: IdLike, title: string, options?: ListOptions): Observable<List> {
+    return api.listUpdate(this, id, title, options);
   }
 
   /**

@@ -3,7 +3,7 @@ import { pageReply } from '../paginate.js';
 import type { FakeStatus, FakeStore } from '../store.js';
 import { social } from './social.js';
 import { hides, statusesView } from './status-state.js';
-import { ownList } from './lists.js';
+import { inExclusiveList, ownList, type FakeList } from './lists.js';
 
 function newestFirst(store: FakeStore, keep: (status: FakeStatus) => boolean): FakeStatus[] {
   const result: FakeStatus[] = [];
@@ -50,6 +50,20 @@ function homeVisible(store: FakeStore, viewer: string, status: FakeStatus): bool
   return !languages || typeof status['language'] !== 'string' || languages.includes(status['language']);
 }
 
+/**
+ * Whether a list shows a status as its replies policy says: replies to the author's own posts
+ * or to the list's owner always, others to the owner's follows, to members, or not at all.
+ */
+function repliesShown(store: FakeStore, shown: FakeList, status: FakeStatus): boolean {
+  const to = status['in_reply_to_account_id'];
+  if (typeof to !== 'string' || to === status.account.id || to === shown.ownerId) return true;
+  switch (shown.json.replies_policy) {
+    case 'followed': return store.followsOrSelf(shown.ownerId, to);
+    case 'list': return shown.members.has(to);
+    default: return false;
+  }
+}
+
 /** Timelines: home, public, hashtag, list. */
 export const timelineRoutes: FakeRoutes = {
   'GET /api/v1/timelines/home': {
@@ -57,7 +71,8 @@ export const timelineRoutes: FakeRoutes = {
     handle: (req, { store }) => {
       const me = req.user!.account.id;
       const media = mediaFilter(req);
-      return timelinePage(store, req, newestFirst(store, (s) => store.followsOrSelf(me, s.account.id) && homeVisible(store, me, s) && media(s)));
+      return timelinePage(store, req, newestFirst(store, (s) => store.followsOrSelf(me, s.account.id) && homeVisible(store, me, s) && media(s)
+        && (s.account.id === me || !inExclusiveList(store, me, s.account.id))));
     },
   },
 
@@ -75,9 +90,10 @@ export const timelineRoutes: FakeRoutes = {
     auth: 'user',
     handle: (req, { store }) => {
       const me = userOf(req).account.id;
-      const members = ownList(store, req).members;
+      const shown = ownList(store, req);
       const media = mediaFilter(req);
-      return timelinePage(store, req, newestFirst(store, (s) => members.has(s.account.id) && homeVisible(store, me, s) && media(s)));
+      return timelinePage(store, req, newestFirst(store, (s) => shown.members.has(s.account.id) && homeVisible(store, me, s) && media(s)
+        && repliesShown(store, shown, s)));
     },
   },
 

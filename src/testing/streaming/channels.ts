@@ -1,5 +1,5 @@
 import type { FakeNotification, FakeStatus, FakeStore, StoreChange } from '../store.js';
-import { listState } from '../routes/lists.js';
+import { inExclusiveList, listState } from '../routes/lists.js';
 
 /** One event as the fake server sends it: a name and its `data`/`payload` text. */
 export interface FakeWireEvent {
@@ -36,7 +36,8 @@ export function channelShows(store: FakeStore, channel: FakeChannel, status: Fak
   const media = !flags.includes('media') || hasMedia(status);
   switch (kind) {
     case 'user':
-      return flags.length === 0 && status.visibility !== 'direct' && store.followsOrSelf(channel.accountId, status.account.id);
+      return flags.length === 0 && status.visibility !== 'direct' && store.followsOrSelf(channel.accountId, status.account.id)
+        && (status.account.id === channel.accountId || !inExclusiveList(store, channel.accountId, status.account.id));
     case 'public':
       return status.visibility === 'public' && media && !flags.includes('remote');
     case 'hashtag':
