@@ -1164,7 +1164,8 @@ export class Mastodon extends MastodonClient {
   }
 
   /**
-   * Report an account (and some of its statuses) to the moderators.
+   * Report an account (and some of its statuses or collections) to the moderators; with
+   * `forward`, also to its server, or to the servers `forward_to_domains` names.
    * @example api.report(account, { status_ids: [status], comment: 'spam links', category: 'spam' }).subscribe((r) => console.log(r.id))
    */
   report(account_id: IdLike, options?: ReportOptions): Observable<Report> {
