@@ -1495,37 +1495,39 @@ export class Mastodon extends MastodonClient {
   // endpoints/trends.ts
 
   /**
-   * Trending hashtags; the older name of `trendingTags`.
+   * Trending hashtags; the older name of `trendingTags`: one {@link Page}.
    * @example api.trends({ limit: 5 }).subscribe((tags) => console.log(tags.map((t) => t.name)))
    */
-  trends(options?: Pick<TrendOptions, "limit">): Observable<Tag[]> {
+  trends(options?: Pick<TrendOptions, "limit">): Observable<Page<Tag>> {
     return api.trends(this, options);
   }
 
   /**
-   * Statuses that are getting attention, most trending first (not paginated).
+   * Statuses that are getting attention, most trending first. Emits one {@link Page}, whose
+   * links move by `offset`.
    * @example api.trendingStatuses({ limit: 5 }).subscribe((statuses) => console.log(statuses.map((s) => s.url)))
    */
-  trendingStatuses(options?: TrendOptions): Observable<Status[]> {
+  trendingStatuses(options?: TrendOptions): Observable<Page<Status>> {
     return api.trendingStatuses(this, options);
   }
 
   /**
    * Links that are shared a lot, as preview cards with their history, most trending first.
+   * Emits one {@link Page}, whose links move by `offset`.
    * @example api.trendingLinks({ limit: 5 }).subscribe((links) => console.log(links.map((l) => l.title)))
    */
-  trendingLinks(options?: TrendOptions): Observable<TrendingLink[]> {
+  trendingLinks(options?: TrendOptions): Observable<Page<TrendingLink>> {
     return api.trendingLinks(this, options);
   }
 
   /**
-   * Hashtags that are trending, most trending first, with their use history. Uses
-   * `/api/v1/trends/tags` on servers from 3.5.0 and `/api/v1/trends` before (the known
+   * Hashtags that are trending, most trending first, with their use history: one {@link Page}.
+   * Uses `/api/v1/trends/tags` on servers from 3.5.0 and `/api/v1/trends` before (the known
    * version is used; it is fetched once when unknown).
    *
    * @example api.trendingTags({ limit: 10 }).subscribe((tags) => console.log(tags.map((t) => `#${t.name}`)))
    */
-  trendingTags(options?: TrendOptions): Observable<Tag[]> {
+  trendingTags(options?: TrendOptions): Observable<Page<Tag>> {
     return api.trendingTags(this, options);
   }
 

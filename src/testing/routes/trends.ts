@@ -1,5 +1,6 @@
-import { str, type FakeRoutes } from './types.js';
+import type { FakeRoutes } from './types.js';
 import { rankedHashtags, tagJson } from '../hashtags.js';
+import { offsetPageReply } from '../paginate.js';
 import type { FakeStore } from '../store.js';
 
 /** A trending link as the fake server serves it (a preview card with history). */
@@ -13,27 +14,24 @@ export function trendingLinksOf(store: FakeStore): FakeTrendingLink[] {
   return store.extension<FakeTrendingLink[]>('trends.links', () => []);
 }
 
-function limitOf(value: string | undefined, fallback: number, max: number): number {
-  const n = Number(value ?? fallback);
-  return Math.min(Math.max(Number.isFinite(n) ? Math.trunc(n) : fallback, 1), max);
-}
-
 const WEEK = 7 * 86_400_000;
 
-function trendingTags(store: FakeStore, limit: number): Record<string, unknown>[] {
+function trendingTags(store: FakeStore): Record<string, unknown>[] {
   const recent = store.statuses.filter((s) => s.visibility === 'public' && Date.now() - Date.parse(s.created_at) < WEEK);
-  return rankedHashtags(store, recent).slice(0, limit).map((name) => tagJson(store, name, recent));
+  return rankedHashtags(store, recent).map((name) => tagJson(store, name, recent));
 }
 
-/** Trends: hashtags (both routes), statuses, links. */
+const TAGS = { defaultLimit: 10, maxLimit: 20 };
+
+/** Trends: hashtags (both routes), statuses, links; paged by offset with `Link` headers, as Mastodon pages them. */
 export const trendRoutes: FakeRoutes = {
   'GET /api/v1/trends/tags': {
     auth: 'none',
-    handle: (req, { store }) => ({ json: trendingTags(store, limitOf(str(req.params, 'limit'), 10, 20)) }),
+    handle: (req, { store }) => offsetPageReply(req, trendingTags(store), TAGS),
   },
   'GET /api/v1/trends': {
     auth: 'none',
-    handle: (req, { store }) => ({ json: trendingTags(store, limitOf(str(req.params, 'limit'), 10, 20)) }),
+    handle: (req, { store }) => offsetPageReply(req, trendingTags(store), TAGS),
   },
   'GET /api/v1/trends/statuses': {
     auth: 'none',
@@ -41,11 +39,11 @@ export const trendRoutes: FakeRoutes = {
       const score = (s: Record<string, unknown>): number => Number(s['favourites_count'] ?? 0) + Number(s['reblogs_count'] ?? 0);
       const ranked = store.statuses.filter((s) => s.visibility === 'public').slice().reverse()
         .sort((a, b) => score(b) - score(a));
-      return { json: ranked.slice(0, limitOf(str(req.params, 'limit'), 20, 40)) };
+      return offsetPageReply(req, ranked, { defaultLimit: 20, maxLimit: 40 });
     },
   },
   'GET /api/v1/trends/links': {
     auth: 'none',
-    handle: (req, { store }) => ({ json: trendingLinksOf(store).slice(0, limitOf(str(req.params, 'limit'), 10, 20)) }),
+    handle: (req, { store }) => offsetPageReply(req, trendingLinksOf(store), TAGS),
   },
 };
