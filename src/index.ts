@@ -19,7 +19,7 @@ export type {
 } from './endpoints/accounts.js';
 export type { DomainBlockOptions } from './endpoints/relationships.js';
 export type { ListOptions } from './endpoints/lists.js';
-export type { LocalTimelineOptions } from './endpoints/timelines.js';
+export type { HashtagTimelineOptions, LocalTimelineOptions } from './endpoints/timelines.js';
 export type {
   AdminAccountFilters, AdminAccountsV2Options, AdminAccountsV1Options, AdminAccountModerateOptions, AdminAccountStatus, AdminModerationAction,
 } from './endpoints/admin/accounts.js';

@@ -9,11 +9,12 @@ import type {
   AdminDomainBlocksOptions, AdminMeasuresOptions, AdminReportsOptions, AdminRetentionOptions,
   AdminTrendingTagsOptions, AnyTimelineOptions, AuthRequestUrlOptions, BlurhashImage, CreateAccountOptions,
   DecodeBlurhashOptions, DirectoryOptions, DomainBlockOptions, FilterCreateOptions, FilterUpdateOptions,
-  Filterable, InstanceNodeinfoOptions, ListOptions, ListenerStreamOptions, LocalTimelineOptions, LogInOptions,
-  MakePollOptions, MarkersGetOptions, MediaPostOptions, MediaUpdateOptions, MediaUploadEvent,
-  NotificationsOptions, PollSpec, PushSubscriptionSetOptions, PushSubscriptionUpdateOptions, ReplyTarget,
-  ReportOptions, SearchOptions, SearchV1Options, StatusPostOptions, StatusReblogOptions, StatusReplyOptions,
-  StatusUpdateOptions, TimelineOptions, TrendOptions, VerifyMinimumVersionOptions, WebPushSubscription,
+  Filterable, HashtagTimelineOptions, InstanceNodeinfoOptions, ListOptions, ListenerStreamOptions,
+  LocalTimelineOptions, LogInOptions, MakePollOptions, MarkersGetOptions, MediaPostOptions,
+  MediaUpdateOptions, MediaUploadEvent, NotificationsOptions, PollSpec, PushSubscriptionSetOptions,
+  PushSubscriptionUpdateOptions, ReplyTarget, ReportOptions, SearchOptions, SearchV1Options,
+  StatusPostOptions, StatusReblogOptions, StatusReplyOptions, StatusUpdateOptions, TimelineOptions,
+  TrendOptions, VerifyMinimumVersionOptions, WebPushSubscription,
 } from '../api.js';
 import { MastodonClient } from './client.js';
 import type {
@@ -591,10 +592,11 @@ export class Mastodon extends MastodonClient {
   }
 
   /**
-   * The accounts the user features (endorses) on their profile.
+   * The accounts the user features (endorses) on their profile, the latest first. Emits one
+   * {@link Page}; its cursors are not account ids, so follow its links.
    * @example api.endorsements().subscribe((accounts) => console.log(accounts.map((a) => a.acct)))
    */
-  endorsements(): Observable<Account[]> {
+  endorsements(): Observable<Page<Account>> {
     return api.endorsements(this);
   }
 
@@ -1271,27 +1273,29 @@ export class Mastodon extends MastodonClient {
   }
 
   /**
-   * The accounts that boosted a status.
+   * The accounts that boosted a status, the latest first. Emits one {@link Page}; its cursors
+   * are not account ids, so follow its links.
    * @example api.statusRebloggedBy(status).subscribe((accounts) => console.log(accounts.map((a) => a.acct)))
    */
-  statusRebloggedBy(id: IdLike): Observable<Account[]> {
+  statusRebloggedBy(id: IdLike): Observable<Page<Account>> {
     return api.statusRebloggedBy(this, id);
   }
 
   /**
-   * The accounts that favourited a status.
+   * The accounts that favourited a status, the latest first. Emits one {@link Page}; its
+   * cursors are not account ids, so follow its links.
    * @example api.statusFavouritedBy(status).subscribe((accounts) => console.log(accounts.length))
    */
-  statusFavouritedBy(id: IdLike): Observable<Account[]> {
+  statusFavouritedBy(id: IdLike): Observable<Page<Account>> {
     return api.statusFavouritedBy(this, id);
   }
 
   /**
-   * The logged-in user's statuses waiting to be posted.
-   * @example api.scheduledStatuses().subscribe((list) => console.log(list.map((s) => s.scheduled_at)))
+   * The logged-in user's statuses waiting to be posted. Emits one {@link Page}.
+   * @example api.scheduledStatuses({ limit: 20 }).subscribe((list) => console.log(list.map((s) => s.scheduled_at)))
    */
-  scheduledStatuses(): Observable<ScheduledStatus[]> {
-    return api.scheduledStatuses(this);
+  scheduledStatuses(options?: PaginationOptions): Observable<Page<ScheduledStatus>> {
+    return api.scheduledStatuses(this, options);
   }
 
   /**
@@ -1477,10 +1481,10 @@ export class Mastodon extends MastodonClient {
 
   /**
    * Public statuses with a hashtag, given without its `#` (a leading `#` is an argument
-   * error). Emits one {@link Page}.
-   * @example api.timelineHashtag('caturday', { local: true }).subscribe((page) => console.log(page.length))
+   * error); `any`, `all` and `none` match more hashtags (2.7.0+). Emits one {@link Page}.
+   * @example api.timelineHashtag('caturday', { local: true, any: ['cats'], none: ['dogs'] }).subscribe((page) => console.log(page.length))
    */
-  timelineHashtag(hashtag: string, options?: TimelineOptions): Observable<Page<Status>> {
+  timelineHashtag(hashtag: string, options?: HashtagTimelineOptions): Observable<Page<Status>> {
     return api.timelineHashtag(this, hashtag, options);
   }
 

@@ -1,4 +1,4 @@
-import { endpoint, json, page } from './define.js';
+import { endpoint, page } from './define.js';
 import { pageParams } from './common.js';
 import type { Account } from '../entities/account.js';
 import type { Status } from '../entities/status.js';
@@ -27,9 +27,10 @@ export const bookmarks = /* @__PURE__ */ endpoint('GET /api/v1/bookmarks', {
 });
 
 /**
- * The accounts the user features (endorses) on their profile.
+ * The accounts the user features (endorses) on their profile, the latest first. Emits one
+ * {@link Page}; its cursors are not account ids, so follow its links.
  * @example endorsements(client).subscribe((accounts) => console.log(accounts.map((a) => a.acct)))
  */
 export const endorsements = /* @__PURE__ */ endpoint('GET /api/v1/endorsements', {
-  created: '2.5.0', changed: '3.3.0', returns: json<Account[]>,
+  created: '2.5.0', changed: '3.3.0', returns: page<Account>,
 });

@@ -65,7 +65,7 @@ export const listAccounts = /* @__PURE__ */ endpoint('GET /api/v1/lists/{id}/acc
  * @example listCreate(client, 'Friends', { replies_policy: 'followed', exclusive: true }).subscribe((list) => console.log(list.id))
  */
 export const listCreate = /* @__PURE__ */ endpoint('POST /api/v1/lists', {
-  created: '2.1.0', changed: '4.2.0', returns: json<List>,
+  created: '2.1.0', changed: '2.1.0', returns: json<List>,
   options: 1, params: (title: string, options?: ListOptions) => ({ title: requiredString('title', title), ...listOptionParams(options) }),
 });
 
@@ -75,7 +75,7 @@ export const listCreate = /* @__PURE__ */ endpoint('POST /api/v1/lists', {
  * @example listUpdate(client, list, 'Close friends', { exclusive: false }).subscribe((list) => console.log(list.title))
  */
 export const listUpdate = /* @__PURE__ */ endpoint('PUT /api/v1/lists/{id}', {
-  created: '2.1.0', changed: '4.2.0', returns: json<List>,
+  created: '2.1.0', changed: '2.1.0', returns: json<List>,
   options: 2, params: (id: IdLike, title: string, options?: ListOptions) => ({
     id: idOf(id), title: requiredString('title', title), ...listOptionParams(options),
   }),

@@ -61,7 +61,7 @@ const QUOTE_POLICIES: readonly QuotePolicy[] = ['public', 'followers', 'nobody']
  * as a multipart body when there are images.
  */
 export const accountUpdateCredentialsRow = /* @__PURE__ */ row('PATCH /api/v1/accounts/update_credentials', {
-  created: '1.1.1', changed: '4.2.0', returns: json<CredentialAccount>, params: (fields: Params) => fields,
+  created: '1.1.1', changed: '3.1.0', returns: json<CredentialAccount>, params: (fields: Params) => fields,
 });
 
 /**

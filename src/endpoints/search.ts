@@ -7,7 +7,7 @@ import { flag, oneOf, optionsOf, requiredString } from './common.js';
 import { readOptions, withUnknownOptions } from './unknown-options.js';
 import { verifyMinimumVersion } from './versions.js';
 import type { SearchResults, SearchResultsV1 } from '../entities/search.js';
-import { MastodonVersionError } from '../errors.js';
+import { MastodonIllegalArgumentError, MastodonVersionError } from '../errors.js';
 import type { Params } from '../http/params.js';
 import { optionalIdOf, paginationIdOf, type IdLike, type PaginationId } from '../ids.js';
 
@@ -36,6 +36,10 @@ export interface SearchOptions {
   max_id?: PaginationId;
   /** Only hashtags the moderators reviewed (sent on 3.0.0+). Default `true`. */
   exclude_unreviewed?: boolean;
+  /** How many results of each type at most (2.8.0+). */
+  limit?: number;
+  /** Only accounts the user follows (sent only when true). */
+  following?: boolean;
 }
 
 const RESULT_TYPES: readonly SearchResultType[] = ['accounts', 'hashtags', 'statuses'];
@@ -64,6 +68,18 @@ function ensureAdvancedParamsAcceptable(client: MastodonClient, o: Partial<Searc
   }));
 }
 
+function optionalCount(name: string, value: unknown): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw new MastodonIllegalArgumentError(`${name} must be a whole number, 0 or more`);
+  return value;
+}
+
+function optionalFlag(name: string, value: unknown): boolean | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'boolean') throw new MastodonIllegalArgumentError(`${name} must be a boolean`);
+  return value;
+}
+
 function searchV2Params(q: string, o: Partial<SearchOptions>, sendExcludeUnreviewed: boolean): Params {
   return {
     q: requiredString('q', q),
@@ -74,6 +90,8 @@ function searchV2Params(q: string, o: Partial<SearchOptions>, sendExcludeUnrevie
     min_id: paginationIdOf(o.min_id, 'min_id'),
     max_id: paginationIdOf(o.max_id, 'max_id'),
     exclude_unreviewed: (o.exclude_unreviewed ?? true) && sendExcludeUnreviewed ? true : undefined,
+    limit: optionalCount('limit', o.limit),
+    following: flag(optionalFlag('following', o.following)),
   };
 }
 

@@ -9,8 +9,8 @@ import type { Page } from '../pagination/page.js';
 /** Options of `timelineLocal`: no `local` or `remote`, it is local by definition. */
 export type LocalTimelineOptions = Omit<TimelineOptions, 'local' | 'remote'>;
 
-function hashtagOf(hashtag: unknown): string {
-  if (typeof hashtag !== 'string' || hashtag === '') throw new MastodonIllegalArgumentError('hashtag must be a non-empty string');
+function hashtagOf(hashtag: unknown, name = 'hashtag'): string {
+  if (typeof hashtag !== 'string' || hashtag === '') throw new MastodonIllegalArgumentError(`${name} must be a non-empty string`);
   if (hashtag.startsWith('#')) {
     throw new MastodonIllegalArgumentError('Hashtag parameter should omit leading #');
   }
@@ -25,6 +25,22 @@ export interface TimelineOptions extends PaginationOptions {
   local?: boolean;
   /** Only statuses from other servers. */
   remote?: boolean;
+}
+
+/** Options of `timelineHashtag`: those of the timelines, and more hashtags (without `#`) to match. */
+export interface HashtagTimelineOptions extends TimelineOptions {
+  /** Also statuses with any of these hashtags. */
+  any?: readonly string[];
+  /** Only statuses that also have all of these. */
+  all?: readonly string[];
+  /** Only statuses that have none of these. */
+  none?: readonly string[];
+}
+
+function hashtagList(name: string, value: unknown): string[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value)) throw new MastodonIllegalArgumentError(`${name} must be a list of hashtags`);
+  return value.map((tag: unknown) => hashtagOf(tag, name));
 }
 
 /** Options of `timeline`: which timeline, and the usual timeline options. */
@@ -87,12 +103,18 @@ export const timelinePublic = /* @__PURE__ */ endpoint('GET /api/v1/timelines/pu
 
 /**
  * Public statuses with a hashtag, given without its `#` (a leading `#` is an argument
- * error). Emits one {@link Page}.
- * @example timelineHashtag(client, 'caturday', { local: true }).subscribe((page) => console.log(page.length))
+ * error); `any`, `all` and `none` match more hashtags (2.7.0+). Emits one {@link Page}.
+ * @example timelineHashtag(client, 'caturday', { local: true, any: ['cats'], none: ['dogs'] }).subscribe((page) => console.log(page.length))
  */
 export const timelineHashtag = /* @__PURE__ */ endpoint('GET /api/v1/timelines/tag/{hashtag}', {
   created: '1.0.0', changed: '3.3.0', returns: page<Status>,
-  options: 1, params: (hashtag: string, options?: TimelineOptions) => ({ hashtag: hashtagOf(hashtag), ...timelineParams(options) }),
+  options: 1, params: (hashtag: string, options?: HashtagTimelineOptions) => {
+    const o = optionsOf(options);
+    return {
+      hashtag: hashtagOf(hashtag), ...timelineParams(o),
+      any: hashtagList('any', o.any), all: hashtagList('all', o.all), none: hashtagList('none', o.none),
+    };
+  },
 });
 
 /**

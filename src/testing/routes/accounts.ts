@@ -2,7 +2,8 @@ import { bool, FakeHttpError, list, str, userOf, type FakeRequest, type FakeRout
 import type { FakeAccount, FakeStore } from '../store.js';
 import { pageReply } from '../paginate.js';
 import {
-  accountOr404, addFollow, blocks, canSee, followId, follows, inner, muteOf, relationshipJson, removeFollow, social, type FollowOptions,
+  accountOr404, addFollow, blocks, canSee, endorsementId, followId, follows, inner, muteOf, relationshipJson, removeFollow, social,
+  type FollowOptions,
 } from './social.js';
 import { fakeAdmin } from './admin-state.js';
 import { statusesView, statusState } from './status-state.js';
@@ -245,6 +246,7 @@ export const accountRoutes: FakeRoutes = {
     if (!follows(store, me.id, other.id)) throw new FakeHttpError(422, 'Validation failed: You must be already following the person you want to endorse');
     const state = social(store);
     if (!state.endorsements.has(me.id)) state.endorsements.set(me.id, new Set());
+    if (!state.endorsements.get(me.id)!.has(other.id)) endorsementId(store, me.id, other.id, true);
     state.endorsements.get(me.id)!.add(other.id);
   }),
 

@@ -1,7 +1,7 @@
 import { userOf, type FakeRequest, type FakeRoutes } from './types.js';
 import type { FakeStatus, FakeStore } from '../store.js';
 import { pageReply } from '../paginate.js';
-import { social } from './social.js';
+import { endorsementId, social } from './social.js';
 import { statusState, statusView } from './status-state.js';
 import { compareIds } from './accounts.js';
 
@@ -33,8 +33,11 @@ export const favouriteRoutes: FakeRoutes = {
   'GET /api/v1/endorsements': {
     auth: 'user',
     handle: (req, { store }) => {
-      const featured = social(store).endorsements.get(userOf(req).account.id) ?? new Set<string>();
-      return { json: [...featured].map((id) => store.accountById(id)).filter(Boolean) };
+      const me = userOf(req).account.id;
+      const featured = [...social(store).endorsements.get(me) ?? []].map((account) => ({ id: endorsementId(store, me, account), account }))
+        .sort((a, b) => compareIds(b.id, a.id));
+      const reply = pageReply(req, featured, { defaultLimit: 40, maxLimit: 80 });
+      return { ...reply, json: (reply.json as typeof featured).map((e) => store.accountById(e.account)).filter(Boolean) };
     },
   },
 };

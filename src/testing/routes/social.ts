@@ -152,6 +152,18 @@ export function followId(store: FakeStore, follower: string, followed: string): 
   return id;
 }
 
+/**
+ * The id of `user`'s endorsement of `account` (the cursor of the endorsements page): made on
+ * first use, and anew with `renew` (a new endorsement is the latest).
+ */
+export function endorsementId(store: FakeStore, user: string, account: string, renew = false): string {
+  const ids = store.extension('endorsement-ids', () => new Map<string, string>());
+  const key = `${user}>${account}`;
+  let id = ids.get(key);
+  if (id === undefined || renew) ids.set(key, id = store.nextId());
+  return id;
+}
+
 /** Whether `viewer` may see `status`: public and unlisted to all, private to followers, direct to those mentioned. */
 export function canSee(store: FakeStore, status: FakeStatus, viewer: string | undefined): boolean {
   const author = status.account.id;

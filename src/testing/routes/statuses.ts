@@ -6,6 +6,8 @@ import { mark, statusState, statusView, visibleStatus } from './status-state.js'
 import { recordConversation } from './conversations.js';
 import { attachableMedia, mediaJson } from './media.js';
 import { profileSource } from './profile.js';
+import { pageReply } from '../paginate.js';
+import { compareIds } from './accounts.js';
 
 const VISIBILITIES = ['public', 'unlisted', 'private', 'direct'];
 /** Mastodon posts at once what is scheduled less than five minutes ahead. */
@@ -171,8 +173,11 @@ function threadDescendants(store: FakeStore, status: FakeStatus): FakeStatus[] {
   return result;
 }
 
-function accountsJson(store: FakeStore, ids: Iterable<string>): FakeAccount[] {
-  return [...ids].map((id) => store.accountById(id)).filter((a): a is FakeAccount => a !== undefined);
+/** A page of accounts from records with cursors of their own (`{ id, account }`), the latest first. */
+function accountsPage(store: FakeStore, request: FakeRequest, records: readonly { id: string; account: string }[]) {
+  const reply = pageReply(request, [...records].sort((a, b) => compareIds(b.id, a.id)), { defaultLimit: 40, maxLimit: 80 });
+  const accounts = (reply.json as { account: string }[]).map((r) => store.accountById(r.account)).filter((a): a is FakeAccount => a !== undefined);
+  return { ...reply, json: accounts };
 }
 
 /** A route that answers with the request's status as its user sees it, after `act` on it. */
@@ -276,12 +281,13 @@ export const statusRoutes: FakeRoutes = {
     },
   },
 
+  // As on Mastodon, these pages' cursors are the boosts' and the favourites' ids.
   'GET /api/v1/statuses/{id}/reblogged_by': {
     auth: 'none',
     handle: (req, { store }) => {
       const status = visibleStatus(store, req);
-      const ids = store.statuses.filter((s) => (s['reblog'] as FakeStatus | null)?.id === status.id).map((s) => s.account.id);
-      return { json: accountsJson(store, ids) };
+      const boosts = store.statuses.filter((s) => (s['reblog'] as FakeStatus | null)?.id === status.id).map((s) => ({ id: s.id, account: s.account.id }));
+      return accountsPage(store, req, boosts);
     },
   },
 
@@ -289,8 +295,11 @@ export const statusRoutes: FakeRoutes = {
     auth: 'none',
     handle: (req, { store }) => {
       const status = visibleStatus(store, req);
-      const ids = [...statusState(store).favourites].filter(([, favs]) => favs.has(status.id)).map(([accountId]) => accountId);
-      return { json: accountsJson(store, ids) };
+      const favourites = [...statusState(store).favourites].flatMap(([account, favs]) => {
+        const id = favs.get(status.id);
+        return id === undefined ? [] : [{ id, account }];
+      });
+      return accountsPage(store, req, favourites);
     },
   },
 
@@ -370,7 +379,9 @@ export const statusRoutes: FakeRoutes = {
     auth: 'user',
     handle: (req, { store }) => {
       const me = userOf(req).account.id;
-      return { json: [...statusState(store).scheduled.values()].filter((s) => s.ownerId === me).map((s) => s.json) };
+      const mine = [...statusState(store).scheduled.values()].filter((s) => s.ownerId === me).map((s) => s.json as { id: string })
+        .sort((a, b) => compareIds(b.id, a.id));
+      return pageReply(req, mine);
     },
   },
 

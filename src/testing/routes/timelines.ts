@@ -1,4 +1,4 @@
-import { bool, FakeHttpError, str, userOf, type FakeRequest, type FakeRoutes } from './types.js';
+import { bool, FakeHttpError, list, str, userOf, type FakeRequest, type FakeRoutes } from './types.js';
 import { pageReply } from '../paginate.js';
 import type { FakeStatus, FakeStore } from '../store.js';
 import { social } from './social.js';
@@ -25,16 +25,28 @@ function timelinePage(store: FakeStore, req: FakeRequest, statuses: FakeStatus[]
   return { ...reply, json: statusesView(store, req, reply.json as FakeStatus[]) };
 }
 
+function hasTag(status: FakeStatus, tag: string): boolean {
+  const lower = tag.toLowerCase();
+  return (status['tags'] as { name: string }[] | undefined ?? []).some((t) => t.name === lower) || status.content.toLowerCase().includes(`#${lower}`);
+}
+
+/** Whether a status matches a hashtag timeline: the tag or one of `any[]`, all of `all[]`, none of `none[]`. */
+function tagFilter(req: FakeRequest, tag: string | undefined): (status: FakeStatus) => boolean {
+  if (tag === undefined) return () => true;
+  const anyOf = [tag, ...list(req.params, 'any')];
+  const allOf = list(req.params, 'all');
+  const noneOf = list(req.params, 'none');
+  return (s) => anyOf.some((t) => hasTag(s, t)) && allOf.every((t) => hasTag(s, t)) && !noneOf.some((t) => hasTag(s, t));
+}
+
 /** Public statuses (no boosts), optionally with a hashtag; every account of the fake is local. */
 function publicTimeline(req: FakeRequest, store: FakeStore, tag?: string): FakeStatus[] {
   const media = mediaFilter(req);
   const remote = bool(req.params, 'remote');
   const viewer = req.user?.account.id;
-  const lowerTag = tag?.toLowerCase();
+  const tagged = tagFilter(req, tag);
   return newestFirst(store, (s) => s.visibility === 'public' && !s['reblog'] && media(s) && !remote
-    && !hides(store, viewer, s.account)
-    && (lowerTag === undefined || (s['tags'] as { name: string }[] | undefined ?? []).some((t) => t.name === lowerTag)
-      || s.content.toLowerCase().includes(`#${lowerTag}`)));
+    && !hides(store, viewer, s.account) && tagged(s));
 }
 
 /**
