@@ -72,23 +72,24 @@ export const camel = (name: string): string => name.replace(/_([a-z0-9])/g, (_m,
 
 /**
  * The method's arguments: required parameters positionally, the others in one options object,
- * leaving out `skipped` options and those an alternative path takes. `options` names what went
- * into the options object.
+ * leaving out `skipped` options and those an alternative path takes. `required` overrides which
+ * parameters are positional. `options` names what went into the options object.
  */
-export function argumentsFor(entry: TableEntry, skipped: ReadonlySet<string>, sampler: Sampler = {}): { args: unknown[]; options: string[]; missing?: string } {
+export function argumentsFor(entry: TableEntry, skipped: ReadonlySet<string>, sampler: Sampler = {},
+  required: (param: string) => boolean = (param) => !(param in entry.defaults)): { args: unknown[]; options: string[]; missing?: string } {
   const args: unknown[] = [];
   const options: Record<string, unknown> = {};
   const altParams = (entry.alt_paths ?? []).join(' ');
   for (const param of entry.params) {
     const value = sampleFor(param, entry.method, sampler);
-    if (!(param in entry.defaults)) {
+    if (required(param)) {
       if (value === undefined) return { args, options: [], missing: param };
       args.push(value);
     } else if (!skipped.has(param) && !altParams.includes(`{${param}}`) && value !== undefined) {
       options[param] = value;
     }
   }
-  const hasOptions = entry.params.some((param) => param in entry.defaults);
+  const hasOptions = entry.params.some((param) => !required(param));
   return { args: hasOptions ? [...args, options] : args, options: Object.keys(options) };
 }
 
