@@ -2,7 +2,7 @@
 export * from './core.js';
 export { Mastodon } from './client/mastodon.js';
 export type { LogInOptions, AuthRequestUrlOptions, CreateAccountOptions } from './endpoints/auth.js';
-export type { VerifyMinimumVersionOptions } from './endpoints/versions.js';
+export type { RetrieveMastodonVersionOptions, VerifyMinimumVersionOptions } from './endpoints/versions.js';
 export type { StatusPostOptions, PollSpec } from './endpoints/statuses.js';
 export type { TimelineOptions, AnyTimelineOptions } from './endpoints/timelines.js';
 export { decodeBlurhash, type DecodeBlurhashOptions, type BlurhashImage } from './blurhash/decode.js';

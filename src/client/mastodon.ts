@@ -12,9 +12,9 @@ import type {
   Filterable, HashtagTimelineOptions, InstanceNodeinfoOptions, ListOptions, ListenerStreamOptions,
   LocalTimelineOptions, LogInOptions, MakePollOptions, MarkersGetOptions, MediaPostOptions,
   MediaUpdateOptions, MediaUploadEvent, NotificationsOptions, PollSpec, PushSubscriptionSetOptions,
-  PushSubscriptionUpdateOptions, ReplyTarget, ReportOptions, SearchOptions, SearchV1Options,
-  StatusPostOptions, StatusReblogOptions, StatusReplyOptions, StatusUpdateOptions, TimelineOptions,
-  TrendOptions, VerifyMinimumVersionOptions, WebPushSubscription,
+  PushSubscriptionUpdateOptions, ReplyTarget, ReportOptions, RetrieveMastodonVersionOptions, SearchOptions,
+  SearchV1Options, StatusPostOptions, StatusReblogOptions, StatusReplyOptions, StatusUpdateOptions,
+  TimelineOptions, TrendOptions, VerifyMinimumVersionOptions, WebPushSubscription,
 } from '../api.js';
 import { MastodonClient } from './client.js';
 import type {
@@ -1560,11 +1560,12 @@ export class Mastodon extends MastodonClient {
   // endpoints/versions.ts
 
   /**
-   * Ask the server for its version, remember it, and emit it (such as `'4.0.2'`).
-   * @example api.retrieveMastodonVersion().subscribe((v) => console.log(v))
+   * Ask the server for its version, remember it, and emit it (such as `'4.0.2'`); `'1.0.0'` when
+   * the server does not say it, unless `fail_hard` is set.
+   * @example api.retrieveMastodonVersion({ fail_hard: true }).subscribe((v) => console.log(v))
    */
-  retrieveMastodonVersion(): Observable<string> {
-    return api.retrieveMastodonVersion(this);
+  retrieveMastodonVersion(options?: RetrieveMastodonVersionOptions): Observable<string> {
+    return api.retrieveMastodonVersion(this, options);
   }
 
   /**
