@@ -88,6 +88,16 @@ export class Mastodon extends MastodonClient {
   // endpoints/accounts.ts
 
   /**
+   * Follow an account by `user@domain`. Emits the account. Servers before 3.0.0 get the old
+   * remote follow; later ones, which dropped it, get what Mastodon.py 2.2 sends instead: the
+   * search for `uri`, then the follow of its first result (none: `MastodonNotFoundError`).
+   * @example api.follows('alice@mastodon.example').subscribe((a) => console.log(a.id))
+   */
+  follows(uri: string): Observable<Account> {
+    return api.follows(this, uri);
+  }
+
+  /**
    * Fetch an account by id.
    * @example api.account('109440137734600341').subscribe((a) => console.log(a.acct))
    */
@@ -185,14 +195,6 @@ export class Mastodon extends MastodonClient {
    */
   accountFollow(id: IdLike, options?: AccountFollowOptions): Observable<Relationship> {
     return api.accountFollow(this, id, options);
-  }
-
-  /**
-   * Follow a remote account by `user@domain` (an endpoint only old servers have). Emits the account.
-   * @example api.follows('alice@mastodon.example').subscribe((a) => console.log(a.id))
-   */
-  follows(uri: string): Observable<Account> {
-    return api.follows(this, uri);
   }
 
   /**

@@ -1,10 +1,15 @@
-import { endpoint, json, page } from './define.js';
+import { defer, type Observable } from 'rxjs';
+import { concatMap, map } from 'rxjs/operators';
+import { call } from '../client/call.js';
+import type { MastodonClient } from '../client/client.js';
+import { endpoint, json, page, row } from './define.js';
 import { flag, idPageParams, optionsOf, paginationParams, requiredString, type PaginationOptions } from './common.js';
+import { verifyMinimumVersion } from './versions.js';
 import type { Account, CredentialAccount } from '../entities/account.js';
 import type { List } from '../entities/list.js';
 import type { FamiliarFollowers, Relationship } from '../entities/relationship.js';
 import type { Status } from '../entities/status.js';
-import { MastodonIllegalArgumentError } from '../errors.js';
+import { MastodonIllegalArgumentError, MastodonNotFoundError } from '../errors.js';
 import type { Params } from '../http/params.js';
 import { idOf, idsOf, type IdLike } from '../ids.js';
 import type { Page } from '../pagination/page.js';
@@ -236,14 +241,31 @@ export const accountFollow = /* @__PURE__ */ endpoint('POST /api/v1/accounts/{id
   },
 });
 
-/**
- * Follow a remote account by `user@domain` (an endpoint only old servers have). Emits the account.
- * @example follows(client, 'alice@mastodon.example').subscribe((a) => console.log(a.id))
- */
-export const follows = /* @__PURE__ */ endpoint('POST /api/v1/follows', {
+/** The remote follow of servers before 3.0.0, by `user@domain`; {@link follows} sends it to them. */
+export const followsRow = /* @__PURE__ */ row('POST /api/v1/follows', {
   created: '1.0.0', changed: '3.3.0', returns: json<Account>,
   params: (uri: string) => ({ uri: requiredString('uri', uri) }),
 });
+
+/**
+ * Follow an account by `user@domain`. Emits the account. Servers before 3.0.0 get the old
+ * remote follow; later ones, which dropped it, get what Mastodon.py 2.2 sends instead: the
+ * search for `uri`, then the follow of its first result (none: `MastodonNotFoundError`).
+ * @example follows(client, 'alice@mastodon.example').subscribe((a) => console.log(a.id))
+ */
+export function follows(client: MastodonClient, uri: string): Observable<Account> {
+  return defer(() => {
+    requiredString('uri', uri);
+    return verifyMinimumVersion(client, '3.0.0', { cached: true }).pipe(concatMap((searchFirst) => {
+      if (!searchFirst) return call(client, followsRow, [uri]);
+      return accountSearch(client, uri).pipe(concatMap((found) => {
+        const account = found[0];
+        if (account === undefined) throw new MastodonNotFoundError(`No account found for ${uri}`);
+        return accountFollow(client, account).pipe(map(() => account));
+      }));
+    }));
+  });
+}
 
 /**
  * Stop following an account (or withdraw a follow request).

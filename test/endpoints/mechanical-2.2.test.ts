@@ -34,7 +34,6 @@ const PENDING: Readonly<Record<string, string>> = {
   instance: 'Mastodon.py 2.2 reads /api/v2/instance/ from 4.0 on: the instance v2 area',
   suggestions: 'Mastodon.py 2.2 reads /api/v2/suggestions from 3.4 on: the suggestions v2 area',
   status_delete: 'delete_media: the statuses area',
-  follows: 'Mastodon.py 2.2 searches the account and follows it, since /api/v1/follows is gone from 3.0 on',
 };
 
 /** Entries that are no plain REST call on an instance, and why (admin methods have tests of their own). */
@@ -86,6 +85,8 @@ const WIRE_NAMES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   log_in: { scopes: 'scope' },
   markers_get: { timeline: 'timeline' }, markers_set: { timelines: 'home', last_read_ids: 'home' },
   status_reply: { to_status: 'in_reply_to_id' },
+  // the search for the account, as account_search(uri) sends it
+  follows: { uri: 'q' },
 };
 
 /** Names sent beside the table's parameters, by the `wire` notes (credentials, derived values). */
@@ -97,6 +98,7 @@ const EXTRA_WIRE_NAMES: Readonly<Record<string, readonly string[]>> = {
   status_reply: ['status'],
   timeline_local: ['local'],
   account_update_credentials: ['source'],
+  follows: ['following'],
 };
 
 /** Options that stay on the client, or that become another parameter's value. */
@@ -182,6 +184,8 @@ for (const [label, callFor] of [['the Mastodon class', throughTheClass], ['masto
           return { access_token: 'token', token_type: 'Bearer', scope: 'read write follow push', created_at: 0 };
         }
         if (path.endsWith('/verify_credentials')) return { id: '1', username: 'me', acct: 'me' };
+        // follows looks the account up before it follows it
+        if (path === '/api/v1/accounts/search') return [{ id: ID, username: 'alice', acct: 'alice@chitter.xyz' }];
         if (method === 'HEAD') return {};
         return answerArray ? [] : { id: ID, url: 'https://files.example/1.png' };
       });

@@ -61,7 +61,7 @@ const EXPECTED_ROUTE: Readonly<Record<string, string>> = {
 };
 
 /** The server version to pretend, where the method only exists on older servers. */
-const SERVER_VERSION: Readonly<Record<string, string>> = { reports: '2.4.0' };
+const SERVER_VERSION: Readonly<Record<string, string>> = { reports: '2.4.0', follows: '2.9.0' };
 
 /** Defaults left out of the options: files, side effects, other dialects, alternative paths. */
 const SKIPPED_OPTIONS = new Set([

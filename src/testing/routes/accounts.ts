@@ -138,7 +138,10 @@ export const accountRoutes: FakeRoutes = {
     auth: 'user',
     handle: (req, { store }) => {
       const me = userOf(req).account.id;
-      const q = (str(req.params, 'q') ?? '').replace(/^@/, '').toLowerCase();
+      // `user@this.server` is the local `user`, as Mastodon reads it.
+      const local = `@${new URL(store.baseUrl).host.toLowerCase()}`;
+      const typed = (str(req.params, 'q') ?? '').replace(/^@/, '').toLowerCase();
+      const q = typed.endsWith(local) ? typed.slice(0, -local.length) : typed;
       const limit = Math.min(Number(str(req.params, 'limit') ?? 40) || 40, 80);
       const offset = Math.max(Number(str(req.params, 'offset') ?? 0) || 0, 0);
       const onlyFollowing = bool(req.params, 'following');
