@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { methodTable, readEntries, type MethodEntry } from '../../scripts/method-table.js';
+import { methodTable, readEntries, readLaterEntries, type MethodEntry } from '../../scripts/method-table.js';
 
 describe('the Mastodon.py method table', () => {
   const entries = readEntries();
@@ -29,5 +29,17 @@ describe('the Mastodon.py method table', () => {
     assert.ok(withGap.split('\n').includes('| `status_teleport` | — | `POST /api/v1/statuses/{id}/teleport` | **missing** |'));
     assert.ok(withGap.includes(`${entries.length} of ${entries.length + 1} methods present.`));
     assert.ok(table.includes(`${entries.length} of ${entries.length} methods present.`));
+  });
+
+  it('lists the methods Mastodon.py added after 1.8, and the functions neither version has, each in a section', () => {
+    const later = readLaterEntries();
+    const full = methodTable(entries, later);
+    const [, added, beyond] = full.split(/^## /m);
+    const addedRows = added!.split('\n').filter((line) => line.startsWith('| `'));
+    assert.equal(addedRows.length, later.filter((entry) => entry.since !== '1.8').length);
+    assert.ok(!addedRows.some((row) => row.startsWith('| `status_post` |')), 'the methods of 1.8 stay in the first table');
+    assert.match(addedRows.find((row) => row.startsWith('| `filters_v2` |'))!, /`GET \/api\/v2\/filters`/);
+    assert.match(beyond!, /^\| `api\.mediaPostWithProgress` \| hand-written \|$/m);
+    assert.ok(!/^\| `api\.statusPost` \|/m.test(beyond!), 'a Mastodon.py name is not beyond it');
   });
 });
