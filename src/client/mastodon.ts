@@ -3,20 +3,21 @@
 import type { Observable } from 'rxjs';
 import * as api from '../api.js';
 import type {
-  AccountFollowOptions, AccountMuteOptions, AccountSearchOptions, AccountStatusesOptions,
-  AccountUpdateCredentialsOptions, AdminAccountModerateOptions, AdminAccountsV1Options,
-  AdminAccountsV2Options, AdminCanonicalEmailBlockOptions, AdminDimensionsOptions, AdminDomainBlockOptions,
-  AdminDomainBlocksOptions, AdminEmailDomainBlockOptions, AdminIpBlockOptions, AdminMeasuresOptions,
-  AdminReportsOptions, AdminRetentionOptions, AdminTrendTarget, AdminTrendingTagsOptions,
-  AdminUpdateIpBlockOptions, AdminUpdateReportOptions, AdminUpdateTagOptions, AnyTimelineOptions,
-  AuthRequestUrlOptions, BlurhashImage, CreateAccountOptions, DecodeBlurhashOptions, DirectoryOptions,
-  DomainBlockOptions, FilterCreateOptions, FilterUpdateOptions, Filterable, HashtagLike,
-  InstanceNodeinfoOptions, InstanceTermsOfServiceOptions, ListenerStreamOptions, LocalTimelineOptions,
-  LogInOptions, MakePkcePairOptions, MakePollOptions, MarkersGetOptions, MediaPostOptions, MediaUpdateOptions,
-  MediaUploadEvent, NotificationsOptions, PkcePair, PollSpec, PushSubscriptionSetOptions,
-  PushSubscriptionUpdateOptions, ReplyTarget, ReportOptions, SearchOptions, SearchV1Options,
-  StatusPostOptions, StatusReblogOptions, StatusReplyOptions, StatusUpdateOptions, TimelineIsAvailableOptions,
-  TimelineOptions, TrendOptions, UpdateProfileOptions, VerifyMinimumVersionOptions, WebPushSubscription,
+  AccountFollowOptions, AccountMuteOptions, AccountRelationshipsOptions, AccountSearchOptions,
+  AccountStatusesOptions, AccountUpdateCredentialsOptions, AdminAccountModerateOptions,
+  AdminAccountsV1Options, AdminAccountsV2Options, AdminCanonicalEmailBlockOptions, AdminDimensionsOptions,
+  AdminDomainBlockOptions, AdminDomainBlocksOptions, AdminEmailDomainBlockOptions, AdminIpBlockOptions,
+  AdminMeasuresOptions, AdminReportsOptions, AdminRetentionOptions, AdminTrendTarget,
+  AdminTrendingTagsOptions, AdminUpdateIpBlockOptions, AdminUpdateReportOptions, AdminUpdateTagOptions,
+  AnyTimelineOptions, AuthRequestUrlOptions, BlurhashImage, CreateAccountOptions, DecodeBlurhashOptions,
+  DirectoryOptions, DomainBlockOptions, FilterCreateOptions, FilterUpdateOptions, Filterable, HashtagLike,
+  HashtagTimelineOptions, InstanceNodeinfoOptions, InstanceTermsOfServiceOptions, ListOptions,
+  ListenerStreamOptions, LocalTimelineOptions, LogInOptions, MakePkcePairOptions, MakePollOptions,
+  MarkersGetOptions, MediaPostOptions, MediaUpdateOptions, MediaUploadEvent, NotificationsOptions, PkcePair,
+  PollSpec, PushSubscriptionSetOptions, PushSubscriptionUpdateOptions, ReplyTarget, ReportOptions,
+  RetrieveMastodonVersionOptions, SearchOptions, SearchV1Options, StatusPostOptions, StatusReblogOptions,
+  StatusReplyOptions, StatusUpdateOptions, TimelineIsAvailableOptions, TimelineOptions, TrendOptions,
+  UpdateProfileOptions, VerifyMinimumVersionOptions, WebPushSubscription,
 } from '../api.js';
 import { MastodonClient } from './client.js';
 import type {
@@ -93,6 +94,16 @@ export class Mastodon extends MastodonClient {
   // endpoints/accounts.ts
 
   /**
+   * Follow an account by `user@domain`. Emits the account. Servers before 3.0.0 get the old
+   * remote follow; later ones, which dropped it, get what Mastodon.py 2.2 sends instead: the
+   * search for `uri`, then the follow of its first result (none: `MastodonNotFoundError`).
+   * @example api.follows('alice@mastodon.example').subscribe((a) => console.log(a.id))
+   */
+  follows(uri: string): Observable<Account> {
+    return api.follows(this, uri);
+  }
+
+  /**
    * Fetch an account by id.
    * @example api.account('109440137734600341').subscribe((a) => console.log(a.acct))
    */
@@ -151,15 +162,17 @@ export class Mastodon extends MastodonClient {
   }
 
   /**
-   * How the user relates to one account or several: one {@link Relationship} per id, in a list.
+   * How the user relates to one account or several: one {@link Relationship} per id, in a list;
+   * suspended accounts only with `with_suspended`.
    * @example api.accountRelationships([alice, bob]).subscribe((rels) => console.log(rels.map((r) => r.following)))
    */
-  accountRelationships(id: IdLike | readonly IdLike[]): Observable<Relationship[]> {
-    return api.accountRelationships(this, id);
+  accountRelationships(id: IdLike | readonly IdLike[], options?: AccountRelationshipsOptions): Observable<Relationship[]> {
+    return api.accountRelationships(this, id, options);
   }
 
   /**
-   * Find accounts by name: username, `user@domain` or display name.
+   * Find accounts by name: username, `user@domain` or display name; `resolve` looks remote
+   * ones up, `offset` pages through the results.
    * @example api.accountSearch('alice', { limit: 5 }).subscribe((found) => console.log(found.map((a) => a.acct)))
    */
   accountSearch(q: string, options?: AccountSearchOptions): Observable<Account[]> {
@@ -191,19 +204,12 @@ export class Mastodon extends MastodonClient {
   }
 
   /**
-   * Follow an account (a request, if it is locked). `reblogs` and `notify` are always sent.
-   * @example api.accountFollow(account, { notify: true }).subscribe((rel) => console.log(rel.following, rel.requested))
+   * Follow an account (a request, if it is locked). `reblogs` and `notify` are always sent;
+   * `languages` limits what comes home to posts in those languages.
+   * @example api.accountFollow(account, { notify: true, languages: ['en', 'de'] }).subscribe((rel) => console.log(rel.following, rel.requested))
    */
   accountFollow(id: IdLike, options?: AccountFollowOptions): Observable<Relationship> {
     return api.accountFollow(this, id, options);
-  }
-
-  /**
-   * Follow a remote account by `user@domain` (an endpoint only old servers have). Emits the account.
-   * @example api.follows('alice@mastodon.example').subscribe((a) => console.log(a.id))
-   */
-  follows(uri: string): Observable<Account> {
-    return api.follows(this, uri);
   }
 
   /**
@@ -1265,19 +1271,20 @@ export class Mastodon extends MastodonClient {
   }
 
   /**
-   * Make a list.
-   * @example api.listCreate('Friends').subscribe((list) => console.log(list.id))
+   * Make a list; `exclusive` keeps its members' posts off the home timeline.
+   * @example api.listCreate('Friends', { replies_policy: 'followed', exclusive: true }).subscribe((list) => console.log(list.id))
    */
-  listCreate(title: string): Observable<List> {
-    return api.listCreate(this, title);
+  listCreate(title: string, options?: ListOptions): Observable<List> {
+    return api.listCreate(this, title, options);
   }
 
   /**
-   * Rename a list.
-   * @example api.listUpdate(list, 'Close friends').subscribe((list) => console.log(list.title))
+   * Rename a list, or change which replies it shows and whether it is exclusive; what is not
+   * given stays as it is.
+   * @example api.listUpdate(list, 'Close friends', { exclusive: false }).subscribe((list) => console.log(list.title))
    */
-  listUpdate(id: IdLike, title: string): Observable<List> {
-    return api.listUpdate(this, id, title);
+  listUpdate(id: IdLike, title: string, options?: ListOptions): Observable<List> {
+    return api.listUpdate(this, id, title, options);
   }
 
   /**
@@ -1664,7 +1671,8 @@ export class Mastodon extends MastodonClient {
   }
 
   /**
-   * Report an account (and some of its statuses) to the moderators.
+   * Report an account (and some of its statuses or collections) to the moderators; with
+   * `forward`, also to its server, or to the servers `forward_to_domains` names.
    * @example api.report(account, { status_ids: [status], comment: 'spam links', category: 'spam' }).subscribe((r) => console.log(r.id))
    */
   report(account_id: IdLike, options?: ReportOptions): Observable<Report> {
@@ -1770,27 +1778,29 @@ export class Mastodon extends MastodonClient {
   }
 
   /**
-   * The accounts that boosted a status.
+   * The accounts that boosted a status, the latest first. Emits one {@link Page}; its cursors
+   * are not account ids, so follow its links.
    * @example api.statusRebloggedBy(status).subscribe((accounts) => console.log(accounts.map((a) => a.acct)))
    */
-  statusRebloggedBy(id: IdLike): Observable<Account[]> {
+  statusRebloggedBy(id: IdLike): Observable<Page<Account>> {
     return api.statusRebloggedBy(this, id);
   }
 
   /**
-   * The accounts that favourited a status.
+   * The accounts that favourited a status, the latest first. Emits one {@link Page}; its
+   * cursors are not account ids, so follow its links.
    * @example api.statusFavouritedBy(status).subscribe((accounts) => console.log(accounts.length))
    */
-  statusFavouritedBy(id: IdLike): Observable<Account[]> {
+  statusFavouritedBy(id: IdLike): Observable<Page<Account>> {
     return api.statusFavouritedBy(this, id);
   }
 
   /**
-   * The logged-in user's statuses waiting to be posted.
-   * @example api.scheduledStatuses().subscribe((list) => console.log(list.map((s) => s.scheduled_at)))
+   * The logged-in user's statuses waiting to be posted. Emits one {@link Page}.
+   * @example api.scheduledStatuses({ limit: 20 }).subscribe((list) => console.log(list.map((s) => s.scheduled_at)))
    */
-  scheduledStatuses(): Observable<ScheduledStatus[]> {
-    return api.scheduledStatuses(this);
+  scheduledStatuses(options?: PaginationOptions): Observable<Page<ScheduledStatus>> {
+    return api.scheduledStatuses(this, options);
   }
 
   /**
@@ -2065,10 +2075,10 @@ export class Mastodon extends MastodonClient {
 
   /**
    * Public statuses with a hashtag, given without its `#` (a leading `#` is an argument
-   * error). Emits one {@link Page}.
-   * @example api.timelineHashtag('caturday', { local: true }).subscribe((page) => console.log(page.length))
+   * error); `any`, `all` and `none` match more hashtags (2.7.0+). Emits one {@link Page}.
+   * @example api.timelineHashtag('caturday', { local: true, any: ['cats'], none: ['dogs'] }).subscribe((page) => console.log(page.length))
    */
-  timelineHashtag(hashtag: string, options?: TimelineOptions): Observable<Page<Status>> {
+  timelineHashtag(hashtag: string, options?: HashtagTimelineOptions): Observable<Page<Status>> {
     return api.timelineHashtag(this, hashtag, options);
   }
 
@@ -2083,37 +2093,39 @@ export class Mastodon extends MastodonClient {
   // endpoints/trends.ts
 
   /**
-   * Trending hashtags; the older name of `trendingTags`.
+   * Trending hashtags; the older name of `trendingTags`: one {@link Page}.
    * @example api.trends({ limit: 5 }).subscribe((tags) => console.log(tags.map((t) => t.name)))
    */
-  trends(options?: Pick<TrendOptions, "limit">): Observable<Tag[]> {
+  trends(options?: Pick<TrendOptions, "limit">): Observable<Page<Tag>> {
     return api.trends(this, options);
   }
 
   /**
-   * Statuses that are getting attention, most trending first (not paginated).
+   * Statuses that are getting attention, most trending first. Emits one {@link Page}, whose
+   * links move by `offset`.
    * @example api.trendingStatuses({ limit: 5 }).subscribe((statuses) => console.log(statuses.map((s) => s.url)))
    */
-  trendingStatuses(options?: TrendOptions): Observable<Status[]> {
+  trendingStatuses(options?: TrendOptions): Observable<Page<Status>> {
     return api.trendingStatuses(this, options);
   }
 
   /**
    * Links that are shared a lot, as preview cards with their history, most trending first.
+   * Emits one {@link Page}, whose links move by `offset`.
    * @example api.trendingLinks({ limit: 5 }).subscribe((links) => console.log(links.map((l) => l.title)))
    */
-  trendingLinks(options?: TrendOptions): Observable<TrendingLink[]> {
+  trendingLinks(options?: TrendOptions): Observable<Page<TrendingLink>> {
     return api.trendingLinks(this, options);
   }
 
   /**
-   * Hashtags that are trending, most trending first, with their use history. Uses
-   * `/api/v1/trends/tags` on servers from 3.5.0 and `/api/v1/trends` before (the known
+   * Hashtags that are trending, most trending first, with their use history: one {@link Page}.
+   * Uses `/api/v1/trends/tags` on servers from 3.5.0 and `/api/v1/trends` before (the known
    * version is used; it is fetched once when unknown).
    *
    * @example api.trendingTags({ limit: 10 }).subscribe((tags) => console.log(tags.map((t) => `#${t.name}`)))
    */
-  trendingTags(options?: TrendOptions): Observable<Tag[]> {
+  trendingTags(options?: TrendOptions): Observable<Page<Tag>> {
     return api.trendingTags(this, options);
   }
 
@@ -2142,11 +2154,12 @@ export class Mastodon extends MastodonClient {
   // endpoints/versions.ts
 
   /**
-   * Ask the server for its version, remember it, and emit it (such as `'4.0.2'`).
-   * @example api.retrieveMastodonVersion().subscribe((v) => console.log(v))
+   * Ask the server for its version, remember it, and emit it (such as `'4.0.2'`); `'1.0.0'` when
+   * the server does not say it, unless `fail_hard` is set.
+   * @example api.retrieveMastodonVersion({ fail_hard: true }).subscribe((v) => console.log(v))
    */
-  retrieveMastodonVersion(): Observable<string> {
-    return api.retrieveMastodonVersion(this);
+  retrieveMastodonVersion(options?: RetrieveMastodonVersionOptions): Observable<string> {
+    return api.retrieveMastodonVersion(this, options);
   }
 
   /**

@@ -33,7 +33,7 @@ export function paginationParams(options: PaginationOptions): Params {
 
 /**
  * The parameters of an endpoint that takes nothing but pagination options.
- * @example endpoint('GET /api/v1/mutes', { returns: page<Account>, params: pageParams })
+ * @example endpoint('GET /api/v1/mutes', { returns: page<Account>, options: 0, params: pageParams })
  */
 export function pageParams(options?: PaginationOptions): Params {
   return paginationParams(optionsOf(options));
@@ -41,7 +41,7 @@ export function pageParams(options?: PaginationOptions): Params {
 
 /**
  * The parameters of a paginated list that belongs to one object (an account, a list): its id and the pagination options.
- * @example endpoint('GET /api/v1/lists/{id}/accounts', { returns: page<Account>, params: idPageParams })
+ * @example endpoint('GET /api/v1/lists/{id}/accounts', { returns: page<Account>, options: 1, params: idPageParams })
  */
 export function idPageParams(id: IdLike, options?: PaginationOptions): Params {
   return { id: idOf(id), ...pageParams(options) };

@@ -12,7 +12,7 @@ import type { Page } from '../pagination/page.js';
  */
 export const conversations = /* @__PURE__ */ endpoint('GET /api/v1/conversations/', {
   created: '2.6.0', changed: '3.3.0', returns: page<Conversation>,
-  params: pageParams,
+  options: 0, params: pageParams,
 });
 
 /**

@@ -85,6 +85,13 @@ export interface Endpoint<A extends unknown[], R> {
   readonly ratelimited: boolean;
   /** Turns the method's arguments into wire parameters; throws `MastodonIllegalArgumentError` on bad input. */
   readonly params: (...args: A) => Params;
+  /**
+   * Which argument is the options object (its index among the method's arguments): the options
+   * in it that `params` never reads go to the server as given. None: the row takes no options.
+   */
+  readonly options?: number;
+  /** Options that stay on the client (`to_file`, `synchronous`…): never sent, even unread. */
+  readonly clientOptions: readonly string[];
 }
 
 /** What an endpoint row says beside its route. */
@@ -102,6 +109,9 @@ export interface EndpointSpec<A extends unknown[], R> {
   readonly features?: Readonly<Record<string, FeatureSetName>>;
   readonly headerParams?: Readonly<Record<string, string>>;
   readonly params?: (...args: A) => Params;
+  /** The index of the options argument, whose unknown options are sent as given. */
+  readonly options?: number;
+  readonly clientOptions?: readonly string[];
 }
 
 /**
@@ -131,6 +141,8 @@ export function row<R, A extends unknown[] = []>(route: Route, spec: EndpointSpe
     features: spec.features ?? {},
     headerParams: spec.headerParams ?? {},
     params: spec.params ?? (() => ({})),
+    options: spec.options,
+    clientOptions: spec.clientOptions ?? [],
   };
 }
 

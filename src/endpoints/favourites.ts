@@ -13,7 +13,7 @@ import type { Page } from '../pagination/page.js';
  */
 export const favourites = /* @__PURE__ */ endpoint('GET /api/v1/favourites', {
   created: '1.0.0', changed: '3.3.0', returns: page<Status>,
-  params: pageParams,
+  options: 0, params: pageParams,
 });
 
 /**
@@ -23,7 +23,7 @@ export const favourites = /* @__PURE__ */ endpoint('GET /api/v1/favourites', {
  */
 export const bookmarks = /* @__PURE__ */ endpoint('GET /api/v1/bookmarks', {
   created: '3.1.0', changed: '3.3.0', returns: page<Status>,
-  params: pageParams,
+  options: 0, params: pageParams,
 });
 
 /**

@@ -60,7 +60,7 @@ export const filter = /* @__PURE__ */ endpoint('GET /api/v1/filters/{id}', {
  */
 export const filterCreate = /* @__PURE__ */ endpoint('POST /api/v1/filters', {
   created: '2.4.3', changed: '2.4.3', returns: json<Filter>,
-  params: (phrase: string, context: FilterContext | readonly FilterContext[], options?: FilterCreateOptions): Params => {
+  options: 2, params: (phrase: string, context: FilterContext | readonly FilterContext[], options?: FilterCreateOptions): Params => {
     const o = optionsOf(options);
     return {
       phrase: requiredString('phrase', phrase),
@@ -78,7 +78,7 @@ export const filterCreate = /* @__PURE__ */ endpoint('POST /api/v1/filters', {
  */
 export const filterUpdate = /* @__PURE__ */ endpoint('PUT /api/v1/filters/{id}', {
   created: '2.4.3', changed: '2.4.3', returns: json<Filter>,
-  params: (id: IdLike, options?: FilterUpdateOptions): Params => {
+  options: 1, params: (id: IdLike, options?: FilterUpdateOptions): Params => {
     const o = optionsOf(options);
     return {
       id: idOf(id),

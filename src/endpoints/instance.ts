@@ -100,7 +100,7 @@ export const instanceRules = /* @__PURE__ */ endpoint('GET /api/v1/instance/rule
  */
 export const directory = /* @__PURE__ */ endpoint('GET /api/v1/directory', {
   created: '3.0.0', changed: '3.3.0', returns: json<Account[]>,
-  params: (options?: DirectoryOptions) => {
+  options: 0, params: (options?: DirectoryOptions) => {
     const o = optionsOf(options);
     return {
       offset: o.offset,

@@ -6,6 +6,7 @@ import { byVersion } from './by-version.js';
 import { endpoint, json, nothing, page, row } from './define.js';
 import { oneOf, optionsOf, paginationParams, type PaginationOptions } from './common.js';
 import { NOTIFICATION_TYPES } from './constants.js';
+import { readOptions, withUnknownOptions } from './unknown-options.js';
 import { verifyMinimumVersion } from './versions.js';
 import type { Notification, NotificationType } from '../entities/notification.js';
 import { MastodonIllegalArgumentError } from '../errors.js';
@@ -81,21 +82,23 @@ export function notifications(client: MastodonClient, options: NotificationsOpti
 export function notifications(client: MastodonClient, options?: NotificationsOptions): Observable<Page<Notification>>;
 export function notifications(client: MastodonClient, options?: NotificationsOptions): Observable<Page<Notification> | Notification> {
   return defer((): Observable<Page<Notification> | Notification> => {
-    const o = optionsOf(options);
+    const reading = readOptions(options);
+    const o = optionsOf(reading.options);
     if (o.id !== undefined && o.id !== null) return call(client, notificationByIdRow, [o.id]);
     const types = typeList('types', o.types);
     const excludeTypes = typeList('exclude_types', o.exclude_types);
-    const params: Params = {
+    const mentionsOnly = o.mentions_only;
+    const params = withUnknownOptions({
       ...paginationParams(o),
       account_id: optionalIdOf(o.account_id, 'account_id'),
       types,
       exclude_types: excludeTypes,
-    };
-    if (o.mentions_only === undefined || o.mentions_only === null) return call(client, notificationListRow, [params]);
+    }, reading.unknown());
+    if (mentionsOnly === undefined || mentionsOnly === null) return call(client, notificationListRow, [params]);
     if (types !== undefined || excludeTypes !== undefined) {
       throw new MastodonIllegalArgumentError('Cannot specify exclude_types/types when mentions_only is present');
     }
-    if (!o.mentions_only) return call(client, notificationListRow, [params]);
+    if (!mentionsOnly) return call(client, notificationListRow, [params]);
     return verifyMinimumVersion(client, '3.5.0', { cached: true }).pipe(concatMap((recent) => call(client, notificationListRow, [
       recent ? { ...params, types: ['mention'] } : { ...params, exclude_types: NOTIFICATION_TYPES.filter((t) => t !== 'mention') },
     ])));

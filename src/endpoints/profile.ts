@@ -1,13 +1,17 @@
-import { concatMap, defer, type Observable } from 'rxjs';
+import { defer, type Observable } from 'rxjs';
+import { concatMap } from 'rxjs/operators';
+import { call } from '../client/call.js';
 import type { MastodonClient } from '../client/client.js';
 import type { CredentialAccount } from '../entities/account.js';
 import type { Profile } from '../entities/profile.js';
+import type { QuotePolicy } from '../entities/quote.js';
 import { MastodonIllegalArgumentError } from '../errors.js';
 import type { Params, ParamValue } from '../http/params.js';
 import type { MediaFile } from '../media/source.js';
 import { uploadResult, uploadWithProgress } from '../media/upload.js';
-import { optionsOf, requiredString } from './common.js';
+import { oneOf, optionsOf, requiredString } from './common.js';
 import { endpoint, json, row } from './define.js';
+import { readOptions, withUnknownOptions } from './unknown-options.js';
 
 /** A profile field: `[name, value]`, or `{ name, value }`. */
 export type ProfileField = readonly [name: string, value: string] | { readonly name: string; readonly value: string };
@@ -30,6 +34,24 @@ export interface AccountUpdateCredentialsOptions {
   discoverable?: boolean;
   /** Up to four name-value pairs shown on the profile; given, they replace the current ones. */
   fields?: readonly ProfileField[];
+  /** Hide whom the user follows and who follows them (4.1.0+). */
+  hide_collections?: boolean;
+  /** Let anyone search the user's public posts (4.2.0+). */
+  indexable?: boolean;
+  /** Websites allowed to credit the user as their author, by domain (4.4.0+, at most 10). */
+  attribution_domains?: readonly string[];
+  /** Default visibility of new posts: `public`, `unlisted` or `private` (sent as `source[privacy]`). */
+  default_privacy?: 'public' | 'unlisted' | 'private';
+  /** Mark new posts sensitive by default (sent as `source[sensitive]`). */
+  default_sensitive?: boolean;
+  /** Default language of new posts, ISO 639 (sent as `source[language]`). */
+  default_language?: string;
+  /** Who may quote new posts by default (4.5.0+, sent as `source[quote_policy]`). */
+  default_quote_policy?: QuotePolicy;
+  /** Alt text of the avatar (4.6.1+). */
+  avatar_description?: string;
+  /** Alt text of the header image (4.6.1+). */
+  header_description?: string;
 }
 
 /** Options of `updateProfile`: the fields of `accountUpdateCredentials`, and those of the 4.6 profile. Left out means unchanged. */
@@ -53,7 +75,16 @@ export interface UpdateProfileOptions extends Pick<AccountUpdateCredentialsOptio
   attribution_domains?: readonly string[];
 }
 
-const PATH = '/api/v1/accounts/update_credentials';
+const PRIVACIES = ['public', 'unlisted', 'private'] as const;
+const QUOTE_POLICIES: readonly QuotePolicy[] = ['public', 'followers', 'nobody'];
+
+/**
+ * The profile update, as a form; `accountUpdateCredentials` sends it, or its route and fields
+ * as a multipart body when there are images.
+ */
+export const accountUpdateCredentialsRow = /* @__PURE__ */ row('PATCH /api/v1/accounts/update_credentials', {
+  created: '1.1.1', changed: '3.1.0', returns: json<CredentialAccount>, params: (fields: Params) => fields,
+});
 
 /**
  * Update the logged-in user's profile: names, bio, avatar and header images, flags and
@@ -63,26 +94,59 @@ const PATH = '/api/v1/accounts/update_credentials';
  */
 export function accountUpdateCredentials(client: MastodonClient, options?: AccountUpdateCredentialsOptions): Observable<CredentialAccount> {
   return defer(() => {
-    const o = optionsOf(options);
-    const fields: Params = {
+    const reading = readOptions(options);
+    const o = optionsOf(reading.options);
+    const { avatar, avatar_mime_type, header, header_mime_type } = o;
+    const fields = withUnknownOptions({
       display_name: o.display_name,
       note: o.note,
-      locked: o.locked,
-      bot: o.bot,
-      discoverable: o.discoverable,
+      locked: optionalBoolean('locked', o.locked),
+      bot: optionalBoolean('bot', o.bot),
+      discoverable: optionalBoolean('discoverable', o.discoverable),
+      hide_collections: optionalBoolean('hide_collections', o.hide_collections),
+      indexable: optionalBoolean('indexable', o.indexable),
+      attribution_domains: stringList('attribution_domains', o.attribution_domains),
       fields_attributes: fieldsAttributes(o.fields),
-    };
-    const send$ = o.avatar === undefined && o.header === undefined
-      ? client.apiRequest<CredentialAccount>({ method: 'PATCH', path: PATH, params: fields })
-      : uploadWithProgress<CredentialAccount>(client, {
-        method: 'PATCH', path: PATH, fields,
-        files: {
-          avatar: o.avatar === undefined ? undefined : { input: o.avatar, mime_type: o.avatar_mime_type, what: 'avatar' },
-          header: o.header === undefined ? undefined : { input: o.header, mime_type: o.header_mime_type, what: 'header' },
-        },
-      }).pipe(uploadResult());
-    return client.versionCheck('1.1.1', '3.1.0').pipe(concatMap(() => send$));
+      source: sourceParams(o),
+      avatar_description: o.avatar_description,
+      header_description: o.header_description,
+    }, reading.unknown());
+    if (avatar === undefined && header === undefined) return call(client, accountUpdateCredentialsRow, [fields]);
+    const { method, path, created, changed } = accountUpdateCredentialsRow;
+    const upload$ = uploadWithProgress<CredentialAccount>(client, {
+      method, path, fields,
+      files: {
+        avatar: avatar === undefined ? undefined : { input: avatar, mime_type: avatar_mime_type, what: 'avatar' },
+        header: header === undefined ? undefined : { input: header, mime_type: header_mime_type, what: 'header' },
+      },
+    }).pipe(uploadResult());
+    return client.versionCheck(created, changed).pipe(concatMap(() => upload$));
   });
+}
+
+/** The posting defaults, as `source[...]`; `undefined` when none is given. */
+function sourceParams(o: Partial<AccountUpdateCredentialsOptions>): Params | undefined {
+  const source = {
+    privacy: o.default_privacy === undefined ? undefined : oneOf('default_privacy', o.default_privacy, PRIVACIES),
+    sensitive: optionalBoolean('default_sensitive', o.default_sensitive),
+    language: o.default_language,
+    quote_policy: o.default_quote_policy === undefined ? undefined : oneOf('default_quote_policy', o.default_quote_policy, QUOTE_POLICIES),
+  };
+  return Object.values(source).some((value) => value !== undefined) ? source : undefined;
+}
+
+function optionalBoolean(name: string, value: unknown): boolean | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'boolean') throw new MastodonIllegalArgumentError(`${name} must be a boolean`);
+  return value;
+}
+
+function stringList(name: string, value: unknown): string[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
+    throw new MastodonIllegalArgumentError(`${name} must be a list of strings`);
+  }
+  return [...value as string[]];
 }
 
 /** `fields` as Rails takes them: `fields_attributes[i][name]`, `fields_attributes[i][value]`. */

@@ -1,8 +1,8 @@
 import type { Observable } from 'rxjs';
 import { call } from '../client/call.js';
 import type { MastodonClient } from '../client/client.js';
-import { endpoint, json, nothing, row } from './define.js';
-import { oneOf, optionsOf, requiredString } from './common.js';
+import { endpoint, json, nothing, page, row } from './define.js';
+import { oneOf, optionsOf, pageParams, requiredString } from './common.js';
 import type { Account } from '../entities/account.js';
 import type { Context } from '../entities/context.js';
 import type { ScheduledStatus } from '../entities/scheduled-status.js';
@@ -10,6 +10,7 @@ import type { StatusEdit, StatusSource } from '../entities/status-edit.js';
 import type { Status, Visibility } from '../entities/status.js';
 import { idOf, type IdLike } from '../ids.js';
 import type { Params } from '../http/params.js';
+import type { Page } from '../pagination/page.js';
 import { MastodonIllegalArgumentError } from '../errors.js';
 import {
   statusPostParams, statusUpdateParams, VISIBILITIES, type StatusPostOptions, type StatusUpdateOptions,
@@ -37,7 +38,7 @@ export const statusPostRow = /* @__PURE__ */ row('POST /api/v1/statuses', {
   created: '1.0.0', changed: '3.3.0', encoding: 'form-or-json',
   features: { content_type: 'pleroma', quote_id: 'fedibird' }, headerParams: { idempotency_key: 'Idempotency-Key' },
   returns: json<Status | ScheduledStatus>,
-  params: (status: string, options?: StatusPostOptions) => statusPostParams(requiredString('status', status), options),
+  options: 1, params: (status: string, options?: StatusPostOptions) => statusPostParams(requiredString('status', status), options),
 });
 
 /**
@@ -91,27 +92,29 @@ export const statusContext = /* @__PURE__ */ endpoint('GET /api/v1/statuses/{id}
 });
 
 /**
- * The accounts that boosted a status.
+ * The accounts that boosted a status, the latest first. Emits one {@link Page}; its cursors
+ * are not account ids, so follow its links.
  * @example statusRebloggedBy(client, status).subscribe((accounts) => console.log(accounts.map((a) => a.acct)))
  */
 export const statusRebloggedBy = /* @__PURE__ */ endpoint('GET /api/v1/statuses/{id}/reblogged_by', {
-  created: '1.0.0', changed: '3.3.0', returns: json<Account[]>, params: byId,
+  created: '1.0.0', changed: '3.3.0', returns: page<Account>, params: byId,
 });
 
 /**
- * The accounts that favourited a status.
+ * The accounts that favourited a status, the latest first. Emits one {@link Page}; its
+ * cursors are not account ids, so follow its links.
  * @example statusFavouritedBy(client, status).subscribe((accounts) => console.log(accounts.length))
  */
 export const statusFavouritedBy = /* @__PURE__ */ endpoint('GET /api/v1/statuses/{id}/favourited_by', {
-  created: '1.0.0', changed: '3.3.0', returns: json<Account[]>, params: byId,
+  created: '1.0.0', changed: '3.3.0', returns: page<Account>, params: byId,
 });
 
 /**
- * The logged-in user's statuses waiting to be posted.
- * @example scheduledStatuses(client).subscribe((list) => console.log(list.map((s) => s.scheduled_at)))
+ * The logged-in user's statuses waiting to be posted. Emits one {@link Page}.
+ * @example scheduledStatuses(client, { limit: 20 }).subscribe((list) => console.log(list.map((s) => s.scheduled_at)))
  */
 export const scheduledStatuses = /* @__PURE__ */ endpoint('GET /api/v1/scheduled_statuses', {
-  created: '2.7.0', changed: '3.3.0', returns: json<ScheduledStatus[]>,
+  created: '2.7.0', changed: '3.3.0', returns: page<ScheduledStatus>, options: 0, params: pageParams,
 });
 
 /**
@@ -145,7 +148,7 @@ export const scheduledStatusDelete = /* @__PURE__ */ endpoint('DELETE /api/v1/sc
  */
 export const statusUpdate = /* @__PURE__ */ endpoint('PUT /api/v1/statuses/{id}', {
   created: '3.5.0', changed: '3.5.0', encoding: 'form-or-json', returns: json<Status>,
-  params: (id: IdLike, options?: StatusUpdateOptions) => statusUpdateParams(id, options),
+  options: 1, params: (id: IdLike, options?: StatusUpdateOptions) => statusUpdateParams(id, options),
 });
 
 /**
@@ -170,7 +173,7 @@ export const statusSource = /* @__PURE__ */ endpoint('GET /api/v1/statuses/{id}/
  */
 export const statusReblog = /* @__PURE__ */ endpoint('POST /api/v1/statuses/{id}/reblog', {
   created: '1.0.0', changed: '3.3.0', returns: json<Status>,
-  params: (id: IdLike, options?: StatusReblogOptions) => {
+  options: 1, params: (id: IdLike, options?: StatusReblogOptions) => {
     const o = optionsOf(options);
     return {
       id: idOf(id),

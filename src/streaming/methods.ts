@@ -11,6 +11,9 @@ import {
 } from './targets.js';
 import { socketConnector } from './websocket-connection.js';
 import { attachListener, StreamListener, type StreamHandle } from './listener.js';
+import { streamHealthRow } from './routes.js';
+
+export * from './routes.js';
 
 function checkOptions(options: StreamOptions): void {
   if (typeof options !== 'object' || options === null) throw new MastodonIllegalArgumentError('Options must be an object');
@@ -158,7 +161,7 @@ export function streamDirect(client: MastodonClient, first?: StreamListener | St
  */
 export function streamHealthy(client: MastodonClient): Observable<boolean> {
   return streamingBaseUrl(client).pipe(
-    concatMap((base) => client.apiRequest<string>({ method: 'GET', path: `${base}/api/v1/streaming/health`, result: 'text', token: null })),
+    concatMap((base) => client.apiRequest<string>({ method: streamHealthRow.method, path: `${base}${streamHealthRow.path}`, result: 'text', token: null })),
     map((body) => ['OK', 'success'].includes(body.trim())),
   );
 }

@@ -104,6 +104,35 @@ describe('version checks against the server', () => {
       await server.close();
     }
   });
+
+  it('retrieveMastodonVersion emits 1.0.0 for a server that does not say its version, or fails with fail_hard', async () => {
+    let answer: 'down' | 'no version' | 'up' = 'down';
+    const server = await startLoopback((req, res) => {
+      if (answer === 'down') json(res, { error: 'down' }, 503);
+      else json(res, answer === 'up' ? { version: '4.5.1' } : { title: 'no version here' });
+    });
+    try {
+      const api = new Mastodon({ api_base_url: server.url, request_timeout: 5_000 });
+      assert.equal(await firstValueFrom(api.retrieveMastodonVersion()), '1.0.0');
+      await assert.rejects(firstValueFrom(api.retrieveMastodonVersion({ fail_hard: true })), /503|down|Unavailable/i);
+      answer = 'no version';
+      assert.equal(await firstValueFrom(api.retrieveMastodonVersion({ fail_hard: false })), '1.0.0');
+      await assert.rejects(firstValueFrom(api.retrieveMastodonVersion({ fail_hard: true })), /did not say its version/);
+      // 1.0.0 is not remembered: the next ask reaches the server again.
+      answer = 'up';
+      assert.equal(await firstValueFrom(api.retrieveMastodonVersion()), '4.5.1');
+      assert.equal(api.mastodon_version, '4.5.1');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('retrieveMastodonVersion refuses a fail_hard that is not a boolean, without asking', async () => {
+    const sent: string[] = [];
+    const api = new Mastodon({ api_base_url: 'https://m.example', session: { handle: (request) => { sent.push(request.url); throw new Error('sent'); } } });
+    await assert.rejects(firstValueFrom(api.retrieveMastodonVersion({ fail_hard: 'yes' as unknown as boolean })), MastodonIllegalArgumentError);
+    assert.deepEqual(sent, []);
+  });
 });
 
 describe('the server version and API feature level, from instance v2', () => {

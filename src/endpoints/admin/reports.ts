@@ -44,7 +44,7 @@ function reportAction(action: string) {
  */
 export const adminReports = /* @__PURE__ */ endpoint('GET /api/v1/admin/reports', {
   created: '2.9.1', changed: '2.9.1', returns: page<Admin_Report>,
-  params: (options?: AdminReportsOptions) => {
+  options: 0, params: (options?: AdminReportsOptions) => {
     const o = optionsOf(options);
     return {
       ...paginationParams(o),

@@ -2,8 +2,10 @@ import { bool, FakeHttpError, list, str, userOf, type FakeRequest, type FakeRout
 import type { FakeAccount, FakeStore } from '../store.js';
 import { pageReply } from '../paginate.js';
 import {
-  accountOr404, addFollow, blocks, canSee, followId, follows, inner, muteOf, relationshipJson, removeFollow, social,
+  accountOr404, addFollow, blocks, canSee, endorsementId, followId, follows, inner, muteOf, relationshipJson, removeFollow, social,
+  type FollowOptions,
 } from './social.js';
+import { fakeAdmin } from './admin-state.js';
 import { statusesView, statusState } from './status-state.js';
 import { listState } from './lists.js';
 import { credentialAccountJson } from './profile-state.js';
@@ -26,7 +28,7 @@ function relationshipAction(act: (store: FakeStore, me: FakeAccount, other: Fake
  * Follows `target` as `me`, or asks to when it is locked; as Mastodon does, notifies the
  * target. Following someone who blocks you is forbidden.
  */
-export function followAs(store: FakeStore, me: FakeAccount, target: FakeAccount, options: { reblogs: boolean; notify: boolean }): void {
+export function followAs(store: FakeStore, me: FakeAccount, target: FakeAccount, options: FollowOptions): void {
   if (me.id === target.id) throw new FakeHttpError(403, 'This action is not allowed');
   if (blocks(store, target.id, me.id) || blocks(store, me.id, target.id)) throw new FakeHttpError(403, 'This action is not allowed');
   const state = social(store);
@@ -61,6 +63,11 @@ function lookupAcct(store: FakeStore, acct: string): FakeAccount | undefined {
   if (domain !== undefined && domain !== host) return undefined;
   for (const user of store.users.values()) if (user.account.username === username) return user.account;
   return undefined;
+}
+
+/** Whether an account hides whom it follows and who follows it from this request (not from itself). */
+function hidesCollections(account: FakeAccount, request: FakeRequest): boolean {
+  return account['hide_collections'] === true && request.user?.account.id !== account.id;
 }
 
 /** Accounts, and how the user relates to them. */
@@ -110,6 +117,7 @@ export const accountRoutes: FakeRoutes = {
     auth: 'none',
     handle: (req, { store }) => {
       const account = accountOr404(store, req.pathParams['id']);
+      if (hidesCollections(account, req)) return { json: [] };
       const edges = [...store.follows.get(account.id) ?? []].map((other) => ({ id: followId(store, account.id, other), account: other }));
       return accountsPage(store, req, edges);
     },
@@ -119,6 +127,7 @@ export const accountRoutes: FakeRoutes = {
     auth: 'none',
     handle: (req, { store }) => {
       const account = accountOr404(store, req.pathParams['id']);
+      if (hidesCollections(account, req)) return { json: [] };
       const edges = [...store.follows].filter(([, set]) => set.has(account.id))
         .map(([follower]) => ({ id: followId(store, follower, account.id), account: follower }));
       return accountsPage(store, req, edges);
@@ -129,8 +138,9 @@ export const accountRoutes: FakeRoutes = {
     auth: 'user',
     handle: (req, { store }) => {
       const me = userOf(req).account.id;
-      const ids = list(req.params, 'id');
-      return { json: ids.filter((id) => store.accountById(id)).map((id) => relationshipJson(store, me, id)) };
+      const withSuspended = bool(req.params, 'with_suspended');
+      const ids = list(req.params, 'id').filter((id) => store.accountById(id) && (withSuspended || !fakeAdmin(store).of(id).suspended));
+      return { json: ids.map((id) => relationshipJson(store, me, id)) };
     },
   },
 
@@ -138,13 +148,17 @@ export const accountRoutes: FakeRoutes = {
     auth: 'user',
     handle: (req, { store }) => {
       const me = userOf(req).account.id;
-      const q = (str(req.params, 'q') ?? '').replace(/^@/, '').toLowerCase();
+      // `user@this.server` is the local `user`, as Mastodon reads it.
+      const local = `@${new URL(store.baseUrl).host.toLowerCase()}`;
+      const typed = (str(req.params, 'q') ?? '').replace(/^@/, '').toLowerCase();
+      const q = typed.endsWith(local) ? typed.slice(0, -local.length) : typed;
       const limit = Math.min(Number(str(req.params, 'limit') ?? 40) || 40, 80);
+      const offset = Math.max(Number(str(req.params, 'offset') ?? 0) || 0, 0);
       const onlyFollowing = bool(req.params, 'following');
       const found = [...store.users.values()].map((u) => u.account).filter((a) => q !== ''
         && (a.username.toLowerCase().startsWith(q) || a.acct.toLowerCase().startsWith(q) || a.display_name.toLowerCase().includes(q))
         && (!onlyFollowing || follows(store, me, a.id)) && !blocks(store, a.id, me));
-      return { json: found.slice(0, limit) };
+      return { json: found.slice(offset, offset + limit) };
     },
   },
 
@@ -182,9 +196,11 @@ export const accountRoutes: FakeRoutes = {
   },
 
   'POST /api/v1/accounts/{id}/follow': relationshipAction((store, me, other, req) => {
+    const languages = list(req.params, 'languages');
     const options = {
       reblogs: req.params['reblogs'] === undefined ? true : bool(req.params, 'reblogs'),
       notify: bool(req.params, 'notify'),
+      languages: languages.length > 0 ? languages : null,
     };
     followAs(store, me, other, options);
   }),
@@ -243,6 +259,7 @@ export const accountRoutes: FakeRoutes = {
     if (!follows(store, me.id, other.id)) throw new FakeHttpError(422, 'Validation failed: You must be already following the person you want to endorse');
     const state = social(store);
     if (!state.endorsements.has(me.id)) state.endorsements.set(me.id, new Set());
+    if (!state.endorsements.get(me.id)!.has(other.id)) endorsementId(store, me.id, other.id, true);
     state.endorsements.get(me.id)!.add(other.id);
   }),
 

@@ -293,6 +293,7 @@ export const statusRoutes: FakeRoutes = {
     },
   },
 
+  // As on Mastodon, these pages' cursors are the boosts' and the favourites' ids.
   'GET /api/v1/statuses/{id}/reblogged_by': {
     auth: 'none',
     handle: (req, { store }) => {

@@ -1,5 +1,5 @@
 import type { FakeNotification, FakeStatus, FakeStore, StoreChange } from '../store.js';
-import { listState } from '../routes/lists.js';
+import { inExclusiveList, listState } from '../routes/lists.js';
 import { conversationEndingWith, conversationJson, type FakeConversation } from '../routes/conversations.js';
 import { notificationJson } from '../routes/notifications.js';
 import { inHomeFeed } from '../routes/social.js';
@@ -41,7 +41,8 @@ export function channelShows(store: FakeStore, channel: FakeChannel, status: Fak
   const media = !flags.includes('media') || hasMedia(status);
   switch (kind) {
     case 'user':
-      return flags.length === 0 && (inHomeFeed(store, channel.accountId, status) || deliveredByFollowedTag(store, channel.accountId, status));
+      return flags.length === 0 && (inHomeFeed(store, channel.accountId, status) || deliveredByFollowedTag(store, channel.accountId, status))
+        && (status.account.id === channel.accountId || !inExclusiveList(store, channel.accountId, status.account.id));
     case 'public':
       return status.visibility === 'public' && media && !flags.includes('remote');
     case 'hashtag':
