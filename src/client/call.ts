@@ -48,8 +48,10 @@ function checkFeatures(client: MastodonClient, row: Pick<AnyEndpoint, 'features'
   }
 }
 
+/** A nested object (a poll), or a list of them (`media_attributes`): what a form cannot carry as Mastodon.py sends it. */
 function isNested(value: ParamValue): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+  if (Array.isArray(value)) return (value as readonly ParamValue[]).some(isNested);
+  return typeof value === 'object' && value !== null && !(value instanceof Date);
 }
 
 function encodingFor(row: Pick<AnyEndpoint, 'encoding'>, params: Params): BodyEncoding {

@@ -10,10 +10,11 @@ import type {
   AnyTimelineOptions, AuthRequestUrlOptions, BlurhashImage, CreateAccountOptions, DecodeBlurhashOptions,
   DirectoryOptions, DomainBlockOptions, FilterCreateOptions, FilterUpdateOptions, Filterable,
   InstanceNodeinfoOptions, ListenerStreamOptions, LocalTimelineOptions, LogInOptions, MakePollOptions,
-  MarkersGetOptions, MediaPostOptions, MediaUpdateOptions, MediaUploadEvent, NotificationsOptions, PollSpec,
-  PushSubscriptionSetOptions, PushSubscriptionUpdateOptions, ReplyTarget, ReportOptions, SearchOptions,
-  SearchV1Options, StatusPostOptions, StatusReblogOptions, StatusReplyOptions, StatusUpdateOptions,
-  TimelineOptions, TrendOptions, VerifyMinimumVersionOptions, WebPushSubscription,
+  MarkersGetOptions, MediaEditAttributes, MediaEditOptions, MediaPostOptions, MediaUpdateOptions,
+  MediaUploadEvent, NotificationsOptions, PollSpec, PushSubscriptionSetOptions, PushSubscriptionUpdateOptions,
+  ReplyTarget, ReportOptions, SearchOptions, SearchV1Options, StatusDeleteOptions, StatusPostOptions,
+  StatusReblogOptions, StatusReplyOptions, StatusUpdateOptions, TimelineOptions, TrendOptions,
+  VerifyMinimumVersionOptions, WebPushSubscription,
 } from '../api.js';
 import { MastodonClient } from './client.js';
 import type {
@@ -1223,7 +1224,8 @@ export class Mastodon extends MastodonClient {
   /**
    * Post a status. Media and a poll cannot go together; `visibility` is checked before sending.
    * With `scheduled_at` at least five minutes ahead the server answers with a scheduled status
-   * instead (`'params' in result` tells them apart).
+   * instead (`'params' in result` tells them apart). With `quoted_status_id` it quotes that
+   * status, which the quoted author's `quote_approval_policy` must allow (Mastodon 4.5).
    *
    * @example api.statusPost('Hello!', { visibility: 'unlisted', spoiler_text: 'greeting' })
    */
@@ -1232,6 +1234,26 @@ export class Mastodon extends MastodonClient {
   statusPost(...args: unknown[]): unknown {
     return Reflect.apply(api.statusPost, undefined, [this, ...args]);
   }
+
+  // endpoints/status-params.ts
+
+  /**
+   * One entry of `statusUpdate`'s `media_attributes`: an attached media's new alt text, focal
+   * point or thumbnail (a `data:` URI), as Mastodon.py builds it. Pure: makes no request, and
+   * throws `MastodonIllegalArgumentError` at once on bad input.
+   *
+   * ## Example
+   * ```ts
+   * api.statusUpdate(status, { status: 'now with alt text', media_attributes: [
+   *   api.generateMediaEditAttributes(status.media_attachments[0]!, { description: 'A cat on a keyboard', focus: [0, 0.5] }),
+   * ] })
+   * ```
+   */
+  generateMediaEditAttributes(id: IdLike, options?: MediaEditOptions): MediaEditAttributes {
+    return api.generateMediaEditAttributes(id, options);
+  }
+
+  // endpoints/statuses.ts
 
   /**
    * Fetch a status by id.
@@ -1250,11 +1272,12 @@ export class Mastodon extends MastodonClient {
   }
 
   /**
-   * Delete a status. The deleted status comes back with its source `text`, for "delete and redraft".
-   * @example api.statusDelete(status).subscribe((deleted) => console.log(deleted.text))
+   * Delete a status. The deleted status comes back with its source `text`, for "delete and
+   * redraft"; its media can be attached again unless `delete_media` is set.
+   * @example api.statusDelete(status, { delete_media: true }).subscribe((deleted) => console.log(deleted.text))
    */
-  statusDelete(id: IdLike): Observable<Status> {
-    return api.statusDelete(this, id);
+  statusDelete(id: IdLike, options?: StatusDeleteOptions): Observable<Status> {
+    return api.statusDelete(this, id, options);
   }
 
   /**
@@ -1314,7 +1337,9 @@ export class Mastodon extends MastodonClient {
   }
 
   /**
-   * Edit a status. A poll makes the body JSON, as for `statusPost`; media and a poll cannot go together.
+   * Edit a status. A poll or `media_attributes` makes the body JSON, as for `statusPost`; media
+   * and a poll cannot go together. `media_attributes` change the alt text, focus or thumbnail
+   * of attached media (see `generateMediaEditAttributes`).
    * @example api.statusUpdate(status, { status: 'fixed the typo', spoiler_text: '' })
    */
   statusUpdate(id: IdLike, options?: StatusUpdateOptions): Observable<Status> {

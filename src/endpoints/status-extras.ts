@@ -8,11 +8,11 @@ import { idOf, type IdLike } from '../ids.js';
 import { optionsOf, requiredString } from './common.js';
 import { row, json } from './define.js';
 import { accountVerifyCredentials } from './accounts.js';
-import { status as statusById, statusPost, type StatusPostOptions } from './statuses.js';
+import { status as statusById, statusPost, statusPostRow, type StatusPostOptions } from './statuses.js';
 import { verifyMinimumVersion } from './versions.js';
 
-/** Options of `statusReply`: those of `statusPost`, and `untag`. */
-export interface StatusReplyOptions extends Omit<StatusPostOptions, 'quote_id'> {
+/** Options of `statusReply`: those of `statusPost` (quotes included), and `untag`. */
+export interface StatusReplyOptions extends StatusPostOptions {
   /** Mention only the author of the status replied to, not everyone it mentions. Default `false`. */
   untag?: boolean;
 }
@@ -94,6 +94,8 @@ export function statusReply(client: MastodonClient, to_status: ReplyTarget, stat
     const target = replyTargetOf(to_status);
     requiredString('status', status);
     const { untag, ...post } = optionsOf(options);
+    // The options are checked before the user's id is asked for: a bad one sends nothing.
+    statusPostRow.params(status, post);
     const me$: Observable<string | undefined> = untag ? of(undefined) : loggedInId(client);
     return me$.pipe(concatMap((me) => statusPost(client, replyMentions(target, me, untag === true) + status, {
       ...post,

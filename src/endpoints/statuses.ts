@@ -15,7 +15,8 @@ import {
   statusPostParams, statusUpdateParams, VISIBILITIES, type StatusPostOptions, type StatusUpdateOptions,
 } from './status-params.js';
 
-export type { PollSpec, StatusPostOptions, StatusUpdateOptions } from './status-params.js';
+export { generateMediaEditAttributes } from './status-params.js';
+export type { MediaEditAttributes, MediaEditOptions, PollSpec, StatusPostOptions, StatusUpdateOptions } from './status-params.js';
 
 /** Options of `statusReblog`. */
 export interface StatusReblogOptions {
@@ -34,7 +35,7 @@ const byId = (id: IdLike): Params => ({ id: idOf(id) });
 
 /** `POST /api/v1/statuses` with all of `statusPost`'s options: the row `statusPost` sends, hand-written for its typed overloads. */
 export const statusPostRow = /* @__PURE__ */ row('POST /api/v1/statuses', {
-  created: '1.0.0', changed: '3.3.0', encoding: 'form-or-json',
+  created: '1.0.0', changed: '4.5.0', encoding: 'form-or-json',
   features: { content_type: 'pleroma', quote_id: 'fedibird' }, headerParams: { idempotency_key: 'Idempotency-Key' },
   returns: json<Status | ScheduledStatus>,
   params: (status: string, options?: StatusPostOptions) => statusPostParams(requiredString('status', status), options),
@@ -43,7 +44,8 @@ export const statusPostRow = /* @__PURE__ */ row('POST /api/v1/statuses', {
 /**
  * Post a status. Media and a poll cannot go together; `visibility` is checked before sending.
  * With `scheduled_at` at least five minutes ahead the server answers with a scheduled status
- * instead (`'params' in result` tells them apart).
+ * instead (`'params' in result` tells them apart). With `quoted_status_id` it quotes that
+ * status, which the quoted author's `quote_approval_policy` must allow (Mastodon 4.5).
  *
  * @example statusPost(client, 'Hello!', { visibility: 'unlisted', spoiler_text: 'greeting' })
  */
@@ -73,13 +75,29 @@ export const toot = /* @__PURE__ */ endpoint('POST /api/v1/statuses', {
   params: (status: string) => statusPostParams(requiredString('status', status), undefined),
 });
 
+/** Options of `statusDelete`. */
+export interface StatusDeleteOptions {
+  /**
+   * Delete its media at once instead of keeping them for a redraft (Mastodon 4.4, API version
+   * 4). Sent as `1` or `0` when given.
+   */
+  delete_media?: boolean;
+}
+
 /**
- * Delete a status. The deleted status comes back with its source `text`, for "delete and redraft".
- * @example statusDelete(client, status).subscribe((deleted) => console.log(deleted.text))
+ * Delete a status. The deleted status comes back with its source `text`, for "delete and
+ * redraft"; its media can be attached again unless `delete_media` is set.
+ * @example statusDelete(client, status, { delete_media: true }).subscribe((deleted) => console.log(deleted.text))
  */
 export const statusDelete = /* @__PURE__ */ endpoint('DELETE /api/v1/statuses/{id}', {
-  created: '1.0.0', changed: '1.0.0', returns: json<Status>,
-  params: (id: IdLike) => ({ id: idOf(id) }),
+  created: '1.0.0', changed: '4.4.0', returns: json<Status>,
+  params: (id: IdLike, options?: StatusDeleteOptions) => {
+    const { delete_media } = optionsOf(options);
+    if (delete_media !== undefined && delete_media !== null && typeof delete_media !== 'boolean') {
+      throw new MastodonIllegalArgumentError('delete_media must be a boolean');
+    }
+    return { id: idOf(id), delete_media };
+  },
 });
 
 /**
@@ -140,11 +158,13 @@ export const scheduledStatusDelete = /* @__PURE__ */ endpoint('DELETE /api/v1/sc
 });
 
 /**
- * Edit a status. A poll makes the body JSON, as for `statusPost`; media and a poll cannot go together.
+ * Edit a status. A poll or `media_attributes` makes the body JSON, as for `statusPost`; media
+ * and a poll cannot go together. `media_attributes` change the alt text, focus or thumbnail
+ * of attached media (see `generateMediaEditAttributes`).
  * @example statusUpdate(client, status, { status: 'fixed the typo', spoiler_text: '' })
  */
 export const statusUpdate = /* @__PURE__ */ endpoint('PUT /api/v1/statuses/{id}', {
-  created: '3.5.0', changed: '3.5.0', encoding: 'form-or-json', returns: json<Status>,
+  created: '3.5.0', changed: '4.5.0', encoding: 'form-or-json', returns: json<Status>,
   params: (id: IdLike, options?: StatusUpdateOptions) => statusUpdateParams(id, options),
 });
 

@@ -4,7 +4,7 @@ import type { ParsedValue } from '../params.js';
 import { canSee, social } from './social.js';
 import { mark, statusState, statusView, visibleStatus } from './status-state.js';
 import { recordConversation } from './conversations.js';
-import { attachableMedia, mediaJson } from './media.js';
+import { attachableMedia, editedMedia, mediaJson, releaseMedia } from './media.js';
 
 const VISIBILITIES = ['public', 'unlisted', 'private', 'direct'];
 /** Mastodon posts at once what is scheduled less than five minutes ahead. */
@@ -213,6 +213,7 @@ export const statusRoutes: FakeRoutes = {
     handle: (req, { store }) => {
       const status = ownStatus(store, req);
       store.removeStatus(status.id);
+      releaseMedia(store, status.id, bool(req.params, 'delete_media'));
       return { json: { ...statusView(store, status, req.user!.account.id), text: store.sourceText.get(status.id) ?? '' } };
     },
   },
@@ -232,6 +233,12 @@ export const statusRoutes: FakeRoutes = {
       const spoiler = str(req.params, 'spoiler_text');
       if (spoiler !== undefined) status['spoiler_text'] = spoiler;
       if (req.params['sensitive'] !== undefined) status['sensitive'] = bool(req.params, 'sensitive');
+      const language = str(req.params, 'language');
+      if (language !== undefined) status['language'] = language;
+      if (req.params['media_ids'] !== undefined || req.params['media_attributes'] !== undefined) {
+        const media = editedMedia(req, store, status.id);
+        status['media_attachments'] = media.map((m) => mediaJson(m, store.baseUrl));
+      }
       if (req.params['poll'] !== undefined) {
         status['poll'] = pollOf(req.params['poll'], status.id);
         statusState(store).votes.delete(status.id);
