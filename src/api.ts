@@ -25,6 +25,7 @@ export * from './endpoints/preferences.js';
 export * from './endpoints/profile.js';
 export * from './endpoints/push.js';
 export * from './endpoints/push-crypto.js';
+export * from './endpoints/quotes.js';
 export * from './endpoints/relationships.js';
 export * from './endpoints/reports.js';
 export * from './endpoints/search.js';

@@ -13,8 +13,8 @@ import type {
   MarkersGetOptions, MediaEditAttributes, MediaEditOptions, MediaPostOptions, MediaUpdateOptions,
   MediaUploadEvent, NotificationsOptions, PollSpec, PushSubscriptionSetOptions, PushSubscriptionUpdateOptions,
   ReplyTarget, ReportOptions, SearchOptions, SearchV1Options, StatusDeleteOptions, StatusPostOptions,
-  StatusReblogOptions, StatusReplyOptions, StatusUpdateOptions, TimelineOptions, TrendOptions,
-  VerifyMinimumVersionOptions, WebPushSubscription,
+  StatusQuotesOptions, StatusReblogOptions, StatusReplyOptions, StatusUpdateOptions, TimelineOptions,
+  TrendOptions, VerifyMinimumVersionOptions, WebPushSubscription,
 } from '../api.js';
 import { MastodonClient } from './client.js';
 import type {
@@ -23,7 +23,7 @@ import type {
   CredentialAccount, CustomEmoji, DecryptPushOptions, FamiliarFollowers, FeaturedTag, Filter, FilterContext,
   IdLike, Instance, InstanceActivity, List, Markers, MastodonStream, MediaAttachment, MediaFile, Nodeinfo,
   Notification, Page, PageRequest, PaginationOptions, Poll, Preferences, PreviewCard, PublicStreamFilter,
-  PushNotification, PushPrivateKeys, PushPublicKeys, Relationship, Report, Rule, ScheduledStatus,
+  PushNotification, PushPrivateKeys, PushPublicKeys, QuotePolicy, Relationship, Report, Rule, ScheduledStatus,
   SearchResults, SearchResultsV1, Status, StatusEdit, StatusSource, StreamHandle, StreamListener,
   StreamOptions, Tag, TrendingLink,
 } from '../core.js';
@@ -1080,6 +1080,34 @@ export class Mastodon extends MastodonClient {
    */
   pushSubscriptionDecryptPush(data: ArrayBuffer | Uint8Array<ArrayBufferLike>, decrypt_params: PushPrivateKeys, encryption_header?: string | null, crypto_key_header?: string | null, options?: DecryptPushOptions): PushNotification {
     return api.pushSubscriptionDecryptPush(data, decrypt_params, encryption_header, crypto_key_header, options);
+  }
+
+  // endpoints/quotes.ts
+
+  /**
+   * The accepted quotes of a status, newest first. Emits one {@link Page}.
+   * @example api.statusQuotes(status, { limit: 20 }).subscribe((quotes) => console.log(quotes.map((q) => q.account.acct)))
+   */
+  statusQuotes(id: IdLike, options?: StatusQuotesOptions): Observable<Page<Status>> {
+    return api.statusQuotes(this, id, options);
+  }
+
+  /**
+   * Withdraw the approval of a quote of one of the user's statuses: `quoting_status_id`'s quote
+   * of `id` becomes `revoked`. Emits the quoting status.
+   * @example api.statusQuoteRevoke(myStatus, quote).subscribe((s) => console.log(s.quote?.state))  // 'revoked'
+   */
+  statusQuoteRevoke(id: IdLike, quoting_status_id: IdLike): Observable<Status> {
+    return api.statusQuoteRevoke(this, id, quoting_status_id);
+  }
+
+  /**
+   * Change who may quote one of the user's statuses: `public`, `followers` or `nobody`
+   * (private and direct statuses stay `nobody`). Quotes made before stay. Emits the status.
+   * @example api.statusUpdateQuoteApprovalPolicy(status, 'followers').subscribe((s) => console.log(s.quote_approval?.automatic))
+   */
+  statusUpdateQuoteApprovalPolicy(id: IdLike, quote_approval_policy: QuotePolicy): Observable<Status> {
+    return api.statusUpdateQuoteApprovalPolicy(this, id, quote_approval_policy);
   }
 
   // endpoints/relationships.ts

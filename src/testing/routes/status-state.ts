@@ -1,4 +1,5 @@
 import type { FakeAccount, FakeStatus, FakeStore } from '../store.js';
+import { quoteFields } from './quotes.js';
 import { canSee, inner, social } from './social.js';
 import { FakeHttpError, type FakeRequest } from './types.js';
 
@@ -45,8 +46,11 @@ export function pollView(store: FakeStore, poll: unknown, viewer: string | undef
   return { ...record, expired: expiresAt <= Date.now(), voted: own !== undefined, own_votes: own ?? [] };
 }
 
-/** A status as `viewer` sees it: favourited, reblogged, bookmarked, muted and pinned for them. */
-export function statusView(store: FakeStore, status: FakeStatus, viewer: string | undefined): Record<string, unknown> {
+/**
+ * A status as `viewer` sees it: favourited, reblogged, bookmarked, muted and pinned for them,
+ * with its quote (only the quoted status's id when `nested` in another quote).
+ */
+export function statusView(store: FakeStore, status: FakeStatus, viewer: string | undefined, nested = false): Record<string, unknown> {
   const state = statusState(store);
   const id = status.id;
   const reblog = status['reblog'] as FakeStatus | null | undefined;
@@ -59,6 +63,7 @@ export function statusView(store: FakeStore, status: FakeStatus, viewer: string 
     muted: viewer !== undefined && (state.muted.get(viewer)?.has(id) ?? false),
     pinned: viewer !== undefined && viewer === status.account.id && (state.pinned.get(viewer)?.has(id) ?? false),
     poll: pollView(store, status['poll'], viewer),
+    ...quoteFields(store, status, viewer, nested, (quoted) => statusView(store, quoted, viewer, true)),
   };
 }
 

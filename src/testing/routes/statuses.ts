@@ -5,6 +5,7 @@ import { canSee, social } from './social.js';
 import { mark, statusState, statusView, visibleStatus } from './status-state.js';
 import { recordConversation } from './conversations.js';
 import { attachableMedia, editedMedia, mediaJson, releaseMedia } from './media.js';
+import { quotedStatusOf, quoteInline, quoteInlineOf, quoteRoutes, quoteVisibility, recordQuote, updateQuotePolicy } from './quotes.js';
 
 const VISIBILITIES = ['public', 'unlisted', 'private', 'direct'];
 /** Mastodon posts at once what is scheduled less than five minutes ahead. */
@@ -95,11 +96,13 @@ function post(store: FakeStore, request: FakeRequest): FakeStatus {
   if (text.trim() === '' && media.length === 0 && request.params['poll'] === undefined) {
     throw new FakeHttpError(422, "Validation failed: Text can't be blank");
   }
-  const visibility = str(request.params, 'visibility') ?? 'public';
-  if (!VISIBILITIES.includes(visibility)) throw new FakeHttpError(422, 'Validation failed: Visibility is not included in the list');
+  const requestedVisibility = str(request.params, 'visibility') ?? 'public';
+  if (!VISIBILITIES.includes(requestedVisibility)) throw new FakeHttpError(422, 'Validation failed: Visibility is not included in the list');
   const replyTo = str(request.params, 'in_reply_to_id');
   const parent = replyTo ? store.statusById.get(replyTo) : undefined;
   if (replyTo && !parent) throw new FakeHttpError(404, 'Record not found');
+  const quoted = quotedStatusOf(store, request);
+  const visibility = quoteVisibility(quoted, requestedVisibility);
   const mentioned = mentionsIn(store, text);
   const poll = request.params['poll'] === undefined ? null : pollOf(request.params['poll'], '');
   const status = store.addStatus(account, text, {
@@ -115,7 +118,9 @@ function post(store: FakeStore, request: FakeRequest): FakeStatus {
     card: cardFor(text),
     application: request.token?.clientId ? { name: store.apps.get(request.token.clientId)?.name ?? 'app', website: null } : null,
     media_attachments: media.map((m) => mediaJson(m, store.baseUrl)),
+    ...(quoted ? { content: `${quoteInline(quoted)}<p>${escapeHtml(text)}</p>` } : {}),
   });
+  recordQuote(store, request, status, quoted);
   for (const m of media) m.statusId = status.id;
   // Poll ids are their status's id in the fake, so a poll is found through its status.
   if (poll) poll['id'] = status.id;
@@ -227,12 +232,13 @@ export const statusRoutes: FakeRoutes = {
       const text = str(req.params, 'status');
       if (text !== undefined) {
         if (text.trim() === '') throw new FakeHttpError(422, "Validation failed: Text can't be blank");
-        status.content = `<p>${escapeHtml(text)}</p>`;
+        status.content = `${quoteInlineOf(store, status.id)}<p>${escapeHtml(text)}</p>`;
         store.sourceText.set(status.id, text);
       }
       const spoiler = str(req.params, 'spoiler_text');
       if (spoiler !== undefined) status['spoiler_text'] = spoiler;
       if (req.params['sensitive'] !== undefined) status['sensitive'] = bool(req.params, 'sensitive');
+      updateQuotePolicy(store, req, status);
       const language = str(req.params, 'language');
       if (language !== undefined) status['language'] = language;
       if (req.params['media_ids'] !== undefined || req.params['media_attributes'] !== undefined) {
@@ -370,6 +376,8 @@ export const statusRoutes: FakeRoutes = {
   'POST /api/v1/statuses/{id}/unpin': statusAction((store, status, me) => {
     statusState(store).pinned.get(me.id)?.delete(status.id);
   }),
+
+  ...quoteRoutes(statusView),
 
   'GET /api/v1/scheduled_statuses': {
     auth: 'user',
