@@ -13,8 +13,8 @@ import type {
   MarkersGetOptions, MediaEditAttributes, MediaEditOptions, MediaPostOptions, MediaUpdateOptions,
   MediaUploadEvent, NotificationsOptions, PollSpec, PushSubscriptionSetOptions, PushSubscriptionUpdateOptions,
   ReplyTarget, ReportOptions, SearchOptions, SearchV1Options, StatusDeleteOptions, StatusPostOptions,
-  StatusQuotesOptions, StatusReblogOptions, StatusReplyOptions, StatusUpdateOptions, TimelineOptions,
-  TrendOptions, VerifyMinimumVersionOptions, WebPushSubscription,
+  StatusQuotesOptions, StatusReblogOptions, StatusReplyOptions, StatusTranslateOptions, StatusUpdateOptions,
+  TimelineOptions, TrendOptions, VerifyMinimumVersionOptions, WebPushSubscription,
 } from '../api.js';
 import { MastodonClient } from './client.js';
 import type {
@@ -25,7 +25,7 @@ import type {
   Notification, Page, PageRequest, PaginationOptions, Poll, Preferences, PreviewCard, PublicStreamFilter,
   PushNotification, PushPrivateKeys, PushPublicKeys, QuotePolicy, Relationship, Report, Rule, ScheduledStatus,
   SearchResults, SearchResultsV1, Status, StatusEdit, StatusSource, StreamHandle, StreamListener,
-  StreamOptions, Tag, TrendingLink,
+  StreamOptions, Tag, Translation, TrendingLink,
 } from '../core.js';
 
 /**
@@ -1289,6 +1289,25 @@ export class Mastodon extends MastodonClient {
    */
   status(id: IdLike): Observable<Status> {
     return api.status(this, id);
+  }
+
+  /**
+   * Several statuses at once, by id: those the user may see, in the order asked; ids of statuses
+   * that are gone or hidden are left out. Mastodon takes up to 20 ids per call (since 4.3).
+   * @example api.statuses(['109440146774012815', status]).subscribe((found) => console.log(found.length))
+   */
+  statuses(ids: IdLike | readonly IdLike[]): Observable<Status[]> {
+    return api.statuses(this, ids);
+  }
+
+  /**
+   * A status translated by the server's translation service (public and unlisted statuses
+   * only): its text, content warning, alt texts and poll. Fails with a `MastodonAPIError`
+   * when the server cannot translate it (404 when no service is set up, 503 when it is down).
+   * @example api.statusTranslate(status, { lang: 'de' }).subscribe((t) => console.log(t.content, t.provider))
+   */
+  statusTranslate(id: IdLike, options?: StatusTranslateOptions): Observable<Translation> {
+    return api.statusTranslate(this, id, options);
   }
 
   /**

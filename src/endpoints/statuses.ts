@@ -8,7 +8,8 @@ import type { Context } from '../entities/context.js';
 import type { ScheduledStatus } from '../entities/scheduled-status.js';
 import type { StatusEdit, StatusSource } from '../entities/status-edit.js';
 import type { Status, Visibility } from '../entities/status.js';
-import { idOf, type IdLike } from '../ids.js';
+import type { Translation } from '../entities/translation.js';
+import { idOf, idsOf, type IdLike } from '../ids.js';
 import type { Params } from '../http/params.js';
 import { MastodonIllegalArgumentError } from '../errors.js';
 import {
@@ -62,6 +63,39 @@ export function statusPost(client: MastodonClient, status: string, options?: Sta
 export const status = /* @__PURE__ */ endpoint('GET /api/v1/statuses/{id}', {
   created: '1.0.0', changed: '3.3.0', returns: json<Status>,
   params: (id: IdLike) => ({ id: idOf(id) }),
+});
+
+/**
+ * Several statuses at once, by id: those the user may see, in the order asked; ids of statuses
+ * that are gone or hidden are left out. Mastodon takes up to 20 ids per call (since 4.3).
+ * @example statuses(client, ['109440146774012815', status]).subscribe((found) => console.log(found.length))
+ */
+export const statuses = /* @__PURE__ */ endpoint('GET /api/v1/statuses', {
+  created: '4.3.0', changed: '4.3.0', returns: json<Status[]>,
+  params: (ids: IdLike | readonly IdLike[]) => {
+    if (ids === undefined || ids === null) throw new MastodonIllegalArgumentError('ids must be a list of status ids');
+    return { id: idsOf(ids, 'ids') };
+  },
+});
+
+/** Options of `statusTranslate`. */
+export interface StatusTranslateOptions {
+  /** The language to translate into (ISO 639-1). Default: the user's locale. */
+  lang?: string;
+}
+
+/**
+ * A status translated by the server's translation service (public and unlisted statuses
+ * only): its text, content warning, alt texts and poll. Fails with a `MastodonAPIError`
+ * when the server cannot translate it (404 when no service is set up, 503 when it is down).
+ * @example statusTranslate(client, status, { lang: 'de' }).subscribe((t) => console.log(t.content, t.provider))
+ */
+export const statusTranslate = /* @__PURE__ */ endpoint('POST /api/v1/statuses/{id}/translate', {
+  created: '4.0.0', changed: '4.0.0', returns: json<Translation>,
+  params: (id: IdLike, options?: StatusTranslateOptions) => {
+    const { lang } = optionsOf(options);
+    return { id: idOf(id), lang: lang === undefined || lang === null ? undefined : requiredString('lang', lang) };
+  },
 });
 
 /**

@@ -15,6 +15,7 @@ import { reportRoutes } from './reports.js';
 import { searchRoutes } from './search.js';
 import { trendRoutes } from './trends.js';
 import { statusRoutes } from './statuses.js';
+import { statusLookupRoutes } from './status-lookups.js';
 import { timelineRoutes } from './timelines.js';
 import { relationshipRoutes } from './relationships.js';
 import { listRoutes } from './lists.js';
@@ -35,6 +36,7 @@ export const fakeRoutes: FakeRoutes = {
   ...profileRoutes,
   ...pushRoutes,
   ...statusRoutes,
+  ...statusLookupRoutes,
   ...timelineRoutes,
   ...relationshipRoutes,
   ...listRoutes,

@@ -1,0 +1,58 @@
+import type { FakeStatus } from '../store.js';
+import { canSee } from './social.js';
+import { statusView, visibleStatus } from './status-state.js';
+import { FakeHttpError, list, str, type FakeRoutes } from './types.js';
+
+/** How many statuses `GET /api/v1/statuses` takes at once, as Mastodon's DEFAULT_STATUSES_LIMIT. */
+const BATCH_LIMIT = 20;
+
+/** The fake translation service's name, as the `provider` of its translations. */
+export const FAKE_TRANSLATOR = 'Fake Translate';
+
+/** A visibly fake translation of a text: marked with the target language. */
+function translated(text: string, target: string): string {
+  return text === '' ? '' : `[${target}] ${text}`;
+}
+
+/** An HTML text translated run by run: every text between tags marked, the markup kept. */
+function translatedHtml(html: string, target: string): string {
+  return html.replace(/>([^<]+)</g, (_match, text: string) => `>${translated(text, target)}<`);
+}
+
+function translationOf(status: FakeStatus, target: string): Record<string, unknown> {
+  const media = (status['media_attachments'] as { id: string; description: string | null }[] | undefined) ?? [];
+  const poll = status['poll'] as { id: string; options: { title: string }[] } | null;
+  return {
+    content: translatedHtml(status.content, target),
+    spoiler_text: translated(String(status['spoiler_text'] ?? ''), target),
+    media_attachments: media.map((m) => ({ id: m.id, description: translated(m.description ?? '', target) })),
+    poll: poll ? { id: poll.id, options: poll.options.map((o) => ({ title: translated(o.title, target) })) } : null,
+    language: target,
+    detected_source_language: typeof status['language'] === 'string' ? status['language'] : 'en',
+    provider: FAKE_TRANSLATOR,
+  };
+}
+
+/** Statuses read in a batch, and translated by a translation service that marks what it translates. */
+export const statusLookupRoutes: FakeRoutes = {
+  'GET /api/v1/statuses': {
+    auth: 'none',
+    handle: (req, { store }) => {
+      const ids = [...new Set(list(req.params, 'id'))];
+      if (ids.length > BATCH_LIMIT) throw new FakeHttpError(422, 'Mastodon::ValidationError');
+      const viewer = req.user?.account.id;
+      const found = ids.map((id) => store.statusById.get(id))
+        .filter((status): status is FakeStatus => status !== undefined && canSee(store, status, viewer));
+      return { json: found.map((status) => statusView(store, status, viewer)) };
+    },
+  },
+
+  'POST /api/v1/statuses/{id}/translate': {
+    auth: 'app',
+    handle: (req, { store }) => {
+      const status = visibleStatus(store, req);
+      if (status.visibility !== 'public' && status.visibility !== 'unlisted') throw new FakeHttpError(403, 'This action is not allowed');
+      return { json: translationOf(status, str(req.params, 'lang') ?? 'en') };
+    },
+  },
+};
