@@ -568,6 +568,24 @@ export class Mastodon extends MastodonClient {
     return api.conversationsRead(this, id);
   }
 
+  /**
+   * Mark a conversation as unread again. Emits the conversation. Mastodon has it without
+   * documenting it (masto.js calls it `unread`), so no version is checked.
+   * @example api.conversationsUnread(conversation).subscribe((c) => console.log(c.unread))  // true
+   */
+  conversationsUnread(id: IdLike): Observable<Conversation> {
+    return api.conversationsUnread(this, id);
+  }
+
+  /**
+   * Remove a conversation from the user's list (its statuses stay; a new direct status in the
+   * thread brings it back).
+   * @example api.conversationDelete(conversation).subscribe(() => console.log('removed'))
+   */
+  conversationDelete(id: IdLike): Observable<void> {
+    return api.conversationDelete(this, id);
+  }
+
   // endpoints/favourites.ts
 
   /**
@@ -892,6 +910,15 @@ export class Mastodon extends MastodonClient {
    */
   media(id: IdLike): Observable<MediaAttachment> {
     return api.media(this, id);
+  }
+
+  /**
+   * Delete an upload that no status carries (Mastodon 4.4, API version 4); the server refuses
+   * one a status carries with a 422.
+   * @example api.mediaDelete(upload).subscribe(() => console.log('deleted'))
+   */
+  mediaDelete(id: IdLike): Observable<void> {
+    return api.mediaDelete(this, id);
   }
 
   // endpoints/media-uploads.ts

@@ -212,6 +212,17 @@ export const mediaRoutes: FakeRoutes = {
       return { status: media.pollsLeft > 0 ? 206 : 200, json: mediaJson(media, baseUrl) };
     },
   },
+  'DELETE /api/v1/media/{id}': {
+    auth: 'user',
+    handle: (req, { store }) => {
+      const { attachments } = fakeMediaState(store);
+      const media = attachments.get(req.pathParams['id'] ?? '');
+      if (!media || media.ownerId !== userOf(req).account.id) throw new FakeHttpError(404, 'Record not found');
+      if (media.statusId !== undefined) throw new FakeHttpError(422, 'Media attachment is currently used by a status');
+      attachments.delete(media.id);
+      return { json: {} };
+    },
+  },
   'PUT /api/v1/media/{id}': {
     auth: 'user',
     handle: async (req, { store, baseUrl }) => {
