@@ -1586,6 +1586,16 @@ export class Mastodon extends MastodonClient {
     return api.timelineList(this, id, options);
   }
 
+  /**
+   * Public statuses that share a link that is trending now (the URL of a trending link's card),
+   * from people who opted in to discovery. Mastodon answers 404 for a link that is not
+   * trending. Emits one {@link Page}.
+   * @example api.timelineLink(link.url, { limit: 20 }).subscribe((page) => console.log(page.length))
+   */
+  timelineLink(url: string, options?: TimelineOptions): Observable<Page<Status>> {
+    return api.timelineLink(this, url, options);
+  }
+
   // endpoints/trends.ts
 
   /**

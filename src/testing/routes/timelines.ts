@@ -4,6 +4,7 @@ import type { FakeStatus, FakeStore } from '../store.js';
 import { social } from './social.js';
 import { hides, statusesView } from './status-state.js';
 import { ownList } from './lists.js';
+import { trendingLinksOf } from './trends.js';
 
 function newestFirst(store: FakeStore, keep: (status: FakeStatus) => boolean): FakeStatus[] {
   const result: FakeStatus[] = [];
@@ -74,6 +75,19 @@ export const timelineRoutes: FakeRoutes = {
       const members = ownList(store, req).members;
       const media = mediaFilter(req);
       return timelinePage(store, req, newestFirst(store, (s) => members.has(s.account.id) && homeVisible(store, me, s) && media(s)));
+    },
+  },
+
+  // As in Mastodon, only a link trending now has a timeline: the public statuses whose card is it.
+  'GET /api/v1/timelines/link': {
+    auth: 'none',
+    handle: (req, { store }) => {
+      const url = str(req.params, 'url');
+      if (url === undefined || !trendingLinksOf(store).some((link) => link['url'] === url)) throw new FakeHttpError(404, 'Record not found');
+      const viewer = req.user?.account.id;
+      const media = mediaFilter(req);
+      return timelinePage(store, req, newestFirst(store, (s) => s.visibility === 'public' && !s['reblog'] && media(s)
+        && (s['card'] as { url?: unknown } | null)?.url === url && !hides(store, viewer, s.account)));
     },
   },
 
