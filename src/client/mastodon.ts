@@ -7,25 +7,26 @@ import type {
   AccountUpdateCredentialsOptions, AdminAccountModerateOptions, AdminAccountsV1Options,
   AdminAccountsV2Options, AdminDimensionsOptions, AdminDomainBlockOptions, AdminDomainBlocksOptions,
   AdminMeasuresOptions, AdminReportsOptions, AdminRetentionOptions, AdminTrendingTagsOptions,
-  AnyTimelineOptions, AuthRequestUrlOptions, BlurhashImage, CreateAccountOptions, DecodeBlurhashOptions,
-  DirectoryOptions, DomainBlockOptions, FilterCreateOptions, FilterUpdateOptions, Filterable,
-  InstanceNodeinfoOptions, ListenerStreamOptions, LocalTimelineOptions, LogInOptions, MakePollOptions,
-  MarkersGetOptions, MediaEditAttributes, MediaEditOptions, MediaPostOptions, MediaUpdateOptions,
-  MediaUploadEvent, NotificationsOptions, PollSpec, PushSubscriptionSetOptions, PushSubscriptionUpdateOptions,
-  ReplyTarget, ReportOptions, SearchOptions, SearchV1Options, StatusDeleteOptions, StatusPostOptions,
-  StatusQuotesOptions, StatusReblogOptions, StatusReplyOptions, StatusTranslateOptions, StatusUpdateOptions,
-  TimelineOptions, TrendOptions, VerifyMinimumVersionOptions, WebPushSubscription,
+  AnyTimelineOptions, AsyncRefreshInfo, AuthRequestUrlOptions, AwaitAsyncRefreshOptions, BlurhashImage,
+  CreateAccountOptions, DecodeBlurhashOptions, DirectoryOptions, DomainBlockOptions, FilterCreateOptions,
+  FilterUpdateOptions, Filterable, InstanceNodeinfoOptions, ListenerStreamOptions, LocalTimelineOptions,
+  LogInOptions, MakePollOptions, MarkersGetOptions, MediaEditAttributes, MediaEditOptions, MediaPostOptions,
+  MediaUpdateOptions, MediaUploadEvent, NotificationsOptions, PollSpec, PushSubscriptionSetOptions,
+  PushSubscriptionUpdateOptions, ReplyTarget, ReportOptions, SearchOptions, SearchV1Options,
+  StatusDeleteOptions, StatusPostOptions, StatusQuotesOptions, StatusReblogOptions, StatusReplyOptions,
+  StatusTranslateOptions, StatusUpdateOptions, TimelineOptions, TrendOptions, VerifyMinimumVersionOptions,
+  WebPushSubscription,
 } from '../api.js';
 import { MastodonClient } from './client.js';
 import type {
   Account, Admin_Account, Admin_Cohort, Admin_Dimension, Admin_DomainBlock, Admin_Measure, Admin_Report,
-  Admin_Tag, Admin_TrendLink, Announcement, Application, Context, Conversation, CreateAppOptions,
-  CredentialAccount, CustomEmoji, DecryptPushOptions, FamiliarFollowers, FeaturedTag, Filter, FilterContext,
-  IdLike, Instance, InstanceActivity, List, Markers, MastodonStream, MediaAttachment, MediaFile, Nodeinfo,
-  Notification, Page, PageRequest, PaginationOptions, Poll, Preferences, PreviewCard, PublicStreamFilter,
-  PushNotification, PushPrivateKeys, PushPublicKeys, QuotePolicy, Relationship, Report, Rule, ScheduledStatus,
-  SearchResults, SearchResultsV1, Status, StatusEdit, StatusSource, StreamHandle, StreamListener,
-  StreamOptions, Tag, Translation, TrendingLink,
+  Admin_Tag, Admin_TrendLink, Announcement, Application, AsyncRefresh, Context, Conversation,
+  CreateAppOptions, CredentialAccount, CustomEmoji, DecryptPushOptions, FamiliarFollowers, FeaturedTag,
+  Filter, FilterContext, IdLike, Instance, InstanceActivity, List, Markers, MastodonStream, MediaAttachment,
+  MediaFile, Nodeinfo, Notification, Page, PageRequest, PaginationOptions, Poll, Preferences, PreviewCard,
+  PublicStreamFilter, PushNotification, PushPrivateKeys, PushPublicKeys, QuotePolicy, Relationship, Report,
+  Rule, ScheduledStatus, SearchResults, SearchResultsV1, Status, StatusEdit, StatusSource, StreamHandle,
+  StreamListener, StreamOptions, Tag, Translation, TrendingLink,
 } from '../core.js';
 
 /**
@@ -502,6 +503,57 @@ export class Mastodon extends MastodonClient {
    */
   adminTrendingLinks(): Observable<Admin_TrendLink[]> {
     return api.adminTrendingLinks(this);
+  }
+
+  // endpoints/async-refreshes.ts
+
+  /**
+   * The background refresh an API result's response announced (its `Mastodon-Async-Refresh`
+   * header), as Mastodon.py's pair: the job, `running`, and the seconds the server asks to wait
+   * before polling. `null` when the response announced none. Pure: makes no request.
+   *
+   * ## Example
+   * ```ts
+   * api.statusContext(status).subscribe((context) => {
+   *   const info = api.getAsyncRefreshInfo(context);
+   *   if (info) console.log(`more replies coming; ask again in ${info[1]} s`);
+   * });
+   * ```
+   */
+  getAsyncRefreshInfo(result: unknown): AsyncRefreshInfo | null {
+    return api.getAsyncRefreshInfo(result);
+  }
+
+  /**
+   * How a background refresh stands: by its id, an `AsyncRefresh`, or an API result whose
+   * response announced it. Emits the `AsyncRefresh` (unwrapped from the server's
+   * `{"async_refresh": …}`).
+   *
+   * @example api.getAsyncRefreshStatus(context).subscribe((r) => console.log(r.status, r.result_count))
+   */
+  getAsyncRefreshStatus(result_or_id: string | object | AsyncRefresh): Observable<AsyncRefresh> {
+    return api.getAsyncRefreshStatus(this, result_or_id);
+  }
+
+  /**
+   * Waits for a background refresh to finish, then emits the refreshed answer. Given an API
+   * result whose response announced a refresh, it polls the job and, once it is `finished`,
+   * sends the result's request again and emits the new result; given an `AsyncRefresh` (from
+   * `getAsyncRefreshInfo` or `annualReportGenerate`), it emits the job once finished. Before
+   * each poll it waits the seconds the server asked for (3 when it did not say, at most 300),
+   * on the client's scheduler, so tests run it in virtual time. Emits `null` when `timeout`
+   * seconds or `max_attempts` polls pass first, as Mastodon.py returns None; a result that
+   * announced no refresh, or one already finished, is emitted as it is. Unsubscribing stops the
+   * polling.
+   *
+   * ## Example
+   * ```ts
+   * api.statusContext(status).pipe(concatMap((context) => api.awaitAsyncRefresh(context, { timeout: 60 })))
+   *   .subscribe((context) => console.log(context?.descendants.length));
+   * ```
+   */
+  awaitAsyncRefresh<T extends object>(result: T, options?: AwaitAsyncRefreshOptions): Observable<T | null> {
+    return api.awaitAsyncRefresh(this, result, options);
   }
 
   // endpoints/auth.ts

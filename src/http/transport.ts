@@ -9,6 +9,7 @@ import type { RateLimiter } from '../ratelimit/limiter.js';
 import { redact } from './redact.js';
 import { responseTooLarge } from './body-limit.js';
 import { markFetcher, type Page, type PageFetcher } from '../pagination/page.js';
+import { markAsyncRefresh } from './async-refresh.js';
 
 /** One API call as the transport takes it. */
 export interface ApiCall {
@@ -71,7 +72,8 @@ export class Transport {
           subscriber.error(error);
           return;
         }
-        subscriber.next((kind === 'page' ? markFetcher(result as Page<unknown>, this.pageFetcher) : result) as R);
+        const marked = markAsyncRefresh(result, response.headers['mastodon-async-refresh'], call);
+        subscriber.next((kind === 'page' ? markFetcher(marked as Page<unknown>, this.pageFetcher) : marked) as R);
       },
       error: (error: unknown) => subscriber.error(error),
       complete: () => subscriber.complete(),

@@ -23,6 +23,7 @@ import { pollRoutes } from './polls.js';
 import { conversationRoutes } from './conversations.js';
 import { favouriteRoutes } from './favourites.js';
 import { suggestionRoutes } from './suggestions.js';
+import { asyncRefreshRoutes } from './async-refreshes.js';
 import { streamingRoutes } from '../streaming/index.js';
 
 /** Every route of the fake server, one line per area. */
@@ -44,6 +45,7 @@ export const fakeRoutes: FakeRoutes = {
   ...conversationRoutes,
   ...favouriteRoutes,
   ...suggestionRoutes,
+  ...asyncRefreshRoutes,
   ...trendRoutes,
   ...searchRoutes,
   ...featuredTagRoutes,

@@ -5,6 +5,7 @@ import { canSee, social } from './social.js';
 import { mark, statusState, statusView, visibleStatus } from './status-state.js';
 import { recordConversation } from './conversations.js';
 import { attachableMedia, editedMedia, mediaJson, releaseMedia } from './media.js';
+import { contextRefreshHeaders } from './async-refreshes.js';
 import { quotedStatusOf, quoteInline, quoteInlineOf, quoteRoutes, quoteVisibility, recordQuote, updateQuotePolicy } from './quotes.js';
 
 const VISIBILITIES = ['public', 'unlisted', 'private', 'direct'];
@@ -283,7 +284,10 @@ export const statusRoutes: FakeRoutes = {
       const status = visibleStatus(store, req);
       const viewer = req.user?.account.id;
       const shown = (list: FakeStatus[]): unknown[] => list.filter((s) => canSee(store, s, viewer)).map((s) => statusView(store, s, viewer));
-      return { json: { ancestors: shown(threadAncestors(store, status)), descendants: shown(threadDescendants(store, status)) } };
+      return {
+        json: { ancestors: shown(threadAncestors(store, status)), descendants: shown(threadDescendants(store, status)) },
+        headers: contextRefreshHeaders(store, req, status),
+      };
     },
   },
 
