@@ -9,6 +9,7 @@ export * from './endpoints/admin/domain-blocks.js';
 export * from './endpoints/admin/reports.js';
 export * from './endpoints/admin/stats.js';
 export * from './endpoints/admin/trends.js';
+export * from './endpoints/annual-reports.js';
 export * from './endpoints/async-refreshes.js';
 export * from './endpoints/auth.js';
 export * from './endpoints/conversations.js';

@@ -20,13 +20,14 @@ import type {
 import { MastodonClient } from './client.js';
 import type {
   Account, Admin_Account, Admin_Cohort, Admin_Dimension, Admin_DomainBlock, Admin_Measure, Admin_Report,
-  Admin_Tag, Admin_TrendLink, Announcement, Application, AsyncRefresh, Context, Conversation,
-  CreateAppOptions, CredentialAccount, CustomEmoji, DecryptPushOptions, FamiliarFollowers, FeaturedTag,
-  Filter, FilterContext, IdLike, Instance, InstanceActivity, List, Markers, MastodonStream, MediaAttachment,
-  MediaFile, Nodeinfo, Notification, Page, PageRequest, PaginationOptions, Poll, Preferences, PreviewCard,
-  PublicStreamFilter, PushNotification, PushPrivateKeys, PushPublicKeys, QuotePolicy, Relationship, Report,
-  Rule, ScheduledStatus, SearchResults, SearchResultsV1, Status, StatusEdit, StatusSource, StreamHandle,
-  StreamListener, StreamOptions, Tag, Translation, TrendingLink,
+  Admin_Tag, Admin_TrendLink, Announcement, AnnualReportStateResult, Application, AsyncRefresh, Context,
+  Conversation, CreateAppOptions, CredentialAccount, CustomEmoji, DecryptPushOptions, FamiliarFollowers,
+  FeaturedTag, Filter, FilterContext, IdLike, Instance, InstanceActivity, List, Markers, MastodonStream,
+  MediaAttachment, MediaFile, Nodeinfo, Notification, Page, PageRequest, PaginationOptions, Poll, Preferences,
+  PreviewCard, PublicStreamFilter, PushNotification, PushPrivateKeys, PushPublicKeys, QuotePolicy,
+  Relationship, Report, Rule, ScheduledStatus, SearchResults, SearchResultsV1, Status, StatusEdit,
+  StatusSource, StreamHandle, StreamListener, StreamOptions, Tag, Translation, TrendingLink,
+  WrappedAnnualReports,
 } from '../core.js';
 
 /**
@@ -503,6 +504,55 @@ export class Mastodon extends MastodonClient {
    */
   adminTrendingLinks(): Observable<Admin_TrendLink[]> {
     return api.adminTrendingLinks(this);
+  }
+
+  // endpoints/annual-reports.ts
+
+  /**
+   * Ask the server to make the user's annual report of a year (this year's campaign only, while
+   * it runs). Emits the background job it started, or is already running, to wait for with
+   * `awaitAsyncRefresh`; `null` when it started none (the report exists, or the year is not
+   * the campaign's).
+   *
+   * @example api.annualReportGenerate(2025).pipe(filter((job) => job !== null), concatMap((job) => api.awaitAsyncRefresh(job))).subscribe()
+   */
+  annualReportGenerate(year: string | number): Observable<AsyncRefresh | null> {
+    return api.annualReportGenerate(this, year);
+  }
+
+  /**
+   * The user's annual reports that are ready and not yet marked read, with the accounts and
+   * statuses they name.
+   * @example api.annualReports().subscribe(({ annual_reports }) => console.log(annual_reports.map((r) => r.year)))
+   */
+  annualReports(): Observable<WrappedAnnualReports> {
+    return api.annualReports(this);
+  }
+
+  /**
+   * The user's annual report of a year, read or not; 404 when none was made.
+   * @example api.annualReport(2025).subscribe(({ annual_reports: [report] }) => console.log(report?.data?.archetype))
+   */
+  annualReport(year: string | number): Observable<WrappedAnnualReports> {
+    return api.annualReport(this, year);
+  }
+
+  /**
+   * Whether the user's report of a year is `available`, being made (`generating`), can be asked
+   * for (`eligible`) or cannot (`ineligible`). While it is being made the answer announces the
+   * job (see `awaitAsyncRefresh`).
+   * @example api.annualReportState(2025).subscribe(({ state }) => console.log(state))
+   */
+  annualReportState(year: string | number): Observable<AnnualReportStateResult> {
+    return api.annualReportState(this, year);
+  }
+
+  /**
+   * Mark the user's annual report of a year as read: `annualReports` lists it no more.
+   * @example api.annualReportRead(2025).subscribe()
+   */
+  annualReportRead(year: string | number): Observable<void> {
+    return api.annualReportRead(this, year);
   }
 
   // endpoints/async-refreshes.ts

@@ -23,6 +23,7 @@ import { pollRoutes } from './polls.js';
 import { conversationRoutes } from './conversations.js';
 import { favouriteRoutes } from './favourites.js';
 import { suggestionRoutes } from './suggestions.js';
+import { annualReportRoutes } from './annual-reports.js';
 import { asyncRefreshRoutes } from './async-refreshes.js';
 import { streamingRoutes } from '../streaming/index.js';
 
@@ -45,6 +46,7 @@ export const fakeRoutes: FakeRoutes = {
   ...conversationRoutes,
   ...favouriteRoutes,
   ...suggestionRoutes,
+  ...annualReportRoutes,
   ...asyncRefreshRoutes,
   ...trendRoutes,
   ...searchRoutes,
