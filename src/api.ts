@@ -12,6 +12,7 @@ export * from './endpoints/admin/trends.js';
 export * from './endpoints/annual-reports.js';
 export * from './endpoints/async-refreshes.js';
 export * from './endpoints/auth.js';
+export * from './endpoints/collections.js';
 export * from './endpoints/conversations.js';
 export * from './endpoints/favourites.js';
 export * from './endpoints/featured-tags.js';

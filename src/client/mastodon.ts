@@ -8,9 +8,10 @@ import type {
   AdminAccountsV2Options, AdminDimensionsOptions, AdminDomainBlockOptions, AdminDomainBlocksOptions,
   AdminMeasuresOptions, AdminReportsOptions, AdminRetentionOptions, AdminTrendingTagsOptions,
   AnyTimelineOptions, AsyncRefreshInfo, AuthRequestUrlOptions, AwaitAsyncRefreshOptions, BlurhashImage,
-  CreateAccountOptions, DecodeBlurhashOptions, DirectoryOptions, DomainBlockOptions, FilterCreateOptions,
-  FilterUpdateOptions, Filterable, InstanceNodeinfoOptions, ListenerStreamOptions, LocalTimelineOptions,
-  LogInOptions, MakePollOptions, MarkersGetOptions, MediaEditAttributes, MediaEditOptions, MediaPostOptions,
+  CollectionCreateOptions, CollectionListOptions, CollectionUpdateOptions, CreateAccountOptions,
+  DecodeBlurhashOptions, DirectoryOptions, DomainBlockOptions, FilterCreateOptions, FilterUpdateOptions,
+  Filterable, InstanceNodeinfoOptions, ListenerStreamOptions, LocalTimelineOptions, LogInOptions,
+  MakePollOptions, MarkersGetOptions, MediaEditAttributes, MediaEditOptions, MediaPostOptions,
   MediaUpdateOptions, MediaUploadEvent, NotificationsOptions, PollSpec, PushSubscriptionSetOptions,
   PushSubscriptionUpdateOptions, ReplyTarget, ReportOptions, SearchOptions, SearchV1Options,
   StatusDeleteOptions, StatusPostOptions, StatusQuotesOptions, StatusReblogOptions, StatusReplyOptions,
@@ -20,14 +21,15 @@ import type {
 import { MastodonClient } from './client.js';
 import type {
   Account, Admin_Account, Admin_Cohort, Admin_Dimension, Admin_DomainBlock, Admin_Measure, Admin_Report,
-  Admin_Tag, Admin_TrendLink, Announcement, AnnualReportStateResult, Application, AsyncRefresh, Context,
-  Conversation, CreateAppOptions, CredentialAccount, CustomEmoji, DecryptPushOptions, FamiliarFollowers,
-  FeaturedTag, Filter, FilterContext, IdLike, Instance, InstanceActivity, List, Markers, MastodonStream,
-  MediaAttachment, MediaFile, Nodeinfo, Notification, Page, PageRequest, PaginationOptions, Poll, Preferences,
-  PreviewCard, PublicStreamFilter, PushNotification, PushPrivateKeys, PushPublicKeys, QuotePolicy,
-  Relationship, Report, Rule, ScheduledStatus, SearchResults, SearchResultsV1, Status, StatusEdit,
-  StatusSource, StreamHandle, StreamListener, StreamOptions, Tag, Translation, TrendingLink,
-  WrappedAnnualReports,
+  Admin_Tag, Admin_TrendLink, Announcement, AnnualReportStateResult, Application, AsyncRefresh,
+  CollectionWithAccounts, Context, Conversation, CreateAppOptions, CredentialAccount, CustomEmoji,
+  DecryptPushOptions, FamiliarFollowers, FeaturedTag, Filter, FilterContext, IdLike, Instance,
+  InstanceActivity, List, Markers, MastodonStream, MediaAttachment, MediaFile, Nodeinfo, Notification, Page,
+  PageRequest, PaginationOptions, Poll, Preferences, PreviewCard, PublicStreamFilter, PushNotification,
+  PushPrivateKeys, PushPublicKeys, QuotePolicy, Relationship, Report, Rule, ScheduledStatus, SearchResults,
+  SearchResultsV1, Status, StatusEdit, StatusSource, StreamHandle, StreamListener, StreamOptions, Tag,
+  Translation, TrendingLink, WrappedAnnualReports, WrappedCollection, WrappedCollectionItem,
+  WrappedCollections,
 } from '../core.js';
 
 /**
@@ -650,6 +652,84 @@ export class Mastodon extends MastodonClient {
   createAccount(username: string, password: string, email: string, options: CreateAccountOptions & { return_detailed_error: true; }): Observable<[string | null, unknown]>;
   createAccount(...args: unknown[]): unknown {
     return Reflect.apply(api.createAccount, undefined, [this, ...args]);
+  }
+
+  // endpoints/collections.ts
+
+  /**
+   * The collections an account curates, newest first: all of them for the user's own account,
+   * the discoverable ones for others.
+   * @example api.accountCollections(account, { limit: 10 }).subscribe(({ collections }) => console.log(collections.map((c) => c.name)))
+   */
+  accountCollections(account_id: IdLike, options?: CollectionListOptions): Observable<WrappedCollections> {
+    return api.accountCollections(this, account_id, options);
+  }
+
+  /**
+   * The collections an account is featured in.
+   * @example api.accountInCollections(me).subscribe(({ collections }) => console.log(collections.length))
+   */
+  accountInCollections(account_id: IdLike, options?: CollectionListOptions): Observable<WrappedCollections> {
+    return api.accountInCollections(this, account_id, options);
+  }
+
+  /**
+   * One collection, with its curator and members in full.
+   * @example api.collection(id).subscribe(({ collection, accounts }) => console.log(collection.name, accounts.length))
+   */
+  collection(id: IdLike): Observable<CollectionWithAccounts> {
+    return api.collection(this, id);
+  }
+
+  /**
+   * Make a collection: a name (at most 40 characters), what it is about, and the accounts it
+   * features. Emits it.
+   * @example api.collectionCreate('Cat people', { description: 'They post cats', account_ids: [alice, bob] })
+   */
+  collectionCreate(name: string, options?: CollectionCreateOptions): Observable<WrappedCollection> {
+    return api.collectionCreate(this, name, options);
+  }
+
+  /**
+   * Change one of the user's collections: its name and fields (accounts are added and removed
+   * one by one). Emits it.
+   * @example api.collectionUpdate(collection, { discoverable: false }).subscribe(({ collection }) => console.log(collection.discoverable))
+   */
+  collectionUpdate(id: IdLike, options?: CollectionUpdateOptions): Observable<WrappedCollection> {
+    return api.collectionUpdate(this, id, options);
+  }
+
+  /**
+   * Delete one of the user's collections.
+   * @example api.collectionDelete(collection).subscribe()
+   */
+  collectionDelete(id: IdLike): Observable<void> {
+    return api.collectionDelete(this, id);
+  }
+
+  /**
+   * Feature an account in one of the user's collections, as its account's approval policy
+   * allows. Emits the new item.
+   * @example api.collectionAddAccount(collection, account).subscribe(({ collection_item }) => console.log(collection_item.state))
+   */
+  collectionAddAccount(collection_id: IdLike, account_id: IdLike): Observable<WrappedCollectionItem> {
+    return api.collectionAddAccount(this, collection_id, account_id);
+  }
+
+  /**
+   * Take an item (an account) out of one of the user's collections.
+   * @example api.collectionRemoveAccount(collection, item).subscribe()
+   */
+  collectionRemoveAccount(collection_id: IdLike, item_id: IdLike): Observable<void> {
+    return api.collectionRemoveAccount(this, collection_id, item_id);
+  }
+
+  /**
+   * Withdraw the user's own account from someone else's collection: its item becomes `revoked`.
+   * @example api.collectionRevoke(theirCollection, myItem).subscribe()
+   */
+  collectionRevoke(collection_id: IdLike, item_id: IdLike): Observable<void> {
+    return api.collectionRevoke(this, collection_id, item_id);
   }
 
   // endpoints/conversations.ts

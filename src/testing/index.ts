@@ -11,6 +11,7 @@ export { parsePairs, type ParsedParams, type ParsedValue } from './params.js';
 export { fakeMediaState, type FakeMedia, type FakeMediaState } from './routes/media.js';
 export { fakeAsyncRefreshes, type FakeAsyncRefresh, type FakeAsyncRefreshState, type FakeRemoteReply } from './routes/async-refreshes.js';
 export { fakeAnnualReports, type FakeAnnualReport, type FakeAnnualReportState } from './routes/annual-reports.js';
+export { fakeCollections, type FakeCollection, type FakeCollectionItem } from './routes/collections.js';
 export { fakeQuotes, type FakeQuote, type FakeQuotesState, type FakeQuoteState, type FakeQuotePolicy } from './routes/quotes.js';
 export { fakePushSubscriptions, type FakePushSubscription } from './routes/push.js';
 export { fakeAdmin, FakeAdminState } from './routes/admin-state.js';

@@ -25,6 +25,7 @@ import { favouriteRoutes } from './favourites.js';
 import { suggestionRoutes } from './suggestions.js';
 import { annualReportRoutes } from './annual-reports.js';
 import { asyncRefreshRoutes } from './async-refreshes.js';
+import { collectionRoutes } from './collections.js';
 import { streamingRoutes } from '../streaming/index.js';
 
 /** Every route of the fake server, one line per area. */
@@ -48,6 +49,7 @@ export const fakeRoutes: FakeRoutes = {
   ...suggestionRoutes,
   ...annualReportRoutes,
   ...asyncRefreshRoutes,
+  ...collectionRoutes,
   ...trendRoutes,
   ...searchRoutes,
   ...featuredTagRoutes,
