@@ -12,11 +12,11 @@ import type {
   DecodeBlurhashOptions, DirectoryOptions, DomainBlockOptions, FilterCreateOptions, FilterUpdateOptions,
   Filterable, InstanceNodeinfoOptions, ListenerStreamOptions, LocalTimelineOptions, LogInOptions,
   MakePollOptions, MarkersGetOptions, MediaEditAttributes, MediaEditOptions, MediaPostOptions,
-  MediaUpdateOptions, MediaUploadEvent, NotificationsOptions, PollSpec, PushSubscriptionSetOptions,
-  PushSubscriptionUpdateOptions, ReplyTarget, ReportOptions, SearchOptions, SearchV1Options,
-  StatusDeleteOptions, StatusPostOptions, StatusQuotesOptions, StatusReblogOptions, StatusReplyOptions,
-  StatusTranslateOptions, StatusUpdateOptions, TimelineOptions, TrendOptions, VerifyMinimumVersionOptions,
-  WebPushSubscription,
+  MediaUpdateOptions, MediaUploadEvent, NotificationsOptions, OEmbedOptions, PollSpec,
+  PushSubscriptionSetOptions, PushSubscriptionUpdateOptions, ReplyTarget, ReportOptions, SearchOptions,
+  SearchV1Options, StatusDeleteOptions, StatusPostOptions, StatusQuotesOptions, StatusReblogOptions,
+  StatusReplyOptions, StatusTranslateOptions, StatusUpdateOptions, TimelineOptions, TrendOptions,
+  VerifyMinimumVersionOptions, WebPushSubscription,
 } from '../api.js';
 import { MastodonClient } from './client.js';
 import type {
@@ -24,8 +24,8 @@ import type {
   Admin_Tag, Admin_TrendLink, Announcement, AnnualReportStateResult, Application, AsyncRefresh,
   CollectionWithAccounts, Context, Conversation, CreateAppOptions, CredentialAccount, CustomEmoji,
   DecryptPushOptions, FamiliarFollowers, FeaturedTag, Filter, FilterContext, IdLike, Instance,
-  InstanceActivity, List, Markers, MastodonStream, MediaAttachment, MediaFile, Nodeinfo, Notification, Page,
-  PageRequest, PaginationOptions, Poll, Preferences, PreviewCard, PublicStreamFilter, PushNotification,
+  InstanceActivity, List, Markers, MastodonStream, MediaAttachment, MediaFile, Nodeinfo, Notification, OEmbed,
+  Page, PageRequest, PaginationOptions, Poll, Preferences, PreviewCard, PublicStreamFilter, PushNotification,
   PushPrivateKeys, PushPublicKeys, QuotePolicy, Relationship, Report, Rule, ScheduledStatus, SearchResults,
   SearchResultsV1, Status, StatusEdit, StatusSource, StreamHandle, StreamListener, StreamOptions, Tag,
   Translation, TrendingLink, WrappedAnnualReports, WrappedCollection, WrappedCollectionItem,
@@ -1454,6 +1454,16 @@ export class Mastodon extends MastodonClient {
    */
   statusReply(to_status: ReplyTarget, status: string, options?: StatusReplyOptions): Observable<Status> {
     return api.statusReply(this, to_status, status, options);
+  }
+
+  /**
+   * How to embed a public status in a web page, by its URL (oEmbed): the `<iframe>` and its
+   * script, with the author and server named. Needs no token; 404 for a URL that is not a
+   * public or unlisted status of the server.
+   * @example api.oembed(status.url!, { maxwidth: 500 }).subscribe((embed) => console.log(embed.html))
+   */
+  oembed(url: string, options?: OEmbedOptions): Observable<OEmbed> {
+    return api.oembed(this, url, options);
   }
 
   // endpoints/statuses.ts

@@ -5,7 +5,7 @@ import { Mastodon, MastodonAPIError, MastodonIllegalArgumentError, MastodonNotFo
 import { clientFor, useFakeServer } from '../support/fake.js';
 import { PNG, patterned } from '../media/fixtures.js';
 
-describe('statuses in a batch, and translated', () => {
+describe('statuses in a batch, embedded and translated', () => {
   const fake = useFakeServer();
   const last = (route: string) => fake.server.requestsTo(route).at(-1)!;
 
@@ -58,6 +58,27 @@ describe('statuses in a batch, and translated', () => {
     await assert.rejects(firstValueFrom(api.statusTranslate('1')), MastodonNotFoundError);
   });
 
+  it('oembed embeds a public status by its URL, for anybody, and not a private one', async () => {
+    const api = clientFor(fake.server, 'embed_author');
+    const status = await firstValueFrom(api.toot('embed me'));
+    const anonymous = new Mastodon({ api_base_url: fake.server.url, version_check_mode: 'none' });
+    const embed = await firstValueFrom(anonymous.oembed(status.url!, { maxwidth: 500 }));
+    const request = last('GET /api/oembed');
+    assert.deepEqual(request.query, { url: status.url, maxwidth: '500' });
+    assert.equal(request.headers['authorization'], undefined);
+    assert.deepEqual({ ...embed, html: undefined }, {
+      type: 'rich', version: '1.0', title: 'New status by embed_author', author_name: 'embed_author', author_url: status.account.url,
+      provider_name: new URL(fake.server.url).host, provider_url: `${fake.server.url}/`, cache_age: 86400, html: undefined, width: 500, height: null,
+    });
+    assert.match(embed.html, new RegExp(`^<iframe src="${status.url}/embed" class="mastodon-embed"[^>]* width="500"`));
+    const uri = await firstValueFrom(anonymous.oembed(status.uri));
+    assert.equal(uri.width, 400, 'found by its ActivityPub id too, 400 wide by default');
+
+    const secret = await firstValueFrom(api.statusPost('not for embedding', { visibility: 'private' }));
+    await assert.rejects(firstValueFrom(api.oembed(secret.url!)), MastodonNotFoundError);
+    await assert.rejects(firstValueFrom(api.oembed('https://elsewhere.example/@x/1')), MastodonNotFoundError);
+  });
+
   it('checks its arguments before sending anything', async () => {
     const api = clientFor(fake.server, 'batch_args');
     const before = fake.server.requests.length;
@@ -67,6 +88,8 @@ describe('statuses in a batch, and translated', () => {
       () => api.statuses([{ id: null } as never]),
       () => api.statusTranslate('1', { lang: 5 as never }),
       () => api.statusTranslate('', {}),
+      () => api.oembed(undefined as never), () => api.oembed('https://x.example/@a/1', { maxwidth: 0 }),
+      () => api.oembed('https://x.example/@a/1', { maxheight: 1.5 }),
     ];
     for (const call of calls) await assert.rejects(lastValueFrom(call()), MastodonIllegalArgumentError);
     assert.equal(fake.server.requests.length, before);

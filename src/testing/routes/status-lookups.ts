@@ -1,4 +1,4 @@
-import type { FakeStatus } from '../store.js';
+import { escapeHtml, type FakeStatus, type FakeStore } from '../store.js';
 import { canSee } from './social.js';
 import { statusView, visibleStatus } from './status-state.js';
 import { FakeHttpError, list, str, type FakeRoutes } from './types.js';
@@ -33,6 +33,33 @@ function translationOf(status: FakeStatus, target: string): Record<string, unkno
   };
 }
 
+/** The local status a URL names (`/@user/id` or `/users/user/statuses/id`), as Mastodon's StatusFinder reads it. */
+function statusAt(store: FakeStore, url: string | undefined): FakeStatus | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url ?? '');
+  } catch {
+    return undefined;
+  }
+  if (parsed.origin !== new URL(store.baseUrl).origin) return undefined;
+  const match = /^\/(?:@([\w.-]+)|users\/([\w.-]+)\/statuses)\/(\d+)\/?$/.exec(parsed.pathname);
+  const status = match ? store.statusById.get(match[3]!) : undefined;
+  return status && status.account.username === (match![1] ?? match![2]) ? status : undefined;
+}
+
+function oembedOf(store: FakeStore, status: FakeStatus, width: number, height: number | null): Record<string, unknown> {
+  const url = String(status['url']);
+  const heightAttribute = height === null ? '' : ` height="${height}"`;
+  return {
+    type: 'rich', version: '1.0', title: `New status by ${status.account.username}`,
+    author_name: status.account.display_name || status.account.username, author_url: status.account.url,
+    provider_name: new URL(store.baseUrl).host, provider_url: `${store.baseUrl}/`, cache_age: 86_400,
+    html: `<iframe src="${escapeHtml(url)}/embed" class="mastodon-embed" style="max-width: 100%; border: 0" width="${width}"${heightAttribute} allowfullscreen="allowfullscreen"></iframe>`
+      + `<script src="${store.baseUrl}/embed.js" async="async"></script>`,
+    width, height,
+  };
+}
+
 /** Statuses read in a batch, and translated by a translation service that marks what it translates. */
 export const statusLookupRoutes: FakeRoutes = {
   'GET /api/v1/statuses': {
@@ -44,6 +71,20 @@ export const statusLookupRoutes: FakeRoutes = {
       const found = ids.map((id) => store.statusById.get(id))
         .filter((status): status is FakeStatus => status !== undefined && canSee(store, status, viewer));
       return { json: found.map((status) => statusView(store, status, viewer)) };
+    },
+  },
+
+  // Public and unlisted statuses only, whoever asks, as Mastodon's OEmbedController answers.
+  'GET /api/oembed': {
+    auth: 'none',
+    handle: (req, { store }) => {
+      const status = statusAt(store, str(req.params, 'url'));
+      if (!status || (status.visibility !== 'public' && status.visibility !== 'unlisted')) throw new FakeHttpError(404, 'Record not found');
+      const number = (name: string): number | undefined => {
+        const value = Number(str(req.params, name));
+        return Number.isInteger(value) && value > 0 ? value : undefined;
+      };
+      return { json: oembedOf(store, status, number('maxwidth') ?? 400, number('maxheight') ?? null) };
     },
   },
 
