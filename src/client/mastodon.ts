@@ -1919,6 +1919,19 @@ export class Mastodon extends MastodonClient {
   }
 
   /**
+   * The user's notifications, and nothing else of the user's stream (`user:notification`).
+   * Catches up notifications after reconnects. With a {@link StreamListener} first, attaches it
+   * and returns its handle.
+   *
+   * @example api.streamNotifications().subscribe((e) => e.type === 'notification' && console.log(e.payload.type))
+   */
+  streamNotifications(options?: StreamOptions): MastodonStream;
+  streamNotifications(listener: StreamListener, options?: ListenerStreamOptions): StreamHandle;
+  streamNotifications(...args: unknown[]): unknown {
+    return Reflect.apply(api.streamNotifications, undefined, [this, ...args]);
+  }
+
+  /**
    * Public statuses: all known ones, or only `local` or `remote` ones, optionally `only_media`.
    * With a {@link StreamListener} first, attaches it and returns its handle.
    *

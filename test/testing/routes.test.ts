@@ -20,7 +20,7 @@ const WITHOUT_ROW: Readonly<Record<string, string>> = {
   'GET /nodeinfo/2.0': 'instanceNodeinfo, at the address the discovery document gives',
   'GET /api/v1/streaming/health': 'streamHealthy',
   'GET /api/v1/streaming/user': 'streamUser (SSE)',
-  'GET /api/v1/streaming/user/notification': 'SSE stream of notifications',
+  'GET /api/v1/streaming/user/notification': 'streamNotifications (SSE)',
   'GET /api/v1/streaming/public': 'streamPublic (SSE)',
   'GET /api/v1/streaming/public/local': 'streamLocal (SSE)',
   'GET /api/v1/streaming/public/remote': 'streamPublic({ remote: true }) (SSE)',
