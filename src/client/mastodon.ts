@@ -12,11 +12,11 @@ import type {
   DecodeBlurhashOptions, DirectoryOptions, DomainBlockOptions, FilterCreateOptions, FilterUpdateOptions,
   Filterable, InstanceNodeinfoOptions, ListenerStreamOptions, LocalTimelineOptions, LogInOptions,
   MakePollOptions, MarkersGetOptions, MediaEditAttributes, MediaEditOptions, MediaPostOptions,
-  MediaUpdateOptions, MediaUploadEvent, NotificationsOptions, OEmbedOptions, PollSpec,
-  PushSubscriptionSetOptions, PushSubscriptionUpdateOptions, ReplyTarget, ReportOptions, SearchOptions,
-  SearchV1Options, StatusDeleteOptions, StatusPostOptions, StatusQuotesOptions, StatusReblogOptions,
-  StatusReplyOptions, StatusTranslateOptions, StatusUpdateOptions, TimelineOptions, TrendOptions,
-  VerifyMinimumVersionOptions, WebPushSubscription,
+  MediaUpdateOptions, MediaUploadEvent, NotificationsOptions, OEmbedOptions, PaginationDirection,
+  PaginationIteratorOptions, PollSpec, PushSubscriptionSetOptions, PushSubscriptionUpdateOptions, ReplyTarget,
+  ReportOptions, SearchOptions, SearchV1Options, StatusDeleteOptions, StatusPostOptions, StatusQuotesOptions,
+  StatusReblogOptions, StatusReplyOptions, StatusTranslateOptions, StatusUpdateOptions, TimelineOptions,
+  TrendOptions, VerifyMinimumVersionOptions, WebPushSubscription,
 } from '../api.js';
 import { MastodonClient } from './client.js';
 import type {
@@ -58,6 +58,23 @@ export class Mastodon extends MastodonClient {
    */
   static createApp(client_name: string, options?: CreateAppOptions): Observable<[client_id: string, client_secret: string]> {
     return api.createApp(client_name, options);
+  }
+
+  /**
+   * How many characters a status counts as against the server's limit (the instance's
+   * `configuration.statuses.max_characters`), as Mastodon counts: URLs as 23 characters,
+   * remote mentions as their `@username`, grapheme clusters as one, the content warning in full.
+   * Pure: makes no request, and throws `MastodonIllegalArgumentError` at once for text that is
+   * not a string.
+   *
+   * ## Example
+   * ```ts
+   * Mastodon.getStatusLength('Read https://example.com/a/very/long/path/to/an/article @alice@example.social')
+   * // 5 + 23 + 1 + 6 = 35
+   * ```
+   */
+  static getStatusLength(text: string, spoiler_text?: string): number {
+    return api.getStatusLength(text, spoiler_text);
   }
 
   /**
@@ -1500,6 +1517,25 @@ export class Mastodon extends MastodonClient {
     return api.generateMediaEditAttributes(id, options);
   }
 
+  // endpoints/status-length.ts
+
+  /**
+   * How many characters a status counts as against the server's limit (the instance's
+   * `configuration.statuses.max_characters`), as Mastodon counts: URLs as 23 characters,
+   * remote mentions as their `@username`, grapheme clusters as one, the content warning in full.
+   * Pure: makes no request, and throws `MastodonIllegalArgumentError` at once for text that is
+   * not a string.
+   *
+   * ## Example
+   * ```ts
+   * api.getStatusLength('Read https://example.com/a/very/long/path/to/an/article @alice@example.social')
+   * // 5 + 23 + 1 + 6 = 35
+   * ```
+   */
+  getStatusLength(text: string, spoiler_text?: string): number {
+    return api.getStatusLength(text, spoiler_text);
+  }
+
   // endpoints/statuses.ts
 
   /**
@@ -1901,6 +1937,37 @@ export class Mastodon extends MastodonClient {
    */
   fetchRemaining<T>(page: PageRequest | Page<T>): Observable<T[]> {
     return api.fetchRemaining(this, page);
+  }
+
+  /**
+   * The request for the page after `page` in a direction (`next`: older, `previous`: newer), as
+   * its `Link` header gave it; `null` when there is none. Mastodon.py's `PaginationInfo`: keep it
+   * to resume later with `fetchNext`, `fetchPrevious` or `paginate`. Pure: makes no request.
+   *
+   * @example api.getPaginationInfo(page, 'next')  // { method: 'GET', url: 'https://m.example/api/v1/timelines/home?max_id=7' }
+   */
+  getPaginationInfo(page: Page<unknown>, pagination_direction: PaginationDirection): PageRequest | null {
+    return api.getPaginationInfo(page, pagination_direction);
+  }
+
+  /**
+   * Every item from `start_page` on, one by one, fetching the following pages as they are
+   * needed until one is empty or has no link: Mastodon.py's iterator as an Observable (it is
+   * `paginateItems` with Mastodon.py's arguments). Given a page's request instead of a page, it
+   * starts with the page that request fetches. Lazy: `take(n)` fetches only the pages the first
+   * `n` items need.
+   *
+   * ## Example
+   * ```ts
+   * api.paginationIterator(firstPage).pipe(take(100), toArray()).subscribe((statuses) => console.log(statuses.length));
+   * api.paginationIterator(firstPage, { return_pagination_info: true })
+   *   .subscribe(([status, resume]) => console.log(status.id, resume?.url));
+   * ```
+   */
+  paginationIterator<T>(start_page: PageRequest | Page<T>, options: PaginationIteratorOptions & { return_pagination_info: true; }): Observable<[T, PageRequest | null]>;
+  paginationIterator<T>(start_page: PageRequest | Page<T>, options?: PaginationIteratorOptions & { return_pagination_info?: false | undefined; }): Observable<T>;
+  paginationIterator(...args: unknown[]): unknown {
+    return Reflect.apply(api.paginationIterator, undefined, [this, ...args]);
   }
 
   // streaming/methods.ts

@@ -17,6 +17,7 @@ import {
 } from './status-params.js';
 
 export { generateMediaEditAttributes } from './status-params.js';
+export { getStatusLength } from './status-length.js';
 export type { MediaEditAttributes, MediaEditOptions, PollSpec, StatusPostOptions, StatusUpdateOptions } from './status-params.js';
 
 /** Options of `statusReblog`. */
