@@ -10,13 +10,15 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Mastodon } from '../src/index.js';
 import * as api from '../src/api.js';
-import type { AnyEndpoint, VersionSwitch } from '../src/endpoints/define.js';
-import { coverageOf } from './coverage-api.js';
+import { rowsOf, type AnyEndpoint, type VersionSwitch } from '../src/endpoints/define.js';
+import { camelCaseOf, coverageOf } from './coverage-api.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const METHODS_FILE = join(ROOT, 'docs', 'methods.md');
 /** Mastodon.py 1.8's methods, copied into the project (test/fixtures/README.md says from where). */
 const ENDPOINTS_FILE = join(ROOT, 'test', 'fixtures', 'mastodonpy-1.8', 'endpoints.json');
+/** Mastodon.py 2.2.2's methods, beside them. */
+const NEWER_ENDPOINTS_FILE = join(ROOT, 'test', 'fixtures', 'mastodonpy-2.2', 'endpoints.json');
 
 /** One entry of endpoints.json, as far as the table needs it. */
 export interface MethodEntry {
@@ -109,7 +111,39 @@ export function methodTable(entries: readonly MethodEntry[]): string {
     const call = form === 'missing' ? '—' : code(callOf(full, name, form));
     lines.push(`| ${code(entry.method)} | ${call} | ${request} | ${how} |`);
   }
+  return `${lines.join('\n')}\n${beyondTable(entries, rows, switches)}`;
+}
+
+/**
+ * The methods beyond Mastodon.py 1.8: under Mastodon.py 2.2.2's name where it has the method,
+ * else named here in the same style ("—" in its column).
+ */
+function beyondTable(entries: readonly MethodEntry[], rows: Map<string, AnyEndpoint>, switches: Map<string, VersionSwitch<never[], unknown>>): string {
+  const known = new Set(entries.map((e) => camelCaseOf(e.method)));
+  const newer = new Map(readNewerEntries().map((e) => [camelCaseOf(e.method), e]));
+  const names = Object.getOwnPropertyNames(Mastodon.prototype).filter((name) => name !== 'constructor' && !known.has(name) && name in api).sort();
+  const lines = [
+    '',
+    '## Beyond Mastodon.py 1.8',
+    '',
+    'Methods Mastodon.py 1.8 does not have: under Mastodon.py 2.2.2\'s name where it has them, else (—)',
+    'named here in the same style. Called as above.',
+    '',
+    '| mastodon-rx | Mastodon.py 2.2.2 | request |',
+    '| --- | --- | --- |',
+  ];
+  for (const name of names) {
+    const exports = api as Record<string, unknown>;
+    const row = rows.get(name) ?? switches.get(name)?.rows[0] ?? rowsOf(exports[`${name}Row`])[0];
+    const request = row ? code(`${row.method} ${row.path}`) : 'hand-written';
+    const python = newer.get(name);
+    lines.push(`| ${code(name)} | ${python ? code(python.method) : '—'} | ${request} |`);
+  }
   return `${lines.join('\n')}\n`;
+}
+
+function readNewerEntries(): MethodEntry[] {
+  return JSON.parse(readFileSync(NEWER_ENDPOINTS_FILE, 'utf8')) as MethodEntry[];
 }
 
 export function readEntries(): MethodEntry[] {

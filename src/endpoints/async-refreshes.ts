@@ -20,7 +20,7 @@ import { json, row } from './define.js';
 const MAX_RETRY_SECONDS = 300;
 
 /** `GET /api/v1_alpha/async_refreshes/{id}`: the row `getAsyncRefreshStatus` and `awaitAsyncRefresh` send. */
-export const asyncRefreshRow = /* @__PURE__ */ row('GET /api/v1_alpha/async_refreshes/{id}', {
+export const getAsyncRefreshStatusRow = /* @__PURE__ */ row('GET /api/v1_alpha/async_refreshes/{id}', {
   created: '4.4.0', changed: '4.4.0', returns: json<WrappedAsyncRefresh>,
   params: (id: string) => ({ id: idOf(id, 'async refresh id') }),
 });
@@ -66,7 +66,7 @@ function refreshIdOf(value: unknown): string {
 
 /** One poll: the job, and the wait its answer asked for before the next, if it named one. */
 function pollRefresh(client: MastodonClient, id: string): Observable<{ refresh: AsyncRefresh; retry: number | undefined }> {
-  return call(client, asyncRefreshRow, [id]).pipe(map((wrapped) => {
+  return call(client, getAsyncRefreshStatusRow, [id]).pipe(map((wrapped) => {
     const refresh = (wrapped as Partial<WrappedAsyncRefresh> | null)?.async_refresh;
     if (!isAsyncRefresh(refresh)) {
       throw new MastodonMalformedResponseError('The async refresh answer holds no async_refresh', {
