@@ -122,6 +122,25 @@ describe('quote posts against the fake server', () => {
     assert.deepEqual(await firstValueFrom(author.statusQuotes(status)), []);
   });
 
+  it('editing a quoted status tells the authors of its accepted quotes, about their quote (quoted_update)', async () => {
+    const author = clientFor(fake.server, 'q_editor');
+    const quoter = clientFor(fake.server, 'q_edit_quoter');
+    const revokedQuoter = clientFor(fake.server, 'q_edit_revoked');
+    const status = await firstValueFrom(author.toot('first draft'));
+    const quote = await firstValueFrom(quoter.statusPost('quoting the draft', { quoted_status_id: status }));
+    const gone = await firstValueFrom(revokedQuoter.statusPost('quoting too', { quoted_status_id: status }));
+    await firstValueFrom(author.statusQuoteRevoke(status, gone));
+    await firstValueFrom(author.statusPost('quoting myself', { quoted_status_id: status }));
+
+    await firstValueFrom(author.statusUpdate(status, { status: 'second draft' }));
+    const updates = (await firstValueFrom(quoter.notifications())).filter((n) => n.type === 'quoted_update');
+    assert.equal(updates.length, 1);
+    assert.equal(updates[0]!.status?.id, quote.id, 'the quote is attached, not the edited status');
+    assert.equal(updates[0]!.account.username, 'q_editor');
+    assert.deepEqual((await firstValueFrom(revokedQuoter.notifications())).filter((n) => n.type === 'quoted_update'), [], 'not for a revoked quote');
+    assert.deepEqual((await firstValueFrom(author.notifications())).filter((n) => n.type === 'quoted_update'), [], 'not for the author\'s own quote');
+  });
+
   it('deleting the quoted status leaves its quotes deleted; blocking or muting its author hides it from the blocker', async () => {
     const author = clientFor(fake.server, 'q_gone');
     const quoter = clientFor(fake.server, 'q_gone_quoter');

@@ -42,8 +42,10 @@ const POLICIES: readonly string[] = ['public', 'followers', 'nobody'];
 export function fakeQuotes(store: FakeStore): FakeQuotesState {
   return store.extension<FakeQuotesState>('quotes', () => {
     const state: FakeQuotesState = { quotes: new Map(), policies: new Map() };
-    // A deleted quoting status takes its quote along; a deleted quoted one leaves its quotes `deleted`.
+    // A deleted quoting status takes its quote along; a deleted quoted one leaves its quotes
+    // `deleted`. An edit tells the authors of its accepted quotes (`quoted_update`, about their quote).
     store.listen((change) => {
+      if (change.type === 'status.updated') notifyQuoters(store, state, change['status'] as FakeStatus);
       if (change.type !== 'status.deleted') return;
       const { id } = change['status'] as FakeStatus;
       state.quotes.delete(id);
@@ -52,6 +54,13 @@ export function fakeQuotes(store: FakeStore): FakeQuotesState {
     });
     return state;
   });
+}
+
+function notifyQuoters(store: FakeStore, state: FakeQuotesState, edited: FakeStatus): void {
+  for (const quote of state.quotes.values()) {
+    const quoting = quote.quotedId === edited.id && quote.state === 'accepted' ? store.statusById.get(quote.statusId) : undefined;
+    if (quoting && quoting.account.id !== edited.account.id) store.addNotification('quoted_update', quoting.account.id, edited.account, quoting);
+  }
 }
 
 function policyOf(store: FakeStore, status: FakeStatus): FakeQuotePolicy {
