@@ -2,6 +2,7 @@ import type { FakeStatus, FakeStore } from '../store.js';
 import { refreshHeader, runningRefresh, startRefresh } from './async-refreshes.js';
 import { statusView } from './status-state.js';
 import { FakeHttpError, userOf, type FakeRequest, type FakeRoutes } from './types.js';
+import { READ_ACCOUNTS, scoped, WRITE_ACCOUNTS } from './scoped.js';
 
 /** A user's year in review, once made. */
 export interface FakeAnnualReport {
@@ -99,21 +100,21 @@ function ownReport(store: FakeStore, req: FakeRequest): FakeAnnualReport {
 
 /** Annual reports: made on request during the campaign (a background job), then read and marked read. */
 export const annualReportRoutes: FakeRoutes = {
-  'GET /api/v1/annual_reports': {
+  'GET /api/v1/annual_reports': scoped(READ_ACCOUNTS, {
     auth: 'user',
     handle: (req, { store }) => {
       const me = userOf(req).account.id;
       const unread = [...fakeAnnualReports(store).reports.values()].filter((r) => r.accountId === me && !r.read);
       return { json: wrapped(store, me, unread) };
     },
-  },
+  }),
 
-  'GET /api/v1/annual_reports/{year}': {
+  'GET /api/v1/annual_reports/{year}': scoped(READ_ACCOUNTS, {
     auth: 'user',
     handle: (req, { store }) => ({ json: wrapped(store, userOf(req).account.id, [ownReport(store, req)]) }),
-  },
+  }),
 
-  'GET /api/v1/annual_reports/{year}/state': {
+  'GET /api/v1/annual_reports/{year}/state': scoped(READ_ACCOUNTS, {
     auth: 'user',
     handle: (req, { store }) => {
       const me = userOf(req).account.id;
@@ -125,9 +126,9 @@ export const annualReportRoutes: FakeRoutes = {
       const eligible = state.campaign === year && statusesOfYear(store, me, year).length > 0;
       return { json: { state: eligible ? 'eligible' : 'ineligible' } };
     },
-  },
+  }),
 
-  'POST /api/v1/annual_reports/{year}/generate': {
+  'POST /api/v1/annual_reports/{year}/generate': scoped(WRITE_ACCOUNTS, {
     auth: 'user',
     handle: (req, { store }) => {
       const me = userOf(req).account.id;
@@ -141,13 +142,13 @@ export const annualReportRoutes: FakeRoutes = {
       });
       return { json: {}, headers: refreshHeader(refresh) };
     },
-  },
+  }),
 
-  'POST /api/v1/annual_reports/{year}/read': {
+  'POST /api/v1/annual_reports/{year}/read': scoped(WRITE_ACCOUNTS, {
     auth: 'user',
     handle: (req, { store }) => {
       ownReport(store, req).read = true;
       return { json: {} };
     },
-  },
+  }),
 };

@@ -1,5 +1,6 @@
 import type { FakeAccount, FakeStatus, FakeStore } from '../store.js';
 import { FakeHttpError, type FakeRequest, type FakeRoutes } from './types.js';
+import { scoped } from './scoped.js';
 
 /** A background job of the fake server, as `GET /api/v1_alpha/async_refreshes/{id}` shows it. */
 export interface FakeAsyncRefresh {
@@ -103,7 +104,7 @@ function json(refresh: FakeAsyncRefresh): Record<string, unknown> {
 
 /** How a background job stands; each poll brings it closer to finished. */
 export const asyncRefreshRoutes: FakeRoutes = {
-  'GET /api/v1_alpha/async_refreshes/{id}': {
+  'GET /api/v1_alpha/async_refreshes/{id}': scoped(['read'], {
     auth: 'user',
     handle: (req, { store }) => {
       const refresh = fakeAsyncRefreshes(store).refreshes.get(req.pathParams['id'] ?? '');
@@ -118,5 +119,5 @@ export const asyncRefreshRoutes: FakeRoutes = {
       }
       return { json: { async_refresh: json(refresh) } };
     },
-  },
+  }),
 };

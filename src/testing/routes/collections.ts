@@ -1,6 +1,7 @@
 import type { FakeStore } from '../store.js';
 import { accountOr404 } from './social.js';
 import { bool, FakeHttpError, list, str, userOf, type FakeReply, type FakeRequest, type FakeRoutes } from './types.js';
+import { READ_COLLECTIONS, scoped, WRITE_COLLECTIONS } from './scoped.js';
 
 /** An account in a collection. */
 export interface FakeCollectionItem {
@@ -113,16 +114,16 @@ function visibleTo(c: FakeCollection, viewer: string | undefined): boolean {
 
 /** Collections: made, changed and deleted by their curators, listed by curator and by member, left by members. */
 export const collectionRoutes: FakeRoutes = {
-  'GET /api/v1/accounts/{account_id}/collections': {
+  'GET /api/v1/accounts/{account_id}/collections': scoped(READ_COLLECTIONS, {
     auth: 'none',
     handle: (req, { store }) => {
       const account = accountOr404(store, req.pathParams['account_id']);
       const viewer = req.user?.account.id;
       return listReply(store, req, fakeCollections(store).filter((c) => c.ownerId === account.id && visibleTo(c, viewer)));
     },
-  },
+  }),
 
-  'GET /api/v1/accounts/{account_id}/in_collections': {
+  'GET /api/v1/accounts/{account_id}/in_collections': scoped(READ_COLLECTIONS, {
     auth: 'none',
     handle: (req, { store }) => {
       const account = accountOr404(store, req.pathParams['account_id']);
@@ -130,18 +131,18 @@ export const collectionRoutes: FakeRoutes = {
       return listReply(store, req, fakeCollections(store).filter((c) => visibleTo(c, viewer)
         && c.items.some((i) => i.accountId === account.id && i.state === 'accepted')));
     },
-  },
+  }),
 
-  'GET /api/v1/collections/{id}': {
+  'GET /api/v1/collections/{id}': scoped(READ_COLLECTIONS, {
     auth: 'none',
     handle: (req, { store }) => {
       const c = collectionOr404(store, req.pathParams['id']);
       const ids = [c.ownerId, ...c.items.filter((i) => i.state === 'accepted').map((i) => i.accountId)];
       return { json: { collection: collectionJson(store, c), accounts: [...new Set(ids)].map((id) => store.accountById(id)).filter(Boolean) } };
     },
-  },
+  }),
 
-  'POST /api/v1/collections': {
+  'POST /api/v1/collections': scoped(WRITE_COLLECTIONS, {
     auth: 'user',
     handle: (req, { store }) => {
       const me = userOf(req).account.id;
@@ -161,9 +162,9 @@ export const collectionRoutes: FakeRoutes = {
       fakeCollections(store).push(c);
       return { json: { collection: collectionJson(store, c) } };
     },
-  },
+  }),
 
-  'PATCH /api/v1/collections/{id}': {
+  'PATCH /api/v1/collections/{id}': scoped(WRITE_COLLECTIONS, {
     auth: 'user',
     handle: (req, { store }) => {
       const c = ownCollection(store, req, req.pathParams['id']);
@@ -182,9 +183,9 @@ export const collectionRoutes: FakeRoutes = {
       c.updatedAt = new Date().toISOString();
       return { json: { collection: collectionJson(store, c) } };
     },
-  },
+  }),
 
-  'DELETE /api/v1/collections/{id}': {
+  'DELETE /api/v1/collections/{id}': scoped(WRITE_COLLECTIONS, {
     auth: 'user',
     handle: (req, { store }) => {
       const c = ownCollection(store, req, req.pathParams['id']);
@@ -192,9 +193,9 @@ export const collectionRoutes: FakeRoutes = {
       all.splice(all.indexOf(c), 1);
       return { text: '' };
     },
-  },
+  }),
 
-  'POST /api/v1/collections/{collection_id}/items': {
+  'POST /api/v1/collections/{collection_id}/items': scoped(WRITE_COLLECTIONS, {
     auth: 'user',
     handle: (req, { store }) => {
       const c = ownCollection(store, req, req.pathParams['collection_id']);
@@ -204,9 +205,9 @@ export const collectionRoutes: FakeRoutes = {
       if (account.id === c.ownerId) throw new FakeHttpError(403, 'This action is not allowed');
       return { json: { collection_item: itemJson(addItem(store, c, account.id)) } };
     },
-  },
+  }),
 
-  'DELETE /api/v1/collections/{collection_id}/items/{id}': {
+  'DELETE /api/v1/collections/{collection_id}/items/{id}': scoped(WRITE_COLLECTIONS, {
     auth: 'user',
     handle: (req, { store }) => {
       const c = ownCollection(store, req, req.pathParams['collection_id']);
@@ -215,9 +216,9 @@ export const collectionRoutes: FakeRoutes = {
       c.items.splice(index, 1);
       return { text: '' };
     },
-  },
+  }),
 
-  'POST /api/v1/collections/{collection_id}/items/{id}/revoke': {
+  'POST /api/v1/collections/{collection_id}/items/{id}/revoke': scoped(WRITE_COLLECTIONS, {
     auth: 'user',
     handle: (req, { store }) => {
       const c = collectionOr404(store, req.pathParams['collection_id']);
@@ -227,5 +228,5 @@ export const collectionRoutes: FakeRoutes = {
       item.state = 'revoked';
       return { text: '' };
     },
-  },
+  }),
 };

@@ -2,6 +2,7 @@ import { FakeHttpError, userOf, type FakeRoutes } from './types.js';
 import type { FakeStatus, FakeStore } from '../store.js';
 import { pageReply } from '../paginate.js';
 import { statusView } from './status-state.js';
+import { scoped } from './scoped.js';
 
 interface FakeConversation {
   readonly id: string;
@@ -84,7 +85,7 @@ export const conversationRoutes: FakeRoutes = {
     },
   },
 
-  'POST /api/v1/conversations/{id}/unread': {
+  'POST /api/v1/conversations/{id}/unread': scoped(['write', 'write:conversations'], {
     auth: 'user',
     handle: (req, { store }) => {
       const me = userOf(req).account.id;
@@ -92,10 +93,10 @@ export const conversationRoutes: FakeRoutes = {
       conversation.unread = true;
       return { json: conversationJson(store, me, conversation) };
     },
-  },
+  }),
 
   // Only the user's view of it goes; the next direct status in the thread brings it back.
-  'DELETE /api/v1/conversations/{id}': {
+  'DELETE /api/v1/conversations/{id}': scoped(['write', 'write:conversations'], {
     auth: 'user',
     handle: (req, { store }) => {
       const me = userOf(req).account.id;
@@ -104,7 +105,7 @@ export const conversationRoutes: FakeRoutes = {
       mine.splice(mine.indexOf(conversation), 1);
       return { json: {} };
     },
-  },
+  }),
 };
 
 function ownConversation(store: FakeStore, owner: string, id: string | undefined): FakeConversation {

@@ -1,5 +1,6 @@
 import type { FakeStore } from '../store.js';
 import { FakeHttpError, list, str, userOf, type FakeReply, type FakeRequest, type FakeRoutes } from './types.js';
+import { scoped } from './scoped.js';
 
 /** A media attachment as the fake server keeps it. */
 export interface FakeMedia {
@@ -212,7 +213,7 @@ export const mediaRoutes: FakeRoutes = {
       return { status: media.pollsLeft > 0 ? 206 : 200, json: mediaJson(media, baseUrl) };
     },
   },
-  'DELETE /api/v1/media/{id}': {
+  'DELETE /api/v1/media/{id}': scoped(['write', 'write:media'], {
     auth: 'user',
     handle: (req, { store }) => {
       const { attachments } = fakeMediaState(store);
@@ -222,7 +223,7 @@ export const mediaRoutes: FakeRoutes = {
       attachments.delete(media.id);
       return { json: {} };
     },
-  },
+  }),
   'PUT /api/v1/media/{id}': {
     auth: 'user',
     handle: async (req, { store, baseUrl }) => {

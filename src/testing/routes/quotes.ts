@@ -2,6 +2,7 @@ import { escapeHtml, type FakeAccount, type FakeStatus, type FakeStore } from '.
 import { pageReply } from '../paginate.js';
 import { canSee, follows, muteOf, blocks } from './social.js';
 import { FakeHttpError, str, userOf, type FakeRequest, type FakeRoutes } from './types.js';
+import { READ_STATUSES, scoped, WRITE_STATUSES } from './scoped.js';
 
 /** Who may quote a status, as Mastodon 4.5 stores it for local statuses. */
 export type FakeQuotePolicy = 'public' | 'followers' | 'nobody';
@@ -197,8 +198,8 @@ function statusOr404(store: FakeStore, request: FakeRequest, id: string | undefi
  */
 export function quoteRoutes(render: (store: FakeStore, status: FakeStatus, viewer: string | undefined) => Record<string, unknown>): FakeRoutes {
   return {
-    'GET /api/v1/statuses/{id}/quotes': {
-      auth: 'none',
+    'GET /api/v1/statuses/{id}/quotes': scoped(READ_STATUSES, {
+      auth: 'app',
       handle: (req, { store }) => {
         const status = statusOr404(store, req, req.pathParams['id']);
         const viewer = req.user?.account.id;
@@ -211,9 +212,9 @@ export function quoteRoutes(render: (store: FakeStore, status: FakeStatus, viewe
         const reply = pageReply(req, quotes, { cursor: (q) => q.quote.id });
         return { ...reply, json: (reply.json as { status: FakeStatus }[]).map((q) => render(store, q.status, viewer)) };
       },
-    },
+    }),
 
-    'POST /api/v1/statuses/{id}/quotes/{quoting_status_id}/revoke': {
+    'POST /api/v1/statuses/{id}/quotes/{quoting_status_id}/revoke': scoped(WRITE_STATUSES, {
       auth: 'user',
       handle: (req, { store }) => {
         const me = userOf(req).account.id;
@@ -224,9 +225,9 @@ export function quoteRoutes(render: (store: FakeStore, status: FakeStatus, viewe
         if (quote.state === 'accepted' || quote.state === 'pending') quote.state = 'revoked';
         return { json: render(store, store.statusById.get(quote.statusId)!, me) };
       },
-    },
+    }),
 
-    'PUT /api/v1/statuses/{id}/interaction_policy': {
+    'PUT /api/v1/statuses/{id}/interaction_policy': scoped(WRITE_STATUSES, {
       auth: 'user',
       handle: (req, { store }) => {
         const me = userOf(req).account.id;
@@ -235,7 +236,7 @@ export function quoteRoutes(render: (store: FakeStore, status: FakeStatus, viewe
         updateQuotePolicy(store, req, status);
         return { json: render(store, status, me) };
       },
-    },
+    }),
   };
 }
 

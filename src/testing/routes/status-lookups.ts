@@ -2,6 +2,7 @@ import { escapeHtml, type FakeStatus, type FakeStore } from '../store.js';
 import { canSee } from './social.js';
 import { statusView, visibleStatus } from './status-state.js';
 import { FakeHttpError, list, str, type FakeRoutes } from './types.js';
+import { READ_STATUSES, scoped } from './scoped.js';
 
 /** How many statuses `GET /api/v1/statuses` takes at once, as Mastodon's DEFAULT_STATUSES_LIMIT. */
 const BATCH_LIMIT = 20;
@@ -62,7 +63,7 @@ function oembedOf(store: FakeStore, status: FakeStatus, width: number, height: n
 
 /** Statuses read in a batch, and translated by a translation service that marks what it translates. */
 export const statusLookupRoutes: FakeRoutes = {
-  'GET /api/v1/statuses': {
+  'GET /api/v1/statuses': scoped(READ_STATUSES, {
     auth: 'none',
     handle: (req, { store }) => {
       const ids = [...new Set(list(req.params, 'id'))];
@@ -72,7 +73,7 @@ export const statusLookupRoutes: FakeRoutes = {
         .filter((status): status is FakeStatus => status !== undefined && canSee(store, status, viewer));
       return { json: found.map((status) => statusView(store, status, viewer)) };
     },
-  },
+  }),
 
   // Public and unlisted statuses only, whoever asks, as Mastodon's OEmbedController answers.
   'GET /api/oembed': {
@@ -88,12 +89,12 @@ export const statusLookupRoutes: FakeRoutes = {
     },
   },
 
-  'POST /api/v1/statuses/{id}/translate': {
+  'POST /api/v1/statuses/{id}/translate': scoped(READ_STATUSES, {
     auth: 'app',
     handle: (req, { store }) => {
       const status = visibleStatus(store, req);
       if (status.visibility !== 'public' && status.visibility !== 'unlisted') throw new FakeHttpError(403, 'This action is not allowed');
       return { json: translationOf(status, str(req.params, 'lang') ?? 'en') };
     },
-  },
+  }),
 };

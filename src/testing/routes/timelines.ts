@@ -5,6 +5,7 @@ import { social } from './social.js';
 import { hides, statusesView } from './status-state.js';
 import { ownList } from './lists.js';
 import { trendingLinksOf } from './trends.js';
+import { READ_STATUSES, scoped } from './scoped.js';
 
 function newestFirst(store: FakeStore, keep: (status: FakeStatus) => boolean): FakeStatus[] {
   const result: FakeStatus[] = [];
@@ -79,7 +80,7 @@ export const timelineRoutes: FakeRoutes = {
   },
 
   // As in Mastodon, only a link trending now has a timeline: the public statuses whose card is it.
-  'GET /api/v1/timelines/link': {
+  'GET /api/v1/timelines/link': scoped(READ_STATUSES, {
     auth: 'none',
     handle: (req, { store }) => {
       const url = str(req.params, 'url');
@@ -89,7 +90,7 @@ export const timelineRoutes: FakeRoutes = {
       return timelinePage(store, req, newestFirst(store, (s) => s.visibility === 'public' && !s['reblog'] && media(s)
         && (s['card'] as { url?: unknown } | null)?.url === url && !hides(store, viewer, s.account)));
     },
-  },
+  }),
 
   // The more specific routes above match first; this one takes what is left.
   'GET /api/v1/timelines/{timeline*}': {
