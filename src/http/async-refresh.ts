@@ -48,20 +48,29 @@ export function parseAsyncRefreshHeader(value: string | undefined): AsyncRefresh
   };
 }
 
+/** What a result carries of its response: the header as it came, and the call that fetched it. */
+interface RawMark {
+  readonly header: string;
+  readonly call: ApiCall;
+}
+
 /**
  * Marks a result (an object or a page) with the refresh its response announced, invisibly: a
  * non-enumerable symbol, so the result still serialises and compares as the server's JSON.
- * Results that are not objects, and responses without the header, are left as they are.
+ * Results that are not objects, and responses without the header, are left as they are. The
+ * header is read only when asked for (`asyncRefreshMarkOf`), so that what every request pays
+ * stays this small.
  */
 export function markAsyncRefresh<R>(result: R, header: string | undefined, call: ApiCall): R {
-  const hint = parseAsyncRefreshHeader(header);
-  if (hint !== undefined && typeof result === 'object' && result !== null && Object.isExtensible(result)) {
-    Object.defineProperty(result, MARK, { value: { hint, call } satisfies AsyncRefreshMark, enumerable: false });
+  if (header && typeof result === 'object' && result !== null && Object.isExtensible(result)) {
+    Object.defineProperty(result, MARK, { value: { header, call } satisfies RawMark, enumerable: false });
   }
   return result;
 }
 
 /** The refresh a result's response announced, with the call that fetched it; `undefined` for none. */
 export function asyncRefreshMarkOf(result: unknown): AsyncRefreshMark | undefined {
-  return typeof result === 'object' && result !== null ? (result as { [MARK]?: AsyncRefreshMark })[MARK] : undefined;
+  const raw = typeof result === 'object' && result !== null ? (result as { [MARK]?: RawMark })[MARK] : undefined;
+  const hint = parseAsyncRefreshHeader(raw?.header);
+  return raw && hint ? { hint, call: raw.call } : undefined;
 }
