@@ -49,9 +49,14 @@ function checkFeatures(client: MastodonClient, row: Pick<AnyEndpoint, 'features'
   }
 }
 
+/** A nested object (a poll), or a list of them (`media_attributes`): what a form cannot carry as Mastodon.py sends it. */
+function isNested(value: ParamValue): boolean {
+  return Array.isArray(value) ? (value as readonly ParamValue[]).some(isNested) : isPlainObject(value);
+}
+
 function encodingFor(row: Pick<AnyEndpoint, 'encoding'>, params: Params): BodyEncoding {
   if (row.encoding !== 'form-or-json') return row.encoding;
-  return Object.values(params).some(isPlainObject) ? 'json' : 'form';
+  return Object.values(params).some(isNested) ? 'json' : 'form';
 }
 
 function splitHeaderParams(row: Pick<AnyEndpoint, 'headerParams'>, params: Params): { body: Params; headers: Record<string, string> } {

@@ -9,14 +9,17 @@ import type {
   AdminDomainBlockOptions, AdminDomainBlocksOptions, AdminEmailDomainBlockOptions, AdminIpBlockOptions,
   AdminMeasuresOptions, AdminReportsOptions, AdminRetentionOptions, AdminTrendTarget,
   AdminTrendingTagsOptions, AdminUpdateIpBlockOptions, AdminUpdateReportOptions, AdminUpdateTagOptions,
-  AnyTimelineOptions, AuthRequestUrlOptions, BlurhashImage, CreateAccountOptions, DecodeBlurhashOptions,
-  DirectoryOptions, DomainBlockOptions, FilterCreateOptions, FilterUpdateOptions, Filterable, HashtagLike,
-  HashtagTimelineOptions, InstanceNodeinfoOptions, InstanceTermsOfServiceOptions, ListOptions,
-  ListenerStreamOptions, LocalTimelineOptions, LogInOptions, MakePkcePairOptions, MakePollOptions,
-  MarkersGetOptions, MediaPostOptions, MediaUpdateOptions, MediaUploadEvent, NotificationsOptions, PkcePair,
-  PollSpec, PushSubscriptionSetOptions, PushSubscriptionUpdateOptions, ReplyTarget, ReportOptions,
-  RetrieveMastodonVersionOptions, SearchOptions, SearchV1Options, StatusPostOptions, StatusReblogOptions,
-  StatusReplyOptions, StatusUpdateOptions, TimelineIsAvailableOptions, TimelineOptions, TrendOptions,
+  AnyTimelineOptions, AsyncRefreshInfo, AuthRequestUrlOptions, AwaitAsyncRefreshOptions, BlurhashImage,
+  CollectionCreateOptions, CollectionListOptions, CollectionUpdateOptions, CreateAccountOptions,
+  DecodeBlurhashOptions, DirectoryOptions, DomainBlockOptions, FilterCreateOptions, FilterUpdateOptions,
+  Filterable, HashtagLike, HashtagTimelineOptions, InstanceNodeinfoOptions, InstanceTermsOfServiceOptions,
+  ListOptions, ListenerStreamOptions, LocalTimelineOptions, LogInOptions, MakePkcePairOptions,
+  MakePollOptions, MarkersGetOptions, MediaEditAttributes, MediaEditOptions, MediaPostOptions,
+  MediaUpdateOptions, MediaUploadEvent, NotificationsOptions, OEmbedOptions, PaginationDirection,
+  PaginationIteratorOptions, PkcePair, PollSpec, PushSubscriptionSetOptions, PushSubscriptionUpdateOptions,
+  ReplyTarget, ReportOptions, RetrieveMastodonVersionOptions, SearchOptions, SearchV1Options,
+  StatusDeleteOptions, StatusPostOptions, StatusQuotesOptions, StatusReblogOptions, StatusReplyOptions,
+  StatusTranslateOptions, StatusUpdateOptions, TimelineIsAvailableOptions, TimelineOptions, TrendOptions,
   UpdateProfileOptions, VerifyMinimumVersionOptions, WebPushSubscription,
 } from '../api.js';
 import { MastodonClient } from './client.js';
@@ -24,14 +27,16 @@ import type {
   Account, Admin_Account, Admin_CanonicalEmailBlock, Admin_Cohort, Admin_Dimension, Admin_DomainAllow,
   Admin_DomainBlock, Admin_EmailDomainBlock, Admin_IpBlock, Admin_IpBlockSeverity, Admin_Measure,
   Admin_Report, Admin_Tag, Admin_TrendLink, Admin_TrendPublisher, Admin_TrendStatus, Announcement,
-  Application, Context, Conversation, CreateAppOptions, CredentialAccount, CustomEmoji, DecryptPushOptions,
-  DomainBlock, ExtendedDescription, FamiliarFollowers, FeaturedTag, Filter, FilterContext, IdLike, Instance,
-  InstanceActivity, InstanceV2, List, Markers, MastodonStream, MediaAttachment, MediaFile, Nodeinfo,
-  Notification, OAuthServerMetadata, OAuthUserInfo, Page, PageRequest, PaginationOptions, Poll, Preferences,
-  PreviewCard, PrivacyPolicy, Profile, PublicStreamFilter, PushNotification, PushPrivateKeys, PushPublicKeys,
-  Relationship, Report, Rule, ScheduledStatus, SearchResults, SearchResultsV1, Status, StatusEdit,
-  StatusSource, StreamHandle, StreamListener, StreamOptions, Suggestion, SupportedLocale, Tag, TermsOfService,
-  TranslationLanguages, TrendingLink,
+  AnnualReportStateResult, Application, AsyncRefresh, CollectionWithAccounts, Context, Conversation,
+  CreateAppOptions, CredentialAccount, CustomEmoji, DecryptPushOptions, DomainBlock, ExtendedDescription,
+  FamiliarFollowers, FeaturedTag, Filter, FilterContext, IdLike, Instance, InstanceActivity, InstanceV2, List,
+  Markers, MastodonStream, MediaAttachment, MediaFile, Nodeinfo, Notification, OAuthServerMetadata,
+  OAuthUserInfo, OEmbed, Page, PageRequest, PaginationOptions, Poll, Preferences, PreviewCard, PrivacyPolicy,
+  Profile, PublicStreamFilter, PushNotification, PushPrivateKeys, PushPublicKeys, QuotePolicy, Relationship,
+  Report, Rule, ScheduledStatus, SearchResults, SearchResultsV1, Status, StatusEdit, StatusSource,
+  StreamHandle, StreamListener, StreamOptions, Suggestion, SupportedLocale, Tag, TermsOfService, Translation,
+  TranslationLanguages, TrendingLink, WrappedAnnualReports, WrappedCollection, WrappedCollectionItem,
+  WrappedCollections,
 } from '../core.js';
 
 /**
@@ -60,6 +65,23 @@ export class Mastodon extends MastodonClient {
    */
   static createApp(client_name: string, options?: CreateAppOptions): Observable<[client_id: string, client_secret: string]> {
     return api.createApp(client_name, options);
+  }
+
+  /**
+   * How many characters a status counts as against the server's limit (the instance's
+   * `configuration.statuses.max_characters`), as Mastodon counts: URLs as 23 characters,
+   * remote mentions as their `@username`, grapheme clusters as one, the content warning in full.
+   * Pure: makes no request, and throws `MastodonIllegalArgumentError` at once for text that is
+   * not a string.
+   *
+   * ## Example
+   * ```ts
+   * Mastodon.getStatusLength('Read https://example.com/a/very/long/path/to/an/article @alice@example.social')
+   * // 5 + 23 + 1 + 6 = 35
+   * ```
+   */
+  static getStatusLength(text: string, spoiler_text?: string): number {
+    return api.getStatusLength(text, spoiler_text);
   }
 
   /**
@@ -793,6 +815,106 @@ export class Mastodon extends MastodonClient {
     return api.adminTrendingLinks(this);
   }
 
+  // endpoints/annual-reports.ts
+
+  /**
+   * Ask the server to make the user's annual report of a year (this year's campaign only, while
+   * it runs). Emits the background job it started, or is already running, to wait for with
+   * `awaitAsyncRefresh`; `null` when it started none (the report exists, or the year is not
+   * the campaign's).
+   *
+   * @example api.annualReportGenerate(2025).pipe(filter((job) => job !== null), concatMap((job) => api.awaitAsyncRefresh(job))).subscribe()
+   */
+  annualReportGenerate(year: string | number): Observable<AsyncRefresh | null> {
+    return api.annualReportGenerate(this, year);
+  }
+
+  /**
+   * The user's annual reports that are ready and not yet marked read, with the accounts and
+   * statuses they name.
+   * @example api.annualReports().subscribe(({ annual_reports }) => console.log(annual_reports.map((r) => r.year)))
+   */
+  annualReports(): Observable<WrappedAnnualReports> {
+    return api.annualReports(this);
+  }
+
+  /**
+   * The user's annual report of a year, read or not; 404 when none was made.
+   * @example api.annualReport(2025).subscribe(({ annual_reports: [report] }) => console.log(report?.data?.archetype))
+   */
+  annualReport(year: string | number): Observable<WrappedAnnualReports> {
+    return api.annualReport(this, year);
+  }
+
+  /**
+   * Whether the user's report of a year is `available`, being made (`generating`), can be asked
+   * for (`eligible`) or cannot (`ineligible`). While it is being made the answer announces the
+   * job (see `awaitAsyncRefresh`).
+   * @example api.annualReportState(2025).subscribe(({ state }) => console.log(state))
+   */
+  annualReportState(year: string | number): Observable<AnnualReportStateResult> {
+    return api.annualReportState(this, year);
+  }
+
+  /**
+   * Mark the user's annual report of a year as read: `annualReports` lists it no more.
+   * @example api.annualReportRead(2025).subscribe()
+   */
+  annualReportRead(year: string | number): Observable<void> {
+    return api.annualReportRead(this, year);
+  }
+
+  // endpoints/async-refreshes.ts
+
+  /**
+   * The background refresh an API result's response announced (its `Mastodon-Async-Refresh`
+   * header), as Mastodon.py's pair: the job, `running`, and the seconds the server asks to wait
+   * before polling. `null` when the response announced none. Pure: makes no request.
+   *
+   * ## Example
+   * ```ts
+   * api.statusContext(status).subscribe((context) => {
+   *   const info = api.getAsyncRefreshInfo(context);
+   *   if (info) console.log(`more replies coming; ask again in ${info[1]} s`);
+   * });
+   * ```
+   */
+  getAsyncRefreshInfo(result: unknown): AsyncRefreshInfo | null {
+    return api.getAsyncRefreshInfo(result);
+  }
+
+  /**
+   * How a background refresh stands: by its id, an `AsyncRefresh`, or an API result whose
+   * response announced it. Emits the `AsyncRefresh` (unwrapped from the server's
+   * `{"async_refresh": …}`).
+   *
+   * @example api.getAsyncRefreshStatus(context).subscribe((r) => console.log(r.status, r.result_count))
+   */
+  getAsyncRefreshStatus(result_or_id: string | object | AsyncRefresh): Observable<AsyncRefresh> {
+    return api.getAsyncRefreshStatus(this, result_or_id);
+  }
+
+  /**
+   * Waits for a background refresh to finish, then emits the refreshed answer. Given an API
+   * result whose response announced a refresh, it polls the job and, once it is `finished`,
+   * sends the result's request again and emits the new result; given an `AsyncRefresh` (from
+   * `getAsyncRefreshInfo` or `annualReportGenerate`), it emits the job once finished. Before
+   * each poll it waits the seconds the server asked for (3 when it did not say, at most 300),
+   * on the client's scheduler, so tests run it in virtual time. Emits `null` when `timeout`
+   * seconds or `max_attempts` polls pass first, as Mastodon.py returns None; a result that
+   * announced no refresh, or one already finished, is emitted as it is. Unsubscribing stops the
+   * polling.
+   *
+   * ## Example
+   * ```ts
+   * api.statusContext(status).pipe(concatMap((context) => api.awaitAsyncRefresh(context, { timeout: 60 })))
+   *   .subscribe((context) => console.log(context?.descendants.length));
+   * ```
+   */
+  awaitAsyncRefresh<T extends object>(result: T, options?: AwaitAsyncRefreshOptions): Observable<T | null> {
+    return api.awaitAsyncRefresh(this, result, options);
+  }
+
   // endpoints/auth.ts
 
   /**
@@ -867,6 +989,84 @@ export class Mastodon extends MastodonClient {
     return api.persistableLoginCredentials(this);
   }
 
+  // endpoints/collections.ts
+
+  /**
+   * The collections an account curates, newest first: all of them for the user's own account,
+   * the discoverable ones for others.
+   * @example api.accountCollections(account, { limit: 10 }).subscribe(({ collections }) => console.log(collections.map((c) => c.name)))
+   */
+  accountCollections(account_id: IdLike, options?: CollectionListOptions): Observable<WrappedCollections> {
+    return api.accountCollections(this, account_id, options);
+  }
+
+  /**
+   * The collections an account is featured in.
+   * @example api.accountInCollections(me).subscribe(({ collections }) => console.log(collections.length))
+   */
+  accountInCollections(account_id: IdLike, options?: CollectionListOptions): Observable<WrappedCollections> {
+    return api.accountInCollections(this, account_id, options);
+  }
+
+  /**
+   * One collection, with its curator and members in full.
+   * @example api.collection(id).subscribe(({ collection, accounts }) => console.log(collection.name, accounts.length))
+   */
+  collection(id: IdLike): Observable<CollectionWithAccounts> {
+    return api.collection(this, id);
+  }
+
+  /**
+   * Make a collection: a name (at most 40 characters), what it is about, and the accounts it
+   * features. Emits it.
+   * @example api.collectionCreate('Cat people', { description: 'They post cats', account_ids: [alice, bob] })
+   */
+  collectionCreate(name: string, options?: CollectionCreateOptions): Observable<WrappedCollection> {
+    return api.collectionCreate(this, name, options);
+  }
+
+  /**
+   * Change one of the user's collections: its name and fields (accounts are added and removed
+   * one by one). Emits it.
+   * @example api.collectionUpdate(collection, { discoverable: false }).subscribe(({ collection }) => console.log(collection.discoverable))
+   */
+  collectionUpdate(id: IdLike, options?: CollectionUpdateOptions): Observable<WrappedCollection> {
+    return api.collectionUpdate(this, id, options);
+  }
+
+  /**
+   * Delete one of the user's collections.
+   * @example api.collectionDelete(collection).subscribe()
+   */
+  collectionDelete(id: IdLike): Observable<void> {
+    return api.collectionDelete(this, id);
+  }
+
+  /**
+   * Feature an account in one of the user's collections, as its account's approval policy
+   * allows. Emits the new item.
+   * @example api.collectionAddAccount(collection, account).subscribe(({ collection_item }) => console.log(collection_item.state))
+   */
+  collectionAddAccount(collection_id: IdLike, account_id: IdLike): Observable<WrappedCollectionItem> {
+    return api.collectionAddAccount(this, collection_id, account_id);
+  }
+
+  /**
+   * Take an item (an account) out of one of the user's collections.
+   * @example api.collectionRemoveAccount(collection, item).subscribe()
+   */
+  collectionRemoveAccount(collection_id: IdLike, item_id: IdLike): Observable<void> {
+    return api.collectionRemoveAccount(this, collection_id, item_id);
+  }
+
+  /**
+   * Withdraw the user's own account from someone else's collection: its item becomes `revoked`.
+   * @example api.collectionRevoke(theirCollection, myItem).subscribe()
+   */
+  collectionRevoke(collection_id: IdLike, item_id: IdLike): Observable<void> {
+    return api.collectionRevoke(this, collection_id, item_id);
+  }
+
   // endpoints/conversations.ts
 
   /**
@@ -883,6 +1083,24 @@ export class Mastodon extends MastodonClient {
    */
   conversationsRead(id: IdLike): Observable<Conversation> {
     return api.conversationsRead(this, id);
+  }
+
+  /**
+   * Mark a conversation as unread again. Emits the conversation. Mastodon has it without
+   * documenting it (masto.js calls it `unread`), so no version is checked.
+   * @example api.conversationsUnread(conversation).subscribe((c) => console.log(c.unread))  // true
+   */
+  conversationsUnread(id: IdLike): Observable<Conversation> {
+    return api.conversationsUnread(this, id);
+  }
+
+  /**
+   * Remove a conversation from the user's list (its statuses stay; a new direct status in the
+   * thread brings it back).
+   * @example api.conversationDelete(conversation).subscribe(() => console.log('removed'))
+   */
+  conversationDelete(id: IdLike): Observable<void> {
+    return api.conversationDelete(this, id);
   }
 
   // endpoints/endorsements.ts
@@ -1321,6 +1539,15 @@ export class Mastodon extends MastodonClient {
     return api.media(this, id);
   }
 
+  /**
+   * Delete an upload that no status carries (Mastodon 4.4, API version 4); the server refuses
+   * one a status carries with a 422.
+   * @example api.mediaDelete(upload).subscribe(() => console.log('deleted'))
+   */
+  mediaDelete(id: IdLike): Observable<void> {
+    return api.mediaDelete(this, id);
+  }
+
   // endpoints/media-uploads.ts
 
   /**
@@ -1592,6 +1819,34 @@ export class Mastodon extends MastodonClient {
     return api.pushSubscriptionDecryptPush(data, decrypt_params, encryption_header, crypto_key_header, options);
   }
 
+  // endpoints/quotes.ts
+
+  /**
+   * The accepted quotes of a status, newest first. Emits one {@link Page}.
+   * @example api.statusQuotes(status, { limit: 20 }).subscribe((quotes) => console.log(quotes.map((q) => q.account.acct)))
+   */
+  statusQuotes(id: IdLike, options?: StatusQuotesOptions): Observable<Page<Status>> {
+    return api.statusQuotes(this, id, options);
+  }
+
+  /**
+   * Withdraw the approval of a quote of one of the user's statuses: `quoting_status_id`'s quote
+   * of `id` becomes `revoked`. Emits the quoting status.
+   * @example api.statusQuoteRevoke(myStatus, quote).subscribe((s) => console.log(s.quote?.state))  // 'revoked'
+   */
+  statusQuoteRevoke(id: IdLike, quoting_status_id: IdLike): Observable<Status> {
+    return api.statusQuoteRevoke(this, id, quoting_status_id);
+  }
+
+  /**
+   * Change who may quote one of the user's statuses: `public`, `followers` or `nobody`
+   * (private and direct statuses stay `nobody`). Quotes made before stay. Emits the status.
+   * @example api.statusUpdateQuoteApprovalPolicy(status, 'followers').subscribe((s) => console.log(s.quote_approval?.automatic))
+   */
+  statusUpdateQuoteApprovalPolicy(id: IdLike, quote_approval_policy: QuotePolicy): Observable<Status> {
+    return api.statusUpdateQuoteApprovalPolicy(this, id, quote_approval_policy);
+  }
+
   // endpoints/relationships.ts
 
   /**
@@ -1730,12 +1985,23 @@ export class Mastodon extends MastodonClient {
     return api.statusReply(this, to_status, status, options);
   }
 
+  /**
+   * How to embed a public status in a web page, by its URL (oEmbed): the `<iframe>` and its
+   * script, with the author and server named. Needs no token; 404 for a URL that is not a
+   * public or unlisted status of the server.
+   * @example api.oembed(status.url!, { maxwidth: 500 }).subscribe((embed) => console.log(embed.html))
+   */
+  oembed(url: string, options?: OEmbedOptions): Observable<OEmbed> {
+    return api.oembed(this, url, options);
+  }
+
   // endpoints/statuses.ts
 
   /**
    * Post a status. Media and a poll cannot go together; `visibility` is checked before sending.
    * With `scheduled_at` at least five minutes ahead the server answers with a scheduled status
-   * instead (`'params' in result` tells them apart).
+   * instead (`'params' in result` tells them apart). With `quoted_status_id` it quotes that
+   * status, which the quoted author's `quote_approval_policy` must allow (Mastodon 4.5).
    *
    * @example api.statusPost('Hello!', { visibility: 'unlisted', spoiler_text: 'greeting' })
    */
@@ -1745,12 +2011,70 @@ export class Mastodon extends MastodonClient {
     return Reflect.apply(api.statusPost, undefined, [this, ...args]);
   }
 
+  // endpoints/status-params.ts
+
+  /**
+   * One entry of `statusUpdate`'s `media_attributes`: an attached media's new alt text, focal
+   * point or thumbnail (a `data:` URI), as Mastodon.py builds it. Pure: makes no request, and
+   * throws `MastodonIllegalArgumentError` at once on bad input.
+   *
+   * ## Example
+   * ```ts
+   * api.statusUpdate(status, { status: 'now with alt text', media_attributes: [
+   *   api.generateMediaEditAttributes(status.media_attachments[0]!, { description: 'A cat on a keyboard', focus: [0, 0.5] }),
+   * ] })
+   * ```
+   */
+  generateMediaEditAttributes(id: IdLike, options?: MediaEditOptions): MediaEditAttributes {
+    return api.generateMediaEditAttributes(id, options);
+  }
+
+  // endpoints/status-length.ts
+
+  /**
+   * How many characters a status counts as against the server's limit (the instance's
+   * `configuration.statuses.max_characters`), as Mastodon counts: URLs as 23 characters,
+   * remote mentions as their `@username`, grapheme clusters as one, the content warning in full.
+   * Pure: makes no request, and throws `MastodonIllegalArgumentError` at once for text that is
+   * not a string.
+   *
+   * ## Example
+   * ```ts
+   * api.getStatusLength('Read https://example.com/a/very/long/path/to/an/article @alice@example.social')
+   * // 5 + 23 + 1 + 6 = 35
+   * ```
+   */
+  getStatusLength(text: string, spoiler_text?: string): number {
+    return api.getStatusLength(text, spoiler_text);
+  }
+
+  // endpoints/statuses.ts
+
   /**
    * Fetch a status by id.
    * @example api.status('109440146774012815').subscribe((s) => console.log(s.content))
    */
   status(id: IdLike): Observable<Status> {
     return api.status(this, id);
+  }
+
+  /**
+   * Several statuses at once, by id: those the user may see, in the order asked; ids of statuses
+   * that are gone or hidden are left out. Mastodon takes up to 20 ids per call (since 4.3).
+   * @example api.statuses(['109440146774012815', status]).subscribe((found) => console.log(found.length))
+   */
+  statuses(ids: IdLike | readonly IdLike[]): Observable<Status[]> {
+    return api.statuses(this, ids);
+  }
+
+  /**
+   * A status translated by the server's translation service (public and unlisted statuses
+   * only): its text, content warning, alt texts and poll. Fails with a `MastodonAPIError`
+   * when the server cannot translate it (404 when no service is set up, 503 when it is down).
+   * @example api.statusTranslate(status, { lang: 'de' }).subscribe((t) => console.log(t.content, t.provider))
+   */
+  statusTranslate(id: IdLike, options?: StatusTranslateOptions): Observable<Translation> {
+    return api.statusTranslate(this, id, options);
   }
 
   /**
@@ -1762,11 +2086,12 @@ export class Mastodon extends MastodonClient {
   }
 
   /**
-   * Delete a status. The deleted status comes back with its source `text`, for "delete and redraft".
-   * @example api.statusDelete(status).subscribe((deleted) => console.log(deleted.text))
+   * Delete a status. The deleted status comes back with its source `text`, for "delete and
+   * redraft"; its media can be attached again unless `delete_media` is set.
+   * @example api.statusDelete(status, { delete_media: true }).subscribe((deleted) => console.log(deleted.text))
    */
-  statusDelete(id: IdLike): Observable<Status> {
-    return api.statusDelete(this, id);
+  statusDelete(id: IdLike, options?: StatusDeleteOptions): Observable<Status> {
+    return api.statusDelete(this, id, options);
   }
 
   /**
@@ -1828,7 +2153,9 @@ export class Mastodon extends MastodonClient {
   }
 
   /**
-   * Edit a status. A poll makes the body JSON, as for `statusPost`; media and a poll cannot go together.
+   * Edit a status. A poll or `media_attributes` makes the body JSON, as for `statusPost`; media
+   * and a poll cannot go together. `media_attributes` change the alt text, focus or thumbnail
+   * of attached media (see `generateMediaEditAttributes`).
    * @example api.statusUpdate(status, { status: 'fixed the typo', spoiler_text: '' })
    */
   statusUpdate(id: IdLike, options?: StatusUpdateOptions): Observable<Status> {
@@ -2090,6 +2417,16 @@ export class Mastodon extends MastodonClient {
     return api.timelineList(this, id, options);
   }
 
+  /**
+   * Public statuses that share a link that is trending now (the URL of a trending link's card),
+   * from people who opted in to discovery. Mastodon answers 404 for a link that is not
+   * trending. Emits one {@link Page}.
+   * @example api.timelineLink(link.url, { limit: 20 }).subscribe((page) => console.log(page.length))
+   */
+  timelineLink(url: string, options?: TimelineOptions): Observable<Page<Status>> {
+    return api.timelineLink(this, url, options);
+  }
+
   // endpoints/trends.ts
 
   /**
@@ -2208,6 +2545,37 @@ export class Mastodon extends MastodonClient {
     return api.fetchRemaining(this, page);
   }
 
+  /**
+   * The request for the page after `page` in a direction (`next`: older, `previous`: newer), as
+   * its `Link` header gave it; `null` when there is none. Mastodon.py's `PaginationInfo`: keep it
+   * to resume later with `fetchNext`, `fetchPrevious` or `paginate`. Pure: makes no request.
+   *
+   * @example api.getPaginationInfo(page, 'next')  // { method: 'GET', url: 'https://m.example/api/v1/timelines/home?max_id=7' }
+   */
+  getPaginationInfo(page: Page<unknown>, pagination_direction: PaginationDirection): PageRequest | null {
+    return api.getPaginationInfo(page, pagination_direction);
+  }
+
+  /**
+   * Every item from `start_page` on, one by one, fetching the following pages as they are
+   * needed until one is empty or has no link: Mastodon.py's iterator as an Observable (it is
+   * `paginateItems` with Mastodon.py's arguments). Given a page's request instead of a page, it
+   * starts with the page that request fetches. Lazy: `take(n)` fetches only the pages the first
+   * `n` items need.
+   *
+   * ## Example
+   * ```ts
+   * api.paginationIterator(firstPage).pipe(take(100), toArray()).subscribe((statuses) => console.log(statuses.length));
+   * api.paginationIterator(firstPage, { return_pagination_info: true })
+   *   .subscribe(([status, resume]) => console.log(status.id, resume?.url));
+   * ```
+   */
+  paginationIterator<T>(start_page: PageRequest | Page<T>, options: PaginationIteratorOptions & { return_pagination_info: true; }): Observable<[T, PageRequest | null]>;
+  paginationIterator<T>(start_page: PageRequest | Page<T>, options?: PaginationIteratorOptions & { return_pagination_info?: false | undefined; }): Observable<T>;
+  paginationIterator(...args: unknown[]): unknown {
+    return Reflect.apply(api.paginationIterator, undefined, [this, ...args]);
+  }
+
   // streaming/methods.ts
 
   /**
@@ -2221,6 +2589,19 @@ export class Mastodon extends MastodonClient {
   streamUser(listener: StreamListener, options?: ListenerStreamOptions): StreamHandle;
   streamUser(...args: unknown[]): unknown {
     return Reflect.apply(api.streamUser, undefined, [this, ...args]);
+  }
+
+  /**
+   * The user's notifications, and nothing else of the user's stream (`user:notification`).
+   * Catches up notifications after reconnects. With a {@link StreamListener} first, attaches it
+   * and returns its handle.
+   *
+   * @example api.streamNotifications().subscribe((e) => e.type === 'notification' && console.log(e.payload.type))
+   */
+  streamNotifications(options?: StreamOptions): MastodonStream;
+  streamNotifications(listener: StreamListener, options?: ListenerStreamOptions): StreamHandle;
+  streamNotifications(...args: unknown[]): unknown {
+    return Reflect.apply(api.streamNotifications, undefined, [this, ...args]);
   }
 
   /**

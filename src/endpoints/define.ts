@@ -10,7 +10,8 @@ export type BodyEncoding = 'form' | 'json' | 'multipart';
 
 /**
  * How an endpoint's body is encoded: one of {@link BodyEncoding}, or `'form-or-json'`: a form,
- * unless a parameter is a nested object (a poll), then JSON, as Mastodon.py does.
+ * unless a parameter is a nested object (a poll) or a list of them (`media_attributes`), then
+ * JSON, as Mastodon.py does.
  */
 export type EndpointEncoding = BodyEncoding | 'form-or-json';
 

@@ -125,3 +125,17 @@ export const timelineList = /* @__PURE__ */ endpoint('GET /api/v1/timelines/list
   created: '2.1.0', changed: '3.3.0', returns: page<Status>,
   options: 1, params: (id: IdLike, options?: TimelineOptions) => ({ id: idOf(id), ...timelineParams(options) }),
 });
+
+/**
+ * Public statuses that share a link that is trending now (the URL of a trending link's card),
+ * from people who opted in to discovery. Mastodon answers 404 for a link that is not
+ * trending. Emits one {@link Page}.
+ * @example timelineLink(client, link.url, { limit: 20 }).subscribe((page) => console.log(page.length))
+ */
+export const timelineLink = /* @__PURE__ */ endpoint('GET /api/v1/timelines/link', {
+  created: '4.3.0', returns: page<Status>,
+  params: (url: string, options?: TimelineOptions) => {
+    if (typeof url !== 'string' || url === '') throw new MastodonIllegalArgumentError('url must be a non-empty string');
+    return { url, ...timelineParams(options) };
+  },
+});

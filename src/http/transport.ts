@@ -8,6 +8,7 @@ import type { RateLimiter } from '../ratelimit/limiter.js';
 import { redact } from './redact.js';
 import { responseTooLarge } from './body-limit.js';
 import { markFetcher, type Page, type PageFetcher } from '../pagination/page.js';
+import { markAsyncRefresh } from './async-refresh.js';
 
 /** One API call as the transport takes it. */
 export interface ApiCall {
@@ -72,7 +73,7 @@ export function createTransport(client: TransportClient, backend: HttpBackend, d
   function call<R>(apiCall: ApiCall): Observable<R> {
     return send(apiCall).pipe(map((response) => {
       const kind = apiCall.result ?? 'json';
-      const result = resultOf(response, kind);
+      const result = markAsyncRefresh(resultOf(response, kind), response.headers['mastodon-async-refresh'], apiCall);
       return (kind === 'page' ? markFetcher(result as Page<unknown>, pageFetcher) : result) as R;
     }));
   }

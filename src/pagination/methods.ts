@@ -1,6 +1,8 @@
-import { defer, type Observable } from 'rxjs';
-import { reduce } from 'rxjs/operators';
+import { defer, from, type Observable } from 'rxjs';
+import { concatMap, reduce } from 'rxjs/operators';
 import type { MastodonClient } from '../client/client.js';
+import { optionsOf } from '../endpoints/common.js';
+import { MastodonIllegalArgumentError } from '../errors.js';
 import { fetchPage, neighbourRequest, noPage, type PageDirection } from './follow.js';
 import type { Page, PageRequest } from './page.js';
 import { paginate } from './paginate.js';
@@ -51,4 +53,65 @@ export function fetchRemaining<T>(client: MastodonClient, page: Page<T> | PageRe
       return all;
     }, []),
   );
+}
+
+/** A direction as Mastodon.py names it (`previous`), or as `paginate` does (`prev`). */
+export type PaginationDirection = 'next' | 'previous' | 'prev';
+
+function directionOf(direction: unknown): PageDirection {
+  if (direction === 'previous') return 'prev';
+  if (direction === 'next' || direction === 'prev') return direction;
+  throw new MastodonIllegalArgumentError(`Invalid pagination direction ${JSON.stringify(direction)}; must be 'next' or 'previous'`);
+}
+
+/**
+ * The request for the page after `page` in a direction (`next`: older, `previous`: newer), as
+ * its `Link` header gave it; `null` when there is none. Mastodon.py's `PaginationInfo`: keep it
+ * to resume later with `fetchNext`, `fetchPrevious` or `paginate`. Pure: makes no request.
+ *
+ * @example getPaginationInfo(page, 'next')  // { method: 'GET', url: 'https://m.example/api/v1/timelines/home?max_id=7' }
+ */
+export function getPaginationInfo(page: Page<unknown>, pagination_direction: PaginationDirection): PageRequest | null {
+  const direction = directionOf(pagination_direction);
+  if (!Array.isArray(page)) throw new MastodonIllegalArgumentError('page must be a page an endpoint emitted');
+  return neighbourRequest(page, direction);
+}
+
+/** Options of `paginationIterator`. */
+export interface PaginationIteratorOptions {
+  /** `next` (default) for older items, `previous` for newer ones. */
+  direction?: PaginationDirection;
+  /** Emit `[item, request for the page after the item's page]` pairs, to resume from where one stopped. */
+  return_pagination_info?: boolean;
+}
+
+/**
+ * Every item from `start_page` on, one by one, fetching the following pages as they are
+ * needed until one is empty or has no link: Mastodon.py's iterator as an Observable (it is
+ * `paginateItems` with Mastodon.py's arguments). Given a page's request instead of a page, it
+ * starts with the page that request fetches. Lazy: `take(n)` fetches only the pages the first
+ * `n` items need.
+ *
+ * ## Example
+ * ```ts
+ * paginationIterator(client, firstPage).pipe(take(100), toArray()).subscribe((statuses) => console.log(statuses.length));
+ * paginationIterator(client, firstPage, { return_pagination_info: true })
+ *   .subscribe(([status, resume]) => console.log(status.id, resume?.url));
+ * ```
+ */
+export function paginationIterator<T>(client: MastodonClient, start_page: Page<T> | PageRequest,
+  options: PaginationIteratorOptions & { return_pagination_info: true }): Observable<[T, PageRequest | null]>;
+export function paginationIterator<T>(client: MastodonClient, start_page: Page<T> | PageRequest,
+  options?: PaginationIteratorOptions & { return_pagination_info?: false }): Observable<T>;
+export function paginationIterator<T>(client: MastodonClient, start_page: Page<T> | PageRequest,
+  options?: PaginationIteratorOptions): Observable<T | [T, PageRequest | null]> {
+  return defer(() => {
+    const { direction: given, return_pagination_info } = optionsOf(options);
+    const direction = directionOf(given ?? 'next');
+    if (typeof start_page !== 'object' || start_page === null) throw new MastodonIllegalArgumentError('start_page must be a page or its pagination request');
+    return paginate<T>(client, start_page, { direction }).pipe(concatMap((page) => {
+      const resume = return_pagination_info === true ? neighbourRequest(page, direction) : undefined;
+      return resume === undefined ? from(page) : from(page.map((item): [T, PageRequest | null] => [item, resume]));
+    }));
+  });
 }

@@ -7,7 +7,7 @@ import { streamingBaseUrl } from './host.js';
 import { sseConnectorOf } from './sse-connection.js';
 import { MastodonStream, type StreamOptions } from './stream.js';
 import {
-  directPlan, hashtagPlan, listPlan, publicPlan, userPlan, type PublicStreamFilter, type StreamPlan,
+  directPlan, hashtagPlan, listPlan, notificationPlan, publicPlan, userPlan, type PublicStreamFilter, type StreamPlan,
 } from './targets.js';
 import { socketConnector } from './websocket-connection.js';
 import { attachListener, StreamListener, type StreamHandle } from './listener.js';
@@ -92,6 +92,19 @@ export function streamUser(client: MastodonClient, options?: StreamOptions): Mas
 export function streamUser(client: MastodonClient, listener: StreamListener, options?: ListenerStreamOptions): StreamHandle;
 export function streamUser(client: MastodonClient, first?: StreamListener | StreamOptions, options?: ListenerStreamOptions): MastodonStream | StreamHandle {
   return streamOrHandle(first, options, (o) => openStream(client, userPlan, o));
+}
+
+/**
+ * The user's notifications, and nothing else of the user's stream (`user:notification`).
+ * Catches up notifications after reconnects. With a {@link StreamListener} first, attaches it
+ * and returns its handle.
+ *
+ * @example streamNotifications(client).subscribe((e) => e.type === 'notification' && console.log(e.payload.type))
+ */
+export function streamNotifications(client: MastodonClient, options?: StreamOptions): MastodonStream;
+export function streamNotifications(client: MastodonClient, listener: StreamListener, options?: ListenerStreamOptions): StreamHandle;
+export function streamNotifications(client: MastodonClient, first?: StreamListener | StreamOptions, options?: ListenerStreamOptions): MastodonStream | StreamHandle {
+  return streamOrHandle(first, options, (o) => openStream(client, notificationPlan, o));
 }
 
 /**

@@ -34,6 +34,14 @@ export function userPlan(): StreamPlan {
   };
 }
 
+/** The user's notifications only (`user:notification`). @example notificationPlan() */
+export function notificationPlan(): StreamPlan {
+  return {
+    target: { name: 'user:notification', path: '/api/v1/streaming/user/notification', query: {} },
+    catchUp: [{ event: 'notification', path: '/api/v1/notifications' }],
+  };
+}
+
 /** The public timeline, all of it or its local or remote part, optionally media only. @example publicPlan({ local: true }) */
 export function publicPlan(filter: PublicStreamFilter): StreamPlan {
   if (filter.local && filter.remote) throw new MastodonIllegalArgumentError('Cannot stream local and remote statuses at once: choose one');

@@ -21,7 +21,7 @@ const EMPTY_ARGUMENTS: readonly (readonly unknown[])[] = [
 ];
 
 /** Methods that make no request (pure helpers) or stream (covered elsewhere). */
-const SKIPPED = /^stream|^decodeBlurhash$|^makePoll$|^filtersApply$|^pushSubscriptionGenerateKeys$|^pushSubscriptionDecryptPush$|^authRequestUrl$|^clearCaches$|^persistableLoginCredentials$|^getSupportedVersion$|^setLanguage$/;
+const SKIPPED = /^stream|^decodeBlurhash$|^makePoll$|^generateMediaEditAttributes$|^getAsyncRefreshInfo$|^getPaginationInfo$|^getStatusLength$|^filtersApply$|^pushSubscriptionGenerateKeys$|^pushSubscriptionDecryptPush$|^authRequestUrl$|^clearCaches$|^persistableLoginCredentials$|^getSupportedVersion$|^setLanguage$/;
 
 describe('every method under empty and null arguments', () => {
   const names = Object.getOwnPropertyNames(Mastodon.prototype)
@@ -110,7 +110,7 @@ describe('pure helpers under empty and null arguments', () => {
   it('throw at once, and only MastodonErrors', () => {
     const api = new Mastodon({ api_base_url: 'https://m.example', access_token: 't', client_id: 'cid', client_secret: 'cs' });
     const problems: string[] = [];
-    for (const name of ['decodeBlurhash', 'makePoll', 'filtersApply', 'authRequestUrl', 'pushSubscriptionGenerateKeys', 'pushSubscriptionDecryptPush', 'setLanguage']) {
+    for (const name of ['decodeBlurhash', 'makePoll', 'generateMediaEditAttributes', 'getAsyncRefreshInfo', 'getPaginationInfo', 'getStatusLength', 'filtersApply', 'authRequestUrl', 'pushSubscriptionGenerateKeys', 'pushSubscriptionDecryptPush', 'setLanguage']) {
       const helper = (api as unknown as Record<string, (...a: unknown[]) => unknown>)[name]!;
       for (const args of EMPTY_ARGUMENTS.concat([[{ scopes: 'read' }], [{}, {}, {}]])) {
         try {

@@ -6,7 +6,9 @@ import { beyondTable, methodTable, readEntries, type MethodEntry } from '../../s
 describe('the Mastodon.py method table', () => {
   const entries = readEntries();
   const table = methodTable(entries);
-  const rows = table.split('\n').filter((line) => line.startsWith('| `'));
+  const [mastodonPy18, beyond = ''] = table.split('\n## Beyond Mastodon.py 1.8\n');
+  const rowsOf = (section: string): string[] => section.split('\n').filter((line) => line.startsWith('| `'));
+  const rows = rowsOf(mastodonPy18!);
   const rowOf = (method: string): string => rows.find((row) => row.startsWith(`| \`${method}\` |`)) ?? assert.fail(`no row for ${method}`);
 
   it('has one row per Mastodon.py method', () => {
@@ -19,6 +21,14 @@ describe('the Mastodon.py method table', () => {
     assert.match(rowOf('timeline_home'), /`api\.timelineHome\(options\?\)` \| `GET \/api\/v1\/timelines\/home` \| table row, paginated \|/);
     assert.match(rowOf('create_app'), /`Mastodon\.createApp\(client_name, options\?\)`/);
     assert.match(rowOf('__init__'), /^\| `__init__` \| `new Mastodon\(options\)` \| .* \| constructor \|$/);
+  });
+
+  it('lists the methods beyond Mastodon.py 1.8 apart, under Mastodon.py 2.2.2\'s name where it has one', () => {
+    const extra = rowsOf(beyond);
+    assert.ok(extra.includes('| `statusQuotes` | `status_quotes` | `GET /api/v1/statuses/{id}/quotes` |'));
+    assert.ok(extra.includes('| `mediaDelete` | — | `DELETE /api/v1/media/{id}` |'));
+    assert.ok(extra.includes('| `awaitAsyncRefresh` | `await_async_refresh` | hand-written |'));
+    assert.ok(!extra.some((row) => row.startsWith('| `statusPost` |')), 'a 1.8 method stays in its own table');
   });
 
   it('marks methods this library lacks, with no call, and counts them out', () => {

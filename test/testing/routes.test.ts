@@ -10,7 +10,7 @@ import { useFakeServer } from '../support/fake.js';
 const WITHOUT_ROW: Readonly<Record<string, string>> = {
   'GET /': 'getApproxServerTime (HEAD /, answered by GET)',
   'GET /nodeinfo/2.0': 'instanceNodeinfo, at the address the discovery document gives',
-  'GET /api/v1/streaming/user/notification': 'SSE stream of notifications',
+  'GET /api/v1/streaming/user/notification': 'streamNotifications (SSE)',
   'GET /api/v1/streaming/{channel*}': 'any other channel, refused with the streaming server\'s 400',
 };
 

@@ -21,6 +21,7 @@ import { reportRoutes } from './reports.js';
 import { searchRoutes } from './search.js';
 import { trendRoutes } from './trends.js';
 import { statusRoutes } from './statuses.js';
+import { statusLookupRoutes } from './status-lookups.js';
 import { timelineRoutes } from './timelines.js';
 import { relationshipRoutes } from './relationships.js';
 import { listRoutes } from './lists.js';
@@ -29,6 +30,9 @@ import { conversationRoutes } from './conversations.js';
 import { favouriteRoutes } from './favourites.js';
 import { endorsementRoutes } from './endorsements.js';
 import { suggestionRoutes } from './suggestions.js';
+import { annualReportRoutes } from './annual-reports.js';
+import { asyncRefreshRoutes } from './async-refreshes.js';
+import { collectionRoutes } from './collections.js';
 import { streamingRoutes } from '../streaming/index.js';
 
 /** Every route of the fake server, one line per area. */
@@ -47,6 +51,7 @@ export const fakeRoutes: FakeRoutes = {
   ...profileV2Routes,
   ...pushRoutes,
   ...statusRoutes,
+  ...statusLookupRoutes,
   ...timelineRoutes,
   ...relationshipRoutes,
   ...listRoutes,
@@ -55,6 +60,9 @@ export const fakeRoutes: FakeRoutes = {
   ...favouriteRoutes,
   ...endorsementRoutes,
   ...suggestionRoutes,
+  ...annualReportRoutes,
+  ...asyncRefreshRoutes,
+  ...collectionRoutes,
   ...trendRoutes,
   ...searchRoutes,
   ...featuredTagRoutes,

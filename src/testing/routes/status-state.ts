@@ -1,4 +1,5 @@
 import type { FakeAccount, FakeStatus, FakeStore } from '../store.js';
+import { quoteFields } from './quotes.js';
 import { canSee, inner, social } from './social.js';
 import { FakeHttpError, type FakeRequest } from './types.js';
 
@@ -54,6 +55,8 @@ export interface StatusViewOptions {
    * a delete, so that the status can be drafted again.
    */
   readonly source?: boolean;
+  /** Inside another status's quote: its own quote shows only the quoted status's id. */
+  readonly nested?: boolean;
 }
 
 /** Whether `viewer` may pin `status`: their own, not a boost, not direct (what `pinned` is shown for). */
@@ -65,7 +68,8 @@ function pinnable(status: FakeStatus, viewer: string): boolean {
  * A status as `viewer` sees it, as Mastodon's status serializer renders it: for a signed-in
  * viewer, whether they favourited, boosted, bookmarked and muted it (and pinned it, on their
  * own pinnable statuses), which filters it matched, and their poll votes; for nobody, none of
- * these. The boosted status is rendered the same way.
+ * these. The boosted status is rendered the same way, and its quote (only the quoted status's
+ * id when `nested` in another quote).
  */
 export function statusView(store: FakeStore, status: FakeStatus, viewer: string | undefined, options: StatusViewOptions = {}): Record<string, unknown> {
   const state = statusState(store);
@@ -83,7 +87,7 @@ export function statusView(store: FakeStore, status: FakeStatus, viewer: string 
   }
   json['reblog'] = reblog ? statusView(store, reblog, viewer, options) : null;
   json['poll'] = pollView(store, status['poll'], viewer);
-  return json;
+  return Object.assign(json, quoteFields(store, status, viewer, options.nested ?? false, (quoted) => statusView(store, quoted, viewer, { nested: true })));
 }
 
 /** The statuses as the request's user sees them. */

@@ -5,6 +5,8 @@ import { inHomeFeed, social } from './social.js';
 import { hides, statusesView } from './status-state.js';
 import { inExclusiveList, ownList, type FakeList } from './lists.js';
 import { deliveredByFollowedTag } from './tags.js';
+import { trendingLinksOf } from './trends.js';
+import { READ_STATUSES, scoped } from './scoped.js';
 
 function newestFirst(store: FakeStore, keep: (status: FakeStatus) => boolean): FakeStatus[] {
   const result: FakeStatus[] = [];
@@ -110,6 +112,19 @@ export const timelineRoutes: FakeRoutes = {
         && repliesShown(store, shown, s)));
     },
   },
+
+  // As in Mastodon, only a link trending now has a timeline: the public statuses whose card is it.
+  'GET /api/v1/timelines/link': scoped(READ_STATUSES, {
+    auth: 'none',
+    handle: (req, { store }) => {
+      const url = str(req.params, 'url');
+      if (url === undefined || !trendingLinksOf(store).some((link) => link['url'] === url)) throw new FakeHttpError(404, 'Record not found');
+      const viewer = req.user?.account.id;
+      const media = mediaFilter(req);
+      return timelinePage(store, req, newestFirst(store, (s) => s.visibility === 'public' && !s['reblog'] && media(s)
+        && (s['card'] as { url?: unknown } | null)?.url === url && !hides(store, viewer, s.account)));
+    },
+  }),
 
   // The more specific routes above match first; this one takes what is left.
   'GET /api/v1/timelines/{timeline*}': {
