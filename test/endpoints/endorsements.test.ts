@@ -46,7 +46,7 @@ describe('featured accounts (endorsements)', () => {
 
     const own = await firstValueFrom(api.endorsements());
     assert.deepEqual(own.map((a) => a.username), ['end2_c', 'end2_b', 'end2_a']);
-    assert.ok(own._pagination_next, 'the Link header is kept');
+    assert.ok(own._pagination_prev, 'the Link header is kept');
   });
 
   it('answers 404 for an unknown account, 403 without write:accounts, and checks ids and versions before sending', async () => {

@@ -1,21 +1,9 @@
 import type { FakeStore } from '../store.js';
 import { pageReply } from '../paginate.js';
-import { accountOr404, follows, relationshipJson, social } from './social.js';
+import { accountOr404, endorsementId, follows, relationshipJson, social } from './social.js';
 import { compareIds } from './accounts.js';
 import { requireScope } from './scopes.js';
 import { FakeHttpError, userOf, type FakeRequest, type FakeRoutes } from './types.js';
-
-/**
- * The id of `owner`'s endorsement of `endorsed` (the cursor of endorsement pages), given on
- * first sight; pages list endorsements in the order they were made (`accountPin`'s too), so ids
- * given then follow that order.
- */
-function endorsementId(store: FakeStore, owner: string, endorsed: string): string {
-  const ids = store.extension('endorsement-ids', () => new Map<string, string>());
-  const key = `${owner}>${endorsed}`;
-  if (!ids.has(key)) ids.set(key, store.nextId());
-  return ids.get(key)!;
-}
 
 /** A page of the accounts `owner` endorses, the latest endorsed first, with Mastodon's limits (40, at most 80). */
 function endorsedPage(store: FakeStore, request: FakeRequest, owner: string) {
@@ -37,6 +25,8 @@ export const endorsementRoutes: FakeRoutes = {
       if (!follows(store, me, other)) throw new FakeHttpError(422, 'Validation failed: You must be already following the person you want to endorse');
       const endorsed = social(store).endorsements;
       if (!endorsed.has(me)) endorsed.set(me, new Set());
+      // The endorsement's id is its cursor in the pages, made when it is made (accountPin's too).
+      if (!endorsed.get(me)!.has(other)) endorsementId(store, me, other, true);
       endorsed.get(me)!.add(other);
       return { json: relationshipJson(store, me, other) };
     },
