@@ -82,7 +82,7 @@ function fieldParams(o: Partial<CollectionFields>): Params {
  * @example accountCollections(client, account, { limit: 10 }).subscribe(({ collections }) => console.log(collections.map((c) => c.name)))
  */
 export const accountCollections = /* @__PURE__ */ endpoint('GET /api/v1/accounts/{account_id}/collections', {
-  created: '4.6.0', api_version: 10, returns: json<WrappedCollections>, params: listParams,
+  created: '4.6.0', api_version: 10, returns: json<WrappedCollections>, options: 1, params: listParams,
 });
 
 /**
@@ -90,7 +90,7 @@ export const accountCollections = /* @__PURE__ */ endpoint('GET /api/v1/accounts
  * @example accountInCollections(client, me).subscribe(({ collections }) => console.log(collections.length))
  */
 export const accountInCollections = /* @__PURE__ */ endpoint('GET /api/v1/accounts/{account_id}/in_collections', {
-  created: '4.6.0', api_version: 10, returns: json<WrappedCollections>, params: listParams,
+  created: '4.6.0', api_version: 10, returns: json<WrappedCollections>, options: 1, params: listParams,
 });
 
 /**
@@ -109,7 +109,7 @@ export const collection = /* @__PURE__ */ endpoint('GET /api/v1/collections/{id}
  */
 export const collectionCreate = /* @__PURE__ */ endpoint('POST /api/v1/collections', {
   created: '4.6.0', api_version: 10, returns: json<WrappedCollection>,
-  params: (name: string, options?: CollectionCreateOptions) => {
+  options: 1, params: (name: string, options?: CollectionCreateOptions) => {
     const o = optionsOf(options);
     return {
       name: requiredString('name', name), ...fieldParams(o),
@@ -125,7 +125,7 @@ export const collectionCreate = /* @__PURE__ */ endpoint('POST /api/v1/collectio
  */
 export const collectionUpdate = /* @__PURE__ */ endpoint('PATCH /api/v1/collections/{id}', {
   created: '4.6.0', api_version: 10, returns: json<WrappedCollection>,
-  params: (id: IdLike, options?: CollectionUpdateOptions) => {
+  options: 1, params: (id: IdLike, options?: CollectionUpdateOptions) => {
     const o = optionsOf(options);
     return { id: idOf(id), name: optionalText('name', o.name), ...fieldParams(o) };
   },

@@ -33,5 +33,5 @@ export const accountUnendorse = /* @__PURE__ */ endpoint('POST /api/v1/accounts/
  */
 export const accountEndorsements = /* @__PURE__ */ endpoint('GET /api/v1/accounts/{id}/endorsements', {
   created: '4.4.0', changed: '4.4.0', returns: page<Account>,
-  params: idPageParams,
+  options: 1, params: idPageParams,
 });

@@ -18,7 +18,7 @@ export type StatusQuotesOptions = Omit<PaginationOptions, 'min_id'>;
  */
 export const statusQuotes = /* @__PURE__ */ endpoint('GET /api/v1/statuses/{id}/quotes', {
   created: '4.5.0', api_version: 7, returns: page<Status>,
-  params: (id: IdLike, options?: StatusQuotesOptions) => {
+  options: 1, params: (id: IdLike, options?: StatusQuotesOptions) => {
     const { min_id: _ignored, ...params } = paginationParams(optionsOf(options));
     return { id: idOf(id), ...params };
   },

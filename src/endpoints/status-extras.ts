@@ -128,7 +128,7 @@ function pixelsOf(name: string, value: unknown): number | undefined {
  */
 export const oembed = /* @__PURE__ */ endpoint('GET /api/oembed', {
   created: '1.0.0', returns: json<OEmbed>,
-  params: (url: string, options?: OEmbedOptions) => {
+  options: 1, params: (url: string, options?: OEmbedOptions) => {
     if (typeof url !== 'string' || url === '') throw new MastodonIllegalArgumentError('url must be the URL of a status');
     const o = optionsOf(options);
     return { url, maxwidth: pixelsOf('maxwidth', o.maxwidth), maxheight: pixelsOf('maxheight', o.maxheight) };

@@ -94,7 +94,7 @@ export interface StatusTranslateOptions {
  */
 export const statusTranslate = /* @__PURE__ */ endpoint('POST /api/v1/statuses/{id}/translate', {
   created: '4.0.0', changed: '4.0.0', returns: json<Translation>,
-  params: (id: IdLike, options?: StatusTranslateOptions) => {
+  options: 1, params: (id: IdLike, options?: StatusTranslateOptions) => {
     const { lang } = optionsOf(options);
     return { id: idOf(id), lang: lang === undefined || lang === null ? undefined : requiredString('lang', lang) };
   },
@@ -127,7 +127,7 @@ export interface StatusDeleteOptions {
  */
 export const statusDelete = /* @__PURE__ */ endpoint('DELETE /api/v1/statuses/{id}', {
   created: '1.0.0', changed: '4.4.0', returns: json<Status>,
-  params: (id: IdLike, options?: StatusDeleteOptions) => {
+  options: 1, params: (id: IdLike, options?: StatusDeleteOptions) => {
     const { delete_media } = optionsOf(options);
     if (delete_media !== undefined && delete_media !== null && typeof delete_media !== 'boolean') {
       throw new MastodonIllegalArgumentError('delete_media must be a boolean');

@@ -73,5 +73,5 @@ export const tagUnfeature = /* @__PURE__ */ endpoint('POST /api/v1/tags/{name}/u
  */
 export const followedTags = /* @__PURE__ */ endpoint('GET /api/v1/followed_tags', {
   created: '4.0.0', changed: '4.0.0', returns: page<Tag>,
-  params: pageParams,
+  options: 0, params: pageParams,
 });

@@ -134,7 +134,7 @@ export const timelineList = /* @__PURE__ */ endpoint('GET /api/v1/timelines/list
  */
 export const timelineLink = /* @__PURE__ */ endpoint('GET /api/v1/timelines/link', {
   created: '4.3.0', returns: page<Status>,
-  params: (url: string, options?: TimelineOptions) => {
+  options: 1, params: (url: string, options?: TimelineOptions) => {
     if (typeof url !== 'string' || url === '') throw new MastodonIllegalArgumentError('url must be a non-empty string');
     return { url, ...timelineParams(options) };
   },

@@ -24,7 +24,8 @@ export type { FakeIpBlock, FakeEmailDomainBlock, FakeCanonicalEmailBlock, FakeDo
 export { signUpGate, type FakeSignUpGate, type FakeValidationError } from './routes/admin-sign-ups.js';
 export { fakeTrendReview, FakeTrendReview, type FakeTag, type FakeTrendLink, type FakePublisher } from './routes/admin-trends-state.js';
 export { instanceState, addAnnouncement, type FakeInstanceState, type FakeAnnouncement } from './routes/instance.js';
-export { profileSettings, type FakeProfileSettings } from './routes/profile-v2.js';
+export { profileDisplaySettings, type FakeProfileDisplaySettings } from './routes/profile-v2.js';
+export { profileSettings, type FakeProfileSettings } from './routes/profile-state.js';
 export { tagState, type FakeTagState } from './hashtags.js';
 export { serverInfo, type FakeServerInfo, type FakeTermsOfService, type FakeDomainBlock as FakePublicDomainBlock, type FakeFeedAccess } from './routes/server-info.js';
 export { trendingLinksOf, type FakeTrendingLink } from './routes/trends.js';

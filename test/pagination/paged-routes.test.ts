@@ -35,6 +35,9 @@ const PAGED_ELSEWHERE: Readonly<Record<string, string>> = {
   'GET /api/v1/trends/tags': "Mastodon's Api::V1::Trends controllers set Link by offset", 'GET /api/v1/trends': 'the same controller as /trends/tags',
   'GET /api/v1/trends/statuses': "Mastodon's Api::V1::Trends controllers", 'GET /api/v1/trends/links': "Mastodon's Api::V1::Trends controllers",
   'GET /api/v1/admin/accounts': 'admin-docs: accounts.md, Link header', 'GET /api/v2/admin/accounts': 'admin-docs: accounts.md, Link header',
+  'GET /api/v1/admin/email_domain_blocks': 'admin-docs: email_domain_blocks.md, "Use HTTP Link header for pagination"',
+  'GET /api/v1/admin/tags': "Mastodon's Api::V1::Admin::TagsController (routed since 4.2, undocumented) sets Link by id",
+  'GET /api/v1/admin/trends/links/publishers': "Mastodon's Api::V1::Admin::Trends::Links::PublishersController (routed since 4.2, undocumented) sets Link by id",
   'GET /api/v1/timelines/{timeline*}': 'any of the timelines, each paged',
 };
 

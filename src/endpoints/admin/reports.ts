@@ -70,7 +70,7 @@ export const adminReport = /* @__PURE__ */ endpoint('GET /api/v1/admin/reports/{
  */
 export const adminUpdateReport = /* @__PURE__ */ endpoint('PUT /api/v1/admin/reports/{id}', {
   created: '3.5.0', changed: '3.5.0', returns: json<Admin_Report>,
-  params: (id: IdLike, options?: AdminUpdateReportOptions) => {
+  options: 1, params: (id: IdLike, options?: AdminUpdateReportOptions) => {
     const o = optionsOf(options);
     return {
       id: idOf(id),

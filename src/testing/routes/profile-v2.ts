@@ -3,33 +3,27 @@ import { releasedBy } from '../server-versions.js';
 import { featuredJson, featuredOf } from './featured-tags.js';
 import { profileRoutes } from './profile.js';
 import { requireScope } from './scopes.js';
-import { social } from './social.js';
+import { credentialAccountJson, profileSettings } from './profile-state.js';
 import { bool, FakeHttpError, list, str, userOf, type FakeContext, type FakeReply, type FakeRequest, type FakeRoutes } from './types.js';
 
-/** The settings of the 4.6 profile that the account itself does not show. */
-export interface FakeProfileSettings {
-  avatar_description: string;
-  header_description: string;
-  hide_collections: boolean | null;
-  indexable: boolean;
+/** The display settings of the 4.6 profile, which neither the account nor its `source` shows. */
+export interface FakeProfileDisplaySettings {
   show_media: boolean;
   show_media_replies: boolean;
   show_featured: boolean;
-  attribution_domains: string[];
 }
 
 /**
- * The 4.6 profile settings of an account of the fake server, made with Mastodon's defaults on first use.
- * @example profileSettings(server.store, account.id).show_media = false;
+ * The 4.6 profile's display settings of an account of the fake server, made with Mastodon's
+ * defaults on first use. The rest of the profile is the account's and its source's
+ * (`accountUpdateCredentials` changes them too).
+ * @example profileDisplaySettings(server.store, account.id).show_media = false;
  */
-export function profileSettings(store: FakeStore, accountId: string): FakeProfileSettings {
-  const all = store.extension('profile-settings', () => new Map<string, FakeProfileSettings>());
+export function profileDisplaySettings(store: FakeStore, accountId: string): FakeProfileDisplaySettings {
+  const all = store.extension('profile-display-settings', () => new Map<string, FakeProfileDisplaySettings>());
   let settings = all.get(accountId);
   if (!settings) {
-    settings = {
-      avatar_description: '', header_description: '', hide_collections: null, indexable: false,
-      show_media: true, show_media_replies: true, show_featured: true, attribution_domains: [],
-    };
+    settings = { show_media: true, show_media_replies: true, show_featured: true };
     all.set(accountId, settings);
   }
   return settings;
@@ -46,26 +40,18 @@ function isDefaultImage(url: string): boolean {
 
 /** The profile of `account` as `GET /api/v1/profile` shows it: sources, not HTML; null for default images. */
 function profileJson(store: FakeStore, account: FakeAccount): Record<string, unknown> {
-  const settings = profileSettings(store, account.id);
+  const settings = profileDisplaySettings(store, account.id);
+  const text = (name: string): string => (typeof account[name] === 'string' ? account[name] as string : '');
   const image = (url: string): string | null => (isDefaultImage(url) ? null : url);
   return {
     id: account.id, display_name: account.display_name, note: sourceText(account.note),
     fields: account.fields.map((f) => ({ name: f.name, value: sourceText(f.value), verified_at: f.verified_at })),
-    avatar: image(account.avatar), avatar_static: image(account.avatar_static), avatar_description: settings.avatar_description,
-    header: image(account.header), header_static: image(account.header_static), header_description: settings.header_description,
-    locked: account.locked, bot: account.bot, hide_collections: settings.hide_collections, discoverable: account.discoverable,
-    indexable: settings.indexable, show_media: settings.show_media, show_media_replies: settings.show_media_replies,
-    show_featured: settings.show_featured, attribution_domains: settings.attribution_domains,
+    avatar: image(account.avatar), avatar_static: image(account.avatar_static), avatar_description: text('avatar_description'),
+    header: image(account.header), header_static: image(account.header_static), header_description: text('header_description'),
+    locked: account.locked, bot: account.bot, hide_collections: account['hide_collections'] ?? null, discoverable: account.discoverable,
+    indexable: account['indexable'] ?? false, show_media: settings.show_media, show_media_replies: settings.show_media_replies,
+    show_featured: settings.show_featured, attribution_domains: [...profileSettings(store, account).attribution_domains],
     featured_tags: featuredOf(store, account.id).map((t) => featuredJson(store, account, t)),
-  };
-}
-
-/** The account with its `source`, as `verify_credentials` and the image deletions answer. */
-function credentialJson(store: FakeStore, account: FakeAccount): Record<string, unknown> {
-  const requests = social(store).requests.get(account.id)?.size ?? 0;
-  return {
-    ...account,
-    source: { privacy: 'public', sensitive: false, language: null, note: sourceText(account.note), fields: account.fields, follow_requests_count: requests },
   };
 }
 
@@ -81,7 +67,7 @@ function route(release: string, scopes: readonly string[], handle: (req: FakeReq
   };
 }
 
-const SETTINGS = ['hide_collections', 'indexable', 'show_media', 'show_media_replies', 'show_featured'] as const;
+const SETTINGS = ['show_media', 'show_media_replies', 'show_featured'] as const;
 
 /** The 4.6 profile, and the removal of profile images (4.2). */
 export const profileV2Routes: FakeRoutes = {
@@ -96,27 +82,23 @@ export const profileV2Routes: FakeRoutes = {
     const alt = ['avatar_description', 'header_description'].find((name) => (str(req.body, name) ?? '').length > 1500);
     if (alt) throw new FakeHttpError(422, `Validation failed: ${alt === 'avatar_description' ? 'Avatar' : 'Header'} description is too long (maximum is 1500 characters)`);
     await profileRoutes['PATCH /api/v1/accounts/update_credentials']!.handle(req, context);
-    const settings = profileSettings(context.store, account.id);
+    const settings = profileDisplaySettings(context.store, account.id);
     for (const name of SETTINGS) if (req.body[name] !== undefined) settings[name] = bool(req.body, name);
-    for (const name of ['avatar_description', 'header_description'] as const) {
-      const value = str(req.body, name);
-      if (value !== undefined) settings[name] = value;
-    }
-    if (req.body['attribution_domains'] !== undefined) settings.attribution_domains = domains.map((d) => d.toLowerCase());
+    if (req.body['attribution_domains'] !== undefined) profileSettings(context.store, account).attribution_domains = domains.map((d) => d.toLowerCase());
     return { json: profileJson(context.store, account) };
   }),
 
   'DELETE /api/v1/profile/avatar': route('4.2.0', ['write:accounts'], (req, { store, baseUrl }) => {
     const { account } = userOf(req);
     account.avatar = account.avatar_static = `${baseUrl}/avatars/original/missing.png`;
-    profileSettings(store, account.id).avatar_description = '';
-    return { json: credentialJson(store, account) };
+    account['avatar_description'] = '';
+    return { json: credentialAccountJson(store, userOf(req)) };
   }),
 
   'DELETE /api/v1/profile/header': route('4.2.0', ['write:accounts'], (req, { store, baseUrl }) => {
     const { account } = userOf(req);
     account.header = account.header_static = `${baseUrl}/headers/original/missing.png`;
-    profileSettings(store, account.id).header_description = '';
-    return { json: credentialJson(store, account) };
+    account['header_description'] = '';
+    return { json: credentialAccountJson(store, userOf(req)) };
   }),
 };
