@@ -97,7 +97,7 @@ export function methodTable(entries: readonly MethodEntry[]): string {
       how = '**missing**';
     } else if (row) {
       request = code(`${row.method} ${row.path}`);
-      how = row.returns.kind === 'page' ? 'table row, paginated' : 'table row';
+      how = row.returns.kind === 'page' || row.returns.kind === 'object-page' ? 'table row, paginated' : 'table row';
     } else if (switches.has(name)) {
       const { version, rows: [newer, older] } = switches.get(name)!;
       request = `${code(`${newer.method} ${newer.path}`)}, before ${version} ${code(`${older.method} ${older.path}`)}`;

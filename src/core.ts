@@ -4,7 +4,7 @@
 export { MastodonClient } from './client/client.js';
 export { call } from './client/call.js';
 export {
-  endpoint, row, byVersion, json, page, text, nothing,
+  endpoint, row, byVersion, json, page, objectPage, text, nothing,
   type AnyEndpoint, type Endpoint, type EndpointFunction, type EndpointSpec, type VersionSwitch,
   type BodyEncoding, type EndpointEncoding, type ResultKind, type Returns, type Route, type FeatureSetName,
 } from './endpoints/define.js';
@@ -18,9 +18,9 @@ export { UndiciBackend } from './http/undici-backend.js';
 export type { ApiCall } from './http/transport.js';
 export type { Params, ParamValue } from './http/params.js';
 export { RateLimiter, type RateLimitState, type RatelimitMethod } from './ratelimit/limiter.js';
-export type { Page, PageRequest } from './pagination/page.js';
+export type { Page, PageRequest, ObjectPage, PageLinks, PageKind } from './pagination/page.js';
 export { parseLinkHeader, type Link } from './pagination/link-header.js';
-export { paginate, paginateItems, type PaginateOptions, type PageSource } from './pagination/paginate.js';
+export { paginate, paginateItems, type PaginateOptions, type PageSource, type ObjectPageSource } from './pagination/paginate.js';
 export { fetchPage, type PageDirection, type PageFetcher } from './pagination/follow.js';
 export { parseReset, MAX_WAIT_SECONDS } from './ratelimit/limiter.js';
 export { idOf, snowflakeOf, type IdLike, type HasId, type PaginationId } from './ids.js';

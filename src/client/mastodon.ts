@@ -21,10 +21,10 @@ import type {
   Admin_Tag, Admin_TrendLink, Announcement, Application, Context, Conversation, CreateAppOptions,
   CredentialAccount, CustomEmoji, DecryptPushOptions, FamiliarFollowers, FeaturedTag, Filter, FilterContext,
   IdLike, Instance, InstanceActivity, List, Markers, MastodonStream, MediaAttachment, MediaFile, Nodeinfo,
-  Notification, Page, PageRequest, PaginationOptions, Poll, Preferences, PreviewCard, PublicStreamFilter,
-  PushNotification, PushPrivateKeys, PushPublicKeys, Relationship, Report, Rule, ScheduledStatus,
-  SearchResults, SearchResultsV1, Status, StatusEdit, StatusSource, StreamHandle, StreamListener,
-  StreamOptions, Tag, TrendingLink,
+  Notification, ObjectPage, Page, PageRequest, PaginationOptions, Poll, Preferences, PreviewCard,
+  PublicStreamFilter, PushNotification, PushPrivateKeys, PushPublicKeys, Relationship, Report, Rule,
+  ScheduledStatus, SearchResults, SearchResultsV1, Status, StatusEdit, StatusSource, StreamHandle,
+  StreamListener, StreamOptions, Tag, TrendingLink,
 } from '../core.js';
 
 /**
@@ -1575,8 +1575,16 @@ export class Mastodon extends MastodonClient {
    *
    * @example api.fetchNext(page).subscribe((older) => console.log(older?.length ?? 'no more'))
    */
-  fetchNext<T>(page: Page<T> | PageRequest): Observable<Page<T> | null> {
-    return api.fetchNext(this, page);
+  fetchNext<T>(page: Page<T> | PageRequest): Observable<Page<T> | null>;
+  /**
+   * The next (older) page after an {@link ObjectPage} (grouped notifications), following its
+   * `rel="next"` link. Emits `null` when there is no next page, else the page fetched.
+   *
+   * @example api.fetchNext(groups).subscribe((older) => console.log(older?.notification_groups.length ?? 'no more'))
+   */
+  fetchNext<R extends object>(page: ObjectPage<R>): Observable<ObjectPage<R> | null>;
+  fetchNext(...args: unknown[]): unknown {
+    return Reflect.apply(api.fetchNext, undefined, [this, ...args]);
   }
 
   /**
@@ -1586,15 +1594,24 @@ export class Mastodon extends MastodonClient {
    *
    * @example api.fetchPrevious(page).subscribe((newer) => console.log(newer?.length ?? 'none'))
    */
-  fetchPrevious<T>(page: PageRequest | Page<T>): Observable<Page<T> | null> {
-    return api.fetchPrevious(this, page);
+  fetchPrevious<T>(page: PageRequest | Page<T>): Observable<Page<T> | null>;
+  /**
+   * The previous (newer) page before an {@link ObjectPage} (grouped notifications), following
+   * its `rel="prev"` link. Emits `null` when there is no previous page, else the page fetched.
+   *
+   * @example api.fetchPrevious(groups).subscribe((newer) => console.log(newer?.notification_groups.length ?? 'none'))
+   */
+  fetchPrevious<R extends object>(page: ObjectPage<R>): Observable<ObjectPage<R> | null>;
+  fetchPrevious(...args: unknown[]): unknown {
+    return Reflect.apply(api.fetchPrevious, undefined, [this, ...args]);
   }
 
   /**
    * Every item from `page` on: its own items, then those of each next page until one is empty
    * or has no next link, emitted once as one array. Given a bare request, starts by fetching it.
    * Each page is one request: mind the rate limit on long lists. A `next` link back to a page
-   * already fetched fails with `MastodonMalformedResponseError` rather than looping.
+   * already fetched fails with `MastodonMalformedResponseError` rather than looping. Pages that
+   * are objects (grouped notifications) have no one list to gather: walk them with `paginate`.
    *
    * @example api.fetchRemaining(firstPage).subscribe((all) => console.log(all.length))
    */

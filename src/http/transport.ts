@@ -8,7 +8,7 @@ import { MastodonIllegalArgumentError, MastodonReadTimeout } from '../errors.js'
 import type { RateLimiter } from '../ratelimit/limiter.js';
 import { redact } from './redact.js';
 import { responseTooLarge } from './body-limit.js';
-import { markFetcher, type Page, type PageFetcher } from '../pagination/page.js';
+import { markFetcher, type ObjectPage, type Page, type PageFetcher } from '../pagination/page.js';
 
 /** One API call as the transport takes it. */
 export interface ApiCall {
@@ -20,7 +20,7 @@ export interface ApiCall {
   readonly params?: Params;
   /** How the body is encoded: `form` (default), `json` or `multipart`. */
   readonly encoding?: BodyEncoding;
-  /** How the response is read: `json` (default), `page`, `text` or `none`. */
+  /** How the response is read: `json` (default), `page`, `object-page`, `text` or `none`. */
   readonly result?: ResultKind;
   /** Whether the rate limiter applies; true unless said otherwise. */
   readonly ratelimited?: boolean;
@@ -71,7 +71,7 @@ export class Transport {
           subscriber.error(error);
           return;
         }
-        subscriber.next((kind === 'page' ? markFetcher(result as Page<unknown>, this.pageFetcher) : result) as R);
+        subscriber.next((kind === 'page' || kind === 'object-page' ? markFetcher(result as Page<unknown> | ObjectPage<object>, this.pageFetcher) : result) as R);
       },
       error: (error: unknown) => subscriber.error(error),
       complete: () => subscriber.complete(),
@@ -177,7 +177,7 @@ export class Transport {
 }
 
 const HTTP_METHODS: ReadonlySet<unknown> = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD']);
-const RESULT_KINDS: ReadonlySet<unknown> = new Set([undefined, 'json', 'page', 'text', 'none']);
+const RESULT_KINDS: ReadonlySet<unknown> = new Set([undefined, 'json', 'page', 'object-page', 'text', 'none']);
 const ENCODINGS: ReadonlySet<unknown> = new Set([undefined, 'form', 'json', 'multipart']);
 
 /** Throws `MastodonIllegalArgumentError` unless `call` is a call the transport can send (from `apiRequest`, it may be anything). */
