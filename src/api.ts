@@ -14,6 +14,7 @@ export * from './endpoints/conversations.js';
 export * from './endpoints/favourites.js';
 export * from './endpoints/featured-tags.js';
 export * from './endpoints/filters.js';
+export * from './endpoints/filters-v2.js';
 export * from './endpoints/instance.js';
 export * from './endpoints/instance-extras.js';
 export * from './endpoints/lists.js';

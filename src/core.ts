@@ -8,7 +8,7 @@ export {
   type AnyEndpoint, type Endpoint, type EndpointFunction, type EndpointSpec, type VersionSwitch,
   type BodyEncoding, type EndpointEncoding, type ResultKind, type Returns, type Route, type FeatureSetName,
 } from './endpoints/define.js';
-export { SUPPORTED_VERSION, NOTIFICATION_TYPES, FILTER_CONTEXTS, NODEINFO_SCHEMA_2_0 } from './endpoints/constants.js';
+export { SUPPORTED_VERSION, NOTIFICATION_TYPES, FILTER_CONTEXTS, FILTER_ACTIONS, NODEINFO_SCHEMA_2_0 } from './endpoints/constants.js';
 export type { PaginationOptions } from './endpoints/common.js';
 export type { MastodonOptions, CreateAppOptions, VersionCheckMode, FeatureSet } from './client/options.js';
 export * from './errors.js';

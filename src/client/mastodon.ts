@@ -4,27 +4,28 @@ import type { Observable } from 'rxjs';
 import * as api from '../api.js';
 import type {
   AccountFollowOptions, AccountMuteOptions, AccountSearchOptions, AccountStatusesOptions,
-  AccountUpdateCredentialsOptions, AdminAccountModerateOptions, AdminAccountsV1Options,
-  AdminAccountsV2Options, AdminDimensionsOptions, AdminDomainBlockOptions, AdminDomainBlocksOptions,
-  AdminMeasuresOptions, AdminReportsOptions, AdminRetentionOptions, AdminTrendingTagsOptions,
-  AnyTimelineOptions, AuthRequestUrlOptions, BlurhashImage, CreateAccountOptions, DecodeBlurhashOptions,
-  DirectoryOptions, DomainBlockOptions, FilterCreateOptions, FilterUpdateOptions, Filterable,
-  InstanceNodeinfoOptions, ListenerStreamOptions, LocalTimelineOptions, LogInOptions, MakePollOptions,
-  MarkersGetOptions, MediaPostOptions, MediaUpdateOptions, MediaUploadEvent, NotificationsOptions, PollSpec,
-  PushSubscriptionSetOptions, PushSubscriptionUpdateOptions, ReplyTarget, ReportOptions, SearchOptions,
-  SearchV1Options, StatusPostOptions, StatusReblogOptions, StatusReplyOptions, StatusUpdateOptions,
-  TimelineOptions, TrendOptions, VerifyMinimumVersionOptions, WebPushSubscription,
+  AccountUpdateCredentialsOptions, AddFilterKeywordV2Options, AdminAccountModerateOptions,
+  AdminAccountsV1Options, AdminAccountsV2Options, AdminDimensionsOptions, AdminDomainBlockOptions,
+  AdminDomainBlocksOptions, AdminMeasuresOptions, AdminReportsOptions, AdminRetentionOptions,
+  AdminTrendingTagsOptions, AnyTimelineOptions, AuthRequestUrlOptions, BlurhashImage, CreateAccountOptions,
+  CreateFilterV2Options, DecodeBlurhashOptions, DirectoryOptions, DomainBlockOptions, FilterCreateOptions,
+  FilterUpdateOptions, Filterable, InstanceNodeinfoOptions, ListenerStreamOptions, LocalTimelineOptions,
+  LogInOptions, MakePollOptions, MarkersGetOptions, MediaPostOptions, MediaUpdateOptions, MediaUploadEvent,
+  NotificationsOptions, PollSpec, PushSubscriptionSetOptions, PushSubscriptionUpdateOptions, ReplyTarget,
+  ReportOptions, SearchOptions, SearchV1Options, StatusPostOptions, StatusReblogOptions, StatusReplyOptions,
+  StatusUpdateOptions, TimelineOptions, TrendOptions, UpdateFilterKeywordV2Options, UpdateFilterV2Options,
+  VerifyMinimumVersionOptions, WebPushSubscription,
 } from '../api.js';
 import { MastodonClient } from './client.js';
 import type {
   Account, Admin_Account, Admin_Cohort, Admin_Dimension, Admin_DomainBlock, Admin_Measure, Admin_Report,
   Admin_Tag, Admin_TrendLink, Announcement, Application, Context, Conversation, CreateAppOptions,
-  CredentialAccount, CustomEmoji, DecryptPushOptions, FamiliarFollowers, FeaturedTag, Filter, FilterContext,
-  IdLike, Instance, InstanceActivity, List, Markers, MastodonStream, MediaAttachment, MediaFile, Nodeinfo,
-  Notification, ObjectPage, Page, PageRequest, PaginationOptions, Poll, Preferences, PreviewCard,
-  PublicStreamFilter, PushNotification, PushPrivateKeys, PushPublicKeys, Relationship, Report, Rule,
-  ScheduledStatus, SearchResults, SearchResultsV1, Status, StatusEdit, StatusSource, StreamHandle,
-  StreamListener, StreamOptions, Tag, TrendingLink,
+  CredentialAccount, CustomEmoji, DecryptPushOptions, FamiliarFollowers, FeaturedTag, Filter, FilterAction,
+  FilterContext, FilterKeyword, FilterStatus, FilterV2, IdLike, Instance, InstanceActivity, List, Markers,
+  MastodonStream, MediaAttachment, MediaFile, Nodeinfo, Notification, ObjectPage, Page, PageRequest,
+  PaginationOptions, Poll, Preferences, PreviewCard, PublicStreamFilter, PushNotification, PushPrivateKeys,
+  PushPublicKeys, Relationship, Report, Rule, ScheduledStatus, SearchResults, SearchResultsV1, Status,
+  StatusEdit, StatusSource, StreamHandle, StreamListener, StreamOptions, Tag, TrendingLink,
 } from '../core.js';
 
 /**
@@ -691,6 +692,123 @@ export class Mastodon extends MastodonClient {
    */
   filterDelete(id: IdLike): Observable<void> {
     return api.filterDelete(this, id);
+  }
+
+  // endpoints/filters-v2.ts
+
+  /**
+   * All of the logged-in user's v2 filters, with their keywords and statuses (not paginated).
+   * @example api.filtersV2().subscribe((filters) => console.log(filters.map((f) => f.title)))
+   */
+  filtersV2(): Observable<FilterV2[]> {
+    return api.filtersV2(this);
+  }
+
+  /**
+   * One v2 filter, by id.
+   * @example api.filterV2('12').subscribe((filter) => console.log(filter.filter_action))
+   */
+  filterV2(filter_id: IdLike): Observable<FilterV2> {
+    return api.filterV2(this, filter_id);
+  }
+
+  /**
+   * Create a v2 filter: its title, the contexts it applies in (`home`, `notifications`,
+   * `public`, `thread`, `account`), and what it does with a match (`warn`, `hide`, or `blur`
+   * from 4.4), with keywords to start with. Sent as JSON.
+   * @example api.createFilterV2('Spoilers', ['home', 'public'], 'warn', { keywords_attributes: [{ keyword: 'finale', whole_word: true }] }).subscribe((f) => console.log(f.id))
+   */
+  createFilterV2(title: string, context: FilterContext | readonly FilterContext[], filter_action: FilterAction, options?: CreateFilterV2Options): Observable<FilterV2> {
+    return api.createFilterV2(this, title, context, filter_action, options);
+  }
+
+  /**
+   * Change a v2 filter; only what is given is sent (as JSON). Keywords are added, changed or
+   * removed through `keywords_attributes`.
+   * @example api.updateFilterV2(filter, { filter_action: 'hide', keywords_attributes: [{ id: keyword.id, _destroy: true }] }).subscribe((f) => console.log(f.keywords))
+   */
+  updateFilterV2(filter_id: IdLike, options?: UpdateFilterV2Options): Observable<FilterV2> {
+    return api.updateFilterV2(this, filter_id, options);
+  }
+
+  /**
+   * Delete a v2 filter, with its keywords and statuses.
+   * @example api.deleteFilterV2(filter).subscribe()
+   */
+  deleteFilterV2(filter_id: IdLike): Observable<void> {
+    return api.deleteFilterV2(this, filter_id);
+  }
+
+  /**
+   * The keywords of a v2 filter (not paginated).
+   * @example api.filterKeywordsV2(filter).subscribe((keywords) => console.log(keywords.map((k) => k.keyword)))
+   */
+  filterKeywordsV2(filter_id: IdLike): Observable<FilterKeyword[]> {
+    return api.filterKeywordsV2(this, filter_id);
+  }
+
+  /**
+   * Add a keyword to a v2 filter.
+   * @example api.addFilterKeywordV2(filter, 'finale', { whole_word: true }).subscribe((k) => console.log(k.id))
+   */
+  addFilterKeywordV2(filter_id: IdLike, keyword: string, options?: AddFilterKeywordV2Options): Observable<FilterKeyword> {
+    return api.addFilterKeywordV2(this, filter_id, keyword, options);
+  }
+
+  /**
+   * One keyword of a v2 filter, by its id. Mastodon.py has no method for it.
+   * @example api.filterKeywordV2('7').subscribe((k) => console.log(k.keyword))
+   */
+  filterKeywordV2(keyword_id: IdLike): Observable<FilterKeyword> {
+    return api.filterKeywordV2(this, keyword_id);
+  }
+
+  /**
+   * Change a keyword of a v2 filter. Mastodon.py has no method for it.
+   * @example api.updateFilterKeywordV2(keyword, 'season finale', { whole_word: false }).subscribe((k) => console.log(k.keyword))
+   */
+  updateFilterKeywordV2(keyword_id: IdLike, keyword: string, options?: UpdateFilterKeywordV2Options): Observable<FilterKeyword> {
+    return api.updateFilterKeywordV2(this, keyword_id, keyword, options);
+  }
+
+  /**
+   * Remove a keyword from its v2 filter.
+   * @example api.deleteFilterKeywordV2(keyword).subscribe()
+   */
+  deleteFilterKeywordV2(keyword_id: IdLike): Observable<void> {
+    return api.deleteFilterKeywordV2(this, keyword_id);
+  }
+
+  /**
+   * The statuses a v2 filter matches by id (not paginated).
+   * @example api.filterStatusesV2(filter).subscribe((entries) => console.log(entries.map((e) => e.status_id)))
+   */
+  filterStatusesV2(filter_id: IdLike): Observable<FilterStatus[]> {
+    return api.filterStatusesV2(this, filter_id);
+  }
+
+  /**
+   * Make a v2 filter match one status (and its boosts) whatever its text.
+   * @example api.addFilterStatusV2(filter, status).subscribe((entry) => console.log(entry.id))
+   */
+  addFilterStatusV2(filter_id: IdLike, status_id: IdLike): Observable<FilterStatus> {
+    return api.addFilterStatusV2(this, filter_id, status_id);
+  }
+
+  /**
+   * One status entry of a v2 filter, by the entry's id (not the status's).
+   * @example api.filterStatusV2('3').subscribe((entry) => console.log(entry.status_id))
+   */
+  filterStatusV2(filter_status_id: IdLike): Observable<FilterStatus> {
+    return api.filterStatusV2(this, filter_status_id);
+  }
+
+  /**
+   * Remove a status entry from its v2 filter.
+   * @example api.deleteFilterStatusV2(entry).subscribe()
+   */
+  deleteFilterStatusV2(filter_status_id: IdLike): Observable<void> {
+    return api.deleteFilterStatusV2(this, filter_status_id);
   }
 
   // endpoints/instance.ts

@@ -1,4 +1,4 @@
-import type { FilterContext } from '../entities/filter.js';
+import type { FilterAction, FilterContext } from '../entities/filter.js';
 import type { NotificationType } from '../entities/notification.js';
 
 // Values the endpoints check against, for callers too; kept apart from the endpoint modules so
@@ -19,6 +19,9 @@ export const NOTIFICATION_TYPES: readonly NotificationType[] = [
 
 /** The contexts a filter may apply in. */
 export const FILTER_CONTEXTS: readonly FilterContext[] = ['home', 'notifications', 'public', 'thread', 'account'];
+
+/** What a v2 filter may do with what it matches (`blur` since 4.4). */
+export const FILTER_ACTIONS: readonly FilterAction[] = ['warn', 'hide', 'blur'];
 
 /** The nodeinfo schema `instanceNodeinfo` asks for unless told otherwise. */
 export const NODEINFO_SCHEMA_2_0 = 'http://nodeinfo.diaspora.software/ns/schema/2.0';
