@@ -15,6 +15,7 @@ export type { FakeModeration, FakeReport, FakeDomainBlock, FakeStaffRole } from 
 export { instanceState, addAnnouncement, type FakeInstanceState, type FakeAnnouncement } from './routes/instance.js';
 export { trendingLinksOf, type FakeTrendingLink } from './routes/trends.js';
 export { reportsOf, type FakeUserReport } from './routes/reports.js';
+export { fakeFilters, type FakeFilter, type FakeFilterKeyword, type FakeFilterStatus } from './filters-state.js';
 export { FakeStreamingControl, fakeStreaming } from './streaming/index.js';
 export type { FakeStreamConnection, FakeChannel, FakeWireEvent, FakeStreamingState } from './streaming/index.js';
 export type { PageReplyOptions } from './paginate.js';

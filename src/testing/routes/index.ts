@@ -5,6 +5,7 @@ import { adminStatsRoutes } from './admin-stats.js';
 import { authRoutes } from './auth.js';
 import { featuredTagRoutes } from './featured-tags.js';
 import { filterRoutes } from './filters.js';
+import { filterV2Routes } from './filters-v2.js';
 import { instanceRoutes } from './instance.js';
 import { mediaRoutes } from './media.js';
 import { profileRoutes } from './profile.js';
@@ -47,6 +48,7 @@ export const fakeRoutes: FakeRoutes = {
   ...featuredTagRoutes,
   ...notificationRoutes,
   ...filterRoutes,
+  ...filterV2Routes,
   ...preferenceRoutes,
   ...reportRoutes,
   ...streamingRoutes,
