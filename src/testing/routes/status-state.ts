@@ -1,6 +1,7 @@
 import type { FakeAccount, FakeStatus, FakeStore } from '../store.js';
 import { canSee, inner, social } from './social.js';
 import { FakeHttpError, type FakeRequest } from './types.js';
+import { filterResults } from '../filters-state.js';
 
 /** A scheduled status as the fake keeps it: the API's JSON and its owner. */
 export interface FakeScheduledStatus {
@@ -45,7 +46,10 @@ export function pollView(store: FakeStore, poll: unknown, viewer: string | undef
   return { ...record, expired: expiresAt <= Date.now(), voted: own !== undefined, own_votes: own ?? [] };
 }
 
-/** A status as `viewer` sees it: favourited, reblogged, bookmarked, muted and pinned for them. */
+/**
+ * A status as `viewer` sees it: favourited, reblogged, bookmarked, muted and pinned for them,
+ * and `filtered` by the filters of theirs that match it.
+ */
 export function statusView(store: FakeStore, status: FakeStatus, viewer: string | undefined): Record<string, unknown> {
   const state = statusState(store);
   const id = status.id;
@@ -59,6 +63,7 @@ export function statusView(store: FakeStore, status: FakeStatus, viewer: string 
     muted: viewer !== undefined && (state.muted.get(viewer)?.has(id) ?? false),
     pinned: viewer !== undefined && viewer === status.account.id && (state.pinned.get(viewer)?.has(id) ?? false),
     poll: pollView(store, status['poll'], viewer),
+    filtered: viewer === undefined ? [] : filterResults(store, viewer, status),
   };
 }
 

@@ -4,6 +4,7 @@ import type { FakeStatus, FakeStore } from '../store.js';
 import { social } from './social.js';
 import { hides, statusesView } from './status-state.js';
 import { ownList } from './lists.js';
+import { hiddenByFilter } from '../filters-state.js';
 
 function newestFirst(store: FakeStore, keep: (status: FakeStatus) => boolean): FakeStatus[] {
   const result: FakeStatus[] = [];
@@ -37,9 +38,13 @@ function publicTimeline(req: FakeRequest, store: FakeStore, tag?: string): FakeS
       || s.content.toLowerCase().includes(`#${lowerTag}`)));
 }
 
-/** Whether `viewer` sees `status` at home, or in a list: no direct posts, no boosts hidden by the follow. */
+/**
+ * Whether `viewer` sees `status` at home, or in a list: no direct posts, no boosts hidden by the
+ * follow, nothing a `hide` filter of the home context matches.
+ */
 function homeVisible(store: FakeStore, viewer: string, status: FakeStatus): boolean {
   if (status.visibility === 'direct' || hides(store, viewer, status.account)) return false;
+  if (hiddenByFilter(store, viewer, status, 'home')) return false;
   if (status['reblog'] && status.account.id !== viewer) {
     return social(store).followOptions.get(`${viewer}>${status.account.id}`)?.reblogs ?? true;
   }

@@ -1,5 +1,6 @@
 import type { FakeNotification, FakeStatus, FakeStore, StoreChange } from '../store.js';
 import { listState } from '../routes/lists.js';
+import { filterResults, hiddenByFilter } from '../filters-state.js';
 
 /** One event as the fake server sends it: a name and its `data`/`payload` text. */
 export interface FakeWireEvent {
@@ -57,10 +58,22 @@ function notificationJson(notification: FakeNotification): string {
   return JSON.stringify(shown);
 }
 
+/** A status as the streaming user receives it: with the `filtered` results of their filters. */
+function statusJson(store: FakeStore, channel: FakeChannel, status: FakeStatus): string {
+  return JSON.stringify({ ...status, filtered: filterResults(store, channel.accountId, status) });
+}
+
+/** Whether the status stays out of a home or list stream, as a `hide` filter of the home context keeps it out of the feed. */
+function keptOutOfFeed(store: FakeStore, channel: FakeChannel, status: FakeStatus): boolean {
+  const kind = channel.name.split(':')[0];
+  return (kind === 'user' || kind === 'list') && hiddenByFilter(store, channel.accountId, status, 'home');
+}
+
 /**
  * The wire events a store change gives on `channel`: statuses as `update`, `status.update` and
  * `delete` (`conversation` on direct streams), notifications as `notification` on the user's
- * streams.
+ * streams. Statuses carry the `filtered` results of the streaming user's filters; those a
+ * `hide` filter of the home context matches stay out of the user and list streams.
  */
 export function eventsFor(store: FakeStore, channel: FakeChannel, change: StoreChange): FakeWireEvent[] {
   const status = change['status'] as FakeStatus | undefined;
@@ -77,9 +90,10 @@ export function eventsFor(store: FakeStore, channel: FakeChannel, change: StoreC
     const conversation = { id: `conversation-${status.id}`, unread: true, accounts: [status.account], last_status: status };
     return [{ event: 'conversation', data: JSON.stringify(conversation) }];
   }
+  if (change.type !== 'status.deleted' && keptOutOfFeed(store, channel, status)) return [];
   switch (change.type) {
-    case 'status.created': return [{ event: 'update', data: JSON.stringify(status) }];
-    case 'status.updated': return [{ event: 'status.update', data: JSON.stringify(status) }];
+    case 'status.created': return [{ event: 'update', data: statusJson(store, channel, status) }];
+    case 'status.updated': return [{ event: 'status.update', data: statusJson(store, channel, status) }];
     case 'status.deleted': return [{ event: 'delete', data: status.id }];
     default: return [];
   }
