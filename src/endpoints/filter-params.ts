@@ -79,13 +79,3 @@ export function keywordAttributesList(value: unknown, forUpdate: boolean): Param
   if (!Array.isArray(value)) throw new MastodonIllegalArgumentError('keywords_attributes must be a list of { keyword, whole_word }');
   return value.map((item: unknown) => attributesOf(item, forUpdate));
 }
-
-/**
- * An optional boolean parameter, else a `MastodonIllegalArgumentError`.
- * @example optionalBoolean('whole_word', true)  // true
- */
-export function optionalBoolean(name: string, value: unknown): boolean | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'boolean') throw new MastodonIllegalArgumentError(`${name} must be a boolean`);
-  return value;
-}

@@ -1,7 +1,7 @@
 import { endpoint, json, nothing } from './define.js';
-import { optionsOf, requiredString } from './common.js';
+import { optionalBoolean, optionsOf, requiredString } from './common.js';
 import {
-  contextList, filterActionOf, keywordAttributesList, optionalBoolean, optionalSeconds, type FilterKeywordAttributes,
+  contextList, filterActionOf, keywordAttributesList, optionalSeconds, type FilterKeywordAttributes,
 } from './filter-params.js';
 import type { FilterAction, FilterContext, FilterKeyword, FilterStatus, FilterV2 } from '../entities/filter.js';
 import type { Params } from '../http/params.js';
