@@ -21,6 +21,8 @@ export * from './endpoints/lists.js';
 export * from './endpoints/media.js';
 export * from './endpoints/media-uploads.js';
 export * from './endpoints/notifications.js';
+export * from './endpoints/grouped-notifications.js';
+export * from './endpoints/notification-requests.js';
 export * from './endpoints/polls.js';
 export * from './endpoints/preferences.js';
 export * from './endpoints/profile.js';

@@ -9,23 +9,26 @@ import type {
   AdminDomainBlocksOptions, AdminMeasuresOptions, AdminReportsOptions, AdminRetentionOptions,
   AdminTrendingTagsOptions, AnyTimelineOptions, AuthRequestUrlOptions, BlurhashImage, CreateAccountOptions,
   CreateFilterV2Options, DecodeBlurhashOptions, DirectoryOptions, DomainBlockOptions, FilterCreateOptions,
-  FilterUpdateOptions, Filterable, InstanceNodeinfoOptions, ListenerStreamOptions, LocalTimelineOptions,
-  LogInOptions, MakePollOptions, MarkersGetOptions, MediaPostOptions, MediaUpdateOptions, MediaUploadEvent,
-  NotificationsOptions, PollSpec, PushSubscriptionSetOptions, PushSubscriptionUpdateOptions, ReplyTarget,
-  ReportOptions, SearchOptions, SearchV1Options, StatusPostOptions, StatusReblogOptions, StatusReplyOptions,
-  StatusUpdateOptions, TimelineOptions, TrendOptions, UpdateFilterKeywordV2Options, UpdateFilterV2Options,
-  VerifyMinimumVersionOptions, WebPushSubscription,
+  FilterUpdateOptions, Filterable, GroupKeyLike, GroupedNotificationOptions, GroupedNotificationsOptions,
+  InstanceNodeinfoOptions, ListenerStreamOptions, LocalTimelineOptions, LogInOptions, MakePollOptions,
+  MarkersGetOptions, MediaPostOptions, MediaUpdateOptions, MediaUploadEvent, NotificationsOptions,
+  NotificationsUnreadCountOptions, PollSpec, PushSubscriptionSetOptions, PushSubscriptionUpdateOptions,
+  ReplyTarget, ReportOptions, SearchOptions, SearchV1Options, StatusPostOptions, StatusReblogOptions,
+  StatusReplyOptions, StatusUpdateOptions, TimelineOptions, TrendOptions,
+  UnreadGroupedNotificationsCountOptions, UpdateFilterKeywordV2Options, UpdateFilterV2Options,
+  UpdateNotificationsPolicyOptions, VerifyMinimumVersionOptions, WebPushSubscription,
 } from '../api.js';
 import { MastodonClient } from './client.js';
 import type {
   Account, Admin_Account, Admin_Cohort, Admin_Dimension, Admin_DomainBlock, Admin_Measure, Admin_Report,
   Admin_Tag, Admin_TrendLink, Announcement, Application, Context, Conversation, CreateAppOptions,
   CredentialAccount, CustomEmoji, DecryptPushOptions, FamiliarFollowers, FeaturedTag, Filter, FilterAction,
-  FilterContext, FilterKeyword, FilterStatus, FilterV2, IdLike, Instance, InstanceActivity, List, Markers,
-  MastodonStream, MediaAttachment, MediaFile, Nodeinfo, Notification, ObjectPage, Page, PageRequest,
-  PaginationOptions, Poll, Preferences, PreviewCard, PublicStreamFilter, PushNotification, PushPrivateKeys,
-  PushPublicKeys, Relationship, Report, Rule, ScheduledStatus, SearchResults, SearchResultsV1, Status,
-  StatusEdit, StatusSource, StreamHandle, StreamListener, StreamOptions, Tag, TrendingLink,
+  FilterContext, FilterKeyword, FilterStatus, FilterV2, GroupedNotificationsResults, IdLike, Instance,
+  InstanceActivity, List, Markers, MastodonStream, MediaAttachment, MediaFile, Nodeinfo, Notification,
+  NotificationPolicy, NotificationRequest, ObjectPage, Page, PageRequest, PaginationOptions, Poll,
+  Preferences, PreviewCard, PublicStreamFilter, PushNotification, PushPrivateKeys, PushPublicKeys,
+  Relationship, Report, Rule, ScheduledStatus, SearchResults, SearchResultsV1, Status, StatusEdit,
+  StatusSource, StreamHandle, StreamListener, StreamOptions, Tag, TrendingLink, UnreadNotificationsCount,
 } from '../core.js';
 
 /**
@@ -1061,6 +1064,15 @@ export class Mastodon extends MastodonClient {
   }
 
   /**
+   * How many notifications the user has not read yet: those newer than the `notifications` read
+   * marker, counted up to `limit` (100 by default). Filtered ones do not count.
+   * @example api.notificationsUnreadCount().subscribe(({ count }) => console.log(count))
+   */
+  notificationsUnreadCount(options?: NotificationsUnreadCountOptions): Observable<UnreadNotificationsCount> {
+    return api.notificationsUnreadCount(this, options);
+  }
+
+  /**
    * Delete all of the logged-in user's notifications.
    * @example api.notificationsClear().subscribe()
    */
@@ -1076,6 +1088,132 @@ export class Mastodon extends MastodonClient {
    */
   notificationsDismiss(id: IdLike): Observable<void> {
     return api.notificationsDismiss(this, id);
+  }
+
+  // endpoints/grouped-notifications.ts
+
+  /**
+   * How many notification groups the user has not read (newer than the `notifications` read
+   * marker), counted up to `limit`: emits the number, as Mastodon.py returns it.
+   * @example api.unreadGroupedNotificationsCount({ limit: 100 }).subscribe((count) => console.log(count))
+   */
+  unreadGroupedNotificationsCount(options?: UnreadGroupedNotificationsCountOptions): Observable<number> {
+    return api.unreadGroupedNotificationsCount(this, options);
+  }
+
+  /**
+   * The logged-in user's notifications, grouped: one {@link ObjectPage}, a
+   * `GroupedNotificationsResults` that carries its `Link` requests, so `fetchNext`, `fetchPrevious`
+   * and `paginate` walk the pages as they walk a list. Groups come newest first; a group spanning
+   * pages comes again on the next one, with the `page_min_id`/`page_max_id` of that page.
+   * @example api.groupedNotifications({ limit: 20, grouped_types: ['favourite', 'reblog'] }).subscribe((page) => console.log(page.notification_groups.length))
+   */
+  groupedNotifications(options?: GroupedNotificationsOptions): Observable<ObjectPage<GroupedNotificationsResults>> {
+    return api.groupedNotifications(this, options);
+  }
+
+  /**
+   * One notification group, by its key (or the group itself), with its accounts and status.
+   * @example api.groupedNotification('favourite-109384023845372-479000').subscribe((r) => console.log(r.notification_groups[0]?.notifications_count))
+   */
+  groupedNotification(group_key: GroupKeyLike, options?: GroupedNotificationOptions): Observable<GroupedNotificationsResults> {
+    return api.groupedNotification(this, group_key, options);
+  }
+
+  /**
+   * Delete every notification of a group.
+   * @example api.dismissGroupedNotification(group).subscribe()
+   */
+  dismissGroupedNotification(group_key: GroupKeyLike): Observable<void> {
+    return api.dismissGroupedNotification(this, group_key);
+  }
+
+  /**
+   * Every account that caused a notification of the group, newest first (not paginated).
+   * @example api.groupedNotificationAccounts(group).subscribe((accounts) => console.log(accounts.map((a) => a.acct)))
+   */
+  groupedNotificationAccounts(group_key: GroupKeyLike): Observable<Account[]> {
+    return api.groupedNotificationAccounts(this, group_key);
+  }
+
+  // endpoints/notification-requests.ts
+
+  /**
+   * Whether the requests the user accepted have been merged into the notification list yet:
+   * emits `true` once they are (then refetch the notifications), as Mastodon.py returns it. The
+   * user stream also says so with a `notifications_merged` event.
+   * @example api.notificationsMerged().subscribe((merged) => console.log(merged))
+   */
+  notificationsMerged(): Observable<boolean> {
+    return api.notificationsMerged(this);
+  }
+
+  /**
+   * The logged-in user's notification policy: what happens to notifications from each kind of
+   * sender, and how many filtered ones wait.
+   * @example api.notificationsPolicy().subscribe((p) => console.log(p.for_private_mentions, p.summary.pending_requests_count))
+   */
+  notificationsPolicy(): Observable<NotificationPolicy> {
+    return api.notificationsPolicy(this);
+  }
+
+  /**
+   * Change the notification policy: `accept`, `filter` (into notification requests) or `drop`
+   * for each kind of sender given. Emits the policy.
+   * @example api.updateNotificationsPolicy({ for_new_accounts: 'filter', for_limited_accounts: 'drop' }).subscribe((p) => console.log(p.for_new_accounts))
+   */
+  updateNotificationsPolicy(options?: UpdateNotificationsPolicyOptions): Observable<NotificationPolicy> {
+    return api.updateNotificationsPolicy(this, options);
+  }
+
+  /**
+   * The notification requests: one per account whose mentions the policy filtered. Emits one
+   * {@link Page}, newest first.
+   * @example api.notificationRequests({ limit: 40 }).subscribe((page) => console.log(page.map((r) => r.account.acct)))
+   */
+  notificationRequests(options?: PaginationOptions): Observable<Page<NotificationRequest>> {
+    return api.notificationRequests(this, options);
+  }
+
+  /**
+   * One notification request, by id.
+   * @example api.notificationRequest('112456967201894256').subscribe((r) => console.log(r.notifications_count))
+   */
+  notificationRequest(id: IdLike): Observable<NotificationRequest> {
+    return api.notificationRequest(this, id);
+  }
+
+  /**
+   * Accept a request: the account's filtered notifications are merged into the list (in the
+   * background: see `notificationsMerged`), and its notifications are never filtered again.
+   * @example api.acceptNotificationRequest(request).subscribe()
+   */
+  acceptNotificationRequest(id: IdLike): Observable<void> {
+    return api.acceptNotificationRequest(this, id);
+  }
+
+  /**
+   * Dismiss a request: its filtered notifications are deleted.
+   * @example api.dismissNotificationRequest(request).subscribe()
+   */
+  dismissNotificationRequest(id: IdLike): Observable<void> {
+    return api.dismissNotificationRequest(this, id);
+  }
+
+  /**
+   * Accept several requests at once (sent as `id[]`).
+   * @example api.acceptMultipleNotificationRequests([first, second]).subscribe()
+   */
+  acceptMultipleNotificationRequests(ids: IdLike | readonly IdLike[]): Observable<void> {
+    return api.acceptMultipleNotificationRequests(this, ids);
+  }
+
+  /**
+   * Dismiss several requests at once (sent as `id[]`).
+   * @example api.dismissMultipleNotificationRequests([first, second]).subscribe()
+   */
+  dismissMultipleNotificationRequests(ids: IdLike | readonly IdLike[]): Observable<void> {
+    return api.dismissMultipleNotificationRequests(this, ids);
   }
 
   // endpoints/polls.ts

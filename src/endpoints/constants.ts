@@ -15,6 +15,7 @@ export const SUPPORTED_VERSION = '3.5.5';
 export const NOTIFICATION_TYPES: readonly NotificationType[] = [
   'follow', 'follow_request', 'favourite', 'reblog', 'mention', 'poll', 'update', 'status',
   'admin.sign_up', 'admin.report', 'severed_relationships', 'moderation_warning', 'quote', 'quoted_update',
+  'added_to_collection', 'collection_update',
 ];
 
 /** The contexts a filter may apply in. */
