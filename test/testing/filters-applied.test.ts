@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { firstValueFrom } from 'rxjs';
-import type { FilterResult, Mastodon, Status } from '../../src/index.js';
+import { Mastodon, type FilterResult, type Status } from '../../src/index.js';
 import { fakeFilters, fakeStreaming, type FakeAccount, type FakeMastodon } from '../../src/testing/index.js';
 import { clientFor, useFakeServer } from '../support/fake.js';
 import { eventually, firstOf } from '../streaming/support.js';
@@ -90,6 +90,19 @@ describe('filters v2 applied by the fake server', () => {
     assert.deepEqual(matches(cw.id), [['cat']]);
     assert.deepEqual(matches(inside.id), []);
     assert.deepEqual(matches(link.id), []);
+  });
+
+  it('a hide filter of the notifications context means no mention notification at all; warn keeps it, filtered', async () => {
+    const { api, poster } = reader(fake.server, 'fa_note');
+    const me = fake.server.store.userByLogin('fa_note')!.account;
+    await firstValueFrom(api.createFilterV2('Quiet', ['notifications'], 'hide', { keywords_attributes: [{ keyword: 'spam' }] }));
+    await firstValueFrom(api.createFilterV2('Careful', ['notifications'], 'warn', { keywords_attributes: [{ keyword: 'rumour' }] }));
+    const posterApi = new Mastodon({ api_base_url: fake.server.url, access_token: fake.server.store.issueToken(null, poster.id, ['read', 'write']).token, version_check_mode: 'none' });
+    await firstValueFrom(posterApi.statusPost(`@${me.username} buy spam now`));
+    const rumour = await firstValueFrom(posterApi.statusPost(`@${me.username} a rumour`));
+    const notes = await firstValueFrom(api.notifications({ include_filtered: true }));
+    assert.deepEqual(notes.map((n) => n.status!.id), [rumour.id]);
+    assert.deepEqual(notes[0]!.status!.filtered!.map((r) => r.filter.title), ['Careful']);
   });
 
   it('streams: updates carry filtered; a hide filter of home keeps a match off the user stream, not the public one', { timeout: 20000 }, async () => {

@@ -1,6 +1,7 @@
 import type { FakeNotification, FakeStatus, FakeStore, StoreChange } from '../store.js';
 import { listState } from '../routes/lists.js';
 import { filterResults, hiddenByFilter } from '../filters-state.js';
+import { notificationJson } from '../notifications-state.js';
 
 /** One event as the fake server sends it: a name and its `data`/`payload` text. */
 export interface FakeWireEvent {
@@ -53,11 +54,6 @@ export function channelShows(store: FakeStore, channel: FakeChannel, status: Fak
   }
 }
 
-function notificationJson(notification: FakeNotification): string {
-  const { recipientId: _recipient, ...shown } = notification;
-  return JSON.stringify(shown);
-}
-
 /** A status as the streaming user receives it: with the `filtered` results of their filters. */
 function statusJson(store: FakeStore, channel: FakeChannel, status: FakeStatus): string {
   return JSON.stringify({ ...status, filtered: filterResults(store, channel.accountId, status) });
@@ -72,17 +68,20 @@ function keptOutOfFeed(store: FakeStore, channel: FakeChannel, status: FakeStatu
 /**
  * The wire events a store change gives on `channel`: statuses as `update`, `status.update` and
  * `delete` (`conversation` on direct streams), notifications as `notification` on the user's
- * streams. Statuses carry the `filtered` results of the streaming user's filters; those a
+ * streams, and `notifications_merged` there once accepted requests are merged. Statuses carry the `filtered` results of the streaming user's filters; those a
  * `hide` filter of the home context matches stay out of the user and list streams.
  */
 export function eventsFor(store: FakeStore, channel: FakeChannel, change: StoreChange): FakeWireEvent[] {
   const status = change['status'] as FakeStatus | undefined;
+  const forUser = channel.name === 'user' || channel.name === 'user:notification';
   if (change.type === 'notification.created') {
     const notification = change['notification'] as FakeNotification;
-    const forUser = channel.name === 'user' || channel.name === 'user:notification';
     return forUser && notification.recipientId === channel.accountId
-      ? [{ event: 'notification', data: notificationJson(notification) }]
+      ? [{ event: 'notification', data: JSON.stringify(notificationJson(store, notification)) }]
       : [];
+  }
+  if (change.type === 'notifications.merged') {
+    return forUser && change['accountId'] === channel.accountId ? [{ event: 'notifications_merged', data: '1' }] : [];
   }
   if (!status || !channelShows(store, channel, status)) return [];
   if (channel.name === 'direct') {
