@@ -11,6 +11,8 @@ import { mediaRoutes } from './media.js';
 import { profileRoutes } from './profile.js';
 import { pushRoutes } from './push.js';
 import { notificationRoutes } from './notifications.js';
+import { groupedNotificationRoutes } from './grouped-notifications.js';
+import { notificationRequestRoutes } from './notification-requests.js';
 import { preferenceRoutes } from './preferences.js';
 import { reportRoutes } from './reports.js';
 import { searchRoutes } from './search.js';
@@ -47,6 +49,8 @@ export const fakeRoutes: FakeRoutes = {
   ...searchRoutes,
   ...featuredTagRoutes,
   ...notificationRoutes,
+  ...groupedNotificationRoutes,
+  ...notificationRequestRoutes,
   ...filterRoutes,
   ...filterV2Routes,
   ...preferenceRoutes,
