@@ -1,7 +1,8 @@
 // Writes docs/methods.md: every Mastodon.py 1.8 method (test/fixtures/mastodonpy-1.8/endpoints.json)
 // beside its name here, how it is called (required parameters positional, the rest in one
 // options object, as DESIGN.md point 1 says) and the request it sends, read from the
-// rows of src/api.ts's exports (or, for hand-written functions, from endpoints.json).
+// rows of src/api.ts's exports (or, for hand-written functions, from endpoints.json); then
+// every method beyond 1.8, beside its Mastodon.py 2.2.2 name or as one that no version wraps.
 //
 //   npx tsx scripts/method-table.ts           write docs/methods.md
 //   npx tsx scripts/method-table.ts --check   fail if docs/methods.md is not what it would write
@@ -11,12 +12,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Mastodon } from '../src/index.js';
 import * as api from '../src/api.js';
 import type { AnyEndpoint, VersionSwitch } from '../src/endpoints/define.js';
-import { coverageOf } from './coverage-api.js';
+import { camelCaseOf, coverageOf } from './coverage-api.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const METHODS_FILE = join(ROOT, 'docs', 'methods.md');
 /** Mastodon.py 1.8's methods, copied into the project (test/fixtures/README.md says from where). */
 const ENDPOINTS_FILE = join(ROOT, 'test', 'fixtures', 'mastodonpy-1.8', 'endpoints.json');
+/** Mastodon.py 2.2.2's methods, in the same format. */
+const LATER_ENDPOINTS_FILE = join(ROOT, 'test', 'fixtures', 'mastodonpy-2.2', 'endpoints.json');
 
 /** One entry of endpoints.json, as far as the table needs it. */
 export interface MethodEntry {
@@ -66,8 +69,37 @@ function callOf(entry: MethodEntry, name: string, form: string): string {
   return `${owner}.${name}(${args})`;
 }
 
+/**
+ * The section for the functions of src/api.ts that Mastodon.py 1.8 lacks: each with its
+ * Mastodon.py 2.2.2 name and call, or marked as an operation no Mastodon.py version wraps.
+ */
+function laterSection(entries: readonly MethodEntry[], later: readonly MethodEntry[]): string[] {
+  const known = new Set(entries.map((entry) => camelCaseOf(entry.method)));
+  const laterByName = new Map(later.map((entry) => [camelCaseOf(entry.method), entry]));
+  const rows = tableRows();
+  const names = Object.keys(api).filter((name) => typeof (api as Record<string, unknown>)[name] === 'function' && !known.has(name)).sort();
+  const lines = [
+    '', '## Beyond Mastodon.py 1.8', '',
+    'Methods that came after Mastodon.py 1.8: by Mastodon.py 2.2.2\'s name where it has the method, else by a name',
+    'in the same style, for operations that no Mastodon.py version wraps.', '',
+    '| mastodon-rx | Mastodon.py 2.2.2 | request | how it is built |',
+    '| --- | --- | --- | --- |',
+  ];
+  for (const name of names) {
+    const entry = laterByName.get(name);
+    const row = rows.get(name);
+    const request = row ? code(`${row.method} ${row.path}`) : entry?.http ? code(`${entry.http} ${entry.path}`) : '—';
+    const how = row ? (row.returns.kind === 'page' || row.returns.kind === 'object-page' ? 'table row, paginated' : 'table row') : 'hand-written';
+    const call = entry ? code(callOf(entry, name, 'method')) : code(`api.${name}(…)`);
+    lines.push(`| ${call} | ${entry ? code(entry.method) : 'not wrapped'} | ${request} | ${how} |`);
+  }
+  const wrapped = names.filter((name) => laterByName.has(name)).length;
+  lines.push('', `${names.length} methods beyond 1.8: ${wrapped} with Mastodon.py 2.2.2's names, ${names.length - wrapped} that it does not wrap.`);
+  return lines;
+}
+
 /** The Markdown of docs/methods.md. */
-export function methodTable(entries: readonly MethodEntry[]): string {
+export function methodTable(entries: readonly MethodEntry[], later: readonly MethodEntry[] = []): string {
   const rows = tableRows();
   const switches = versionSwitches();
   const extras = handWritten();
@@ -109,15 +141,20 @@ export function methodTable(entries: readonly MethodEntry[]): string {
     const call = form === 'missing' ? '—' : code(callOf(full, name, form));
     lines.push(`| ${code(entry.method)} | ${call} | ${request} | ${how} |`);
   }
-  return `${lines.join('\n')}\n`;
+  return `${[...lines, ...laterSection(entries, later)].join('\n')}\n`;
 }
 
 export function readEntries(): MethodEntry[] {
   return JSON.parse(readFileSync(ENDPOINTS_FILE, 'utf8')) as MethodEntry[];
 }
 
+/** Mastodon.py 2.2.2's methods. */
+export function readLaterEntries(): MethodEntry[] {
+  return JSON.parse(readFileSync(LATER_ENDPOINTS_FILE, 'utf8')) as MethodEntry[];
+}
+
 function main(argv: readonly string[]): number {
-  const table = methodTable(readEntries());
+  const table = methodTable(readEntries(), readLaterEntries());
   if (argv.includes('--check')) {
     const current = existsSync(METHODS_FILE) ? readFileSync(METHODS_FILE, 'utf8') : '';
     if (current === table) return 0;

@@ -1,11 +1,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { methodTable, readEntries, type MethodEntry } from '../../scripts/method-table.js';
+import { methodTable, readEntries, readLaterEntries, type MethodEntry } from '../../scripts/method-table.js';
 
 describe('the Mastodon.py method table', () => {
   const entries = readEntries();
-  const table = methodTable(entries);
-  const rows = table.split('\n').filter((line) => line.startsWith('| `'));
+  const table = methodTable(entries, readLaterEntries());
+  const [main, beyond] = table.split('\n## Beyond Mastodon.py 1.8\n') as [string, string];
+  const rows = main.split('\n').filter((line) => line.startsWith('| `'));
   const rowOf = (method: string): string => rows.find((row) => row.startsWith(`| \`${method}\` |`)) ?? assert.fail(`no row for ${method}`);
 
   it('has one row per Mastodon.py method', () => {
@@ -29,5 +30,14 @@ describe('the Mastodon.py method table', () => {
     assert.ok(withGap.split('\n').includes('| `status_teleport` | — | `POST /api/v1/statuses/{id}/teleport` | **missing** |'));
     assert.ok(withGap.includes(`${entries.length} of ${entries.length + 1} methods present.`));
     assert.ok(table.includes(`${entries.length} of ${entries.length} methods present.`));
+  });
+
+  it('lists the methods beyond 1.8 by their Mastodon.py 2.2.2 call, or as not wrapped', () => {
+    const later = beyond.split('\n').filter((line) => line.startsWith('| `'));
+    assert.ok(later.includes('| `api.createFilterV2(title, context, filter_action, options?)` | `create_filter_v2` | `POST /api/v2/filters` | table row |'));
+    assert.ok(later.includes('| `api.groupedNotifications(options?)` | `grouped_notifications` | `GET /api/v2/notifications` | table row, paginated |'));
+    assert.ok(later.includes('| `api.notificationsMerged()` | `notifications_merged` | `GET /api/v1/notifications/requests/merged` | hand-written |'));
+    assert.ok(later.includes('| `api.filterKeywordV2(…)` | not wrapped | `GET /api/v2/filters/keywords/{keyword_id}` | table row |'));
+    assert.ok(!later.some((line) => line.includes('`api.statusPost(')), 'the 1.8 methods are listed once, above');
   });
 });
