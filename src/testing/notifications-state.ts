@@ -1,7 +1,7 @@
 import type { FakeAccount, FakeNotification, FakeStatus, FakeStore } from './store.js';
 import { hiddenByFilter } from './filters-state.js';
 import { fakeAdmin } from './routes/admin-state.js';
-import { blocks, follows, muteOf } from './routes/social.js';
+import { blocks, followId, follows, muteOf } from './routes/social.js';
 import { statusState, statusView } from './routes/status-state.js';
 
 /** What a notification policy does with notifications from one kind of sender. */
@@ -56,6 +56,8 @@ export const DEFAULT_POLICY: Readonly<FakeNotificationPolicy> = {
 };
 
 const NEW_ACCOUNT_MS = 30 * 24 * 3600 * 1000;
+/** A follower of fewer days than this counts as not following yet, as in Mastodon. */
+const NEW_FOLLOWER_MS = 3 * 24 * 3600 * 1000;
 
 /** Types a policy may filter; the others always come through. */
 const FILTERABLE_TYPES = ['mention', 'reblog', 'follow', 'follow_request', 'favourite', 'quote'];
@@ -76,13 +78,28 @@ export function policyOf(store: FakeStore, accountId: string): FakeNotificationP
   return fakeNotifications(store).policies.get(accountId) ?? { ...DEFAULT_POLICY };
 }
 
-/** Which kinds of sender `sender` is for `recipient`, by policy field. */
+/**
+ * Whether `followerId` has followed `followedId` for three days or more. The follow's id is a
+ * snowflake of when it was made (a follow set up straight in `store.follows` gets one now).
+ */
+function followedForThreeDays(store: FakeStore, followerId: string, followedId: string): boolean {
+  if (!follows(store, followerId, followedId)) return false;
+  const id = followId(store, followerId, followedId);
+  const since = /^\d+$/.test(id) ? Number(BigInt(id) >> 16n) : Date.now();
+  return Date.now() - since >= NEW_FOLLOWER_MS;
+}
+
+/**
+ * Which kinds of sender `sender` is for `recipient`, by policy field, as Mastodon's NotifyService
+ * reads them: new accounts and limited ones only when the recipient does not follow them, and a
+ * follower of fewer than three days not yet a follower.
+ */
 function senderKinds(store: FakeStore, type: string, recipientId: string, sender: FakeAccount, status: FakeStatus | undefined): Set<keyof FakeNotificationPolicy> {
   const kinds = new Set<keyof FakeNotificationPolicy>();
   const notFollowing = !follows(store, recipientId, sender.id);
   if (notFollowing) kinds.add('for_not_following');
-  if (!follows(store, sender.id, recipientId)) kinds.add('for_not_followers');
-  if (Date.now() - Date.parse(sender.created_at) < NEW_ACCOUNT_MS) kinds.add('for_new_accounts');
+  if (!followedForThreeDays(store, sender.id, recipientId)) kinds.add('for_not_followers');
+  if (notFollowing && Date.now() - Date.parse(sender.created_at) < NEW_ACCOUNT_MS) kinds.add('for_new_accounts');
   const inResponse = status?.['in_reply_to_account_id'] === recipientId;
   if (notFollowing && type === 'mention' && status?.visibility === 'direct' && !inResponse) kinds.add('for_private_mentions');
   if (notFollowing && fakeAdmin(store).moderation.get(sender.id)?.silenced) kinds.add('for_limited_accounts');

@@ -5,10 +5,13 @@ import {
   Mastodon, MastodonAPIError, MastodonIllegalArgumentError, MastodonMalformedResponseError, MastodonNotFoundError, type Status,
 } from '../../src/index.js';
 import { fakeAdmin, fakeNotifications, fakeStreaming, releaseMerges } from '../../src/testing/index.js';
+import { social } from '../../src/testing/routes/social.js';
 import { clientFor, useFakeServer } from '../support/fake.js';
 import { eventually, firstOf } from '../streaming/support.js';
 
 const done = { defaultValue: undefined };
+/** A snowflake id of `days` days ago: the id of a follow made then. */
+const daysAgoId = (days: number): string => String(BigInt(Date.now() - days * 24 * 3600 * 1000) << 16n);
 const fast = { timeout: 2, initial_delay: 0.01, max_delay: 0.05, catch_up: false } as const;
 
 /** A private mention of `recipient` by `sender`. */
@@ -154,14 +157,29 @@ describe('notification policy and requests', () => {
     assert.deepEqual(filtered.map((n) => [n.type, n.filtered]), [['favourite', true]]);
     assert.deepEqual(await firstValueFrom(me.notificationRequests()), [], 'only mentions make requests');
 
-    await firstValueFrom(newcomer.accountFollow(meAccount));
-    assert.deepEqual((await firstValueFrom(me.notifications())).map((n) => n.type), ['follow'], 'a follower passes');
+    const newcomerAccount = await firstValueFrom(newcomer.accountFollow(meAccount)).then(() => firstValueFrom(newcomer.me()));
+    assert.deepEqual((await firstValueFrom(me.notifications())).map((n) => n.type), [], 'a follower of less than three days is not one yet');
+    social(fake.server.store).followIds.set(`${newcomerAccount.id}>${meAccount.id}`, daysAgoId(4));
+    await firstValueFrom(newcomer.statusFavourite(await firstValueFrom(me.statusPost('a third'))));
+    assert.deepEqual((await firstValueFrom(me.notifications())).map((n) => n.type), ['favourite'], 'a follower of three days passes');
 
     await firstValueFrom(me.updateNotificationsPolicy({ for_not_followers: 'accept', for_limited_accounts: 'drop' }));
     const limited = clientFor(fake.server, 'np_policy_limited');
     fakeAdmin(fake.server.store).of((await firstValueFrom(limited.me())).id).silenced = true;
     await firstValueFrom(limited.statusPost('@np_policy hello'));
     assert.equal((await firstValueFrom(me.notifications({ types: ['mention'], include_filtered: true }))).length, 0);
+  });
+
+  it('the new-accounts policy passes over new accounts the user follows, as Mastodon\'s does', async () => {
+    const me = clientFor(fake.server, 'np_newfollowed');
+    await firstValueFrom(me.updateNotificationsPolicy({ for_new_accounts: 'filter' }));
+    const followed = clientFor(fake.server, 'np_newfollowed_friend');
+    const stranger = clientFor(fake.server, 'np_newfollowed_stranger');
+    await firstValueFrom(me.accountFollow(await firstValueFrom(followed.me())));
+    const fromFollowed = await firstValueFrom(followed.statusPost('@np_newfollowed hello'));
+    const fromStranger = await firstValueFrom(stranger.statusPost('@np_newfollowed hello'));
+    const all = await firstValueFrom(me.notifications({ include_filtered: true }));
+    assert.deepEqual(all.map((n) => [n.status!.id, n.filtered ?? false]), [[fromStranger.id, true], [fromFollowed.id, false]]);
   });
 
   it('checks arguments before sending', async () => {
