@@ -649,6 +649,8 @@ export class Mastodon extends MastodonClient {
    * the text of the HTML content; `whole_word` filters match at word boundaries only (letters
    * and digits of any script count as word characters).
    * Expired filters and filters of other contexts do not apply; items without content pass.
+   * It takes v1 filters, as Mastodon.py's does; v2 filters (Mastodon 4.0) need no counterpart:
+   * the server applies them, and a status they match carries `filtered`.
    *
    * @example const visible = api.filtersApply(page, filters, 'home');
    */
