@@ -181,6 +181,23 @@ describe('grouped notifications', () => {
     assert.deepEqual(fake.server.requestsTo('GET /api/v2/notifications/unread_count').at(-1)!.query, { limit: '2', exclude_types: ['favourite'] });
   });
 
+  it('filtered notifications come only with include_filtered, each a group of its own, and count as unread in neither API', async () => {
+    const { me, mine, others } = await cast(fake.server, 'gn_filtered', 3);
+    await firstValueFrom(me.updateNotificationsPolicy({ for_not_followers: 'filter' }));
+    const [stranger, fan1, fan2] = others as [Mastodon, Mastodon, Mastodon];
+    const secret = await firstValueFrom(stranger.statusPost('@gn_filtered psst', { visibility: 'direct' }));
+    for (const fan of [fan1, fan2]) await firstValueFrom(fan.statusFavourite(mine));
+
+    assert.deepEqual((await firstValueFrom(me.groupedNotifications())).notification_groups, []);
+    const all = await firstValueFrom(me.groupedNotifications({ include_filtered: true }));
+    assert.deepEqual(fake.server.requestsTo('GET /api/v2/notifications').at(-1)!.query, { expand_accounts: 'partial_avatars', include_filtered: '1' });
+    assert.deepEqual(all.notification_groups.map((g) => [g.type, g.notifications_count, g.status_id]),
+      [['favourite', 1, mine.id], ['favourite', 1, mine.id], ['mention', 1, secret.id]], 'filtered favourites of one status do not group');
+    assert.ok(all.notification_groups.every((g) => /^ungrouped-\d+$/.test(g.group_key)));
+    assert.equal(await firstValueFrom(me.unreadGroupedNotificationsCount()), 0);
+    assert.deepEqual(await firstValueFrom(me.notificationsUnreadCount()), { count: 0 });
+  });
+
   it('checks arguments before sending', async () => {
     const me = clientFor(fake.server, 'gn_args');
     const before = fake.server.requests.length;
