@@ -106,9 +106,23 @@ function senderKinds(store: FakeStore, type: string, recipientId: string, sender
   return kinds;
 }
 
-/** Whether Mastodon would make no notification at all, whatever the policy: blocks, mutes, muted threads, hide filters. */
+/** How far up a staff role stands; a user without one stands below every staff role. */
+const ROLE_POSITIONS: Readonly<Record<string, number>> = { Moderator: 10, Admin: 100, Owner: 1000 };
+
+/** Whether `sender` holds a staff role above the recipient's: their mentions pass blocks, mutes and the policy. */
+function fromStaff(store: FakeStore, recipientId: string, sender: FakeAccount): boolean {
+  const moderation = fakeAdmin(store).moderation;
+  const position = (id: string): number => ROLE_POSITIONS[moderation.get(id)?.role ?? ''] ?? -1;
+  return position(sender.id) > position(recipientId);
+}
+
+/**
+ * Whether Mastodon would make no notification at all, whatever the policy: blocks, mutes,
+ * muted threads, hide filters; a staff member's mention passes them all.
+ */
 function dismissed(store: FakeStore, type: string, recipientId: string, sender: FakeAccount, status: FakeStatus | undefined): boolean {
   if (recipientId === sender.id && type !== 'poll') return true;
+  if (type === 'mention' && fromStaff(store, recipientId, sender)) return false;
   if (blocks(store, recipientId, sender.id) || muteOf(store, recipientId, sender.id)?.notifications) return true;
   if (status && (statusState(store).muted.get(recipientId)?.has(status.id) ?? false)) return true;
   return type === 'mention' && status !== undefined && hiddenByFilter(store, recipientId, status, 'notifications');
@@ -119,7 +133,8 @@ function dismissed(store: FakeStore, type: string, recipientId: string, sender: 
  * mutes the sender, muted the thread, or a hide filter of the notifications context matches the
  * mention; none either when the policy drops this kind of sender; kept out of sight (filtered)
  * when the policy filters it, a filtered mention making or updating the sender's notification
- * request; otherwise a notification, streamed. Senders whose request the recipient accepted pass.
+ * request; otherwise a notification, streamed. Senders whose request the recipient accepted pass,
+ * and so do mentions by staff whose role stands above the recipient's.
  *
  * ## Example
  * ```ts
@@ -130,7 +145,8 @@ export function deliverNotification(store: FakeStore, type: string, recipientId:
   if (dismissed(store, type, recipientId, sender, status)) return undefined;
   let filtered = false;
   const permitted = fakeNotifications(store).permissions.get(recipientId)?.has(sender.id) ?? false;
-  if (FILTERABLE_TYPES.includes(type) && !permitted) {
+  const staffMention = type === 'mention' && fromStaff(store, recipientId, sender);
+  if (FILTERABLE_TYPES.includes(type) && !permitted && !staffMention) {
     const policy = policyOf(store, recipientId);
     const actions = [...senderKinds(store, type, recipientId, sender, status)].map((kind) => policy[kind]);
     if (actions.includes('drop')) return undefined;

@@ -182,6 +182,30 @@ describe('notification policy and requests', () => {
     assert.deepEqual(all.map((n) => [n.status!.id, n.filtered ?? false]), [[fromStranger.id, true], [fromFollowed.id, false]]);
   });
 
+  it('mentions by staff of a higher role pass the policy and mutes, as Mastodon\'s do; their other notifications do not', async () => {
+    const me = clientFor(fake.server, 'np_staff');
+    const meAccount = await firstValueFrom(me.me());
+    const moderator = clientFor(fake.server, 'np_staff_mod');
+    const moderatorAccount = await firstValueFrom(moderator.me());
+    fakeAdmin(fake.server.store).of(moderatorAccount.id).role = 'Moderator';
+    const mine = await firstValueFrom(me.statusPost('my post'));
+    await firstValueFrom(me.updateNotificationsPolicy({ for_not_following: 'filter' }));
+
+    const whispered = await whisper(moderator, 'np_staff', 'a word from the moderators');
+    await firstValueFrom(moderator.statusFavourite(mine));
+    const all = await firstValueFrom(me.notifications({ include_filtered: true }));
+    assert.deepEqual(all.map((n) => [n.type, n.filtered ?? false]), [['favourite', true], ['mention', false]]);
+    assert.equal(all[1]!.status!.id, whispered.id);
+
+    await firstValueFrom(me.accountMute(moderatorAccount));
+    await firstValueFrom(moderator.statusPost('@np_staff still heard'));
+    assert.equal((await firstValueFrom(me.notifications({ types: ['mention'] }))).length, 2);
+
+    fakeAdmin(fake.server.store).of(meAccount.id).role = 'Admin';
+    await firstValueFrom(moderator.statusPost('@np_staff to a higher role'));
+    assert.equal((await firstValueFrom(me.notifications({ types: ['mention'], include_filtered: true }))).length, 2, 'muted: a lower role does not pass');
+  });
+
   it('checks arguments before sending', async () => {
     const me = clientFor(fake.server, 'np_args');
     const before = fake.server.requests.length;
