@@ -1,4 +1,5 @@
-import { describe, it } from 'node:test';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { firstValueFrom, lastValueFrom, toArray, type Observable } from 'rxjs';
 import {
@@ -7,6 +8,8 @@ import {
 } from '../../src/index.js';
 import { MAXIMUM_GROUP_SPAN_HOURS, type FakeMastodon } from '../../src/testing/index.js';
 import { clientFor, useFakeServer } from '../support/fake.js';
+import { fixturePath, readJsonFixture } from '../support/fixtures.js';
+import { json, startLoopback, type Loopback } from '../support/loopback.js';
 
 const done = { defaultValue: undefined };
 
@@ -231,5 +234,40 @@ describe('grouped notifications', () => {
     const token = fake.server.store.issueToken(null, user.account.id, ['read:statuses']);
     const limited = new Mastodon({ api_base_url: fake.server.url, access_token: token.token, version_check_mode: 'none' });
     await assert.rejects(firstValueFrom(limited.groupedNotifications()), (e: unknown) => e instanceof MastodonAPIError && e.status === 403);
+  });
+});
+
+describe('grouped notifications, replayed from the Mastodon documentation', () => {
+  const example = readJsonFixture<Record<string, unknown>>('mastodon-api/grouped-notifications-example.json');
+  const docsLink = readFileSync(fixturePath('mastodon-api/link-header-examples.tsv'), 'utf8').split('\n')
+    .find((line) => line.startsWith('methods/grouped_notifications.md\t'))!.split('\t')[2]!;
+  const empty = { accounts: [], statuses: [], notification_groups: [] };
+  let server: Loopback;
+  let api: Mastodon;
+
+  before(async () => {
+    server = await startLoopback((req, res) => {
+      const url = new URL(req.url, server.url);
+      if (url.searchParams.has('max_id')) return json(res, empty);
+      json(res, example, 200, { link: docsLink.replaceAll('https://mastodon.social', server.url) });
+    });
+    api = new Mastodon({ api_base_url: server.url, access_token: 't', version_check_mode: 'none' });
+  });
+  after(() => server.close());
+
+  it('reads the page: ids as strings (the group\'s newest notification id comes as a number), dates revived, links kept', async () => {
+    assert.ok(docsLink.trimEnd().endsWith(';'), 'the example keeps its stray semicolon');
+    const page = await firstValueFrom(api.groupedNotifications({ limit: 2 }));
+    assert.deepEqual(page.notification_groups.map((g) => g.most_recent_notification_id), ['196014', '196012']);
+    assert.ok(page.notification_groups.every((g) => g.latest_page_notification_at instanceof Date));
+    assert.equal(page.statuses[0]!.created_at.toISOString(), '2024-08-23T08:57:12.057Z');
+    assert.deepEqual(page._pagination_next, { method: 'GET', url: `${server.url}/api/v2/notifications?limit=2&max_id=196012`, result: 'object-page' });
+    assert.deepEqual(page._pagination_prev, { method: 'GET', url: `${server.url}/api/v2/notifications?limit=2&min_id=196014`, result: 'object-page' });
+  });
+
+  it('paginate follows the link the server gave and stops at a page without groups', async () => {
+    const pages = await lastValueFrom(paginate(api.groupedNotifications({ limit: 2 })).pipe(toArray()));
+    assert.deepEqual(pages.map((p) => p.notification_groups.length), [2]);
+    assert.deepEqual(server.seen.slice(-2).map((r) => r.url), ['/api/v2/notifications?limit=2&expand_accounts=partial_avatars', '/api/v2/notifications?limit=2&max_id=196012']);
   });
 });
