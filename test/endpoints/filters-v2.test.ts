@@ -141,6 +141,23 @@ describe('filters v2', () => {
     assert.equal(fake.server.requests.length, before);
   });
 
+  it('the server refuses what the checks would have stopped with the documentation\'s 422 answers', async () => {
+    const api = clientFor(fake.server, 'fv2_invalid');
+    const refused = async (call: Observable<unknown>): Promise<string | undefined> => {
+      const error = await firstValueFrom(call).then(() => undefined, (e: unknown) => e);
+      assert.ok(error instanceof MastodonAPIError && error.status === 422, String(error));
+      return error.error;
+    };
+    assert.equal(await refused(api.apiRequest({ method: 'POST', path: '/api/v2/filters', params: {}, encoding: 'json' })),
+      "Validation failed: Title can't be blank, Context can't be blank, Context None or invalid context supplied");
+    assert.equal(await refused(api.apiRequest({ method: 'POST', path: '/api/v1/filters', params: { phrase: 'x' } })),
+      "Validation failed: Context can't be blank, Context None or invalid context supplied");
+    const filter = await firstValueFrom(api.createFilterV2('Valid', 'home', 'warn'));
+    assert.equal(await refused(api.apiRequest({ method: 'POST', path: `/api/v2/filters/${filter.id}/keywords`, params: { keyword: '' } })),
+      "Validation failed: Keyword can't be blank");
+    assert.deepEqual(await firstValueFrom(api.filterKeywordsV2(filter)), []);
+  });
+
   it('a token without the filters scopes gets 403', async () => {
     const user = fake.server.createUser('fv2_scope');
     const token = fake.server.store.issueToken(null, user.account.id, ['read:statuses', 'read:filters']);

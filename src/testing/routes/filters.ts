@@ -35,10 +35,11 @@ export function expiryOf(req: FakeRequest, current: string | null): string | nul
 
 /** Rails' validation of a filter's title and contexts. */
 export function validateFilter(filter: FakeFilter): void {
-  if (filter.title.trim() === '') throw new FakeHttpError(422, "Validation failed: Title can't be blank");
-  if (filter.context.length === 0 || filter.context.some((c) => !FILTER_CONTEXTS.includes(c))) {
-    throw new FakeHttpError(422, 'Validation failed: Context None or invalid context supplied');
-  }
+  const failures: string[] = [];
+  if (filter.title.trim() === '') failures.push("Title can't be blank");
+  if (filter.context.length === 0) failures.push("Context can't be blank");
+  if (filter.context.length === 0 || filter.context.some((c) => !FILTER_CONTEXTS.includes(c))) failures.push('Context None or invalid context supplied');
+  if (failures.length > 0) throw new FakeHttpError(422, `Validation failed: ${failures.join(', ')}`);
 }
 
 /** Tells the owner's streams that their filters changed. */
