@@ -729,7 +729,7 @@ export class Mastodon extends MastodonClient {
 
   /**
    * Change a v2 filter; only what is given is sent (as JSON). Keywords are added, changed or
-   * removed through `keywords_attributes`.
+   * removed through `keywords_attributes`; `expires_in: null` makes the filter never expire.
    * @example api.updateFilterV2(filter, { filter_action: 'hide', keywords_attributes: [{ id: keyword.id, _destroy: true }] }).subscribe((f) => console.log(f.keywords))
    */
   updateFilterV2(filter_id: IdLike, options?: UpdateFilterV2Options): Observable<FilterV2> {

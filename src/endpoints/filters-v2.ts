@@ -26,8 +26,8 @@ export interface UpdateFilterV2Options {
   context?: FilterContext | readonly FilterContext[];
   /** `warn`, `hide`, or `blur` (4.4). */
   filter_action?: FilterAction;
-  /** Seconds from now until the filter expires. */
-  expires_in?: number;
+  /** Seconds from now until the filter expires; `null` for never (sent empty, which clears an expiry). */
+  expires_in?: number | null;
   /** Keywords to add (no `id`), change (`id` and new values) or remove (`id` and `_destroy: true`). */
   keywords_attributes?: readonly FilterKeywordAttributes[];
 }
@@ -86,7 +86,7 @@ export const createFilterV2 = /* @__PURE__ */ endpoint('POST /api/v2/filters', {
 
 /**
  * Change a v2 filter; only what is given is sent (as JSON). Keywords are added, changed or
- * removed through `keywords_attributes`.
+ * removed through `keywords_attributes`; `expires_in: null` makes the filter never expire.
  * @example updateFilterV2(client, filter, { filter_action: 'hide', keywords_attributes: [{ id: keyword.id, _destroy: true }] }).subscribe((f) => console.log(f.keywords))
  */
 export const updateFilterV2 = /* @__PURE__ */ endpoint('PUT /api/v2/filters/{filter_id}', {
@@ -98,7 +98,7 @@ export const updateFilterV2 = /* @__PURE__ */ endpoint('PUT /api/v2/filters/{fil
       title: o.title === undefined ? undefined : requiredString('title', o.title),
       context: o.context === undefined ? undefined : contextList(o.context),
       filter_action: o.filter_action === undefined ? undefined : filterActionOf(o.filter_action),
-      expires_in: optionalSeconds('expires_in', o.expires_in),
+      expires_in: o.expires_in === null ? '' : optionalSeconds('expires_in', o.expires_in),
       keywords_attributes: keywordAttributesList(o.keywords_attributes, true),
     };
   },

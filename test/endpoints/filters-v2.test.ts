@@ -40,6 +40,11 @@ describe('filters v2', () => {
     });
     assert.deepEqual([updated.title, updated.filter_action, updated.context], ['TV', 'blur', ['thread']]);
     assert.deepEqual(updated.keywords!.map((k) => [k.keyword, k.whole_word]), [['finale', false], ['cliffhanger', true]]);
+    assert.ok(updated.expires_at instanceof Date, 'an expiry left out stays');
+
+    const forever = await firstValueFrom(api.updateFilterV2(created, { expires_in: null }));
+    assert.deepEqual(fake.server.requestsTo('PUT /api/v2/filters/{filter_id}').at(-1)!.body, { expires_in: '' });
+    assert.equal(forever.expires_at, null);
 
     await lastValueFrom(api.deleteFilterV2(created.id), done);
     assert.equal(fake.server.requestsTo('DELETE /api/v2/filters/{filter_id}').at(-1)!.path, `/api/v2/filters/${created.id}`);
