@@ -68,8 +68,9 @@ function keptOutOfFeed(store: FakeStore, channel: FakeChannel, status: FakeStatu
 /**
  * The wire events a store change gives on `channel`: statuses as `update`, `status.update` and
  * `delete` (`conversation` on direct streams), notifications as `notification` on the user's
- * streams, and `notifications_merged` there once accepted requests are merged. Statuses carry the `filtered` results of the streaming user's filters; those a
- * `hide` filter of the home context matches stay out of the user and list streams.
+ * streams, and `notifications_merged` there once accepted requests are merged. Statuses carry
+ * the `filtered` results of the streaming user's filters; those a `hide` filter of the home
+ * context matches stay out of the user and list streams.
  */
 export function eventsFor(store: FakeStore, channel: FakeChannel, change: StoreChange): FakeWireEvent[] {
   const status = change['status'] as FakeStatus | undefined;
