@@ -36,7 +36,14 @@ export type { DirectoryOptions } from './endpoints/instance.js';
 export type { InstanceNodeinfoOptions } from './endpoints/instance-extras.js';
 export type { TrendOptions } from './endpoints/trends.js';
 export type { SearchOptions, SearchV1Options, SearchResultType } from './endpoints/search.js';
-export type { NotificationsOptions } from './endpoints/notifications.js';
+export type { NotificationsOptions, NotificationsUnreadCountOptions } from './endpoints/notifications.js';
+export type {
+  GroupedNotificationsOptions, GroupedNotificationOptions, UnreadGroupedNotificationsCountOptions, ExpandAccounts, GroupKeyLike,
+} from './endpoints/grouped-notifications.js';
+export type { UpdateNotificationsPolicyOptions } from './endpoints/notification-requests.js';
 export type { FilterCreateOptions, FilterUpdateOptions, Filterable } from './endpoints/filters.js';
+export type {
+  CreateFilterV2Options, UpdateFilterV2Options, AddFilterKeywordV2Options, UpdateFilterKeywordV2Options, FilterKeywordAttributes,
+} from './endpoints/filters-v2.js';
 export type { MarkersGetOptions } from './endpoints/preferences.js';
 export type { ReportOptions, ReportCategoryOption } from './endpoints/reports.js';

@@ -4,23 +4,26 @@ import type { Observable } from 'rxjs';
 import * as api from '../api.js';
 import type {
   AccountFollowOptions, AccountMuteOptions, AccountRelationshipsOptions, AccountSearchOptions,
-  AccountStatusesOptions, AccountUpdateCredentialsOptions, AdminAccountModerateOptions,
-  AdminAccountsV1Options, AdminAccountsV2Options, AdminCanonicalEmailBlockOptions, AdminDimensionsOptions,
-  AdminDomainBlockOptions, AdminDomainBlocksOptions, AdminEmailDomainBlockOptions, AdminIpBlockOptions,
-  AdminMeasuresOptions, AdminReportsOptions, AdminRetentionOptions, AdminTrendTarget,
-  AdminTrendingTagsOptions, AdminUpdateIpBlockOptions, AdminUpdateReportOptions, AdminUpdateTagOptions,
-  AnyTimelineOptions, AsyncRefreshInfo, AuthRequestUrlOptions, AwaitAsyncRefreshOptions, BlurhashImage,
-  CollectionCreateOptions, CollectionListOptions, CollectionUpdateOptions, CreateAccountOptions,
+  AccountStatusesOptions, AccountUpdateCredentialsOptions, AddFilterKeywordV2Options,
+  AdminAccountModerateOptions, AdminAccountsV1Options, AdminAccountsV2Options,
+  AdminCanonicalEmailBlockOptions, AdminDimensionsOptions, AdminDomainBlockOptions, AdminDomainBlocksOptions,
+  AdminEmailDomainBlockOptions, AdminIpBlockOptions, AdminMeasuresOptions, AdminReportsOptions,
+  AdminRetentionOptions, AdminTrendTarget, AdminTrendingTagsOptions, AdminUpdateIpBlockOptions,
+  AdminUpdateReportOptions, AdminUpdateTagOptions, AnyTimelineOptions, AsyncRefreshInfo,
+  AuthRequestUrlOptions, AwaitAsyncRefreshOptions, BlurhashImage, CollectionCreateOptions,
+  CollectionListOptions, CollectionUpdateOptions, CreateAccountOptions, CreateFilterV2Options,
   DecodeBlurhashOptions, DirectoryOptions, DomainBlockOptions, FilterCreateOptions, FilterUpdateOptions,
-  Filterable, HashtagLike, HashtagTimelineOptions, InstanceNodeinfoOptions, InstanceTermsOfServiceOptions,
-  ListOptions, ListenerStreamOptions, LocalTimelineOptions, LogInOptions, MakePkcePairOptions,
-  MakePollOptions, MarkersGetOptions, MediaEditAttributes, MediaEditOptions, MediaPostOptions,
-  MediaUpdateOptions, MediaUploadEvent, NotificationsOptions, OEmbedOptions, PaginationDirection,
+  Filterable, GroupKeyLike, GroupedNotificationOptions, GroupedNotificationsOptions, HashtagLike,
+  HashtagTimelineOptions, InstanceNodeinfoOptions, InstanceTermsOfServiceOptions, ListOptions,
+  ListenerStreamOptions, LocalTimelineOptions, LogInOptions, MakePkcePairOptions, MakePollOptions,
+  MarkersGetOptions, MediaEditAttributes, MediaEditOptions, MediaPostOptions, MediaUpdateOptions,
+  MediaUploadEvent, NotificationsOptions, NotificationsUnreadCountOptions, OEmbedOptions, PaginationDirection,
   PaginationIteratorOptions, PkcePair, PollSpec, PushSubscriptionSetOptions, PushSubscriptionUpdateOptions,
   ReplyTarget, ReportOptions, RetrieveMastodonVersionOptions, SearchOptions, SearchV1Options,
   StatusDeleteOptions, StatusPostOptions, StatusQuotesOptions, StatusReblogOptions, StatusReplyOptions,
   StatusTranslateOptions, StatusUpdateOptions, TimelineIsAvailableOptions, TimelineOptions, TrendOptions,
-  UpdateProfileOptions, VerifyMinimumVersionOptions, WebPushSubscription,
+  UnreadGroupedNotificationsCountOptions, UpdateFilterKeywordV2Options, UpdateFilterV2Options,
+  UpdateNotificationsPolicyOptions, UpdateProfileOptions, VerifyMinimumVersionOptions, WebPushSubscription,
 } from '../api.js';
 import { MastodonClient } from './client.js';
 import type {
@@ -29,14 +32,15 @@ import type {
   Admin_Report, Admin_Tag, Admin_TrendLink, Admin_TrendPublisher, Admin_TrendStatus, Announcement,
   AnnualReportStateResult, Application, AsyncRefresh, CollectionWithAccounts, Context, Conversation,
   CreateAppOptions, CredentialAccount, CustomEmoji, DecryptPushOptions, DomainBlock, ExtendedDescription,
-  FamiliarFollowers, FeaturedTag, Filter, FilterContext, IdLike, Instance, InstanceActivity, InstanceV2, List,
-  Markers, MastodonStream, MediaAttachment, MediaFile, Nodeinfo, Notification, OAuthServerMetadata,
-  OAuthUserInfo, OEmbed, Page, PageRequest, PaginationOptions, Poll, Preferences, PreviewCard, PrivacyPolicy,
-  Profile, PublicStreamFilter, PushNotification, PushPrivateKeys, PushPublicKeys, QuotePolicy, Relationship,
-  Report, Rule, ScheduledStatus, SearchResults, SearchResultsV1, Status, StatusEdit, StatusSource,
-  StreamHandle, StreamListener, StreamOptions, Suggestion, SupportedLocale, Tag, TermsOfService, Translation,
-  TranslationLanguages, TrendingLink, WrappedAnnualReports, WrappedCollection, WrappedCollectionItem,
-  WrappedCollections,
+  FamiliarFollowers, FeaturedTag, Filter, FilterAction, FilterContext, FilterKeyword, FilterStatus, FilterV2,
+  GroupedNotificationsResults, IdLike, Instance, InstanceActivity, InstanceV2, List, Markers, MastodonStream,
+  MediaAttachment, MediaFile, Nodeinfo, Notification, NotificationPolicy, NotificationRequest,
+  OAuthServerMetadata, OAuthUserInfo, OEmbed, ObjectPage, Page, PageRequest, PaginationOptions, Poll,
+  Preferences, PreviewCard, PrivacyPolicy, Profile, PublicStreamFilter, PushNotification, PushPrivateKeys,
+  PushPublicKeys, QuotePolicy, Relationship, Report, Rule, ScheduledStatus, SearchResults, SearchResultsV1,
+  Status, StatusEdit, StatusSource, StreamHandle, StreamListener, StreamOptions, Suggestion, SupportedLocale,
+  Tag, TermsOfService, Translation, TranslationLanguages, TrendingLink, UnreadNotificationsCount,
+  WrappedAnnualReports, WrappedCollection, WrappedCollectionItem, WrappedCollections,
 } from '../core.js';
 
 /**
@@ -1211,6 +1215,8 @@ export class Mastodon extends MastodonClient {
    * the text of the HTML content; `whole_word` filters match at word boundaries only (letters
    * and digits of any script count as word characters).
    * Expired filters and filters of other contexts do not apply; items without content pass.
+   * It takes v1 filters, as Mastodon.py's does; v2 filters (Mastodon 4.0) need no counterpart:
+   * the server applies them, and a status they match carries `filtered`.
    *
    * @example const visible = api.filtersApply(page, filters, 'home');
    */
@@ -1257,6 +1263,123 @@ export class Mastodon extends MastodonClient {
    */
   filterDelete(id: IdLike): Observable<void> {
     return api.filterDelete(this, id);
+  }
+
+  // endpoints/filters-v2.ts
+
+  /**
+   * All of the logged-in user's v2 filters, with their keywords and statuses (not paginated).
+   * @example api.filtersV2().subscribe((filters) => console.log(filters.map((f) => f.title)))
+   */
+  filtersV2(): Observable<FilterV2[]> {
+    return api.filtersV2(this);
+  }
+
+  /**
+   * One v2 filter, by id.
+   * @example api.filterV2('12').subscribe((filter) => console.log(filter.filter_action))
+   */
+  filterV2(filter_id: IdLike): Observable<FilterV2> {
+    return api.filterV2(this, filter_id);
+  }
+
+  /**
+   * Create a v2 filter: its title, the contexts it applies in (`home`, `notifications`,
+   * `public`, `thread`, `account`), and what it does with a match (`warn`, `hide`, or `blur`
+   * from 4.4), with keywords to start with. Sent as JSON.
+   * @example api.createFilterV2('Spoilers', ['home', 'public'], 'warn', { keywords_attributes: [{ keyword: 'finale', whole_word: true }] }).subscribe((f) => console.log(f.id))
+   */
+  createFilterV2(title: string, context: FilterContext | readonly FilterContext[], filter_action: FilterAction, options?: CreateFilterV2Options): Observable<FilterV2> {
+    return api.createFilterV2(this, title, context, filter_action, options);
+  }
+
+  /**
+   * Change a v2 filter; only what is given is sent (as JSON). Keywords are added, changed or
+   * removed through `keywords_attributes`; `expires_in: null` makes the filter never expire.
+   * @example api.updateFilterV2(filter, { filter_action: 'hide', keywords_attributes: [{ id: keyword.id, _destroy: true }] }).subscribe((f) => console.log(f.keywords))
+   */
+  updateFilterV2(filter_id: IdLike, options?: UpdateFilterV2Options): Observable<FilterV2> {
+    return api.updateFilterV2(this, filter_id, options);
+  }
+
+  /**
+   * Delete a v2 filter, with its keywords and statuses.
+   * @example api.deleteFilterV2(filter).subscribe()
+   */
+  deleteFilterV2(filter_id: IdLike): Observable<void> {
+    return api.deleteFilterV2(this, filter_id);
+  }
+
+  /**
+   * The keywords of a v2 filter (not paginated).
+   * @example api.filterKeywordsV2(filter).subscribe((keywords) => console.log(keywords.map((k) => k.keyword)))
+   */
+  filterKeywordsV2(filter_id: IdLike): Observable<FilterKeyword[]> {
+    return api.filterKeywordsV2(this, filter_id);
+  }
+
+  /**
+   * Add a keyword to a v2 filter.
+   * @example api.addFilterKeywordV2(filter, 'finale', { whole_word: true }).subscribe((k) => console.log(k.id))
+   */
+  addFilterKeywordV2(filter_id: IdLike, keyword: string, options?: AddFilterKeywordV2Options): Observable<FilterKeyword> {
+    return api.addFilterKeywordV2(this, filter_id, keyword, options);
+  }
+
+  /**
+   * One keyword of a v2 filter, by its id. Mastodon.py has no method for it.
+   * @example api.filterKeywordV2('7').subscribe((k) => console.log(k.keyword))
+   */
+  filterKeywordV2(keyword_id: IdLike): Observable<FilterKeyword> {
+    return api.filterKeywordV2(this, keyword_id);
+  }
+
+  /**
+   * Change a keyword of a v2 filter. Mastodon.py has no method for it.
+   * @example api.updateFilterKeywordV2(keyword, 'season finale', { whole_word: false }).subscribe((k) => console.log(k.keyword))
+   */
+  updateFilterKeywordV2(keyword_id: IdLike, keyword: string, options?: UpdateFilterKeywordV2Options): Observable<FilterKeyword> {
+    return api.updateFilterKeywordV2(this, keyword_id, keyword, options);
+  }
+
+  /**
+   * Remove a keyword from its v2 filter.
+   * @example api.deleteFilterKeywordV2(keyword).subscribe()
+   */
+  deleteFilterKeywordV2(keyword_id: IdLike): Observable<void> {
+    return api.deleteFilterKeywordV2(this, keyword_id);
+  }
+
+  /**
+   * The statuses a v2 filter matches by id (not paginated).
+   * @example api.filterStatusesV2(filter).subscribe((entries) => console.log(entries.map((e) => e.status_id)))
+   */
+  filterStatusesV2(filter_id: IdLike): Observable<FilterStatus[]> {
+    return api.filterStatusesV2(this, filter_id);
+  }
+
+  /**
+   * Make a v2 filter match one status (and its boosts) whatever its text.
+   * @example api.addFilterStatusV2(filter, status).subscribe((entry) => console.log(entry.id))
+   */
+  addFilterStatusV2(filter_id: IdLike, status_id: IdLike): Observable<FilterStatus> {
+    return api.addFilterStatusV2(this, filter_id, status_id);
+  }
+
+  /**
+   * One status entry of a v2 filter, by the entry's id (not the status's).
+   * @example api.filterStatusV2('3').subscribe((entry) => console.log(entry.status_id))
+   */
+  filterStatusV2(filter_status_id: IdLike): Observable<FilterStatus> {
+    return api.filterStatusV2(this, filter_status_id);
+  }
+
+  /**
+   * Remove a status entry from its v2 filter.
+   * @example api.deleteFilterStatusV2(entry).subscribe()
+   */
+  deleteFilterStatusV2(filter_status_id: IdLike): Observable<void> {
+    return api.deleteFilterStatusV2(this, filter_status_id);
   }
 
   // endpoints/instance.ts
@@ -1598,6 +1721,15 @@ export class Mastodon extends MastodonClient {
   }
 
   /**
+   * How many notifications the user has not read yet: those newer than the `notifications` read
+   * marker, counted up to `limit` (100 by default). Filtered ones do not count.
+   * @example api.notificationsUnreadCount().subscribe(({ count }) => console.log(count))
+   */
+  notificationsUnreadCount(options?: NotificationsUnreadCountOptions): Observable<UnreadNotificationsCount> {
+    return api.notificationsUnreadCount(this, options);
+  }
+
+  /**
    * Delete all of the logged-in user's notifications.
    * @example api.notificationsClear().subscribe()
    */
@@ -1660,6 +1792,132 @@ export class Mastodon extends MastodonClient {
    */
   makePkcePair(options?: MakePkcePairOptions): Observable<PkcePair> {
     return api.makePkcePair(options);
+  }
+
+  // endpoints/grouped-notifications.ts
+
+  /**
+   * How many notification groups the user has not read (newer than the `notifications` read
+   * marker), counted up to `limit`: emits the number, as Mastodon.py returns it.
+   * @example api.unreadGroupedNotificationsCount({ limit: 100 }).subscribe((count) => console.log(count))
+   */
+  unreadGroupedNotificationsCount(options?: UnreadGroupedNotificationsCountOptions): Observable<number> {
+    return api.unreadGroupedNotificationsCount(this, options);
+  }
+
+  /**
+   * The logged-in user's notifications, grouped: one {@link ObjectPage}, a
+   * `GroupedNotificationsResults` that carries its `Link` requests, so `fetchNext`, `fetchPrevious`
+   * and `paginate` walk the pages as they walk a list. Groups come newest first; a group spanning
+   * pages comes again on the next one, with the `page_min_id`/`page_max_id` of that page.
+   * @example api.groupedNotifications({ limit: 20, grouped_types: ['favourite', 'reblog'] }).subscribe((page) => console.log(page.notification_groups.length))
+   */
+  groupedNotifications(options?: GroupedNotificationsOptions): Observable<ObjectPage<GroupedNotificationsResults>> {
+    return api.groupedNotifications(this, options);
+  }
+
+  /**
+   * One notification group, by its key (or the group itself), with its accounts and status.
+   * @example api.groupedNotification('favourite-109384023845372-479000').subscribe((r) => console.log(r.notification_groups[0]?.notifications_count))
+   */
+  groupedNotification(group_key: GroupKeyLike, options?: GroupedNotificationOptions): Observable<GroupedNotificationsResults> {
+    return api.groupedNotification(this, group_key, options);
+  }
+
+  /**
+   * Delete every notification of a group.
+   * @example api.dismissGroupedNotification(group).subscribe()
+   */
+  dismissGroupedNotification(group_key: GroupKeyLike): Observable<void> {
+    return api.dismissGroupedNotification(this, group_key);
+  }
+
+  /**
+   * Every account that caused a notification of the group, newest first (not paginated).
+   * @example api.groupedNotificationAccounts(group).subscribe((accounts) => console.log(accounts.map((a) => a.acct)))
+   */
+  groupedNotificationAccounts(group_key: GroupKeyLike): Observable<Account[]> {
+    return api.groupedNotificationAccounts(this, group_key);
+  }
+
+  // endpoints/notification-requests.ts
+
+  /**
+   * Whether the requests the user accepted have been merged into the notification list yet:
+   * emits `true` once they are (then refetch the notifications), as Mastodon.py returns it. The
+   * user stream also says so with a `notifications_merged` event.
+   * @example api.notificationsMerged().subscribe((merged) => console.log(merged))
+   */
+  notificationsMerged(): Observable<boolean> {
+    return api.notificationsMerged(this);
+  }
+
+  /**
+   * The logged-in user's notification policy: what happens to notifications from each kind of
+   * sender, and how many filtered ones wait.
+   * @example api.notificationsPolicy().subscribe((p) => console.log(p.for_private_mentions, p.summary.pending_requests_count))
+   */
+  notificationsPolicy(): Observable<NotificationPolicy> {
+    return api.notificationsPolicy(this);
+  }
+
+  /**
+   * Change the notification policy: `accept`, `filter` (into notification requests) or `drop`
+   * for each kind of sender given. Emits the policy.
+   * @example api.updateNotificationsPolicy({ for_new_accounts: 'filter', for_limited_accounts: 'drop' }).subscribe((p) => console.log(p.for_new_accounts))
+   */
+  updateNotificationsPolicy(options?: UpdateNotificationsPolicyOptions): Observable<NotificationPolicy> {
+    return api.updateNotificationsPolicy(this, options);
+  }
+
+  /**
+   * The notification requests: one per account whose mentions the policy filtered. Emits one
+   * {@link Page}, newest first.
+   * @example api.notificationRequests({ limit: 40 }).subscribe((page) => console.log(page.map((r) => r.account.acct)))
+   */
+  notificationRequests(options?: PaginationOptions): Observable<Page<NotificationRequest>> {
+    return api.notificationRequests(this, options);
+  }
+
+  /**
+   * One notification request, by id.
+   * @example api.notificationRequest('112456967201894256').subscribe((r) => console.log(r.notifications_count))
+   */
+  notificationRequest(id: IdLike): Observable<NotificationRequest> {
+    return api.notificationRequest(this, id);
+  }
+
+  /**
+   * Accept a request: the account's filtered notifications are merged into the list (in the
+   * background: see `notificationsMerged`), and its notifications are never filtered again.
+   * @example api.acceptNotificationRequest(request).subscribe()
+   */
+  acceptNotificationRequest(id: IdLike): Observable<void> {
+    return api.acceptNotificationRequest(this, id);
+  }
+
+  /**
+   * Dismiss a request: its filtered notifications are deleted.
+   * @example api.dismissNotificationRequest(request).subscribe()
+   */
+  dismissNotificationRequest(id: IdLike): Observable<void> {
+    return api.dismissNotificationRequest(this, id);
+  }
+
+  /**
+   * Accept several requests at once (sent as `id[]`).
+   * @example api.acceptMultipleNotificationRequests([first, second]).subscribe()
+   */
+  acceptMultipleNotificationRequests(ids: IdLike | readonly IdLike[]): Observable<void> {
+    return api.acceptMultipleNotificationRequests(this, ids);
+  }
+
+  /**
+   * Dismiss several requests at once (sent as `id[]`).
+   * @example api.dismissMultipleNotificationRequests([first, second]).subscribe()
+   */
+  dismissMultipleNotificationRequests(ids: IdLike | readonly IdLike[]): Observable<void> {
+    return api.dismissMultipleNotificationRequests(this, ids);
   }
 
   // endpoints/polls.ts
@@ -2518,8 +2776,16 @@ export class Mastodon extends MastodonClient {
    *
    * @example api.fetchNext(page).subscribe((older) => console.log(older?.length ?? 'no more'))
    */
-  fetchNext<T>(page: Page<T> | PageRequest): Observable<Page<T> | null> {
-    return api.fetchNext(this, page);
+  fetchNext<T>(page: Page<T> | PageRequest): Observable<Page<T> | null>;
+  /**
+   * The next (older) page after an {@link ObjectPage} (grouped notifications), following its
+   * `rel="next"` link. Emits `null` when there is no next page, else the page fetched.
+   *
+   * @example api.fetchNext(groups).subscribe((older) => console.log(older?.notification_groups.length ?? 'no more'))
+   */
+  fetchNext<R extends object>(page: ObjectPage<R>): Observable<ObjectPage<R> | null>;
+  fetchNext(...args: unknown[]): unknown {
+    return Reflect.apply(api.fetchNext, undefined, [this, ...args]);
   }
 
   /**
@@ -2529,15 +2795,24 @@ export class Mastodon extends MastodonClient {
    *
    * @example api.fetchPrevious(page).subscribe((newer) => console.log(newer?.length ?? 'none'))
    */
-  fetchPrevious<T>(page: PageRequest | Page<T>): Observable<Page<T> | null> {
-    return api.fetchPrevious(this, page);
+  fetchPrevious<T>(page: PageRequest | Page<T>): Observable<Page<T> | null>;
+  /**
+   * The previous (newer) page before an {@link ObjectPage} (grouped notifications), following
+   * its `rel="prev"` link. Emits `null` when there is no previous page, else the page fetched.
+   *
+   * @example api.fetchPrevious(groups).subscribe((newer) => console.log(newer?.notification_groups.length ?? 'none'))
+   */
+  fetchPrevious<R extends object>(page: ObjectPage<R>): Observable<ObjectPage<R> | null>;
+  fetchPrevious(...args: unknown[]): unknown {
+    return Reflect.apply(api.fetchPrevious, undefined, [this, ...args]);
   }
 
   /**
    * Every item from `page` on: its own items, then those of each next page until one is empty
    * or has no next link, emitted once as one array. Given a bare request, starts by fetching it.
    * Each page is one request: mind the rate limit on long lists. A `next` link back to a page
-   * already fetched fails with `MastodonMalformedResponseError` rather than looping.
+   * already fetched fails with `MastodonMalformedResponseError` rather than looping. Pages that
+   * are objects (grouped notifications) have no one list to gather: walk them with `paginate`.
    *
    * @example api.fetchRemaining(firstPage).subscribe((all) => console.log(all.length))
    */

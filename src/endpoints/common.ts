@@ -82,3 +82,14 @@ export function requiredString(name: string, value: unknown): string {
   if (typeof value !== 'string') throw new MastodonIllegalArgumentError(`${name} must be a string`);
   return value;
 }
+
+/**
+ * An optional boolean parameter: `undefined` when not given, else a boolean or a
+ * `MastodonIllegalArgumentError`.
+ * @example optionalBoolean('whole_word', true)  // true
+ */
+export function optionalBoolean(name: string, value: unknown): boolean | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'boolean') throw new MastodonIllegalArgumentError(`${name} must be a boolean`);
+  return value;
+}

@@ -3,7 +3,7 @@ import { call } from '../client/call.js';
 import type { MastodonClient } from '../client/client.js';
 import type { HttpMethod } from '../http/backend.js';
 import type { Params } from '../http/params.js';
-import type { Page } from '../pagination/page.js';
+import type { ObjectPage, Page } from '../pagination/page.js';
 
 /** How the parameters of a non-GET request travel. GET always uses the query string. */
 export type BodyEncoding = 'form' | 'json' | 'multipart';
@@ -18,8 +18,11 @@ export type EndpointEncoding = BodyEncoding | 'form-or-json';
 /** Which API dialect a parameter belongs to, beyond mainline Mastodon. */
 export type FeatureSetName = 'mainline' | 'fedibird' | 'pleroma';
 
-/** What the response body becomes: parsed JSON, a page of JSON items, raw text, or nothing. */
-export type ResultKind = 'json' | 'page' | 'text' | 'none';
+/**
+ * What the response body becomes: parsed JSON, a page of JSON items, a page that is one JSON
+ * object (grouped notifications), raw text, or nothing.
+ */
+export type ResultKind = 'json' | 'page' | 'object-page' | 'text' | 'none';
 
 /** A typed marker for the result of an endpoint; it carries the type, nothing at run time. */
 export interface Returns<R> {
@@ -42,6 +45,16 @@ export function json<T>(): Returns<T> {
 /* @__NO_SIDE_EFFECTS__ */
 export function page<T>(): Returns<Page<T>> {
   return { kind: 'page' };
+}
+
+/**
+ * The endpoint returns one JSON object of type `T` with `Link` headers: an {@link ObjectPage}
+ * that `fetchNext` and `paginate` follow (grouped notifications).
+ * @example endpoint('GET /api/v2/notifications', { returns: objectPage<GroupedNotificationsResults> })
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function objectPage<T extends object>(): Returns<ObjectPage<T>> {
+  return { kind: 'object-page' };
 }
 
 /** The endpoint returns text (such as `/health`). @example row('GET /health', { returns: text }) */

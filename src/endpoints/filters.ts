@@ -1,12 +1,11 @@
 import { endpoint, json, nothing } from './define.js';
-import { oneOf, optionsOf, requiredString } from './common.js';
+import { optionsOf, requiredString } from './common.js';
+import { contextList } from './filter-params.js';
 import type { Filter, FilterContext } from '../entities/filter.js';
 import type { Notification } from '../entities/notification.js';
 import type { Status } from '../entities/status.js';
-import { MastodonIllegalArgumentError } from '../errors.js';
 import type { Params } from '../http/params.js';
 import { idOf, type IdLike } from '../ids.js';
-import { FILTER_CONTEXTS } from './constants.js';
 
 /** Options of `filterCreate`. */
 export interface FilterCreateOptions {
@@ -26,12 +25,6 @@ export interface FilterUpdateOptions {
   whole_word?: boolean;
   /** Seconds until the filter expires. */
   expires_in?: number;
-}
-
-function contextList(context: FilterContext | readonly FilterContext[]): FilterContext[] {
-  const list: readonly unknown[] = Array.isArray(context) ? context : [context];
-  if (list.length === 0) throw new MastodonIllegalArgumentError('context must name at least one context');
-  return list.map((value) => oneOf('context', value, FILTER_CONTEXTS));
 }
 
 // Keyword filters (the v1 filter API).
@@ -156,6 +149,8 @@ function contentOf(item: unknown): string | undefined {
  * the text of the HTML content; `whole_word` filters match at word boundaries only (letters
  * and digits of any script count as word characters).
  * Expired filters and filters of other contexts do not apply; items without content pass.
+ * It takes v1 filters, as Mastodon.py's does; v2 filters (Mastodon 4.0) need no counterpart:
+ * the server applies them, and a status they match carries `filtered`.
  *
  * @example const visible = filtersApply(page, filters, 'home');
  */

@@ -7,7 +7,7 @@ import { MastodonIllegalArgumentError, MastodonReadTimeout } from '../errors.js'
 import type { RateLimiter } from '../ratelimit/limiter.js';
 import { redact } from './redact.js';
 import { responseTooLarge } from './body-limit.js';
-import { markFetcher, type Page, type PageFetcher } from '../pagination/page.js';
+import { markFetcher, type ObjectPage, type Page, type PageFetcher } from '../pagination/page.js';
 import { markAsyncRefresh } from './async-refresh.js';
 
 /** One API call as the transport takes it. */
@@ -20,7 +20,7 @@ export interface ApiCall {
   readonly params?: Params;
   /** How the body is encoded: `form` (default), `json` or `multipart`. */
   readonly encoding?: BodyEncoding;
-  /** How the response is read: `json` (default), `page`, `text` or `none`. */
+  /** How the response is read: `json` (default), `page`, `object-page`, `text` or `none`. */
   readonly result?: ResultKind;
   /** Whether the rate limiter applies; true unless said otherwise. */
   readonly ratelimited?: boolean;
@@ -74,7 +74,7 @@ export function createTransport(client: TransportClient, backend: HttpBackend, d
     return send(apiCall).pipe(map((response) => {
       const kind = apiCall.result ?? 'json';
       const result = markAsyncRefresh(resultOf(response, kind), response.headers['mastodon-async-refresh'], apiCall);
-      return (kind === 'page' ? markFetcher(result as Page<unknown>, pageFetcher) : result) as R;
+      return (kind === 'page' || kind === 'object-page' ? markFetcher(result as Page<unknown> | ObjectPage<object>, pageFetcher) : result) as R;
     }));
   }
 
@@ -154,7 +154,7 @@ export function createTransport(client: TransportClient, backend: HttpBackend, d
 }
 
 const HTTP_METHODS: ReadonlySet<unknown> = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD']);
-const RESULT_KINDS: ReadonlySet<unknown> = new Set([undefined, 'json', 'page', 'text', 'none']);
+const RESULT_KINDS: ReadonlySet<unknown> = new Set([undefined, 'json', 'page', 'object-page', 'text', 'none']);
 const ENCODINGS: ReadonlySet<unknown> = new Set([undefined, 'form', 'json', 'multipart']);
 
 /** Throws `MastodonIllegalArgumentError` unless `call` is a call the transport can send (from `apiRequest`, it may be anything). */

@@ -3,16 +3,16 @@ import { concatMap, reduce } from 'rxjs/operators';
 import type { MastodonClient } from '../client/client.js';
 import { optionsOf } from '../endpoints/common.js';
 import { MastodonIllegalArgumentError } from '../errors.js';
-import { fetchPage, neighbourRequest, noPage, type PageDirection } from './follow.js';
-import type { Page, PageRequest } from './page.js';
-import { paginate } from './paginate.js';
+import { fetchPage, neighbourRequest, noPage, type AnyPage, type PageDirection } from './follow.js';
+import type { ObjectPage, Page, PageRequest } from './page.js';
+import { itemsOf, paginate } from './paginate.js';
 
 // `fetchNext`, `fetchPrevious` and `fetchRemaining`: following a page's links, as Mastodon.py does.
 
-function fetchNeighbour<T>(client: MastodonClient, page: Page<T> | PageRequest, direction: PageDirection): Observable<Page<T> | null> {
+function fetchNeighbour(client: MastodonClient, page: AnyPage | PageRequest, direction: PageDirection): Observable<AnyPage | null> {
   return defer(() => {
     const request = neighbourRequest(page, direction);
-    return request === null ? noPage() : fetchPage<T>(client, request);
+    return request === null ? noPage() : fetchPage<unknown>(client, request);
   });
 }
 
@@ -23,7 +23,15 @@ function fetchNeighbour<T>(client: MastodonClient, page: Page<T> | PageRequest, 
  *
  * @example fetchNext(client, page).subscribe((older) => console.log(older?.length ?? 'no more'))
  */
-export function fetchNext<T>(client: MastodonClient, page: Page<T> | PageRequest): Observable<Page<T> | null> {
+export function fetchNext<T>(client: MastodonClient, page: Page<T> | PageRequest): Observable<Page<T> | null>;
+/**
+ * The next (older) page after an {@link ObjectPage} (grouped notifications), following its
+ * `rel="next"` link. Emits `null` when there is no next page, else the page fetched.
+ *
+ * @example fetchNext(client, groups).subscribe((older) => console.log(older?.notification_groups.length ?? 'no more'))
+ */
+export function fetchNext<R extends object>(client: MastodonClient, page: ObjectPage<R>): Observable<ObjectPage<R> | null>;
+export function fetchNext(client: MastodonClient, page: AnyPage | PageRequest): Observable<AnyPage | null> {
   return fetchNeighbour(client, page, 'next');
 }
 
@@ -34,7 +42,15 @@ export function fetchNext<T>(client: MastodonClient, page: Page<T> | PageRequest
  *
  * @example fetchPrevious(client, page).subscribe((newer) => console.log(newer?.length ?? 'none'))
  */
-export function fetchPrevious<T>(client: MastodonClient, page: Page<T> | PageRequest): Observable<Page<T> | null> {
+export function fetchPrevious<T>(client: MastodonClient, page: Page<T> | PageRequest): Observable<Page<T> | null>;
+/**
+ * The previous (newer) page before an {@link ObjectPage} (grouped notifications), following
+ * its `rel="prev"` link. Emits `null` when there is no previous page, else the page fetched.
+ *
+ * @example fetchPrevious(client, groups).subscribe((newer) => console.log(newer?.notification_groups.length ?? 'none'))
+ */
+export function fetchPrevious<R extends object>(client: MastodonClient, page: ObjectPage<R>): Observable<ObjectPage<R> | null>;
+export function fetchPrevious(client: MastodonClient, page: AnyPage | PageRequest): Observable<AnyPage | null> {
   return fetchNeighbour(client, page, 'prev');
 }
 
@@ -42,14 +58,15 @@ export function fetchPrevious<T>(client: MastodonClient, page: Page<T> | PageReq
  * Every item from `page` on: its own items, then those of each next page until one is empty
  * or has no next link, emitted once as one array. Given a bare request, starts by fetching it.
  * Each page is one request: mind the rate limit on long lists. A `next` link back to a page
- * already fetched fails with `MastodonMalformedResponseError` rather than looping.
+ * already fetched fails with `MastodonMalformedResponseError` rather than looping. Pages that
+ * are objects (grouped notifications) have no one list to gather: walk them with `paginate`.
  *
  * @example fetchRemaining(client, firstPage).subscribe((all) => console.log(all.length))
  */
 export function fetchRemaining<T>(client: MastodonClient, page: Page<T> | PageRequest): Observable<T[]> {
   return paginate<T>(client, page, { direction: 'next' }).pipe(
     reduce((all: T[], next) => {
-      for (const item of next) all.push(item);
+      for (const item of itemsOf<T>(next)) all.push(item);
       return all;
     }, []),
   );

@@ -10,6 +10,7 @@ import { statusesView, statusState } from './status-state.js';
 import { listState } from './lists.js';
 import { credentialAccountJson } from './profile-state.js';
 import { requireScope } from './scopes.js';
+import { deliverNotification } from '../notifications-state.js';
 
 /** Replies with the relationship of the request's user and the account of its `{id}`, after `act`. */
 function relationshipAction(act: (store: FakeStore, me: FakeAccount, other: FakeAccount, request: FakeRequest) => void) {
@@ -38,12 +39,12 @@ export function followAs(store: FakeStore, me: FakeAccount, target: FakeAccount,
     const requests = inner(state.requests, target.id);
     if (!requests.has(me.id)) {
       requests.set(me.id, store.nextId());
-      store.addNotification('follow_request', target.id, me);
+      deliverNotification(store, 'follow_request', target.id, me);
     }
     state.followOptions.set(`${me.id}>${target.id}`, options);
   } else {
     addFollow(store, me.id, target.id, options);
-    store.addNotification('follow', target.id, me);
+    deliverNotification(store, 'follow', target.id, me);
   }
 }
 

@@ -9,6 +9,7 @@ import { oauthRoutes } from './oauth.js';
 import { featuredTagRoutes } from './featured-tags.js';
 import { tagRoutes } from './tags.js';
 import { filterRoutes } from './filters.js';
+import { filterV2Routes } from './filters-v2.js';
 import { instanceRoutes } from './instance.js';
 import { instanceV2Routes } from './instance-v2.js';
 import { mediaRoutes } from './media.js';
@@ -16,6 +17,8 @@ import { profileRoutes } from './profile.js';
 import { profileV2Routes } from './profile-v2.js';
 import { pushRoutes } from './push.js';
 import { notificationRoutes } from './notifications.js';
+import { groupedNotificationRoutes } from './grouped-notifications.js';
+import { notificationRequestRoutes } from './notification-requests.js';
 import { preferenceRoutes } from './preferences.js';
 import { reportRoutes } from './reports.js';
 import { searchRoutes } from './search.js';
@@ -68,7 +71,10 @@ export const fakeRoutes: FakeRoutes = {
   ...featuredTagRoutes,
   ...tagRoutes,
   ...notificationRoutes,
+  ...groupedNotificationRoutes,
+  ...notificationRequestRoutes,
   ...filterRoutes,
+  ...filterV2Routes,
   ...preferenceRoutes,
   ...reportRoutes,
   ...streamingRoutes,

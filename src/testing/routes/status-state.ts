@@ -2,6 +2,7 @@ import type { FakeAccount, FakeStatus, FakeStore } from '../store.js';
 import { quoteFields } from './quotes.js';
 import { canSee, inner, social } from './social.js';
 import { FakeHttpError, type FakeRequest } from './types.js';
+import { filterResults } from '../filters-state.js';
 
 /** A scheduled status as the fake keeps it: the API's JSON and its owner. */
 export interface FakeScheduledStatus {
@@ -83,7 +84,7 @@ export function statusView(store: FakeStore, status: FakeStatus, viewer: string 
     json['muted'] = state.muted.get(viewer)?.has(id) ?? false;
     json['bookmarked'] = state.bookmarks.get(viewer)?.has(id) ?? false;
     if (pinnable(status, viewer)) json['pinned'] = state.pinned.get(viewer)?.has(id) ?? false;
-    json['filtered'] = [];
+    json['filtered'] = filterResults(store, viewer, status);
   }
   json['reblog'] = reblog ? statusView(store, reblog, viewer, options) : null;
   json['poll'] = pollView(store, status['poll'], viewer);

@@ -11,6 +11,7 @@ import { compareIds } from './accounts.js';
 import { postingLanguage, profileSettings } from './profile-state.js';
 import { contextRefreshHeaders } from './async-refreshes.js';
 import { quotedStatusOf, quoteInline, quoteInlineOf, quoteRoutes, quoteVisibility, recordQuote, updateQuotePolicy } from './quotes.js';
+import { deliverNotification } from '../notifications-state.js';
 
 const VISIBILITIES = ['public', 'unlisted', 'private', 'direct'];
 /** Mastodon posts at once what is scheduled less than five minutes ahead. */
@@ -135,12 +136,12 @@ function post(store: FakeStore, request: FakeRequest): FakeStatus {
   if (poll) poll['id'] = status.id;
   if (parent) parent['replies_count'] = Number(parent['replies_count']) + 1;
   for (const target of mentioned) {
-    if (target.id !== account.id) store.addNotification('mention', target.id, account, status);
+    if (target.id !== account.id) deliverNotification(store, 'mention', target.id, account, status);
   }
   const state = social(store);
   for (const [follower, followed] of store.follows) {
     if (followed.has(account.id) && state.followOptions.get(`${follower}>${account.id}`)?.notify && visibility !== 'direct') {
-      store.addNotification('status', follower, account, status);
+      deliverNotification(store, 'status', follower, account, status);
     }
   }
   if (visibility === 'direct') recordConversation(store, status);
@@ -345,7 +346,7 @@ export const statusRoutes: FakeRoutes = {
     const boost = store.addStatus(me, '', { reblog: original, visibility, content: '', language: null });
     state.reblogs.set(`${me.id}>${original.id}`, boost.id);
     original['reblogs_count'] = Number(original['reblogs_count']) + 1;
-    if (original.account.id !== me.id) store.addNotification('reblog', original.account.id, me, original);
+    if (original.account.id !== me.id) deliverNotification(store, 'reblog', original.account.id, me, original);
     return boost;
   }),
 
@@ -364,7 +365,7 @@ export const statusRoutes: FakeRoutes = {
   'POST /api/v1/statuses/{id}/favourite': statusAction((store, status, me) => {
     if (mark(store, statusState(store).favourites, me.id, status.id)) {
       status['favourites_count'] = Number(status['favourites_count']) + 1;
-      if (status.account.id !== me.id) store.addNotification('favourite', status.account.id, me, status);
+      if (status.account.id !== me.id) deliverNotification(store, 'favourite', status.account.id, me, status);
     }
   }),
 

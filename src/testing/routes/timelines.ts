@@ -7,6 +7,7 @@ import { inExclusiveList, ownList, type FakeList } from './lists.js';
 import { deliveredByFollowedTag } from './tags.js';
 import { trendingLinksOf } from './trends.js';
 import { READ_STATUSES, scoped } from './scoped.js';
+import { hiddenByFilter } from '../filters-state.js';
 
 function newestFirst(store: FakeStore, keep: (status: FakeStatus) => boolean): FakeStatus[] {
   const result: FakeStatus[] = [];
@@ -54,10 +55,11 @@ function publicTimeline(req: FakeRequest, store: FakeStore, tag?: string): FakeS
 
 /**
  * Whether `viewer` sees `status` at home, or in a list: nothing from accounts they hide, no
- * boosts hidden by the follow, no posts in languages the follow leaves out.
+ * boosts hidden by the follow, no posts in languages the follow leaves out, nothing a `hide`
+ * filter of the home context matches.
  */
 function homeVisible(store: FakeStore, viewer: string, status: FakeStatus): boolean {
-  if (hides(store, viewer, status.account)) return false;
+  if (hides(store, viewer, status.account) || hiddenByFilter(store, viewer, status, 'home')) return false;
   if (status.account.id === viewer) return true;
   const follow = social(store).followOptions.get(`${viewer}>${status.account.id}`);
   if (status['reblog']) return follow?.reblogs ?? true;

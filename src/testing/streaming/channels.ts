@@ -1,7 +1,8 @@
 import type { FakeNotification, FakeStatus, FakeStore, StoreChange } from '../store.js';
 import { inExclusiveList, listState } from '../routes/lists.js';
 import { conversationEndingWith, conversationJson, type FakeConversation } from '../routes/conversations.js';
-import { notificationJson } from '../routes/notifications.js';
+import { notificationJson } from '../notifications-state.js';
+import { hiddenByFilter } from '../filters-state.js';
 import { inHomeFeed } from '../routes/social.js';
 import { statusView } from '../routes/status-state.js';
 import { deliveredByFollowedTag } from '../routes/tags.js';
@@ -64,16 +65,25 @@ function viewerOf(channel: FakeChannel): string | undefined {
   return kind === 'user' || kind === 'list' || kind === 'direct' ? channel.accountId : undefined;
 }
 
+/** Whether the status stays out of a home or list stream, as a `hide` filter of the home context keeps it out of the feed. */
+function keptOutOfFeed(store: FakeStore, channel: FakeChannel, status: FakeStatus): boolean {
+  const kind = channel.name.split(':')[0];
+  return (kind === 'user' || kind === 'list') && hiddenByFilter(store, channel.accountId, status, 'home');
+}
+
 /**
  * The wire events a store change gives on `channel`: statuses as `update`, `status.update` and
- * `delete` (rendered for the streaming user on their own streams), conversations as
- * `conversation` on direct streams, notifications as `notification` on the user's streams.
+ * `delete` (rendered for the streaming user on their own streams, with the `filtered` results
+ * of their filters; those a `hide` filter of the home context matches stay out of the user and
+ * list streams), conversations as `conversation` on direct streams, notifications as
+ * `notification` on the user's streams, and `notifications_merged` there once accepted requests
+ * are merged.
  */
 export function eventsFor(store: FakeStore, channel: FakeChannel, change: StoreChange): FakeWireEvent[] {
   const status = change['status'] as FakeStatus | undefined;
+  const forUser = channel.name === 'user' || channel.name === 'user:notification';
   if (change.type === 'notification.created') {
     const notification = change['notification'] as FakeNotification;
-    const forUser = channel.name === 'user' || channel.name === 'user:notification';
     return forUser && notification.recipientId === channel.accountId
       ? [{ event: 'notification', data: JSON.stringify(notificationJson(store, notification)) }]
       : [];
@@ -83,12 +93,16 @@ export function eventsFor(store: FakeStore, channel: FakeChannel, change: StoreC
       ? [{ event: 'conversation', data: JSON.stringify(conversationJson(store, channel.accountId, change['conversation'] as FakeConversation)) }]
       : [];
   }
+  if (change.type === 'notifications.merged') {
+    return forUser && change['accountId'] === channel.accountId ? [{ event: 'notifications_merged', data: '1' }] : [];
+  }
   if (!status || !channelShows(store, channel, status)) return [];
   if (channel.name === 'direct') {
     // A new direct status arrives as its conversation (`conversation.updated`); an edit, here.
     const conversation = change.type === 'status.updated' ? conversationEndingWith(store, channel.accountId, status.id) : undefined;
     return conversation ? [{ event: 'conversation', data: JSON.stringify(conversationJson(store, channel.accountId, conversation)) }] : [];
   }
+  if (change.type !== 'status.deleted' && keptOutOfFeed(store, channel, status)) return [];
   switch (change.type) {
     case 'status.created': return [{ event: 'update', data: JSON.stringify(statusView(store, status, viewerOf(channel))) }];
     case 'status.updated': return [{ event: 'status.update', data: JSON.stringify(statusView(store, status, viewerOf(channel))) }];
