@@ -13,6 +13,7 @@ export const allowedDivergences: readonly AllowedDivergence[] = [
   { kind: 'extra-key', field: 'quote', because: 'newer', reason: 'Statuses carry the status they quote since Mastodon 4.5 (null when none).' },
   { kind: 'extra-key', field: 'quote_approval', because: 'newer', reason: 'Statuses say who may quote them since Mastodon 4.5.' },
   { kind: 'extra-key', field: 'quotes_count', because: 'newer', reason: 'Statuses count their quotes since Mastodon 4.5.' },
+  { kind: 'extra-key', field: 'group_key', because: 'newer', reason: 'Notifications name the group they belong to since Mastodon 4.3.' },
   { kind: 'extra-key', field: 'exclusive', because: 'newer', reason: 'Lists say whether their members leave the home timeline since Mastodon 4.2.' },
   { kind: 'extra-key', field: 'hide_collections', because: 'newer', reason: 'A user\'s source says whether they hide whom they follow since Mastodon 4.1.' },
   { kind: 'extra-key', field: 'indexable', because: 'newer', reason: 'A user\'s source says whether their posts may be searched since Mastodon 4.2.' },

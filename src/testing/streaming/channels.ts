@@ -2,7 +2,7 @@ import type { FakeNotification, FakeStatus, FakeStore, StoreChange } from '../st
 import { inExclusiveList, listState } from '../routes/lists.js';
 import { conversationEndingWith, conversationJson, type FakeConversation } from '../routes/conversations.js';
 import { notificationJson } from '../notifications-state.js';
-import { hiddenByFilter } from '../filters-state.js';
+import { filterResults, hiddenByFilter } from '../filters-state.js';
 import { inHomeFeed } from '../routes/social.js';
 import { statusView } from '../routes/status-state.js';
 import { deliveredByFollowedTag } from '../routes/tags.js';
@@ -65,6 +65,21 @@ function viewerOf(channel: FakeChannel): string | undefined {
   return kind === 'user' || kind === 'list' || kind === 'direct' ? channel.accountId : undefined;
 }
 
+/**
+ * A status as a channel carries it: rendered for the streaming user on their own streams; on
+ * public ones rendered for nobody, with the `filtered` results of the streaming user's filters
+ * when any matches, as Mastodon's streaming server adds them.
+ */
+function streamedStatus(store: FakeStore, channel: FakeChannel, status: FakeStatus): string {
+  const viewer = viewerOf(channel);
+  const json = statusView(store, status, viewer);
+  if (viewer === undefined) {
+    const results = filterResults(store, channel.accountId, status);
+    if (results.length > 0) json['filtered'] = results;
+  }
+  return JSON.stringify(json);
+}
+
 /** Whether the status stays out of a home or list stream, as a `hide` filter of the home context keeps it out of the feed. */
 function keptOutOfFeed(store: FakeStore, channel: FakeChannel, status: FakeStatus): boolean {
   const kind = channel.name.split(':')[0];
@@ -104,8 +119,8 @@ export function eventsFor(store: FakeStore, channel: FakeChannel, change: StoreC
   }
   if (change.type !== 'status.deleted' && keptOutOfFeed(store, channel, status)) return [];
   switch (change.type) {
-    case 'status.created': return [{ event: 'update', data: JSON.stringify(statusView(store, status, viewerOf(channel))) }];
-    case 'status.updated': return [{ event: 'status.update', data: JSON.stringify(statusView(store, status, viewerOf(channel))) }];
+    case 'status.created': return [{ event: 'update', data: streamedStatus(store, channel, status) }];
+    case 'status.updated': return [{ event: 'status.update', data: streamedStatus(store, channel, status) }];
     case 'status.deleted': return [{ event: 'delete', data: status.id }];
     default: return [];
   }
