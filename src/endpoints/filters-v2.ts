@@ -72,7 +72,7 @@ export const filterV2 = /* @__PURE__ */ endpoint('GET /api/v2/filters/{filter_id
  */
 export const createFilterV2 = /* @__PURE__ */ endpoint('POST /api/v2/filters', {
   created: '4.0.0', changed: '4.0.0', returns: json<FilterV2>, encoding: 'json',
-  params: (title: string, context: FilterContext | readonly FilterContext[], filter_action: FilterAction, options?: CreateFilterV2Options): Params => {
+  options: 3, params: (title: string, context: FilterContext | readonly FilterContext[], filter_action: FilterAction, options?: CreateFilterV2Options): Params => {
     const o = optionsOf(options);
     return {
       title: requiredString('title', title),
@@ -91,7 +91,7 @@ export const createFilterV2 = /* @__PURE__ */ endpoint('POST /api/v2/filters', {
  */
 export const updateFilterV2 = /* @__PURE__ */ endpoint('PUT /api/v2/filters/{filter_id}', {
   created: '4.0.0', changed: '4.0.0', returns: json<FilterV2>, encoding: 'json',
-  params: (filter_id: IdLike, options?: UpdateFilterV2Options): Params => {
+  options: 1, params: (filter_id: IdLike, options?: UpdateFilterV2Options): Params => {
     const o = optionsOf(options);
     return {
       filter_id: idOf(filter_id, 'filter_id'),
@@ -126,7 +126,7 @@ export const filterKeywordsV2 = /* @__PURE__ */ endpoint('GET /api/v2/filters/{f
  */
 export const addFilterKeywordV2 = /* @__PURE__ */ endpoint('POST /api/v2/filters/{filter_id}/keywords', {
   created: '4.0.0', changed: '4.0.0', returns: json<FilterKeyword>,
-  params: (filter_id: IdLike, keyword: string, options?: AddFilterKeywordV2Options): Params => {
+  options: 2, params: (filter_id: IdLike, keyword: string, options?: AddFilterKeywordV2Options): Params => {
     const o = optionsOf(options);
     return {
       filter_id: idOf(filter_id, 'filter_id'),
@@ -150,7 +150,7 @@ export const filterKeywordV2 = /* @__PURE__ */ endpoint('GET /api/v2/filters/key
  */
 export const updateFilterKeywordV2 = /* @__PURE__ */ endpoint('PUT /api/v2/filters/keywords/{keyword_id}', {
   created: '4.0.0', changed: '4.0.0', returns: json<FilterKeyword>,
-  params: (keyword_id: IdLike, keyword: string, options?: UpdateFilterKeywordV2Options): Params => {
+  options: 2, params: (keyword_id: IdLike, keyword: string, options?: UpdateFilterKeywordV2Options): Params => {
     const o = optionsOf(options);
     return {
       keyword_id: idOf(keyword_id, 'keyword_id'),

@@ -73,7 +73,7 @@ const byGroupKey = (group_key: GroupKeyLike): Params => ({ group_key: groupKeyOf
  */
 export const groupedNotifications = /* @__PURE__ */ endpoint('GET /api/v2/notifications', {
   created: '4.3.0', changed: '4.3.0', returns: objectPage<GroupedNotificationsResults>,
-  params: (options?: GroupedNotificationsOptions): Params => {
+  options: 0, params: (options?: GroupedNotificationsOptions): Params => {
     const o = optionsOf(options);
     return {
       ...paginationParams(o),
@@ -94,7 +94,7 @@ export const groupedNotifications = /* @__PURE__ */ endpoint('GET /api/v2/notifi
  */
 export const groupedNotification = /* @__PURE__ */ endpoint('GET /api/v2/notifications/{group_key}', {
   created: '4.3.0', changed: '4.3.0', returns: json<GroupedNotificationsResults>,
-  params: (group_key: GroupKeyLike, options?: GroupedNotificationOptions): Params => ({
+  options: 1, params: (group_key: GroupKeyLike, options?: GroupedNotificationOptions): Params => ({
     group_key: groupKeyOf(group_key),
     supported_types: typeList('supported_types', optionsOf(options).supported_types),
   }),
@@ -119,7 +119,7 @@ export const groupedNotificationAccounts = /* @__PURE__ */ endpoint('GET /api/v2
 /** The count behind `unreadGroupedNotificationsCount()`: the server's `{"count": n}`. */
 export const unreadGroupedNotificationsCountRow = /* @__PURE__ */ row('GET /api/v2/notifications/unread_count', {
   created: '4.3.0', changed: '4.3.0', returns: json<{ count: number }>,
-  params: (options?: UnreadGroupedNotificationsCountOptions): Params => {
+  options: 0, params: (options?: UnreadGroupedNotificationsCountOptions): Params => {
     const o = optionsOf(options);
     return {
       limit: o.limit,

@@ -55,7 +55,7 @@ export const notificationsPolicy = /* @__PURE__ */ endpoint('GET /api/v2/notific
  */
 export const updateNotificationsPolicy = /* @__PURE__ */ endpoint('PATCH /api/v2/notifications/policy', {
   created: '4.3.0', changed: '4.3.0', returns: json<NotificationPolicy>,
-  params: (options?: UpdateNotificationsPolicyOptions): Params => {
+  options: 0, params: (options?: UpdateNotificationsPolicyOptions): Params => {
     const o = optionsOf(options);
     return Object.fromEntries(POLICY_FIELDS.map((field) => [field, o[field] === undefined ? undefined : oneOf(field, o[field], FILTER_ACTIONS)]));
   },
@@ -67,7 +67,7 @@ export const updateNotificationsPolicy = /* @__PURE__ */ endpoint('PATCH /api/v2
  * @example notificationRequests(client, { limit: 40 }).subscribe((page) => console.log(page.map((r) => r.account.acct)))
  */
 export const notificationRequests = /* @__PURE__ */ endpoint('GET /api/v1/notifications/requests', {
-  created: '4.3.0', changed: '4.3.0', returns: page<NotificationRequest>, params: pageParams,
+  created: '4.3.0', changed: '4.3.0', returns: page<NotificationRequest>, options: 0, params: pageParams,
 });
 
 /**

@@ -83,7 +83,7 @@ export const notificationsDismissBefore292Row = /* @__PURE__ */ row('POST /api/v
  */
 export const notificationsUnreadCount = /* @__PURE__ */ endpoint('GET /api/v1/notifications/unread_count', {
   created: '4.3.0', changed: '4.3.0', returns: json<UnreadNotificationsCount>,
-  params: (options?: NotificationsUnreadCountOptions): Params => {
+  options: 0, params: (options?: NotificationsUnreadCountOptions): Params => {
     const o = optionsOf(options);
     return {
       limit: o.limit,

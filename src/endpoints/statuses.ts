@@ -41,7 +41,7 @@ export const statusPostRow = /* @__PURE__ */ row('POST /api/v1/statuses', {
   created: '1.0.0', changed: '4.5.0', encoding: 'form-or-json',
   features: { content_type: 'pleroma', quote_id: 'fedibird' }, headerParams: { idempotency_key: 'Idempotency-Key' },
   returns: json<Status | ScheduledStatus>,
-  options: 1, params: (status: string, options?: StatusPostOptions) => statusPostParams(requiredString('status', status), options),
+  options: 1, clientOptions: ['strict_content_type'], params: (status: string, options?: StatusPostOptions) => statusPostParams(requiredString('status', status), options),
 });
 
 /**

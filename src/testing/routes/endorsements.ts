@@ -10,7 +10,7 @@ function endorsedPage(store: FakeStore, request: FakeRequest, owner: string) {
   const items = [...social(store).endorsements.get(owner) ?? []]
     .map((account) => ({ id: endorsementId(store, owner, account), account }))
     .sort((a, b) => compareIds(b.id, a.id));
-  const reply = pageReply(request, items, { defaultLimit: 40, maxLimit: 80 });
+  const reply = pageReply(request, items, { defaultLimit: 40, maxLimit: 80, prev: 'since_id' });
   return { ...reply, json: (reply.json as typeof items).map((e) => store.accountById(e.account)).filter(Boolean) };
 }
 
