@@ -21,6 +21,7 @@ const CORE_FILE = join(ROOT, 'src', 'core.ts');
 const STATICS: Readonly<Record<string, 'static' | 'static and instance'>> = {
   createApp: 'static',
   getSupportedVersion: 'static and instance',
+  getStatusLength: 'static and instance',
 };
 
 /** One function of the api module, as the class needs it. */

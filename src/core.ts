@@ -4,12 +4,12 @@
 export { MastodonClient } from './client/client.js';
 export { call } from './client/call.js';
 export {
-  endpoint, row, json, page, text, nothing,
+  endpoint, row, json, page, objectPage, text, nothing,
   type AnyEndpoint, type Endpoint, type EndpointFunction, type EndpointSpec,
   type BodyEncoding, type EndpointEncoding, type ResultKind, type Returns, type Route, type FeatureSetName,
 } from './endpoints/define.js';
 export { byVersion, type VersionSwitch } from './endpoints/by-version.js';
-export { SUPPORTED_VERSION, NOTIFICATION_TYPES, FILTER_CONTEXTS, NODEINFO_SCHEMA_2_0 } from './endpoints/constants.js';
+export { SUPPORTED_VERSION, NOTIFICATION_TYPES, FILTER_CONTEXTS, FILTER_ACTIONS, NODEINFO_SCHEMA_2_0 } from './endpoints/constants.js';
 export type { PaginationOptions } from './endpoints/common.js';
 export type { MastodonOptions, CreateAppOptions, VersionCheckMode, FeatureSet } from './client/options.js';
 export * from './errors.js';
@@ -19,9 +19,9 @@ export { UndiciBackend } from './http/undici-backend.js';
 export type { ApiCall } from './http/transport.js';
 export type { Params, ParamValue } from './http/params.js';
 export { RateLimiter, type RateLimitState, type RatelimitMethod } from './ratelimit/limiter.js';
-export type { Page, PageRequest } from './pagination/page.js';
+export type { Page, PageRequest, ObjectPage, PageLinks, PageKind } from './pagination/page.js';
 export { parseLinkHeader, type Link } from './pagination/link-header.js';
-export { paginate, paginateItems, type PaginateOptions, type PageSource } from './pagination/paginate.js';
+export { paginate, paginateItems, type PaginateOptions, type PageSource, type ObjectPageSource } from './pagination/paginate.js';
 export { fetchPage, type PageDirection, type PageFetcher } from './pagination/follow.js';
 export { parseReset, MAX_WAIT_SECONDS } from './ratelimit/limiter.js';
 export { idOf, snowflakeOf, type IdLike, type HasId, type PaginationId } from './ids.js';

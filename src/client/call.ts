@@ -1,5 +1,6 @@
 import { concatMap, defer, type Observable } from 'rxjs';
 import type { AnyEndpoint, BodyEncoding, Endpoint } from '../endpoints/define.js';
+import { rowParams } from '../endpoints/unknown-options.js';
 import { MastodonIllegalArgumentError } from '../errors.js';
 import { isPlainObject, type Params, type ParamValue } from '../http/params.js';
 import type { ApiCall } from '../http/transport.js';
@@ -7,8 +8,9 @@ import type { MastodonClient } from './client.js';
 
 /**
  * Sends one endpoint row through a client: the row's parameters from `args` (argument errors
- * arrive in the error channel), its feature-set check, its version check, then the request and
- * its result. A cold Observable: nothing happens before subscribe.
+ * arrive in the error channel; options the row does not know go as given), its feature-set
+ * check, its version check, then the request and its result. A cold Observable: nothing
+ * happens before subscribe.
  *
  * ## Example
  * ```ts
@@ -20,7 +22,7 @@ import type { MastodonClient } from './client.js';
  */
 export function call<A extends unknown[], R>(client: MastodonClient, row: Endpoint<A, R>, args: A): Observable<R> {
   return defer(() => {
-    const params = row.params(...args);
+    const params = rowParams(row, args);
     checkFeatures(client, row, params);
     const { body, headers } = splitHeaderParams(row, params);
     const request: ApiCall = {
@@ -32,7 +34,7 @@ export function call<A extends unknown[], R>(client: MastodonClient, row: Endpoi
       result: row.returns.kind,
       ratelimited: row.ratelimited,
     };
-    const pending = client.pendingVersionCheck(row.created, row.changed);
+    const pending = client.pendingVersionCheck(row.created, row.changed, row.api_version);
     const request$ = client.apiRequest<R>(request);
     return pending ? pending.pipe(concatMap(() => request$)) : request$;
   });
@@ -47,9 +49,14 @@ function checkFeatures(client: MastodonClient, row: Pick<AnyEndpoint, 'features'
   }
 }
 
+/** A nested object (a poll), or a list of them (`media_attributes`): what a form cannot carry as Mastodon.py sends it. */
+function isNested(value: ParamValue): boolean {
+  return Array.isArray(value) ? (value as readonly ParamValue[]).some(isNested) : isPlainObject(value);
+}
+
 function encodingFor(row: Pick<AnyEndpoint, 'encoding'>, params: Params): BodyEncoding {
   if (row.encoding !== 'form-or-json') return row.encoding;
-  return Object.values(params).some(isPlainObject) ? 'json' : 'form';
+  return Object.values(params).some(isNested) ? 'json' : 'form';
 }
 
 function splitHeaderParams(row: Pick<AnyEndpoint, 'headerParams'>, params: Params): { body: Params; headers: Record<string, string> } {

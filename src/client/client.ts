@@ -1,5 +1,6 @@
-import { asyncScheduler, defer, map, type Observable, of, type SchedulerLike, shareReplay, tap } from 'rxjs';
-import { MastodonIllegalArgumentError, MastodonVersionError } from '../errors.js';
+import { asyncScheduler, defer, type Observable, of, type SchedulerLike, throwError } from 'rxjs';
+import { catchError, concatMap, map, shareReplay, tap } from 'rxjs/operators';
+import { MastodonAPIError, MastodonIllegalArgumentError, MastodonMalformedResponseError, MastodonVersionError } from '../errors.js';
 import type { HttpResponse } from '../http/backend.js';
 import { apiErrorFor } from '../http/response.js';
 import { defaultBackend } from '../http/default-backend.js';
@@ -8,6 +9,7 @@ import { createTransport, type ApiCall, type Transport } from '../http/transport
 import { RateLimiter, type RateLimitState, type RatelimitMethod } from '../ratelimit/limiter.js';
 import { formatVersion, parseVersion, versionAtLeast, type Version } from '../versions/version.js';
 import type { Instance } from '../entities/instance.js';
+import type { InstanceV2 } from '../entities/instance-v2.js';
 import { loadCredentials } from './credentials.js';
 import { INSPECT, inspectClient, printableClient } from './printable.js';
 import { DEFAULT_USER_AGENT, type FeatureSet, type MastodonOptions, type VersionCheckMode } from './options.js';
@@ -57,6 +59,11 @@ export class MastodonClient {
   declare readonly ratelimiter: RateLimiter;
   /** The server version, once known (given as `mastodon_version`, or fetched). */
   declare mastodon_version: string | undefined;
+  /**
+   * The server's API feature level (`api_versions.mastodon` of instance v2), once fetched: 0
+   * for a server that does not say it (before Mastodon 4.3).
+   */
+  declare mastodon_api_version: number | undefined;
 
   readonly #transport: Transport;
   #knownVersion: Version | undefined;
@@ -94,6 +101,7 @@ export class MastodonClient {
     this.ratelimiter = new RateLimiter(this.ratelimit_method, options.ratelimit_pacefactor ?? 1.1, this.scheduler);
     const known = options.mastodon_version === undefined ? undefined : parseVersion(options.mastodon_version);
     this.mastodon_version = known && formatVersion(known);
+    this.mastodon_api_version = undefined;
     this.#transport = createTransport(this, options.session ?? defaultBackend(), options.debug_requests ?? false);
     this.#knownVersion = known;
   }
@@ -177,13 +185,14 @@ export class MastodonClient {
 
   /**
    * Emits once and completes when the server is new enough for an endpoint added in
-   * `created` and last changed in `changed`, as `version_check_mode` asks; else fails with
-   * `MastodonVersionError`. Fetches the version at most once.
+   * `created`, last changed in `changed` and needing API feature level `api_version`, as
+   * `version_check_mode` asks; else fails with `MastodonVersionError`. Fetches the server's
+   * version at most once.
    *
-   * @example client.versionCheck('3.5.0').pipe(concatMap(() => ...))
+   * @example client.versionCheck('4.6.0', undefined, 8).pipe(concatMap(() => ...))
    */
-  versionCheck(created: string | undefined, changed?: string): Observable<void> {
-    return defer(() => this.pendingVersionCheck(created, changed) ?? of(undefined));
+  versionCheck(created: string | undefined, changed?: string, api_version?: number): Observable<void> {
+    return defer(() => this.pendingVersionCheck(created, changed, api_version) ?? of(undefined));
   }
 
   /**
@@ -194,52 +203,82 @@ export class MastodonClient {
    *
    * @internal
    */
-  pendingVersionCheck(created: string | undefined, changed: string | undefined): Observable<void> | undefined {
+  pendingVersionCheck(created: string | undefined, changed: string | undefined, api_version?: number): Observable<void> | undefined {
     const needed = this.version_check_mode === 'changed' ? maxVersion(created, changed) : created;
-    if (this.version_check_mode === 'none' || needed === undefined) return undefined;
-    const wanted = parsedVersion(needed);
+    if (this.version_check_mode === 'none' || (needed === undefined && api_version === undefined)) return undefined;
     const check = (have: Version): void => {
-      if (!versionAtLeast(have, wanted)) {
+      if (needed !== undefined && !versionAtLeast(have, parsedVersion(needed))) {
         throw new MastodonVersionError(`Version check failed (Need version ${needed}, server has ${formatVersion(have)})`);
       }
+      const level = this.mastodon_api_version ?? 0;
+      if (api_version !== undefined && level < api_version) {
+        throw new MastodonVersionError(`Version check failed (Need API version ${api_version}, server has ${level})`);
+      }
     };
-    if (this.#knownVersion) {
+    // A version given to the constructor says nothing of the API level: that is fetched when a row needs it.
+    if (this.#knownVersion && (api_version === undefined || this.mastodon_api_version !== undefined)) {
       check(this.#knownVersion);
       return undefined;
     }
-    return this.serverVersion().pipe(map(check));
+    return this.#sharedVersionFetch().pipe(map(check));
   }
 
   /**
-   * The server's version: known, or fetched once (`GET /api/v1/instance/`) and shared by
-   * concurrent callers.
+   * The server's version: known, or fetched once and shared by concurrent callers (see
+   * `fetchServerVersion`).
    *
    * @example client.serverVersion().subscribe(([major, minor]) => console.log(major, minor))
    */
   serverVersion(): Observable<Version> {
-    if (this.#knownVersion) return of(this.#knownVersion);
-    this.#versionFetch ??= this.fetchServerVersion().pipe(shareReplay({ bufferSize: 1, refCount: true }));
-    return this.#versionFetch;
+    return this.#knownVersion ? of(this.#knownVersion) : this.#sharedVersionFetch();
   }
 
   /**
-   * Asks the server for its version again and remembers it; a failed ask is asked again by the
-   * next caller.
+   * Asks the server for its version and API feature level again and remembers them: instance
+   * v2 (`GET /api/v2/instance/`), or instance v1 where v2 is missing (servers before 4.0). A
+   * failed ask is asked again by the next caller.
    *
    * @example client.fetchServerVersion().subscribe(([major]) => console.log(major >= 4))
    */
   fetchServerVersion(): Observable<Version> {
-    return this.apiRequest<Instance>({ method: 'GET', path: '/api/v1/instance/' }).pipe(
+    const ask = (path: string) => this.apiRequest<Partial<InstanceV2 & Instance> | null>({ method: 'GET', path });
+    return ask('/api/v2/instance/').pipe(
+      catchError((error: unknown) => (isAbsent(error) ? of(null) : throwError(() => error))),
+      concatMap((v2) => (typeof v2?.version === 'string' ? of(v2) : ask('/api/v1/instance/'))),
       map((info) => {
         if (typeof info?.version !== 'string') throw new MastodonIllegalArgumentError('The server did not say its version');
-        const version = parseVersion(info.version);
-        this.#knownVersion = version;
-        this.mastodon_version = formatVersion(version);
-        return version;
+        const level = info.api_versions?.mastodon;
+        this.#knownVersion = parseVersion(info.version);
+        this.mastodon_version = formatVersion(this.#knownVersion);
+        this.mastodon_api_version = Number.isSafeInteger(level) && level! > 0 ? level : 0;
+        return this.#knownVersion;
       }),
       tap({ error: () => { this.#versionFetch = undefined; } }),
     );
   }
+
+  /**
+   * Forgets the server's version and API level, fetched or given, so that the next check asks
+   * the server again (`clearCaches`).
+   *
+   * @example client.forgetServerVersion()
+   */
+  forgetServerVersion(): void {
+    this.#knownVersion = undefined;
+    this.#versionFetch = undefined;
+    this.mastodon_version = undefined;
+    this.mastodon_api_version = undefined;
+  }
+
+  #sharedVersionFetch(): Observable<Version> {
+    this.#versionFetch ??= this.fetchServerVersion().pipe(shareReplay({ bufferSize: 1, refCount: true }));
+    return this.#versionFetch;
+  }
+}
+
+/** Whether instance v2 is not there: a 404 or 410, or an answer that is not JSON (a web page). */
+function isAbsent(error: unknown): boolean {
+  return error instanceof MastodonMalformedResponseError || (error instanceof MastodonAPIError && (error.status === 404 || error.status === 410));
 }
 
 function checkedOption<T extends string>(name: string, value: string, allowed: readonly T[]): T {

@@ -3,31 +3,44 @@
 import type { Observable } from 'rxjs';
 import * as api from '../api.js';
 import type {
-  AccountFollowOptions, AccountMuteOptions, AccountSearchOptions, AccountStatusesOptions,
-  AccountUpdateCredentialsOptions, AdminAccountModerateOptions, AdminAccountsV1Options,
-  AdminAccountsV2Options, AdminCanonicalEmailBlockOptions, AdminDimensionsOptions, AdminDomainBlockOptions,
-  AdminDomainBlocksOptions, AdminEmailDomainBlockOptions, AdminIpBlockOptions, AdminMeasuresOptions,
-  AdminReportsOptions, AdminRetentionOptions, AdminTrendTarget, AdminTrendingTagsOptions,
-  AdminUpdateIpBlockOptions, AdminUpdateReportOptions, AdminUpdateTagOptions, AnyTimelineOptions,
-  AuthRequestUrlOptions, BlurhashImage, CreateAccountOptions, DecodeBlurhashOptions, DirectoryOptions,
-  DomainBlockOptions, FilterCreateOptions, FilterUpdateOptions, Filterable, InstanceNodeinfoOptions,
-  ListenerStreamOptions, LocalTimelineOptions, LogInOptions, MakePollOptions, MarkersGetOptions,
-  MediaPostOptions, MediaUpdateOptions, MediaUploadEvent, NotificationsOptions, PollSpec,
-  PushSubscriptionSetOptions, PushSubscriptionUpdateOptions, ReplyTarget, ReportOptions, SearchOptions,
-  SearchV1Options, StatusPostOptions, StatusReblogOptions, StatusReplyOptions, StatusUpdateOptions,
-  TimelineOptions, TrendOptions, VerifyMinimumVersionOptions, WebPushSubscription,
+  AccountFollowOptions, AccountMuteOptions, AccountRelationshipsOptions, AccountSearchOptions,
+  AccountStatusesOptions, AccountUpdateCredentialsOptions, AddFilterKeywordV2Options,
+  AdminAccountModerateOptions, AdminAccountsV1Options, AdminAccountsV2Options,
+  AdminCanonicalEmailBlockOptions, AdminDimensionsOptions, AdminDomainBlockOptions, AdminDomainBlocksOptions,
+  AdminEmailDomainBlockOptions, AdminIpBlockOptions, AdminMeasuresOptions, AdminReportsOptions,
+  AdminRetentionOptions, AdminTrendTarget, AdminTrendingTagsOptions, AdminUpdateIpBlockOptions,
+  AdminUpdateReportOptions, AdminUpdateTagOptions, AnyTimelineOptions, AsyncRefreshInfo,
+  AuthRequestUrlOptions, AwaitAsyncRefreshOptions, BlurhashImage, CollectionCreateOptions,
+  CollectionListOptions, CollectionUpdateOptions, CreateAccountOptions, CreateFilterV2Options,
+  DecodeBlurhashOptions, DirectoryOptions, DomainBlockOptions, FilterCreateOptions, FilterUpdateOptions,
+  Filterable, GroupKeyLike, GroupedNotificationOptions, GroupedNotificationsOptions, HashtagLike,
+  HashtagTimelineOptions, InstanceNodeinfoOptions, InstanceTermsOfServiceOptions, ListOptions,
+  ListenerStreamOptions, LocalTimelineOptions, LogInOptions, MakePkcePairOptions, MakePollOptions,
+  MarkersGetOptions, MediaEditAttributes, MediaEditOptions, MediaPostOptions, MediaUpdateOptions,
+  MediaUploadEvent, NotificationsOptions, NotificationsUnreadCountOptions, OEmbedOptions, PaginationDirection,
+  PaginationIteratorOptions, PkcePair, PollSpec, PushSubscriptionSetOptions, PushSubscriptionUpdateOptions,
+  ReplyTarget, ReportOptions, RetrieveMastodonVersionOptions, SearchOptions, SearchV1Options,
+  StatusDeleteOptions, StatusPostOptions, StatusQuotesOptions, StatusReblogOptions, StatusReplyOptions,
+  StatusTranslateOptions, StatusUpdateOptions, TimelineIsAvailableOptions, TimelineOptions, TrendOptions,
+  UnreadGroupedNotificationsCountOptions, UpdateFilterKeywordV2Options, UpdateFilterV2Options,
+  UpdateNotificationsPolicyOptions, UpdateProfileOptions, VerifyMinimumVersionOptions, WebPushSubscription,
 } from '../api.js';
 import { MastodonClient } from './client.js';
 import type {
   Account, Admin_Account, Admin_CanonicalEmailBlock, Admin_Cohort, Admin_Dimension, Admin_DomainAllow,
   Admin_DomainBlock, Admin_EmailDomainBlock, Admin_IpBlock, Admin_IpBlockSeverity, Admin_Measure,
   Admin_Report, Admin_Tag, Admin_TrendLink, Admin_TrendPublisher, Admin_TrendStatus, Announcement,
-  Application, Context, Conversation, CreateAppOptions, CredentialAccount, CustomEmoji, DecryptPushOptions,
-  FamiliarFollowers, FeaturedTag, Filter, FilterContext, IdLike, Instance, InstanceActivity, List, Markers,
-  MastodonStream, MediaAttachment, MediaFile, Nodeinfo, Notification, Page, PageRequest, PaginationOptions,
-  Poll, Preferences, PreviewCard, PublicStreamFilter, PushNotification, PushPrivateKeys, PushPublicKeys,
-  Relationship, Report, Rule, ScheduledStatus, SearchResults, SearchResultsV1, Status, StatusEdit,
-  StatusSource, StreamHandle, StreamListener, StreamOptions, Tag, TrendingLink,
+  AnnualReportStateResult, Application, AsyncRefresh, CollectionWithAccounts, Context, Conversation,
+  CreateAppOptions, CredentialAccount, CustomEmoji, DecryptPushOptions, DomainBlock, ExtendedDescription,
+  FamiliarFollowers, FeaturedTag, Filter, FilterAction, FilterContext, FilterKeyword, FilterStatus, FilterV2,
+  GroupedNotificationsResults, IdLike, Instance, InstanceActivity, InstanceV2, List, Markers, MastodonStream,
+  MediaAttachment, MediaFile, Nodeinfo, Notification, NotificationPolicy, NotificationRequest,
+  OAuthServerMetadata, OAuthUserInfo, OEmbed, ObjectPage, Page, PageRequest, PaginationOptions, Poll,
+  Preferences, PreviewCard, PrivacyPolicy, Profile, PublicStreamFilter, PushNotification, PushPrivateKeys,
+  PushPublicKeys, QuotePolicy, Relationship, Report, Rule, ScheduledStatus, SearchResults, SearchResultsV1,
+  Status, StatusEdit, StatusSource, StreamHandle, StreamListener, StreamOptions, Suggestion, SupportedLocale,
+  Tag, TermsOfService, Translation, TranslationLanguages, TrendingLink, UnreadNotificationsCount,
+  WrappedAnnualReports, WrappedCollection, WrappedCollectionItem, WrappedCollections,
 } from '../core.js';
 
 /**
@@ -56,6 +69,23 @@ export class Mastodon extends MastodonClient {
    */
   static createApp(client_name: string, options?: CreateAppOptions): Observable<[client_id: string, client_secret: string]> {
     return api.createApp(client_name, options);
+  }
+
+  /**
+   * How many characters a status counts as against the server's limit (the instance's
+   * `configuration.statuses.max_characters`), as Mastodon counts: URLs as 23 characters,
+   * remote mentions as their `@username`, grapheme clusters as one, the content warning in full.
+   * Pure: makes no request, and throws `MastodonIllegalArgumentError` at once for text that is
+   * not a string.
+   *
+   * ## Example
+   * ```ts
+   * Mastodon.getStatusLength('Read https://example.com/a/very/long/path/to/an/article @alice@example.social')
+   * // 5 + 23 + 1 + 6 = 35
+   * ```
+   */
+  static getStatusLength(text: string, spoiler_text?: string): number {
+    return api.getStatusLength(text, spoiler_text);
   }
 
   /**
@@ -90,11 +120,30 @@ export class Mastodon extends MastodonClient {
   // endpoints/accounts.ts
 
   /**
+   * Follow an account by `user@domain`. Emits the account. Servers before 3.0.0 get the old
+   * remote follow; later ones, which dropped it, get what Mastodon.py 2.2 sends instead: the
+   * search for `uri`, then the follow of its first result (none: `MastodonNotFoundError`).
+   * @example api.follows('alice@mastodon.example').subscribe((a) => console.log(a.id))
+   */
+  follows(uri: string): Observable<Account> {
+    return api.follows(this, uri);
+  }
+
+  /**
    * Fetch an account by id.
    * @example api.account('109440137734600341').subscribe((a) => console.log(a.acct))
    */
   account(id: IdLike): Observable<Account> {
     return api.account(this, id);
+  }
+
+  /**
+   * Several accounts at once, by id: those the server has (unknown and suspended ones are left
+   * out), up to 40 per call.
+   * @example api.accounts([alice, '109302436954721982']).subscribe((found) => console.log(found.map((a) => a.acct)))
+   */
+  accounts(ids: IdLike | readonly IdLike[]): Observable<Account[]> {
+    return api.accounts(this, ids);
   }
 
   /**
@@ -139,15 +188,17 @@ export class Mastodon extends MastodonClient {
   }
 
   /**
-   * How the user relates to one account or several: one {@link Relationship} per id, in a list.
+   * How the user relates to one account or several: one {@link Relationship} per id, in a list;
+   * suspended accounts only with `with_suspended`.
    * @example api.accountRelationships([alice, bob]).subscribe((rels) => console.log(rels.map((r) => r.following)))
    */
-  accountRelationships(id: IdLike | readonly IdLike[]): Observable<Relationship[]> {
-    return api.accountRelationships(this, id);
+  accountRelationships(id: IdLike | readonly IdLike[], options?: AccountRelationshipsOptions): Observable<Relationship[]> {
+    return api.accountRelationships(this, id, options);
   }
 
   /**
-   * Find accounts by name: username, `user@domain` or display name.
+   * Find accounts by name: username, `user@domain` or display name; `resolve` looks remote
+   * ones up, `offset` pages through the results.
    * @example api.accountSearch('alice', { limit: 5 }).subscribe((found) => console.log(found.map((a) => a.acct)))
    */
   accountSearch(q: string, options?: AccountSearchOptions): Observable<Account[]> {
@@ -179,19 +230,12 @@ export class Mastodon extends MastodonClient {
   }
 
   /**
-   * Follow an account (a request, if it is locked). `reblogs` and `notify` are always sent.
-   * @example api.accountFollow(account, { notify: true }).subscribe((rel) => console.log(rel.following, rel.requested))
+   * Follow an account (a request, if it is locked). `reblogs` and `notify` are always sent;
+   * `languages` limits what comes home to posts in those languages.
+   * @example api.accountFollow(account, { notify: true, languages: ['en', 'de'] }).subscribe((rel) => console.log(rel.following, rel.requested))
    */
   accountFollow(id: IdLike, options?: AccountFollowOptions): Observable<Relationship> {
     return api.accountFollow(this, id, options);
-  }
-
-  /**
-   * Follow a remote account by `user@domain` (an endpoint only old servers have). Emits the account.
-   * @example api.follows('alice@mastodon.example').subscribe((a) => console.log(a.id))
-   */
-  follows(uri: string): Observable<Account> {
-    return api.follows(this, uri);
   }
 
   /**
@@ -775,12 +819,115 @@ export class Mastodon extends MastodonClient {
     return api.adminTrendingLinks(this);
   }
 
+  // endpoints/annual-reports.ts
+
+  /**
+   * Ask the server to make the user's annual report of a year (this year's campaign only, while
+   * it runs). Emits the background job it started, or is already running, to wait for with
+   * `awaitAsyncRefresh`; `null` when it started none (the report exists, or the year is not
+   * the campaign's).
+   *
+   * @example api.annualReportGenerate(2025).pipe(filter((job) => job !== null), concatMap((job) => api.awaitAsyncRefresh(job))).subscribe()
+   */
+  annualReportGenerate(year: string | number): Observable<AsyncRefresh | null> {
+    return api.annualReportGenerate(this, year);
+  }
+
+  /**
+   * The user's annual reports that are ready and not yet marked read, with the accounts and
+   * statuses they name.
+   * @example api.annualReports().subscribe(({ annual_reports }) => console.log(annual_reports.map((r) => r.year)))
+   */
+  annualReports(): Observable<WrappedAnnualReports> {
+    return api.annualReports(this);
+  }
+
+  /**
+   * The user's annual report of a year, read or not; 404 when none was made.
+   * @example api.annualReport(2025).subscribe(({ annual_reports: [report] }) => console.log(report?.data?.archetype))
+   */
+  annualReport(year: string | number): Observable<WrappedAnnualReports> {
+    return api.annualReport(this, year);
+  }
+
+  /**
+   * Whether the user's report of a year is `available`, being made (`generating`), can be asked
+   * for (`eligible`) or cannot (`ineligible`). While it is being made the answer announces the
+   * job (see `awaitAsyncRefresh`).
+   * @example api.annualReportState(2025).subscribe(({ state }) => console.log(state))
+   */
+  annualReportState(year: string | number): Observable<AnnualReportStateResult> {
+    return api.annualReportState(this, year);
+  }
+
+  /**
+   * Mark the user's annual report of a year as read: `annualReports` lists it no more.
+   * @example api.annualReportRead(2025).subscribe()
+   */
+  annualReportRead(year: string | number): Observable<void> {
+    return api.annualReportRead(this, year);
+  }
+
+  // endpoints/async-refreshes.ts
+
+  /**
+   * The background refresh an API result's response announced (its `Mastodon-Async-Refresh`
+   * header), as Mastodon.py's pair: the job, `running`, and the seconds the server asks to wait
+   * before polling. `null` when the response announced none. Pure: makes no request.
+   *
+   * ## Example
+   * ```ts
+   * api.statusContext(status).subscribe((context) => {
+   *   const info = api.getAsyncRefreshInfo(context);
+   *   if (info) console.log(`more replies coming; ask again in ${info[1]} s`);
+   * });
+   * ```
+   */
+  getAsyncRefreshInfo(result: unknown): AsyncRefreshInfo | null {
+    return api.getAsyncRefreshInfo(result);
+  }
+
+  /**
+   * How a background refresh stands: by its id, an `AsyncRefresh`, or an API result whose
+   * response announced it. Emits the `AsyncRefresh` (unwrapped from the server's
+   * `{"async_refresh": …}`).
+   *
+   * @example api.getAsyncRefreshStatus(context).subscribe((r) => console.log(r.status, r.result_count))
+   */
+  getAsyncRefreshStatus(result_or_id: string | object | AsyncRefresh): Observable<AsyncRefresh> {
+    return api.getAsyncRefreshStatus(this, result_or_id);
+  }
+
+  /**
+   * Waits for a background refresh to finish, then emits the refreshed answer. Given an API
+   * result whose response announced a refresh, it polls the job and, once it is `finished`,
+   * sends the result's request again and emits the new result; given an `AsyncRefresh` (from
+   * `getAsyncRefreshInfo` or `annualReportGenerate`), it emits the job once finished. Before
+   * each poll it waits the seconds the server asked for (3 when it did not say, at most 300),
+   * on the client's scheduler, so tests run it in virtual time. Emits `null` when `timeout`
+   * seconds or `max_attempts` polls pass first, as Mastodon.py returns None; a result that
+   * announced no refresh, or one already finished, is emitted as it is. Unsubscribing stops the
+   * polling.
+   *
+   * ## Example
+   * ```ts
+   * api.statusContext(status).pipe(concatMap((context) => api.awaitAsyncRefresh(context, { timeout: 60 })))
+   *   .subscribe((context) => console.log(context?.descendants.length));
+   * ```
+   */
+  awaitAsyncRefresh<T extends object>(result: T, options?: AwaitAsyncRefreshOptions): Observable<T | null> {
+    return api.awaitAsyncRefresh(this, result, options);
+  }
+
   // endpoints/auth.ts
 
   /**
-   * Get an access token for a user, by password, OAuth code or refresh token, and use it from
-   * now on. Emits the token. Wrong credentials are a `MastodonIllegalArgumentError`; a grant
-   * that lacks a requested scope is a `MastodonAPIError`.
+   * Get an access token for a user, by password, OAuth code (with its PKCE verifier, if any) or
+   * refresh token, and use it from now on. Emits the token. Wrong credentials are a
+   * `MastodonIllegalArgumentError`; a grant that lacks a requested scope is a `MastodonAPIError`.
+   * Before sending a password, it reads the server's OAuth metadata (once per client): a server
+   * that no longer takes the password grant (Mastodon 4.4 removed it) fails the call with
+   * `MastodonIllegalArgumentError` naming the authorization-code flow, and the password is not sent.
    *
    * @example api.logIn('me@example.com', 'password', { to_file: 'usercred.secret' })
    */
@@ -792,7 +939,8 @@ export class Mastodon extends MastodonClient {
 
   /**
    * The URL of the page where a user grants this app access; the code shown there (or sent
-   * to `redirect_uris`) goes to `logIn({ code })`. Pure: makes no request.
+   * to `redirect_uris`) goes to `logIn({ code })`. With `code_challenge` (PKCE, see
+   * `makePkcePair`), the code is worth something only with its verifier. Pure: makes no request.
    *
    * @example window.location.href = api.authRequestUrl({ redirect_uris: 'https://app.example/cb', state })
    */
@@ -821,6 +969,108 @@ export class Mastodon extends MastodonClient {
     return Reflect.apply(api.createAccount, undefined, [this, ...args]);
   }
 
+  // endpoints/client-state.ts
+
+  /**
+   * Forgets what the client learnt about its server: its version and API level (given or
+   * fetched), its streaming host, its OAuth metadata and instance v2. Each is asked again when
+   * next needed; for a client kept across a server upgrade. Makes no request.
+   *
+   * @example api.clearCaches()
+   */
+  clearCaches(): void {
+    return api.clearCaches(this);
+  }
+
+  /**
+   * What `logIn({ to_file })` writes, as one string: the access token, the base URL, the client
+   * id and secret, a line each, for apps that keep credentials elsewhere than in a file. Throws
+   * `MastodonIllegalArgumentError` for a client without a token or without client credentials.
+   *
+   * @example localStorage.setItem('mastodon', api.persistableLoginCredentials())
+   */
+  persistableLoginCredentials(): string {
+    return api.persistableLoginCredentials(this);
+  }
+
+  // endpoints/collections.ts
+
+  /**
+   * The collections an account curates, newest first: all of them for the user's own account,
+   * the discoverable ones for others.
+   * @example api.accountCollections(account, { limit: 10 }).subscribe(({ collections }) => console.log(collections.map((c) => c.name)))
+   */
+  accountCollections(account_id: IdLike, options?: CollectionListOptions): Observable<WrappedCollections> {
+    return api.accountCollections(this, account_id, options);
+  }
+
+  /**
+   * The collections an account is featured in.
+   * @example api.accountInCollections(me).subscribe(({ collections }) => console.log(collections.length))
+   */
+  accountInCollections(account_id: IdLike, options?: CollectionListOptions): Observable<WrappedCollections> {
+    return api.accountInCollections(this, account_id, options);
+  }
+
+  /**
+   * One collection, with its curator and members in full.
+   * @example api.collection(id).subscribe(({ collection, accounts }) => console.log(collection.name, accounts.length))
+   */
+  collection(id: IdLike): Observable<CollectionWithAccounts> {
+    return api.collection(this, id);
+  }
+
+  /**
+   * Make a collection: a name (at most 40 characters), what it is about, and the accounts it
+   * features. Emits it.
+   * @example api.collectionCreate('Cat people', { description: 'They post cats', account_ids: [alice, bob] })
+   */
+  collectionCreate(name: string, options?: CollectionCreateOptions): Observable<WrappedCollection> {
+    return api.collectionCreate(this, name, options);
+  }
+
+  /**
+   * Change one of the user's collections: its name and fields (accounts are added and removed
+   * one by one). Emits it.
+   * @example api.collectionUpdate(collection, { discoverable: false }).subscribe(({ collection }) => console.log(collection.discoverable))
+   */
+  collectionUpdate(id: IdLike, options?: CollectionUpdateOptions): Observable<WrappedCollection> {
+    return api.collectionUpdate(this, id, options);
+  }
+
+  /**
+   * Delete one of the user's collections.
+   * @example api.collectionDelete(collection).subscribe()
+   */
+  collectionDelete(id: IdLike): Observable<void> {
+    return api.collectionDelete(this, id);
+  }
+
+  /**
+   * Feature an account in one of the user's collections, as its account's approval policy
+   * allows. Emits the new item.
+   * @example api.collectionAddAccount(collection, account).subscribe(({ collection_item }) => console.log(collection_item.state))
+   */
+  collectionAddAccount(collection_id: IdLike, account_id: IdLike): Observable<WrappedCollectionItem> {
+    return api.collectionAddAccount(this, collection_id, account_id);
+  }
+
+  /**
+   * Take an item (an account) out of one of the user's collections.
+   * @example api.collectionRemoveAccount(collection, item).subscribe()
+   */
+  collectionRemoveAccount(collection_id: IdLike, item_id: IdLike): Observable<void> {
+    return api.collectionRemoveAccount(this, collection_id, item_id);
+  }
+
+  /**
+   * Withdraw the user's own account from someone else's collection: its item becomes `revoked`.
+   * @example api.collectionRevoke(theirCollection, myItem).subscribe()
+   */
+  collectionRevoke(collection_id: IdLike, item_id: IdLike): Observable<void> {
+    return api.collectionRevoke(this, collection_id, item_id);
+  }
+
   // endpoints/conversations.ts
 
   /**
@@ -837,6 +1087,52 @@ export class Mastodon extends MastodonClient {
    */
   conversationsRead(id: IdLike): Observable<Conversation> {
     return api.conversationsRead(this, id);
+  }
+
+  /**
+   * Mark a conversation as unread again. Emits the conversation. Mastodon has it without
+   * documenting it (masto.js calls it `unread`), so no version is checked.
+   * @example api.conversationsUnread(conversation).subscribe((c) => console.log(c.unread))  // true
+   */
+  conversationsUnread(id: IdLike): Observable<Conversation> {
+    return api.conversationsUnread(this, id);
+  }
+
+  /**
+   * Remove a conversation from the user's list (its statuses stay; a new direct status in the
+   * thread brings it back).
+   * @example api.conversationDelete(conversation).subscribe(() => console.log('removed'))
+   */
+  conversationDelete(id: IdLike): Observable<void> {
+    return api.conversationDelete(this, id);
+  }
+
+  // endpoints/endorsements.ts
+
+  /**
+   * Feature (endorse) an account the user follows on their profile; what `accountPin` did before
+   * 4.4. Emits the relationship, `endorsed` now true.
+   * @example api.accountEndorse(account).subscribe((rel) => console.log(rel.endorsed))
+   */
+  accountEndorse(id: IdLike): Observable<Relationship> {
+    return api.accountEndorse(this, id);
+  }
+
+  /**
+   * Stop featuring an account on the user's profile; what `accountUnpin` did before 4.4.
+   * @example api.accountUnendorse(account).subscribe((rel) => console.log(rel.endorsed))
+   */
+  accountUnendorse(id: IdLike): Observable<Relationship> {
+    return api.accountUnendorse(this, id);
+  }
+
+  /**
+   * The accounts any account features on its profile, the latest featured first. Emits one
+   * {@link Page}; its cursors are not account ids, so follow its links.
+   * @example api.accountEndorsements(account, { limit: 10 }).subscribe((accounts) => console.log(accounts.map((a) => a.acct)))
+   */
+  accountEndorsements(id: IdLike, options?: PaginationOptions): Observable<Page<Account>> {
+    return api.accountEndorsements(this, id, options);
   }
 
   // endpoints/favourites.ts
@@ -860,10 +1156,12 @@ export class Mastodon extends MastodonClient {
   }
 
   /**
-   * The accounts the user features (endorses) on their profile.
+   * The accounts the user features (endorses) on their profile, the latest featured first.
+   * Emits one {@link Page}: the server paginates it, with cursors that are not account ids, so
+   * the next page is `fetchNext`'s (or `paginate`'s) to get.
    * @example api.endorsements().subscribe((accounts) => console.log(accounts.map((a) => a.acct)))
    */
-  endorsements(): Observable<Account[]> {
+  endorsements(): Observable<Page<Account>> {
     return api.endorsements(this);
   }
 
@@ -917,6 +1215,8 @@ export class Mastodon extends MastodonClient {
    * the text of the HTML content; `whole_word` filters match at word boundaries only (letters
    * and digits of any script count as word characters).
    * Expired filters and filters of other contexts do not apply; items without content pass.
+   * It takes v1 filters, as Mastodon.py's does; v2 filters (Mastodon 4.0) need no counterpart:
+   * the server applies them, and a status they match carries `filtered`.
    *
    * @example const visible = api.filtersApply(page, filters, 'home');
    */
@@ -965,13 +1265,142 @@ export class Mastodon extends MastodonClient {
     return api.filterDelete(this, id);
   }
 
+  // endpoints/filters-v2.ts
+
+  /**
+   * All of the logged-in user's v2 filters, with their keywords and statuses (not paginated).
+   * @example api.filtersV2().subscribe((filters) => console.log(filters.map((f) => f.title)))
+   */
+  filtersV2(): Observable<FilterV2[]> {
+    return api.filtersV2(this);
+  }
+
+  /**
+   * One v2 filter, by id.
+   * @example api.filterV2('12').subscribe((filter) => console.log(filter.filter_action))
+   */
+  filterV2(filter_id: IdLike): Observable<FilterV2> {
+    return api.filterV2(this, filter_id);
+  }
+
+  /**
+   * Create a v2 filter: its title, the contexts it applies in (`home`, `notifications`,
+   * `public`, `thread`, `account`), and what it does with a match (`warn`, `hide`, or `blur`
+   * from 4.4), with keywords to start with. Sent as JSON.
+   * @example api.createFilterV2('Spoilers', ['home', 'public'], 'warn', { keywords_attributes: [{ keyword: 'finale', whole_word: true }] }).subscribe((f) => console.log(f.id))
+   */
+  createFilterV2(title: string, context: FilterContext | readonly FilterContext[], filter_action: FilterAction, options?: CreateFilterV2Options): Observable<FilterV2> {
+    return api.createFilterV2(this, title, context, filter_action, options);
+  }
+
+  /**
+   * Change a v2 filter; only what is given is sent (as JSON). Keywords are added, changed or
+   * removed through `keywords_attributes`; `expires_in: null` makes the filter never expire.
+   * @example api.updateFilterV2(filter, { filter_action: 'hide', keywords_attributes: [{ id: keyword.id, _destroy: true }] }).subscribe((f) => console.log(f.keywords))
+   */
+  updateFilterV2(filter_id: IdLike, options?: UpdateFilterV2Options): Observable<FilterV2> {
+    return api.updateFilterV2(this, filter_id, options);
+  }
+
+  /**
+   * Delete a v2 filter, with its keywords and statuses.
+   * @example api.deleteFilterV2(filter).subscribe()
+   */
+  deleteFilterV2(filter_id: IdLike): Observable<void> {
+    return api.deleteFilterV2(this, filter_id);
+  }
+
+  /**
+   * The keywords of a v2 filter (not paginated).
+   * @example api.filterKeywordsV2(filter).subscribe((keywords) => console.log(keywords.map((k) => k.keyword)))
+   */
+  filterKeywordsV2(filter_id: IdLike): Observable<FilterKeyword[]> {
+    return api.filterKeywordsV2(this, filter_id);
+  }
+
+  /**
+   * Add a keyword to a v2 filter.
+   * @example api.addFilterKeywordV2(filter, 'finale', { whole_word: true }).subscribe((k) => console.log(k.id))
+   */
+  addFilterKeywordV2(filter_id: IdLike, keyword: string, options?: AddFilterKeywordV2Options): Observable<FilterKeyword> {
+    return api.addFilterKeywordV2(this, filter_id, keyword, options);
+  }
+
+  /**
+   * One keyword of a v2 filter, by its id. Mastodon.py has no method for it.
+   * @example api.filterKeywordV2('7').subscribe((k) => console.log(k.keyword))
+   */
+  filterKeywordV2(keyword_id: IdLike): Observable<FilterKeyword> {
+    return api.filterKeywordV2(this, keyword_id);
+  }
+
+  /**
+   * Change a keyword of a v2 filter. Mastodon.py has no method for it.
+   * @example api.updateFilterKeywordV2(keyword, 'season finale', { whole_word: false }).subscribe((k) => console.log(k.keyword))
+   */
+  updateFilterKeywordV2(keyword_id: IdLike, keyword: string, options?: UpdateFilterKeywordV2Options): Observable<FilterKeyword> {
+    return api.updateFilterKeywordV2(this, keyword_id, keyword, options);
+  }
+
+  /**
+   * Remove a keyword from its v2 filter.
+   * @example api.deleteFilterKeywordV2(keyword).subscribe()
+   */
+  deleteFilterKeywordV2(keyword_id: IdLike): Observable<void> {
+    return api.deleteFilterKeywordV2(this, keyword_id);
+  }
+
+  /**
+   * The statuses a v2 filter matches by id (not paginated).
+   * @example api.filterStatusesV2(filter).subscribe((entries) => console.log(entries.map((e) => e.status_id)))
+   */
+  filterStatusesV2(filter_id: IdLike): Observable<FilterStatus[]> {
+    return api.filterStatusesV2(this, filter_id);
+  }
+
+  /**
+   * Make a v2 filter match one status (and its boosts) whatever its text.
+   * @example api.addFilterStatusV2(filter, status).subscribe((entry) => console.log(entry.id))
+   */
+  addFilterStatusV2(filter_id: IdLike, status_id: IdLike): Observable<FilterStatus> {
+    return api.addFilterStatusV2(this, filter_id, status_id);
+  }
+
+  /**
+   * One status entry of a v2 filter, by the entry's id (not the status's).
+   * @example api.filterStatusV2('3').subscribe((entry) => console.log(entry.status_id))
+   */
+  filterStatusV2(filter_status_id: IdLike): Observable<FilterStatus> {
+    return api.filterStatusV2(this, filter_status_id);
+  }
+
+  /**
+   * Remove a status entry from its v2 filter.
+   * @example api.deleteFilterStatusV2(entry).subscribe()
+   */
+  deleteFilterStatusV2(filter_status_id: IdLike): Observable<void> {
+    return api.deleteFilterStatusV2(this, filter_status_id);
+  }
+
   // endpoints/instance.ts
 
   /**
-   * The server's description, including its version and streaming URL.
+   * The server's description in its v1 shape (deprecated since Mastodon 4.0, still served).
+   * @example api.instanceV1().subscribe((i) => console.log(i.uri, i.urls.streaming_api))
+   */
+  instanceV1(): Observable<Instance> {
+    return api.instanceV1(this);
+  }
+
+  /**
+   * The server's description, as Mastodon.py 2.2 gets it: instance v2 ({@link InstanceV2}) on
+   * servers from 4.0, instance v1 ({@link Instance}) before (the known version is used; it is
+   * fetched once when unknown). Tell the two apart by a field only one has:
+   * `'domain' in info` for v2, `'uri' in info` for v1; or call `instanceV2` / `instanceV1`.
+   *
    * @example api.instance().subscribe((i) => console.log(i.title, i.version))
    */
-  instance(): Observable<Instance> {
+  instance(): Observable<Instance | InstanceV2> {
     return api.instance(this);
   }
 
@@ -1089,6 +1518,73 @@ export class Mastodon extends MastodonClient {
     return api.instanceNodeinfo(this, options);
   }
 
+  // endpoints/instance-v2.ts
+
+  /**
+   * The server's terms of service: those in effect now, or with `date` the version that takes
+   * or took effect that day (`/api/v1/instance/terms_of_service/{date}`; Mastodon.py sends the
+   * date as a query parameter, which the server ignores). A server without terms, or without a
+   * version for that day, answers `MastodonNotFoundError`.
+   *
+   * @example api.instanceTermsOfService({ date: '2025-04-15' }).subscribe((t) => console.log(t.effective, t.succeeded_by))
+   */
+  instanceTermsOfService(options?: InstanceTermsOfServiceOptions): Observable<TermsOfService> {
+    return api.instanceTermsOfService(this, options);
+  }
+
+  /**
+   * The server's description in its v2 shape: limits, registrations, API feature level, rules.
+   * @example api.instanceV2().subscribe((i) => console.log(i.domain, i.configuration.statuses.max_characters, i.api_versions?.mastodon))
+   */
+  instanceV2(): Observable<InstanceV2> {
+    return api.instanceV2(this);
+  }
+
+  /**
+   * The server's about page text (HTML) and when it last changed.
+   * @example api.instanceExtendedDescription().subscribe((d) => console.log(d.updated_at, d.content))
+   */
+  instanceExtendedDescription(): Observable<ExtendedDescription> {
+    return api.instanceExtendedDescription(this);
+  }
+
+  /**
+   * The server's privacy policy (HTML) and when it last changed.
+   * @example api.instancePrivacyPolicy().subscribe((p) => console.log(p.updated_at, p.content))
+   */
+  instancePrivacyPolicy(): Observable<PrivacyPolicy> {
+    return api.instancePrivacyPolicy(this);
+  }
+
+  /**
+   * The domains the server blocks, as it shows them to the public (possibly starred out, with a
+   * digest to check a known domain against). Servers may show them only to logged-in users, or
+   * to nobody: then `MastodonNotFoundError`.
+   *
+   * @example api.instanceDomainBlocks().subscribe((blocks) => blocks.forEach((b) => console.log(b.domain, b.severity)))
+   */
+  instanceDomainBlocks(): Observable<DomainBlock[]> {
+    return api.instanceDomainBlocks(this);
+  }
+
+  /**
+   * The languages the server knows, by ISO 639 code and English name.
+   * @example api.instanceLanguages().subscribe((locales) => console.log(locales.map((l) => l.code)))
+   */
+  instanceLanguages(): Observable<SupportedLocale[]> {
+    return api.instanceLanguages(this);
+  }
+
+  /**
+   * The language pairs the server can translate statuses between: each source language with
+   * its target languages (`{}` where translation is off).
+   *
+   * @example api.instanceTranslationLanguages().subscribe((pairs) => console.log(pairs['en']))
+   */
+  instanceTranslationLanguages(): Observable<TranslationLanguages> {
+    return api.instanceTranslationLanguages(this);
+  }
+
   // endpoints/lists.ts
 
   /**
@@ -1116,19 +1612,20 @@ export class Mastodon extends MastodonClient {
   }
 
   /**
-   * Make a list.
-   * @example api.listCreate('Friends').subscribe((list) => console.log(list.id))
+   * Make a list; `exclusive` keeps its members' posts off the home timeline.
+   * @example api.listCreate('Friends', { replies_policy: 'followed', exclusive: true }).subscribe((list) => console.log(list.id))
    */
-  listCreate(title: string): Observable<List> {
-    return api.listCreate(this, title);
+  listCreate(title: string, options?: ListOptions): Observable<List> {
+    return api.listCreate(this, title, options);
   }
 
   /**
-   * Rename a list.
-   * @example api.listUpdate(list, 'Close friends').subscribe((list) => console.log(list.title))
+   * Rename a list, or change which replies it shows and whether it is exclusive; what is not
+   * given stays as it is.
+   * @example api.listUpdate(list, 'Close friends', { exclusive: false }).subscribe((list) => console.log(list.title))
    */
-  listUpdate(id: IdLike, title: string): Observable<List> {
-    return api.listUpdate(this, id, title);
+  listUpdate(id: IdLike, title: string, options?: ListOptions): Observable<List> {
+    return api.listUpdate(this, id, title, options);
   }
 
   /**
@@ -1163,6 +1660,15 @@ export class Mastodon extends MastodonClient {
    */
   media(id: IdLike): Observable<MediaAttachment> {
     return api.media(this, id);
+  }
+
+  /**
+   * Delete an upload that no status carries (Mastodon 4.4, API version 4); the server refuses
+   * one a status carries with a 422.
+   * @example api.mediaDelete(upload).subscribe(() => console.log('deleted'))
+   */
+  mediaDelete(id: IdLike): Observable<void> {
+    return api.mediaDelete(this, id);
   }
 
   // endpoints/media-uploads.ts
@@ -1215,6 +1721,15 @@ export class Mastodon extends MastodonClient {
   }
 
   /**
+   * How many notifications the user has not read yet: those newer than the `notifications` read
+   * marker, counted up to `limit` (100 by default). Filtered ones do not count.
+   * @example api.notificationsUnreadCount().subscribe(({ count }) => console.log(count))
+   */
+  notificationsUnreadCount(options?: NotificationsUnreadCountOptions): Observable<UnreadNotificationsCount> {
+    return api.notificationsUnreadCount(this, options);
+  }
+
+  /**
    * Delete all of the logged-in user's notifications.
    * @example api.notificationsClear().subscribe()
    */
@@ -1230,6 +1745,179 @@ export class Mastodon extends MastodonClient {
    */
   notificationsDismiss(id: IdLike): Observable<void> {
     return api.notificationsDismiss(this, id);
+  }
+
+  // endpoints/oauth.ts
+
+  /**
+   * How the server's OAuth service works (RFC 8414): its endpoints, scopes, grants (`password`
+   * is gone since 4.4) and PKCE methods. Emits `null` for a server that has none to give: one
+   * older than 4.3 (it answers 404; a client that knows the version does not ask), or one whose
+   * answer is not JSON. `logIn` reuses what this reads.
+   *
+   * @example api.oauthAuthorizationServerInfo().subscribe((info) => console.log(info?.grant_types_supported.includes('password')))
+   */
+  oauthAuthorizationServerInfo(): Observable<OAuthServerMetadata | null> {
+    return api.oauthAuthorizationServerInfo(this);
+  }
+
+  /**
+   * OpenID Connect claims about the user the access token belongs to: actor URI, names,
+   * profile page and avatar. Needs a token with the `profile` scope (else `MastodonAPIError`
+   * 403), and Mastodon 4.4.
+   *
+   * @example api.oauthUserinfo().subscribe((me) => console.log(me.preferred_username, me.sub))
+   */
+  oauthUserinfo(): Observable<OAuthUserInfo> {
+    return api.oauthUserinfo(this);
+  }
+
+  // endpoints/pkce.ts
+
+  /**
+   * Makes a PKCE verifier and its S256 challenge, for the authorization-code flow of apps that
+   * cannot keep a client secret (browser and mobile apps): pass the challenge to
+   * `authRequestUrl({ code_challenge })` and keep the verifier for `logIn({ code, code_verifier })`.
+   * Web Crypto does the work, in Node.js and in browsers (which offer it to secure pages only:
+   * `https:` or `localhost`); as hashing there is asynchronous, this is a cold Observable: each
+   * subscription makes a new random verifier and emits one pair. No request is made.
+   *
+   * ## Example
+   * ```ts
+   * api.makePkcePair().subscribe(({ code_verifier, code_challenge }) => {
+   *   sessionStorage.setItem('pkce', code_verifier);
+   *   window.location.href = api.authRequestUrl({ redirect_uris: 'https://app.example/cb', code_challenge });
+   * });
+   * ```
+   */
+  makePkcePair(options?: MakePkcePairOptions): Observable<PkcePair> {
+    return api.makePkcePair(options);
+  }
+
+  // endpoints/grouped-notifications.ts
+
+  /**
+   * How many notification groups the user has not read (newer than the `notifications` read
+   * marker), counted up to `limit`: emits the number, as Mastodon.py returns it.
+   * @example api.unreadGroupedNotificationsCount({ limit: 100 }).subscribe((count) => console.log(count))
+   */
+  unreadGroupedNotificationsCount(options?: UnreadGroupedNotificationsCountOptions): Observable<number> {
+    return api.unreadGroupedNotificationsCount(this, options);
+  }
+
+  /**
+   * The logged-in user's notifications, grouped: one {@link ObjectPage}, a
+   * `GroupedNotificationsResults` that carries its `Link` requests, so `fetchNext`, `fetchPrevious`
+   * and `paginate` walk the pages as they walk a list. Groups come newest first; a group spanning
+   * pages comes again on the next one, with the `page_min_id`/`page_max_id` of that page.
+   * @example api.groupedNotifications({ limit: 20, grouped_types: ['favourite', 'reblog'] }).subscribe((page) => console.log(page.notification_groups.length))
+   */
+  groupedNotifications(options?: GroupedNotificationsOptions): Observable<ObjectPage<GroupedNotificationsResults>> {
+    return api.groupedNotifications(this, options);
+  }
+
+  /**
+   * One notification group, by its key (or the group itself), with its accounts and status.
+   * @example api.groupedNotification('favourite-109384023845372-479000').subscribe((r) => console.log(r.notification_groups[0]?.notifications_count))
+   */
+  groupedNotification(group_key: GroupKeyLike, options?: GroupedNotificationOptions): Observable<GroupedNotificationsResults> {
+    return api.groupedNotification(this, group_key, options);
+  }
+
+  /**
+   * Delete every notification of a group.
+   * @example api.dismissGroupedNotification(group).subscribe()
+   */
+  dismissGroupedNotification(group_key: GroupKeyLike): Observable<void> {
+    return api.dismissGroupedNotification(this, group_key);
+  }
+
+  /**
+   * Every account that caused a notification of the group, newest first (not paginated).
+   * @example api.groupedNotificationAccounts(group).subscribe((accounts) => console.log(accounts.map((a) => a.acct)))
+   */
+  groupedNotificationAccounts(group_key: GroupKeyLike): Observable<Account[]> {
+    return api.groupedNotificationAccounts(this, group_key);
+  }
+
+  // endpoints/notification-requests.ts
+
+  /**
+   * Whether the requests the user accepted have been merged into the notification list yet:
+   * emits `true` once they are (then refetch the notifications), as Mastodon.py returns it. The
+   * user stream also says so with a `notifications_merged` event.
+   * @example api.notificationsMerged().subscribe((merged) => console.log(merged))
+   */
+  notificationsMerged(): Observable<boolean> {
+    return api.notificationsMerged(this);
+  }
+
+  /**
+   * The logged-in user's notification policy: what happens to notifications from each kind of
+   * sender, and how many filtered ones wait.
+   * @example api.notificationsPolicy().subscribe((p) => console.log(p.for_private_mentions, p.summary.pending_requests_count))
+   */
+  notificationsPolicy(): Observable<NotificationPolicy> {
+    return api.notificationsPolicy(this);
+  }
+
+  /**
+   * Change the notification policy: `accept`, `filter` (into notification requests) or `drop`
+   * for each kind of sender given. Emits the policy.
+   * @example api.updateNotificationsPolicy({ for_new_accounts: 'filter', for_limited_accounts: 'drop' }).subscribe((p) => console.log(p.for_new_accounts))
+   */
+  updateNotificationsPolicy(options?: UpdateNotificationsPolicyOptions): Observable<NotificationPolicy> {
+    return api.updateNotificationsPolicy(this, options);
+  }
+
+  /**
+   * The notification requests: one per account whose mentions the policy filtered. Emits one
+   * {@link Page}, newest first.
+   * @example api.notificationRequests({ limit: 40 }).subscribe((page) => console.log(page.map((r) => r.account.acct)))
+   */
+  notificationRequests(options?: PaginationOptions): Observable<Page<NotificationRequest>> {
+    return api.notificationRequests(this, options);
+  }
+
+  /**
+   * One notification request, by id.
+   * @example api.notificationRequest('112456967201894256').subscribe((r) => console.log(r.notifications_count))
+   */
+  notificationRequest(id: IdLike): Observable<NotificationRequest> {
+    return api.notificationRequest(this, id);
+  }
+
+  /**
+   * Accept a request: the account's filtered notifications are merged into the list (in the
+   * background: see `notificationsMerged`), and its notifications are never filtered again.
+   * @example api.acceptNotificationRequest(request).subscribe()
+   */
+  acceptNotificationRequest(id: IdLike): Observable<void> {
+    return api.acceptNotificationRequest(this, id);
+  }
+
+  /**
+   * Dismiss a request: its filtered notifications are deleted.
+   * @example api.dismissNotificationRequest(request).subscribe()
+   */
+  dismissNotificationRequest(id: IdLike): Observable<void> {
+    return api.dismissNotificationRequest(this, id);
+  }
+
+  /**
+   * Accept several requests at once (sent as `id[]`).
+   * @example api.acceptMultipleNotificationRequests([first, second]).subscribe()
+   */
+  acceptMultipleNotificationRequests(ids: IdLike | readonly IdLike[]): Observable<void> {
+    return api.acceptMultipleNotificationRequests(this, ids);
+  }
+
+  /**
+   * Dismiss several requests at once (sent as `id[]`).
+   * @example api.dismissMultipleNotificationRequests([first, second]).subscribe()
+   */
+  dismissMultipleNotificationRequests(ids: IdLike | readonly IdLike[]): Observable<void> {
+    return api.dismissMultipleNotificationRequests(this, ids);
   }
 
   // endpoints/polls.ts
@@ -1299,6 +1987,42 @@ export class Mastodon extends MastodonClient {
     return api.accountUpdateCredentials(this, options);
   }
 
+  /**
+   * Update the logged-in user's profile: what `accountUpdateCredentials` changes, and the
+   * settings of the 4.6 profile (alt texts, tabs, discoverability, attribution domains). Images
+   * go up as a streamed multipart body. Emits the {@link Profile}. Needs API level 8 (4.6).
+   *
+   * @example api.updateProfile({ note: 'I walk funny', show_media: false, attribution_domains: ['blog.example'] })
+   */
+  updateProfile(options?: UpdateProfileOptions): Observable<Profile> {
+    return api.updateProfile(this, options);
+  }
+
+  /**
+   * The logged-in user's profile with the source of every editable field (the bio and fields as
+   * written, not as HTML), its display settings and featured hashtags. Needs API level 8 (4.6).
+   * @example api.profile().subscribe((p) => console.log(p.note, p.show_media, p.featured_tags.length))
+   */
+  profile(): Observable<Profile> {
+    return api.profile(this);
+  }
+
+  /**
+   * Remove the logged-in user's avatar: the server's default image takes its place. Emits the account.
+   * @example api.accountDeleteAvatar().subscribe((me) => console.log(me.avatar))
+   */
+  accountDeleteAvatar(): Observable<CredentialAccount> {
+    return api.accountDeleteAvatar(this);
+  }
+
+  /**
+   * Remove the logged-in user's banner image: the server's default takes its place. Emits the account.
+   * @example api.accountDeleteHeader().subscribe((me) => console.log(me.header))
+   */
+  accountDeleteHeader(): Observable<CredentialAccount> {
+    return api.accountDeleteHeader(this);
+  }
+
   // endpoints/push.ts
 
   /**
@@ -1351,6 +2075,34 @@ export class Mastodon extends MastodonClient {
    */
   pushSubscriptionDecryptPush(data: ArrayBuffer | Uint8Array<ArrayBufferLike>, decrypt_params: PushPrivateKeys, encryption_header?: string | null, crypto_key_header?: string | null, options?: DecryptPushOptions): PushNotification {
     return api.pushSubscriptionDecryptPush(data, decrypt_params, encryption_header, crypto_key_header, options);
+  }
+
+  // endpoints/quotes.ts
+
+  /**
+   * The accepted quotes of a status, newest first. Emits one {@link Page}.
+   * @example api.statusQuotes(status, { limit: 20 }).subscribe((quotes) => console.log(quotes.map((q) => q.account.acct)))
+   */
+  statusQuotes(id: IdLike, options?: StatusQuotesOptions): Observable<Page<Status>> {
+    return api.statusQuotes(this, id, options);
+  }
+
+  /**
+   * Withdraw the approval of a quote of one of the user's statuses: `quoting_status_id`'s quote
+   * of `id` becomes `revoked`. Emits the quoting status.
+   * @example api.statusQuoteRevoke(myStatus, quote).subscribe((s) => console.log(s.quote?.state))  // 'revoked'
+   */
+  statusQuoteRevoke(id: IdLike, quoting_status_id: IdLike): Observable<Status> {
+    return api.statusQuoteRevoke(this, id, quoting_status_id);
+  }
+
+  /**
+   * Change who may quote one of the user's statuses: `public`, `followers` or `nobody`
+   * (private and direct statuses stay `nobody`). Quotes made before stay. Emits the status.
+   * @example api.statusUpdateQuoteApprovalPolicy(status, 'followers').subscribe((s) => console.log(s.quote_approval?.automatic))
+   */
+  statusUpdateQuoteApprovalPolicy(id: IdLike, quote_approval_policy: QuotePolicy): Observable<Status> {
+    return api.statusUpdateQuoteApprovalPolicy(this, id, quote_approval_policy);
   }
 
   // endpoints/relationships.ts
@@ -1432,7 +2184,8 @@ export class Mastodon extends MastodonClient {
   }
 
   /**
-   * Report an account (and some of its statuses) to the moderators.
+   * Report an account (and some of its statuses or collections) to the moderators; with
+   * `forward`, also to its server, or to the servers `forward_to_domains` names.
    * @example api.report(account, { status_ids: [status], comment: 'spam links', category: 'spam' }).subscribe((r) => console.log(r.id))
    */
   report(account_id: IdLike, options?: ReportOptions): Observable<Report> {
@@ -1490,12 +2243,23 @@ export class Mastodon extends MastodonClient {
     return api.statusReply(this, to_status, status, options);
   }
 
+  /**
+   * How to embed a public status in a web page, by its URL (oEmbed): the `<iframe>` and its
+   * script, with the author and server named. Needs no token; 404 for a URL that is not a
+   * public or unlisted status of the server.
+   * @example api.oembed(status.url!, { maxwidth: 500 }).subscribe((embed) => console.log(embed.html))
+   */
+  oembed(url: string, options?: OEmbedOptions): Observable<OEmbed> {
+    return api.oembed(this, url, options);
+  }
+
   // endpoints/statuses.ts
 
   /**
    * Post a status. Media and a poll cannot go together; `visibility` is checked before sending.
    * With `scheduled_at` at least five minutes ahead the server answers with a scheduled status
-   * instead (`'params' in result` tells them apart).
+   * instead (`'params' in result` tells them apart). With `quoted_status_id` it quotes that
+   * status, which the quoted author's `quote_approval_policy` must allow (Mastodon 4.5).
    *
    * @example api.statusPost('Hello!', { visibility: 'unlisted', spoiler_text: 'greeting' })
    */
@@ -1505,12 +2269,70 @@ export class Mastodon extends MastodonClient {
     return Reflect.apply(api.statusPost, undefined, [this, ...args]);
   }
 
+  // endpoints/status-params.ts
+
+  /**
+   * One entry of `statusUpdate`'s `media_attributes`: an attached media's new alt text, focal
+   * point or thumbnail (a `data:` URI), as Mastodon.py builds it. Pure: makes no request, and
+   * throws `MastodonIllegalArgumentError` at once on bad input.
+   *
+   * ## Example
+   * ```ts
+   * api.statusUpdate(status, { status: 'now with alt text', media_attributes: [
+   *   api.generateMediaEditAttributes(status.media_attachments[0]!, { description: 'A cat on a keyboard', focus: [0, 0.5] }),
+   * ] })
+   * ```
+   */
+  generateMediaEditAttributes(id: IdLike, options?: MediaEditOptions): MediaEditAttributes {
+    return api.generateMediaEditAttributes(id, options);
+  }
+
+  // endpoints/status-length.ts
+
+  /**
+   * How many characters a status counts as against the server's limit (the instance's
+   * `configuration.statuses.max_characters`), as Mastodon counts: URLs as 23 characters,
+   * remote mentions as their `@username`, grapheme clusters as one, the content warning in full.
+   * Pure: makes no request, and throws `MastodonIllegalArgumentError` at once for text that is
+   * not a string.
+   *
+   * ## Example
+   * ```ts
+   * api.getStatusLength('Read https://example.com/a/very/long/path/to/an/article @alice@example.social')
+   * // 5 + 23 + 1 + 6 = 35
+   * ```
+   */
+  getStatusLength(text: string, spoiler_text?: string): number {
+    return api.getStatusLength(text, spoiler_text);
+  }
+
+  // endpoints/statuses.ts
+
   /**
    * Fetch a status by id.
    * @example api.status('109440146774012815').subscribe((s) => console.log(s.content))
    */
   status(id: IdLike): Observable<Status> {
     return api.status(this, id);
+  }
+
+  /**
+   * Several statuses at once, by id: those the user may see, in the order asked; ids of statuses
+   * that are gone or hidden are left out. Mastodon takes up to 20 ids per call (since 4.3).
+   * @example api.statuses(['109440146774012815', status]).subscribe((found) => console.log(found.length))
+   */
+  statuses(ids: IdLike | readonly IdLike[]): Observable<Status[]> {
+    return api.statuses(this, ids);
+  }
+
+  /**
+   * A status translated by the server's translation service (public and unlisted statuses
+   * only): its text, content warning, alt texts and poll. Fails with a `MastodonAPIError`
+   * when the server cannot translate it (404 when no service is set up, 503 when it is down).
+   * @example api.statusTranslate(status, { lang: 'de' }).subscribe((t) => console.log(t.content, t.provider))
+   */
+  statusTranslate(id: IdLike, options?: StatusTranslateOptions): Observable<Translation> {
+    return api.statusTranslate(this, id, options);
   }
 
   /**
@@ -1522,11 +2344,12 @@ export class Mastodon extends MastodonClient {
   }
 
   /**
-   * Delete a status. The deleted status comes back with its source `text`, for "delete and redraft".
-   * @example api.statusDelete(status).subscribe((deleted) => console.log(deleted.text))
+   * Delete a status. The deleted status comes back with its source `text`, for "delete and
+   * redraft"; its media can be attached again unless `delete_media` is set.
+   * @example api.statusDelete(status, { delete_media: true }).subscribe((deleted) => console.log(deleted.text))
    */
-  statusDelete(id: IdLike): Observable<Status> {
-    return api.statusDelete(this, id);
+  statusDelete(id: IdLike, options?: StatusDeleteOptions): Observable<Status> {
+    return api.statusDelete(this, id, options);
   }
 
   /**
@@ -1538,27 +2361,29 @@ export class Mastodon extends MastodonClient {
   }
 
   /**
-   * The accounts that boosted a status.
+   * The accounts that boosted a status, the latest first. Emits one {@link Page}; its cursors
+   * are not account ids, so follow its links.
    * @example api.statusRebloggedBy(status).subscribe((accounts) => console.log(accounts.map((a) => a.acct)))
    */
-  statusRebloggedBy(id: IdLike): Observable<Account[]> {
+  statusRebloggedBy(id: IdLike): Observable<Page<Account>> {
     return api.statusRebloggedBy(this, id);
   }
 
   /**
-   * The accounts that favourited a status.
+   * The accounts that favourited a status, the latest first. Emits one {@link Page}; its
+   * cursors are not account ids, so follow its links.
    * @example api.statusFavouritedBy(status).subscribe((accounts) => console.log(accounts.length))
    */
-  statusFavouritedBy(id: IdLike): Observable<Account[]> {
+  statusFavouritedBy(id: IdLike): Observable<Page<Account>> {
     return api.statusFavouritedBy(this, id);
   }
 
   /**
-   * The logged-in user's statuses waiting to be posted.
-   * @example api.scheduledStatuses().subscribe((list) => console.log(list.map((s) => s.scheduled_at)))
+   * The logged-in user's statuses waiting to be posted. Emits one {@link Page}.
+   * @example api.scheduledStatuses({ limit: 20 }).subscribe((list) => console.log(list.map((s) => s.scheduled_at)))
    */
-  scheduledStatuses(): Observable<ScheduledStatus[]> {
-    return api.scheduledStatuses(this);
+  scheduledStatuses(options?: PaginationOptions): Observable<Page<ScheduledStatus>> {
+    return api.scheduledStatuses(this, options);
   }
 
   /**
@@ -1586,7 +2411,9 @@ export class Mastodon extends MastodonClient {
   }
 
   /**
-   * Edit a status. A poll makes the body JSON, as for `statusPost`; media and a poll cannot go together.
+   * Edit a status. A poll or `media_attributes` makes the body JSON, as for `statusPost`; media
+   * and a poll cannot go together. `media_attributes` change the alt text, focus or thumbnail
+   * of attached media (see `generateMediaEditAttributes`).
    * @example api.statusUpdate(status, { status: 'fixed the typo', spoiler_text: '' })
    */
   statusUpdate(id: IdLike, options?: StatusUpdateOptions): Observable<Status> {
@@ -1692,11 +2519,31 @@ export class Mastodon extends MastodonClient {
   // endpoints/suggestions.ts
 
   /**
-   * Accounts the user might want to follow.
+   * Accounts the user might want to follow, as Mastodon.py 2.2 gets them: the accounts of
+   * `suggestionsV2` on servers from 3.4, `suggestionsV1` before (the known version is used; it
+   * is fetched once when unknown).
+   *
    * @example api.suggestions().subscribe((accounts) => console.log(accounts.map((a) => a.acct)))
    */
   suggestions(): Observable<Account[]> {
     return api.suggestions(this);
+  }
+
+  /**
+   * Accounts the user might want to follow, as servers before 3.4 suggest them (deprecated since).
+   * @example api.suggestionsV1().subscribe((accounts) => console.log(accounts.map((a) => a.acct)))
+   */
+  suggestionsV1(): Observable<Account[]> {
+    return api.suggestionsV1(this);
+  }
+
+  /**
+   * Accounts the user might want to follow, each with why: picked by staff, much followed,
+   * followed by those the user follows…
+   * @example api.suggestionsV2().subscribe((list) => list.forEach((s) => console.log(s.account.acct, s.sources)))
+   */
+  suggestionsV2(): Observable<Suggestion[]> {
+    return api.suggestionsV2(this);
   }
 
   /**
@@ -1705,6 +2552,75 @@ export class Mastodon extends MastodonClient {
    */
   suggestionDelete(account_id: IdLike): Observable<void> {
     return api.suggestionDelete(this, account_id);
+  }
+
+  // endpoints/tags.ts
+
+  /**
+   * A hashtag: its use over the last week and, for a logged-in user, whether they follow and
+   * feature it.
+   * @example api.tag('caturday').subscribe((t) => console.log(t.following, t.history?.[0]?.uses))
+   */
+  tag(hashtag: HashtagLike): Observable<Tag> {
+    return api.tag(this, hashtag);
+  }
+
+  /**
+   * Follow a hashtag: public statuses with it come to the home timeline (and the user stream)
+   * from now on. Following it again changes nothing. Emits the tag.
+   * @example api.tagFollow('caturday').subscribe((t) => console.log(t.following))
+   */
+  tagFollow(hashtag: HashtagLike): Observable<Tag> {
+    return api.tagFollow(this, hashtag);
+  }
+
+  /**
+   * Stop following a hashtag; the statuses it brought leave the home timeline. Emits the tag.
+   * @example api.tagUnfollow('caturday').subscribe((t) => console.log(t.following))
+   */
+  tagUnfollow(hashtag: HashtagLike): Observable<Tag> {
+    return api.tagUnfollow(this, hashtag);
+  }
+
+  /**
+   * Feature a hashtag on the user's profile (what `featuredTagCreate` did before 4.4; it then
+   * shows in `featuredTags`). Emits the tag.
+   * @example api.tagFeature('caturday').subscribe((t) => console.log(t.featuring))
+   */
+  tagFeature(name: HashtagLike): Observable<Tag> {
+    return api.tagFeature(this, name);
+  }
+
+  /**
+   * Stop featuring a hashtag on the user's profile. Emits the tag.
+   * @example api.tagUnfeature('caturday').subscribe((t) => console.log(t.featuring))
+   */
+  tagUnfeature(name: HashtagLike): Observable<Tag> {
+    return api.tagUnfeature(this, name);
+  }
+
+  /**
+   * The hashtags the user follows, the latest followed first. Emits one {@link Page}; its
+   * cursors are not tag ids, so follow its links (`fetchNext`, `paginate`).
+   * @example api.followedTags({ limit: 50 }).subscribe((tags) => console.log(tags.map((t) => t.name)))
+   */
+  followedTags(options?: PaginationOptions): Observable<Page<Tag>> {
+    return api.followedTags(this, options);
+  }
+
+  // endpoints/timeline-access.ts
+
+  /**
+   * Whether a timeline can be read, as the server's `configuration.timelines_access` says (Mastodon
+   * 4.5 lets admins close the public, hashtag and link timelines to anonymous readers, or to all
+   * but staff): for anybody, or with `with_auth` for a logged-in user. Reads instance v2 once per
+   * client. A server that does not say (before 4.5), and one whose configuration cannot be read,
+   * gives `true`, unless `fail_hard` asks for the error.
+   *
+   * @example api.timelineIsAvailable({ timeline: 'public', local: true }).subscribe((open) => open || console.log('log in to read it'))
+   */
+  timelineIsAvailable(options?: TimelineIsAvailableOptions): Observable<boolean> {
+    return api.timelineIsAvailable(this, options);
   }
 
   // endpoints/timelines.ts
@@ -1744,10 +2660,10 @@ export class Mastodon extends MastodonClient {
 
   /**
    * Public statuses with a hashtag, given without its `#` (a leading `#` is an argument
-   * error). Emits one {@link Page}.
-   * @example api.timelineHashtag('caturday', { local: true }).subscribe((page) => console.log(page.length))
+   * error); `any`, `all` and `none` match more hashtags (2.7.0+). Emits one {@link Page}.
+   * @example api.timelineHashtag('caturday', { local: true, any: ['cats'], none: ['dogs'] }).subscribe((page) => console.log(page.length))
    */
-  timelineHashtag(hashtag: string, options?: TimelineOptions): Observable<Page<Status>> {
+  timelineHashtag(hashtag: string, options?: HashtagTimelineOptions): Observable<Page<Status>> {
     return api.timelineHashtag(this, hashtag, options);
   }
 
@@ -1759,40 +2675,52 @@ export class Mastodon extends MastodonClient {
     return api.timelineList(this, id, options);
   }
 
+  /**
+   * Public statuses that share a link that is trending now (the URL of a trending link's card),
+   * from people who opted in to discovery. Mastodon answers 404 for a link that is not
+   * trending. Emits one {@link Page}.
+   * @example api.timelineLink(link.url, { limit: 20 }).subscribe((page) => console.log(page.length))
+   */
+  timelineLink(url: string, options?: TimelineOptions): Observable<Page<Status>> {
+    return api.timelineLink(this, url, options);
+  }
+
   // endpoints/trends.ts
 
   /**
-   * Trending hashtags; the older name of `trendingTags`.
+   * Trending hashtags; the older name of `trendingTags`: one {@link Page}.
    * @example api.trends({ limit: 5 }).subscribe((tags) => console.log(tags.map((t) => t.name)))
    */
-  trends(options?: Pick<TrendOptions, "limit">): Observable<Tag[]> {
+  trends(options?: Pick<TrendOptions, "limit">): Observable<Page<Tag>> {
     return api.trends(this, options);
   }
 
   /**
-   * Statuses that are getting attention, most trending first (not paginated).
+   * Statuses that are getting attention, most trending first. Emits one {@link Page}, whose
+   * links move by `offset`.
    * @example api.trendingStatuses({ limit: 5 }).subscribe((statuses) => console.log(statuses.map((s) => s.url)))
    */
-  trendingStatuses(options?: TrendOptions): Observable<Status[]> {
+  trendingStatuses(options?: TrendOptions): Observable<Page<Status>> {
     return api.trendingStatuses(this, options);
   }
 
   /**
    * Links that are shared a lot, as preview cards with their history, most trending first.
+   * Emits one {@link Page}, whose links move by `offset`.
    * @example api.trendingLinks({ limit: 5 }).subscribe((links) => console.log(links.map((l) => l.title)))
    */
-  trendingLinks(options?: TrendOptions): Observable<TrendingLink[]> {
+  trendingLinks(options?: TrendOptions): Observable<Page<TrendingLink>> {
     return api.trendingLinks(this, options);
   }
 
   /**
-   * Hashtags that are trending, most trending first, with their use history. Uses
-   * `/api/v1/trends/tags` on servers from 3.5.0 and `/api/v1/trends` before (the known
+   * Hashtags that are trending, most trending first, with their use history: one {@link Page}.
+   * Uses `/api/v1/trends/tags` on servers from 3.5.0 and `/api/v1/trends` before (the known
    * version is used; it is fetched once when unknown).
    *
    * @example api.trendingTags({ limit: 10 }).subscribe((tags) => console.log(tags.map((t) => `#${t.name}`)))
    */
-  trendingTags(options?: TrendOptions): Observable<Tag[]> {
+  trendingTags(options?: TrendOptions): Observable<Page<Tag>> {
     return api.trendingTags(this, options);
   }
 
@@ -1821,11 +2749,12 @@ export class Mastodon extends MastodonClient {
   // endpoints/versions.ts
 
   /**
-   * Ask the server for its version, remember it, and emit it (such as `'4.0.2'`).
-   * @example api.retrieveMastodonVersion().subscribe((v) => console.log(v))
+   * Ask the server for its version, remember it, and emit it (such as `'4.0.2'`); `'1.0.0'` when
+   * the server does not say it, unless `fail_hard` is set.
+   * @example api.retrieveMastodonVersion({ fail_hard: true }).subscribe((v) => console.log(v))
    */
-  retrieveMastodonVersion(): Observable<string> {
-    return api.retrieveMastodonVersion(this);
+  retrieveMastodonVersion(options?: RetrieveMastodonVersionOptions): Observable<string> {
+    return api.retrieveMastodonVersion(this, options);
   }
 
   /**
@@ -1847,8 +2776,16 @@ export class Mastodon extends MastodonClient {
    *
    * @example api.fetchNext(page).subscribe((older) => console.log(older?.length ?? 'no more'))
    */
-  fetchNext<T>(page: Page<T> | PageRequest): Observable<Page<T> | null> {
-    return api.fetchNext(this, page);
+  fetchNext<T>(page: Page<T> | PageRequest): Observable<Page<T> | null>;
+  /**
+   * The next (older) page after an {@link ObjectPage} (grouped notifications), following its
+   * `rel="next"` link. Emits `null` when there is no next page, else the page fetched.
+   *
+   * @example api.fetchNext(groups).subscribe((older) => console.log(older?.notification_groups.length ?? 'no more'))
+   */
+  fetchNext<R extends object>(page: ObjectPage<R>): Observable<ObjectPage<R> | null>;
+  fetchNext(...args: unknown[]): unknown {
+    return Reflect.apply(api.fetchNext, undefined, [this, ...args]);
   }
 
   /**
@@ -1858,20 +2795,60 @@ export class Mastodon extends MastodonClient {
    *
    * @example api.fetchPrevious(page).subscribe((newer) => console.log(newer?.length ?? 'none'))
    */
-  fetchPrevious<T>(page: PageRequest | Page<T>): Observable<Page<T> | null> {
-    return api.fetchPrevious(this, page);
+  fetchPrevious<T>(page: PageRequest | Page<T>): Observable<Page<T> | null>;
+  /**
+   * The previous (newer) page before an {@link ObjectPage} (grouped notifications), following
+   * its `rel="prev"` link. Emits `null` when there is no previous page, else the page fetched.
+   *
+   * @example api.fetchPrevious(groups).subscribe((newer) => console.log(newer?.notification_groups.length ?? 'none'))
+   */
+  fetchPrevious<R extends object>(page: ObjectPage<R>): Observable<ObjectPage<R> | null>;
+  fetchPrevious(...args: unknown[]): unknown {
+    return Reflect.apply(api.fetchPrevious, undefined, [this, ...args]);
   }
 
   /**
    * Every item from `page` on: its own items, then those of each next page until one is empty
    * or has no next link, emitted once as one array. Given a bare request, starts by fetching it.
    * Each page is one request: mind the rate limit on long lists. A `next` link back to a page
-   * already fetched fails with `MastodonMalformedResponseError` rather than looping.
+   * already fetched fails with `MastodonMalformedResponseError` rather than looping. Pages that
+   * are objects (grouped notifications) have no one list to gather: walk them with `paginate`.
    *
    * @example api.fetchRemaining(firstPage).subscribe((all) => console.log(all.length))
    */
   fetchRemaining<T>(page: PageRequest | Page<T>): Observable<T[]> {
     return api.fetchRemaining(this, page);
+  }
+
+  /**
+   * The request for the page after `page` in a direction (`next`: older, `previous`: newer), as
+   * its `Link` header gave it; `null` when there is none. Mastodon.py's `PaginationInfo`: keep it
+   * to resume later with `fetchNext`, `fetchPrevious` or `paginate`. Pure: makes no request.
+   *
+   * @example api.getPaginationInfo(page, 'next')  // { method: 'GET', url: 'https://m.example/api/v1/timelines/home?max_id=7' }
+   */
+  getPaginationInfo(page: Page<unknown>, pagination_direction: PaginationDirection): PageRequest | null {
+    return api.getPaginationInfo(page, pagination_direction);
+  }
+
+  /**
+   * Every item from `start_page` on, one by one, fetching the following pages as they are
+   * needed until one is empty or has no link: Mastodon.py's iterator as an Observable (it is
+   * `paginateItems` with Mastodon.py's arguments). Given a page's request instead of a page, it
+   * starts with the page that request fetches. Lazy: `take(n)` fetches only the pages the first
+   * `n` items need.
+   *
+   * ## Example
+   * ```ts
+   * api.paginationIterator(firstPage).pipe(take(100), toArray()).subscribe((statuses) => console.log(statuses.length));
+   * api.paginationIterator(firstPage, { return_pagination_info: true })
+   *   .subscribe(([status, resume]) => console.log(status.id, resume?.url));
+   * ```
+   */
+  paginationIterator<T>(start_page: PageRequest | Page<T>, options: PaginationIteratorOptions & { return_pagination_info: true; }): Observable<[T, PageRequest | null]>;
+  paginationIterator<T>(start_page: PageRequest | Page<T>, options?: PaginationIteratorOptions & { return_pagination_info?: false | undefined; }): Observable<T>;
+  paginationIterator(...args: unknown[]): unknown {
+    return Reflect.apply(api.paginationIterator, undefined, [this, ...args]);
   }
 
   // streaming/methods.ts
@@ -1887,6 +2864,19 @@ export class Mastodon extends MastodonClient {
   streamUser(listener: StreamListener, options?: ListenerStreamOptions): StreamHandle;
   streamUser(...args: unknown[]): unknown {
     return Reflect.apply(api.streamUser, undefined, [this, ...args]);
+  }
+
+  /**
+   * The user's notifications, and nothing else of the user's stream (`user:notification`).
+   * Catches up notifications after reconnects. With a {@link StreamListener} first, attaches it
+   * and returns its handle.
+   *
+   * @example api.streamNotifications().subscribe((e) => e.type === 'notification' && console.log(e.payload.type))
+   */
+  streamNotifications(options?: StreamOptions): MastodonStream;
+  streamNotifications(listener: StreamListener, options?: ListenerStreamOptions): StreamHandle;
+  streamNotifications(...args: unknown[]): unknown {
+    return Reflect.apply(api.streamNotifications, undefined, [this, ...args]);
   }
 
   /**

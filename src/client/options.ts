@@ -64,6 +64,8 @@ export interface CreateAppOptions {
   api_base_url?: string;
   request_timeout?: number;
   session?: HttpBackend;
+  /** The `User-Agent` of the registration. Default `'mastodon-rx'`. */
+  user_agent?: string;
 }
 
 export const DEFAULT_SCOPES: readonly string[] = ['read', 'write', 'follow', 'push'];

@@ -1,10 +1,15 @@
-import { endpoint, json, page } from './define.js';
+import { defer, type Observable } from 'rxjs';
+import { concatMap, map } from 'rxjs/operators';
+import { call } from '../client/call.js';
+import type { MastodonClient } from '../client/client.js';
+import { endpoint, json, page, row } from './define.js';
 import { flag, idPageParams, optionsOf, paginationParams, requiredString, type PaginationOptions } from './common.js';
+import { verifyMinimumVersion } from './versions.js';
 import type { Account, CredentialAccount } from '../entities/account.js';
 import type { List } from '../entities/list.js';
 import type { FamiliarFollowers, Relationship } from '../entities/relationship.js';
 import type { Status } from '../entities/status.js';
-import { MastodonIllegalArgumentError } from '../errors.js';
+import { MastodonIllegalArgumentError, MastodonNotFoundError } from '../errors.js';
 import type { Params } from '../http/params.js';
 import { idOf, idsOf, type IdLike } from '../ids.js';
 import type { Page } from '../pagination/page.js';
@@ -27,8 +32,12 @@ export interface AccountStatusesOptions extends PaginationOptions {
 export interface AccountSearchOptions {
   /** How many accounts at most. */
   limit?: number;
-  /** Only accounts the user follows. */
+  /** Only accounts the user follows. Default `false`; sent either way, as Mastodon.py does. */
   following?: boolean;
+  /** Look remote accounts up by WebFinger (`user@domain`). Sent when given. */
+  resolve?: boolean;
+  /** Skip this many results (2.8.0+). */
+  offset?: number;
 }
 
 /** Options of `accountFollow`. */
@@ -37,6 +46,14 @@ export interface AccountFollowOptions {
   reblogs?: boolean;
   /** Notify the user of the account's posts. Default `false`. */
   notify?: boolean;
+  /** Only the account's posts in these languages (ISO 639-1) come home (4.0.0+); none: all languages. */
+  languages?: readonly string[];
+}
+
+/** Options of `accountRelationships`. */
+export interface AccountRelationshipsOptions {
+  /** Also answer for suspended accounts, which are left out otherwise (4.3.0+). */
+  with_suspended?: boolean;
 }
 
 /** Options of `accountMute`. */
@@ -53,6 +70,26 @@ function optionalBoolean(name: string, value: unknown, fallback: boolean): boole
   if (value === undefined || value === null) return fallback;
   if (typeof value !== 'boolean') throw new MastodonIllegalArgumentError(`${name} must be a boolean`);
   return value;
+}
+
+function flagOrUndefined(name: string, value: unknown): boolean | undefined {
+  return value === undefined || value === null ? undefined : optionalBoolean(name, value, false);
+}
+
+function optionalCount(name: string, value: unknown): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    throw new MastodonIllegalArgumentError(`${name} must be a whole number, 0 or more`);
+  }
+  return value;
+}
+
+function languageList(value: unknown): string[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
+    throw new MastodonIllegalArgumentError('languages must be a list of language codes');
+  }
+  return [...value as string[]];
 }
 
 function optionalSeconds(name: string, value: unknown): number | undefined {
@@ -81,6 +118,16 @@ export const account = /* @__PURE__ */ endpoint('GET /api/v1/accounts/{id}', {
 });
 
 /**
+ * Several accounts at once, by id: those the server has (unknown and suspended ones are left
+ * out), up to 40 per call.
+ * @example accounts(client, [alice, '109302436954721982']).subscribe((found) => console.log(found.map((a) => a.acct)))
+ */
+export const accounts = /* @__PURE__ */ endpoint('GET /api/v1/accounts', {
+  created: '4.3.0', changed: '4.3.0', returns: json<Account[]>,
+  params: (ids: IdLike | readonly IdLike[]) => ({ id: idsOf(ids, 'ids') }),
+});
+
+/**
  * The logged-in user's account, with its `source` (posting defaults).
  * @example accountVerifyCredentials(client).subscribe((me) => console.log(me.source?.privacy))
  */
@@ -102,7 +149,7 @@ export const me = /* @__PURE__ */ endpoint('GET /api/v1/accounts/verify_credenti
  */
 export const accountStatuses = /* @__PURE__ */ endpoint('GET /api/v1/accounts/{id}/statuses', {
   created: '1.0.0', changed: '3.3.0', returns: page<Status>,
-  params: (id: IdLike, options?: AccountStatusesOptions) => {
+  options: 1, params: (id: IdLike, options?: AccountStatusesOptions) => {
     const o = optionsOf(options);
     return {
       id: idOf(id), ...paginationParams(o),
@@ -120,7 +167,7 @@ export const accountStatuses = /* @__PURE__ */ endpoint('GET /api/v1/accounts/{i
  */
 export const accountFollowing = /* @__PURE__ */ endpoint('GET /api/v1/accounts/{id}/following', {
   created: '1.0.0', changed: '3.3.0', returns: page<Account>,
-  params: idPageParams,
+  options: 1, params: idPageParams,
 });
 
 /**
@@ -129,27 +176,36 @@ export const accountFollowing = /* @__PURE__ */ endpoint('GET /api/v1/accounts/{
  */
 export const accountFollowers = /* @__PURE__ */ endpoint('GET /api/v1/accounts/{id}/followers', {
   created: '1.0.0', changed: '3.3.0', returns: page<Account>,
-  params: idPageParams,
+  options: 1, params: idPageParams,
 });
 
 /**
- * How the user relates to one account or several: one {@link Relationship} per id, in a list.
+ * How the user relates to one account or several: one {@link Relationship} per id, in a list;
+ * suspended accounts only with `with_suspended`.
  * @example accountRelationships(client, [alice, bob]).subscribe((rels) => console.log(rels.map((r) => r.following)))
  */
 export const accountRelationships = /* @__PURE__ */ endpoint('GET /api/v1/accounts/relationships', {
   created: '1.0.0', changed: '3.3.0', returns: json<Relationship[]>,
-  params: (id: IdLike | readonly IdLike[]) => ({ id: Array.isArray(id) ? idsOf(id, 'id') : idOf(id as IdLike) }),
+  options: 1, params: (id: IdLike | readonly IdLike[], options?: AccountRelationshipsOptions) => ({
+    id: Array.isArray(id) ? idsOf(id, 'id') : idOf(id as IdLike),
+    with_suspended: flagOrUndefined('with_suspended', optionsOf(options).with_suspended),
+  }),
 });
 
 /**
- * Find accounts by name: username, `user@domain` or display name.
+ * Find accounts by name: username, `user@domain` or display name; `resolve` looks remote
+ * ones up, `offset` pages through the results.
  * @example accountSearch(client, 'alice', { limit: 5 }).subscribe((found) => console.log(found.map((a) => a.acct)))
  */
 export const accountSearch = /* @__PURE__ */ endpoint('GET /api/v1/accounts/search', {
   created: '1.0.0', changed: '3.3.0', returns: json<Account[]>,
-  params: (q: string, options?: AccountSearchOptions) => {
+  options: 1, params: (q: string, options?: AccountSearchOptions) => {
     const o = optionsOf(options);
-    return { q: requiredString('q', q), limit: o.limit, following: flag(o.following) };
+    return {
+      q: requiredString('q', q), limit: optionalCount('limit', o.limit),
+      following: optionalBoolean('following', o.following, false), resolve: flagOrUndefined('resolve', o.resolve),
+      offset: optionalCount('offset', o.offset),
+    };
   },
 });
 
@@ -180,25 +236,46 @@ export const accountFamiliarFollowers = /* @__PURE__ */ endpoint('GET /api/v1/ac
 });
 
 /**
- * Follow an account (a request, if it is locked). `reblogs` and `notify` are always sent.
- * @example accountFollow(client, account, { notify: true }).subscribe((rel) => console.log(rel.following, rel.requested))
+ * Follow an account (a request, if it is locked). `reblogs` and `notify` are always sent;
+ * `languages` limits what comes home to posts in those languages.
+ * @example accountFollow(client, account, { notify: true, languages: ['en', 'de'] }).subscribe((rel) => console.log(rel.following, rel.requested))
  */
 export const accountFollow = /* @__PURE__ */ endpoint('POST /api/v1/accounts/{id}/follow', {
   created: '1.0.0', changed: '3.3.0', returns: json<Relationship>,
-  params: (id: IdLike, options?: AccountFollowOptions) => {
+  options: 1, params: (id: IdLike, options?: AccountFollowOptions) => {
     const o = optionsOf(options);
-    return { id: idOf(id), reblogs: optionalBoolean('reblogs', o.reblogs, true), notify: optionalBoolean('notify', o.notify, false) };
+    return {
+      id: idOf(id), reblogs: optionalBoolean('reblogs', o.reblogs, true), notify: optionalBoolean('notify', o.notify, false),
+      languages: languageList(o.languages),
+    };
   },
 });
 
-/**
- * Follow a remote account by `user@domain` (an endpoint only old servers have). Emits the account.
- * @example follows(client, 'alice@mastodon.example').subscribe((a) => console.log(a.id))
- */
-export const follows = /* @__PURE__ */ endpoint('POST /api/v1/follows', {
+/** The remote follow of servers before 3.0.0, by `user@domain`; {@link follows} sends it to them. */
+export const followsRow = /* @__PURE__ */ row('POST /api/v1/follows', {
   created: '1.0.0', changed: '3.3.0', returns: json<Account>,
   params: (uri: string) => ({ uri: requiredString('uri', uri) }),
 });
+
+/**
+ * Follow an account by `user@domain`. Emits the account. Servers before 3.0.0 get the old
+ * remote follow; later ones, which dropped it, get what Mastodon.py 2.2 sends instead: the
+ * search for `uri`, then the follow of its first result (none: `MastodonNotFoundError`).
+ * @example follows(client, 'alice@mastodon.example').subscribe((a) => console.log(a.id))
+ */
+export function follows(client: MastodonClient, uri: string): Observable<Account> {
+  return defer(() => {
+    requiredString('uri', uri);
+    return verifyMinimumVersion(client, '3.0.0', { cached: true }).pipe(concatMap((searchFirst) => {
+      if (!searchFirst) return call(client, followsRow, [uri]);
+      return accountSearch(client, uri).pipe(concatMap((found) => {
+        const account = found[0];
+        if (account === undefined) throw new MastodonNotFoundError(`No account found for ${uri}`);
+        return accountFollow(client, account).pipe(map(() => account));
+      }));
+    }));
+  });
+}
 
 /**
  * Stop following an account (or withdraw a follow request).
@@ -230,7 +307,7 @@ export const accountUnblock = /* @__PURE__ */ endpoint('POST /api/v1/accounts/{i
  */
 export const accountMute = /* @__PURE__ */ endpoint('POST /api/v1/accounts/{id}/mute', {
   created: '1.1.0', changed: '3.3.0', returns: json<Relationship>,
-  params: (id: IdLike, options?: AccountMuteOptions) => {
+  options: 1, params: (id: IdLike, options?: AccountMuteOptions) => {
     const o = optionsOf(options);
     return {
       id: idOf(id),

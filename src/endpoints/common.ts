@@ -33,7 +33,7 @@ export function paginationParams(options: PaginationOptions): Params {
 
 /**
  * The parameters of an endpoint that takes nothing but pagination options.
- * @example endpoint('GET /api/v1/mutes', { returns: page<Account>, params: pageParams })
+ * @example endpoint('GET /api/v1/mutes', { returns: page<Account>, options: 0, params: pageParams })
  */
 export function pageParams(options?: PaginationOptions): Params {
   return paginationParams(optionsOf(options));
@@ -41,7 +41,7 @@ export function pageParams(options?: PaginationOptions): Params {
 
 /**
  * The parameters of a paginated list that belongs to one object (an account, a list): its id and the pagination options.
- * @example endpoint('GET /api/v1/lists/{id}/accounts', { returns: page<Account>, params: idPageParams })
+ * @example endpoint('GET /api/v1/lists/{id}/accounts', { returns: page<Account>, options: 1, params: idPageParams })
  */
 export function idPageParams(id: IdLike, options?: PaginationOptions): Params {
   return { id: idOf(id), ...pageParams(options) };
@@ -80,5 +80,16 @@ export function optionsOf<T extends object>(options: T | undefined | null): Part
 /** A required string argument, else a `MastodonIllegalArgumentError`. */
 export function requiredString(name: string, value: unknown): string {
   if (typeof value !== 'string') throw new MastodonIllegalArgumentError(`${name} must be a string`);
+  return value;
+}
+
+/**
+ * An optional boolean parameter: `undefined` when not given, else a boolean or a
+ * `MastodonIllegalArgumentError`.
+ * @example optionalBoolean('whole_word', true)  // true
+ */
+export function optionalBoolean(name: string, value: unknown): boolean | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'boolean') throw new MastodonIllegalArgumentError(`${name} must be a boolean`);
   return value;
 }

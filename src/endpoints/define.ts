@@ -3,22 +3,26 @@ import { call } from '../client/call.js';
 import type { MastodonClient } from '../client/client.js';
 import type { HttpMethod } from '../http/backend.js';
 import type { Params } from '../http/params.js';
-import type { Page } from '../pagination/page.js';
+import type { ObjectPage, Page } from '../pagination/page.js';
 
 /** How the parameters of a non-GET request travel. GET always uses the query string. */
 export type BodyEncoding = 'form' | 'json' | 'multipart';
 
 /**
  * How an endpoint's body is encoded: one of {@link BodyEncoding}, or `'form-or-json'`: a form,
- * unless a parameter is a nested object (a poll), then JSON, as Mastodon.py does.
+ * unless a parameter is a nested object (a poll) or a list of them (`media_attributes`), then
+ * JSON, as Mastodon.py does.
  */
 export type EndpointEncoding = BodyEncoding | 'form-or-json';
 
 /** Which API dialect a parameter belongs to, beyond mainline Mastodon. */
 export type FeatureSetName = 'mainline' | 'fedibird' | 'pleroma';
 
-/** What the response body becomes: parsed JSON, a page of JSON items, raw text, or nothing. */
-export type ResultKind = 'json' | 'page' | 'text' | 'none';
+/**
+ * What the response body becomes: parsed JSON, a page of JSON items, a page that is one JSON
+ * object (grouped notifications), raw text, or nothing.
+ */
+export type ResultKind = 'json' | 'page' | 'object-page' | 'text' | 'none';
 
 /** A typed marker for the result of an endpoint; it carries the type, nothing at run time. */
 export interface Returns<R> {
@@ -41,6 +45,16 @@ export function json<T>(): Returns<T> {
 /* @__NO_SIDE_EFFECTS__ */
 export function page<T>(): Returns<Page<T>> {
   return { kind: 'page' };
+}
+
+/**
+ * The endpoint returns one JSON object of type `T` with `Link` headers: an {@link ObjectPage}
+ * that `fetchNext` and `paginate` follow (grouped notifications).
+ * @example endpoint('GET /api/v2/notifications', { returns: objectPage<GroupedNotificationsResults> })
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function objectPage<T extends object>(): Returns<ObjectPage<T>> {
+  return { kind: 'object-page' };
 }
 
 /** The endpoint returns text (such as `/health`). @example row('GET /health', { returns: text }) */
@@ -70,6 +84,11 @@ export interface Endpoint<A extends unknown[], R> {
   readonly created?: string;
   /** The last version that changed it, parameters or result (`version_check_mode: 'changed'`). */
   readonly changed?: string;
+  /**
+   * The API feature level it needs (`api_versions.mastodon` of instance v2, such as 7 for
+   * quotes), checked in both version check modes; a server that does not say its level has 0.
+   */
+  readonly api_version?: number;
   readonly encoding: EndpointEncoding;
   readonly returns: Returns<R>;
   /** Parameters that only a non-mainline dialect knows; sending one elsewhere is an argument error. */
@@ -80,6 +99,13 @@ export interface Endpoint<A extends unknown[], R> {
   readonly ratelimited: boolean;
   /** Turns the method's arguments into wire parameters; throws `MastodonIllegalArgumentError` on bad input. */
   readonly params: (...args: A) => Params;
+  /**
+   * Which argument is the options object (its index among the method's arguments): the options
+   * in it that `params` never reads go to the server as given. None: the row takes no options.
+   */
+  readonly options?: number;
+  /** Options that stay on the client (`to_file`, `synchronous`…): never sent, even unread. */
+  readonly clientOptions: readonly string[];
 }
 
 /** What an endpoint row says beside its route. */
@@ -91,11 +117,15 @@ export interface EndpointSpec<A extends unknown[], R> {
   readonly returns: () => Returns<R>;
   readonly created?: string;
   readonly changed?: string;
+  readonly api_version?: number;
   readonly encoding?: EndpointEncoding;
   readonly ratelimited?: boolean;
   readonly features?: Readonly<Record<string, FeatureSetName>>;
   readonly headerParams?: Readonly<Record<string, string>>;
   readonly params?: (...args: A) => Params;
+  /** The index of the options argument, whose unknown options are sent as given. */
+  readonly options?: number;
+  readonly clientOptions?: readonly string[];
 }
 
 /**
@@ -118,12 +148,15 @@ export function row<R, A extends unknown[] = []>(route: Route, spec: EndpointSpe
     path: route.slice(space + 1),
     created: spec.created,
     changed: spec.changed,
+    api_version: spec.api_version,
     encoding: spec.encoding ?? 'form',
     returns: spec.returns(),
     ratelimited: spec.ratelimited ?? true,
     features: spec.features ?? {},
     headerParams: spec.headerParams ?? {},
     params: spec.params ?? (() => ({})),
+    options: spec.options,
+    clientOptions: spec.clientOptions ?? [],
   };
 }
 

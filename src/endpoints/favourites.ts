@@ -1,4 +1,4 @@
-import { endpoint, json, page } from './define.js';
+import { endpoint, page } from './define.js';
 import { pageParams } from './common.js';
 import type { Account } from '../entities/account.js';
 import type { Status } from '../entities/status.js';
@@ -13,7 +13,7 @@ import type { Page } from '../pagination/page.js';
  */
 export const favourites = /* @__PURE__ */ endpoint('GET /api/v1/favourites', {
   created: '1.0.0', changed: '3.3.0', returns: page<Status>,
-  params: pageParams,
+  options: 0, params: pageParams,
 });
 
 /**
@@ -23,13 +23,15 @@ export const favourites = /* @__PURE__ */ endpoint('GET /api/v1/favourites', {
  */
 export const bookmarks = /* @__PURE__ */ endpoint('GET /api/v1/bookmarks', {
   created: '3.1.0', changed: '3.3.0', returns: page<Status>,
-  params: pageParams,
+  options: 0, params: pageParams,
 });
 
 /**
- * The accounts the user features (endorses) on their profile.
+ * The accounts the user features (endorses) on their profile, the latest featured first.
+ * Emits one {@link Page}: the server paginates it, with cursors that are not account ids, so
+ * the next page is `fetchNext`'s (or `paginate`'s) to get.
  * @example endorsements(client).subscribe((accounts) => console.log(accounts.map((a) => a.acct)))
  */
 export const endorsements = /* @__PURE__ */ endpoint('GET /api/v1/endorsements', {
-  created: '2.5.0', changed: '3.3.0', returns: json<Account[]>,
+  created: '2.5.0', changed: '3.3.0', returns: page<Account>,
 });

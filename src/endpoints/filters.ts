@@ -1,12 +1,11 @@
 import { endpoint, json, nothing } from './define.js';
-import { oneOf, optionsOf, requiredString } from './common.js';
+import { optionsOf, requiredString } from './common.js';
+import { contextList } from './filter-params.js';
 import type { Filter, FilterContext } from '../entities/filter.js';
 import type { Notification } from '../entities/notification.js';
 import type { Status } from '../entities/status.js';
-import { MastodonIllegalArgumentError } from '../errors.js';
 import type { Params } from '../http/params.js';
 import { idOf, type IdLike } from '../ids.js';
-import { FILTER_CONTEXTS } from './constants.js';
 
 /** Options of `filterCreate`. */
 export interface FilterCreateOptions {
@@ -26,12 +25,6 @@ export interface FilterUpdateOptions {
   whole_word?: boolean;
   /** Seconds until the filter expires. */
   expires_in?: number;
-}
-
-function contextList(context: FilterContext | readonly FilterContext[]): FilterContext[] {
-  const list: readonly unknown[] = Array.isArray(context) ? context : [context];
-  if (list.length === 0) throw new MastodonIllegalArgumentError('context must name at least one context');
-  return list.map((value) => oneOf('context', value, FILTER_CONTEXTS));
 }
 
 // Keyword filters (the v1 filter API).
@@ -60,7 +53,7 @@ export const filter = /* @__PURE__ */ endpoint('GET /api/v1/filters/{id}', {
  */
 export const filterCreate = /* @__PURE__ */ endpoint('POST /api/v1/filters', {
   created: '2.4.3', changed: '2.4.3', returns: json<Filter>,
-  params: (phrase: string, context: FilterContext | readonly FilterContext[], options?: FilterCreateOptions): Params => {
+  options: 2, params: (phrase: string, context: FilterContext | readonly FilterContext[], options?: FilterCreateOptions): Params => {
     const o = optionsOf(options);
     return {
       phrase: requiredString('phrase', phrase),
@@ -78,7 +71,7 @@ export const filterCreate = /* @__PURE__ */ endpoint('POST /api/v1/filters', {
  */
 export const filterUpdate = /* @__PURE__ */ endpoint('PUT /api/v1/filters/{id}', {
   created: '2.4.3', changed: '2.4.3', returns: json<Filter>,
-  params: (id: IdLike, options?: FilterUpdateOptions): Params => {
+  options: 1, params: (id: IdLike, options?: FilterUpdateOptions): Params => {
     const o = optionsOf(options);
     return {
       id: idOf(id),
@@ -156,6 +149,8 @@ function contentOf(item: unknown): string | undefined {
  * the text of the HTML content; `whole_word` filters match at word boundaries only (letters
  * and digits of any script count as word characters).
  * Expired filters and filters of other contexts do not apply; items without content pass.
+ * It takes v1 filters, as Mastodon.py's does; v2 filters (Mastodon 4.0) need no counterpart:
+ * the server applies them, and a status they match carries `filtered`.
  *
  * @example const visible = filtersApply(page, filters, 'home');
  */

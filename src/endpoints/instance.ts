@@ -1,8 +1,11 @@
-import { endpoint, json, nothing } from './define.js';
+import { endpoint, json, nothing, row } from './define.js';
+import { byVersion } from './by-version.js';
+import { instanceV2Row } from './instance-v2.js';
 import { oneOf, optionsOf, requiredString } from './common.js';
 import type { Account, CustomEmoji } from '../entities/account.js';
 import type { Announcement } from '../entities/announcement.js';
 import type { Application, Instance } from '../entities/instance.js';
+import type { InstanceV2 } from '../entities/instance-v2.js';
 import type { InstanceActivity, Rule } from '../entities/instance-info.js';
 import { idOf, type IdLike } from '../ids.js';
 import { MastodonIllegalArgumentError } from '../errors.js';
@@ -27,13 +30,28 @@ function reactionParams(id: IdLike, reaction: string): { id: string; reaction: s
 
 // The server itself, and the app's own registration.
 
+/** The server's description, v1 shape: what `instance` sends to servers before 4.0. */
+export const instanceV1Row = /* @__PURE__ */ row('GET /api/v1/instance/', {
+  created: '1.1.0', changed: '2.3.0', returns: json<Instance>,
+});
+
 /**
- * The server's description, including its version and streaming URL.
+ * The server's description in its v1 shape (deprecated since Mastodon 4.0, still served).
+ * @example instanceV1(client).subscribe((i) => console.log(i.uri, i.urls.streaming_api))
+ */
+export const instanceV1 = /* @__PURE__ */ endpoint('GET /api/v1/instance/', {
+  created: '1.1.0', changed: '2.3.0', returns: json<Instance>,
+});
+
+/**
+ * The server's description, as Mastodon.py 2.2 gets it: instance v2 ({@link InstanceV2}) on
+ * servers from 4.0, instance v1 ({@link Instance}) before (the known version is used; it is
+ * fetched once when unknown). Tell the two apart by a field only one has:
+ * `'domain' in info` for v2, `'uri' in info` for v1; or call `instanceV2` / `instanceV1`.
+ *
  * @example instance(client).subscribe((i) => console.log(i.title, i.version))
  */
-export const instance = /* @__PURE__ */ endpoint('GET /api/v1/instance/', {
-  created: '1.1.0', changed: '3.4.0', returns: json<Instance>,
-});
+export const instance = /* @__PURE__ */ byVersion<[], InstanceV2 | Instance>('4.0.0', instanceV2Row, instanceV1Row);
 
 /**
  * The app the client is registered as.
@@ -82,7 +100,7 @@ export const instanceRules = /* @__PURE__ */ endpoint('GET /api/v1/instance/rule
  */
 export const directory = /* @__PURE__ */ endpoint('GET /api/v1/directory', {
   created: '3.0.0', changed: '3.3.0', returns: json<Account[]>,
-  params: (options?: DirectoryOptions) => {
+  options: 0, params: (options?: DirectoryOptions) => {
     const o = optionsOf(options);
     return {
       offset: o.offset,

@@ -1,10 +1,32 @@
 import { endpoint, json, nothing, page } from './define.js';
-import { idPageParams, requiredString } from './common.js';
+import { idPageParams, oneOf, optionsOf, requiredString } from './common.js';
 import type { Account } from '../entities/account.js';
 import type { List } from '../entities/list.js';
+import { MastodonIllegalArgumentError } from '../errors.js';
 import { idOf, idsOf, type IdLike } from '../ids.js';
 import type { Params } from '../http/params.js';
 import type { Page } from '../pagination/page.js';
+
+/** Options of `listCreate` and `listUpdate`; each is sent only when given. */
+export interface ListOptions {
+  /** Which replies show on the list: to anyone the user follows, to list members (the server's default) or none (3.3.0+). */
+  replies_policy?: 'followed' | 'list' | 'none';
+  /** Take the members' posts off the home timeline (4.2.0+). */
+  exclusive?: boolean;
+}
+
+const REPLIES_POLICIES = ['followed', 'list', 'none'] as const;
+
+function listOptionParams(options: ListOptions | undefined): Params {
+  const o = optionsOf(options);
+  if (o.exclusive !== undefined && o.exclusive !== null && typeof o.exclusive !== 'boolean') {
+    throw new MastodonIllegalArgumentError('exclusive must be a boolean');
+  }
+  return {
+    replies_policy: o.replies_policy === undefined || o.replies_policy === null ? undefined : oneOf('replies_policy', o.replies_policy, REPLIES_POLICIES),
+    exclusive: o.exclusive,
+  };
+}
 
 const byId = (id: IdLike): Params => ({ id: idOf(id) });
 
@@ -35,25 +57,28 @@ export const list = /* @__PURE__ */ endpoint('GET /api/v1/lists/{id}', {
  */
 export const listAccounts = /* @__PURE__ */ endpoint('GET /api/v1/lists/{id}/accounts', {
   created: '2.1.0', changed: '3.3.0', returns: page<Account>,
-  params: idPageParams,
+  options: 1, params: idPageParams,
 });
 
 /**
- * Make a list.
- * @example listCreate(client, 'Friends').subscribe((list) => console.log(list.id))
+ * Make a list; `exclusive` keeps its members' posts off the home timeline.
+ * @example listCreate(client, 'Friends', { replies_policy: 'followed', exclusive: true }).subscribe((list) => console.log(list.id))
  */
 export const listCreate = /* @__PURE__ */ endpoint('POST /api/v1/lists', {
   created: '2.1.0', changed: '2.1.0', returns: json<List>,
-  params: (title: string) => ({ title: requiredString('title', title) }),
+  options: 1, params: (title: string, options?: ListOptions) => ({ title: requiredString('title', title), ...listOptionParams(options) }),
 });
 
 /**
- * Rename a list.
- * @example listUpdate(client, list, 'Close friends').subscribe((list) => console.log(list.title))
+ * Rename a list, or change which replies it shows and whether it is exclusive; what is not
+ * given stays as it is.
+ * @example listUpdate(client, list, 'Close friends', { exclusive: false }).subscribe((list) => console.log(list.title))
  */
 export const listUpdate = /* @__PURE__ */ endpoint('PUT /api/v1/lists/{id}', {
   created: '2.1.0', changed: '2.1.0', returns: json<List>,
-  params: (id: IdLike, title: string) => ({ id: idOf(id), title: requiredString('title', title) }),
+  options: 2, params: (id: IdLike, title: string, options?: ListOptions) => ({
+    id: idOf(id), title: requiredString('title', title), ...listOptionParams(options),
+  }),
 });
 
 /**

@@ -2,11 +2,14 @@ import { concat, concatMap, defer, filter, map, type Observable, of } from 'rxjs
 import type { MastodonClient } from '../client/client.js';
 import type { MediaAttachment } from '../entities/status.js';
 import { MastodonIllegalArgumentError, MastodonVersionError } from '../errors.js';
+import type { Params } from '../http/params.js';
 import { idOf, type IdLike } from '../ids.js';
 import { awaitMediaProcessing } from '../media/processing.js';
 import type { MediaFile } from '../media/source.js';
 import { uploadResult, uploadWithProgress, type UploadEvent, type UploadProgressEvent } from '../media/upload.js';
 import { optionsOf } from './common.js';
+import { json, row } from './define.js';
+import { readOptions, withUnknownOptions } from './unknown-options.js';
 import { verifyMinimumVersion } from './versions.js';
 
 /** Options of `mediaPost`, as Mastodon.py names them. */
@@ -45,6 +48,21 @@ export interface MediaProcessingEvent {
 /** What `mediaPostWithProgress` emits: progress, possibly `processing`, then `done` with the media. */
 export type MediaUploadEvent = UploadProgressEvent | MediaProcessingEvent | UploadEvent<MediaAttachment>;
 
+/** An upload on servers from 3.1.4: the route `mediaPost` streams its multipart body to. */
+export const mediaPostRow = /* @__PURE__ */ row('POST /api/v2/media', {
+  created: '3.1.4', changed: '3.2.0', returns: json<MediaAttachment>, params: (fields: Params) => fields,
+});
+
+/** An upload on servers before 3.1.4. */
+export const mediaPostBefore314Row = /* @__PURE__ */ row('POST /api/v1/media', {
+  created: '1.0.0', changed: '3.2.0', returns: json<MediaAttachment>, params: (fields: Params) => fields,
+});
+
+/** A change of an upload's description, focus (a form) or thumbnail (multipart): what `mediaUpdate` sends. */
+export const mediaUpdateRow = /* @__PURE__ */ row('PUT /api/v1/media/{id}', {
+  created: '2.3.0', changed: '3.2.0', returns: json<MediaAttachment>, params: (fields: Params) => fields,
+});
+
 // Media uploads, which stream their files as multipart bodies.
 
 /**
@@ -70,22 +88,25 @@ export function mediaPost(client: MastodonClient, media_file: MediaFile, options
  */
 export function mediaPostWithProgress(client: MastodonClient, media_file: MediaFile, options?: MediaPostOptions): Observable<MediaUploadEvent> {
   return defer(() => {
-    const o = optionsOf(options);
-    const fields = { description: o.description, focus: focusParam(o.focus) };
+    const reading = readOptions(options);
+    const o = optionsOf(reading.options);
+    const { mime_type, file_name, thumbnail, thumbnail_mime_type, synchronous } = o;
     const waitSeconds = o.synchronous_timeout ?? 300;
     if (!(waitSeconds > 0)) throw new MastodonIllegalArgumentError('synchronous_timeout must be a positive number of seconds');
+    const fields = withUnknownOptions({ description: o.description, focus: focusParam(o.focus) }, reading.unknown());
     const files = {
-      file: { input: media_file, mime_type: o.mime_type, file_name: o.file_name, what: 'media_file' },
-      thumbnail: o.thumbnail === undefined ? undefined : { input: o.thumbnail, mime_type: o.thumbnail_mime_type, what: 'thumbnail' },
+      file: { input: media_file, mime_type, file_name, what: 'media_file' },
+      thumbnail: thumbnail === undefined ? undefined : { input: thumbnail, mime_type: thumbnail_mime_type, what: 'thumbnail' },
     };
-    return client.versionCheck('1.0.0', '3.2.0').pipe(
+    return client.versionCheck(mediaPostBefore314Row.created, mediaPostBefore314Row.changed).pipe(
       concatMap(() => verifyMinimumVersion(client, '3.1.4', { cached: true })),
-      concatMap((v2) => (o.thumbnail === undefined ? of(v2) : thumbnailSupport(client).pipe(map(() => v2)))),
-      concatMap((v2) => uploadWithProgress<MediaAttachment>(client, {
-        method: 'POST', path: v2 ? '/api/v2/media' : '/api/v1/media', fields, files,
-      })),
+      concatMap((v2) => (thumbnail === undefined ? of(v2) : thumbnailSupport(client).pipe(map(() => v2)))),
+      concatMap((v2) => {
+        const { method, path } = v2 ? mediaPostRow : mediaPostBefore314Row;
+        return uploadWithProgress<MediaAttachment>(client, { method, path, fields, files });
+      }),
       concatMap((event): Observable<MediaUploadEvent> => {
-        if (event.type !== 'done' || !o.synchronous || event.result.url !== null) return of(event);
+        if (event.type !== 'done' || !synchronous || event.result.url !== null) return of(event);
         return concat(
           of<MediaUploadEvent>({ type: 'processing', media: event.result }),
           awaitMediaProcessing(client, event.result, { timeout: waitSeconds }).pipe(
@@ -103,20 +124,22 @@ export function mediaPostWithProgress(client: MastodonClient, media_file: MediaF
  */
 export function mediaUpdate(client: MastodonClient, id: IdLike, options?: MediaUpdateOptions): Observable<MediaAttachment> {
   return defer(() => {
-    const o = optionsOf(options);
+    const reading = readOptions(options);
+    const o = optionsOf(reading.options);
+    const { thumbnail, thumbnail_mime_type } = o;
     const pathParams = { id: idOf(id) };
-    const fields = { description: o.description, focus: focusParam(o.focus) };
-    const path = '/api/v1/media/{id}';
-    const send$ = o.thumbnail === undefined
-      ? client.apiRequest<MediaAttachment>({ method: 'PUT', path, params: { ...pathParams, ...fields } })
+    const fields = withUnknownOptions({ description: o.description, focus: focusParam(o.focus) }, reading.unknown());
+    const { method, path, created, changed } = mediaUpdateRow;
+    const send$ = thumbnail === undefined
+      ? client.apiRequest<MediaAttachment>({ method, path, params: { ...fields, ...pathParams } })
       : thumbnailSupport(client).pipe(
         concatMap(() => uploadWithProgress<MediaAttachment>(client, {
-          method: 'PUT', path, pathParams, fields,
-          files: { thumbnail: { input: o.thumbnail!, mime_type: o.thumbnail_mime_type, what: 'thumbnail' } },
+          method, path, pathParams, fields,
+          files: { thumbnail: { input: thumbnail, mime_type: thumbnail_mime_type, what: 'thumbnail' } },
         })),
         uploadResult(),
       );
-    return client.versionCheck('2.3.0', '3.2.0').pipe(concatMap(() => send$));
+    return client.versionCheck(created, changed).pipe(concatMap(() => send$));
   });
 }
 

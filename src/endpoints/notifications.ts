@@ -4,9 +4,12 @@ import { call } from '../client/call.js';
 import type { MastodonClient } from '../client/client.js';
 import { byVersion } from './by-version.js';
 import { endpoint, json, nothing, page, row } from './define.js';
-import { oneOf, optionsOf, paginationParams, type PaginationOptions } from './common.js';
+import { optionalBoolean, optionsOf, paginationParams, type PaginationOptions } from './common.js';
 import { NOTIFICATION_TYPES } from './constants.js';
+import { typeList } from './notification-params.js';
+import { readOptions, withUnknownOptions } from './unknown-options.js';
 import { verifyMinimumVersion } from './versions.js';
+import type { UnreadNotificationsCount } from '../entities/grouped-notifications.js';
 import type { Notification, NotificationType } from '../entities/notification.js';
 import { MastodonIllegalArgumentError } from '../errors.js';
 import type { Params } from '../http/params.js';
@@ -28,12 +31,25 @@ export interface NotificationsOptions extends PaginationOptions {
    * type in `exclude_types`. Cannot be combined with `types` or `exclude_types`.
    */
   mentions_only?: boolean;
+  /** Also the notifications the user's notification policy filtered (4.3.0+). Default `false`. */
+  include_filtered?: boolean;
+  /**
+   * The types the client can show (4.6.0+): a notification of another type comes with a
+   * `fallback` text when the server has one. Sent only when given.
+   */
+  supported_types?: readonly NotificationType[];
 }
 
-function typeList(name: string, values: readonly string[] | undefined): string[] | undefined {
-  if (values === undefined || values === null) return undefined;
-  if (!Array.isArray(values)) throw new MastodonIllegalArgumentError(`${name} must be a list of notification types`);
-  return values.map((value: unknown) => oneOf(name, value, NOTIFICATION_TYPES));
+/** Options of `notificationsUnreadCount`; Mastodon.py sends none, the API reads these (4.3.0+). */
+export interface NotificationsUnreadCountOptions {
+  /** Count at most this many (default 100, at most 1000). */
+  limit?: number;
+  /** Count only these types. */
+  types?: readonly NotificationType[];
+  /** Do not count these types. */
+  exclude_types?: readonly NotificationType[];
+  /** Count only notifications caused by this account. */
+  account_id?: IdLike;
 }
 
 /** The list behind `notifications()`. */
@@ -61,6 +77,24 @@ export const notificationsDismissBefore292Row = /* @__PURE__ */ row('POST /api/v
 });
 
 /**
+ * How many notifications the user has not read yet: those newer than the `notifications` read
+ * marker, counted up to `limit` (100 by default). Filtered ones do not count.
+ * @example notificationsUnreadCount(client).subscribe(({ count }) => console.log(count))
+ */
+export const notificationsUnreadCount = /* @__PURE__ */ endpoint('GET /api/v1/notifications/unread_count', {
+  created: '4.3.0', changed: '4.3.0', returns: json<UnreadNotificationsCount>,
+  options: 0, params: (options?: NotificationsUnreadCountOptions): Params => {
+    const o = optionsOf(options);
+    return {
+      limit: o.limit,
+      types: typeList('types', o.types),
+      exclude_types: typeList('exclude_types', o.exclude_types),
+      account_id: optionalIdOf(o.account_id, 'account_id'),
+    };
+  },
+});
+
+/**
  * Delete all of the logged-in user's notifications.
  * @example notificationsClear(client).subscribe()
  */
@@ -81,21 +115,25 @@ export function notifications(client: MastodonClient, options: NotificationsOpti
 export function notifications(client: MastodonClient, options?: NotificationsOptions): Observable<Page<Notification>>;
 export function notifications(client: MastodonClient, options?: NotificationsOptions): Observable<Page<Notification> | Notification> {
   return defer((): Observable<Page<Notification> | Notification> => {
-    const o = optionsOf(options);
+    const reading = readOptions(options);
+    const o = optionsOf(reading.options);
     if (o.id !== undefined && o.id !== null) return call(client, notificationByIdRow, [o.id]);
     const types = typeList('types', o.types);
     const excludeTypes = typeList('exclude_types', o.exclude_types);
-    const params: Params = {
+    const mentionsOnly = o.mentions_only;
+    const params = withUnknownOptions({
       ...paginationParams(o),
       account_id: optionalIdOf(o.account_id, 'account_id'),
       types,
       exclude_types: excludeTypes,
-    };
-    if (o.mentions_only === undefined || o.mentions_only === null) return call(client, notificationListRow, [params]);
+      include_filtered: optionalBoolean('include_filtered', o.include_filtered),
+      supported_types: typeList('supported_types', o.supported_types),
+    }, reading.unknown());
+    if (mentionsOnly === undefined || mentionsOnly === null) return call(client, notificationListRow, [params]);
     if (types !== undefined || excludeTypes !== undefined) {
       throw new MastodonIllegalArgumentError('Cannot specify exclude_types/types when mentions_only is present');
     }
-    if (!o.mentions_only) return call(client, notificationListRow, [params]);
+    if (!mentionsOnly) return call(client, notificationListRow, [params]);
     return verifyMinimumVersion(client, '3.5.0', { cached: true }).pipe(concatMap((recent) => call(client, notificationListRow, [
       recent ? { ...params, types: ['mention'] } : { ...params, exclude_types: NOTIFICATION_TYPES.filter((t) => t !== 'mention') },
     ])));

@@ -36,7 +36,7 @@ export const preferences = /* @__PURE__ */ endpoint('GET /api/v1/preferences', {
  */
 export const markersGet = /* @__PURE__ */ endpoint('GET /api/v1/markers', {
   created: '3.0.0', changed: '3.0.0', returns: json<Markers>,
-  params: (options?: MarkersGetOptions) => ({ timeline: timelineNames('timeline', optionsOf(options).timeline ?? ['home']) }),
+  options: 0, params: (options?: MarkersGetOptions) => ({ timeline: timelineNames('timeline', optionsOf(options).timeline ?? ['home']) }),
 });
 
 /**

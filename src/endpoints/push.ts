@@ -11,12 +11,16 @@ export interface WebPushSubscription {
   id: string;
   endpoint: string;
   /** Which notification types are pushed. */
-  alerts: Partial<Record<'follow' | 'favourite' | 'reblog' | 'mention' | 'poll' | 'follow_request' | 'status' | 'update', boolean>>;
+  alerts: Partial<Record<PushAlert, boolean>>;
   /** The server's public key, for verifying its signatures. */
   server_key: string;
   policy?: PushPolicy;
   standard?: boolean;
 }
+
+/** The notification types a push subscription can ask for, as of Mastodon 4.5. */
+export type PushAlert = 'follow' | 'favourite' | 'reblog' | 'mention' | 'poll' | 'follow_request' | 'status' | 'update'
+  | 'admin.sign_up' | 'admin.report' | 'quote' | 'quoted_update';
 
 /** Whose actions are pushed: everybody's, nobody's, followers' or followed accounts'. */
 export type PushPolicy = 'all' | 'none' | 'follower' | 'followed';
@@ -31,12 +35,27 @@ export interface PushEventOptions {
   follow_request_events?: boolean;
   /** New posts of accounts the user gets notifications for. */
   status_events?: boolean;
+  /** Edits of statuses the user boosted (3.5.0+). */
+  update_events?: boolean;
+  /** New sign-ups, for moderators (3.5.0+). */
+  admin_sign_up_events?: boolean;
+  /** New reports, for moderators (4.0.0+). */
+  admin_report_events?: boolean;
+  /** Quotes of the user's statuses (4.5.0+). */
+  quote_events?: boolean;
+  /** Edits of statuses the user quoted (4.5.0+). */
+  quoted_update_events?: boolean;
 }
 
 /** Options of `pushSubscriptionSet`. */
 export interface PushSubscriptionSetOptions extends PushEventOptions {
   /** Default `'all'`. */
   policy?: PushPolicy;
+  /**
+   * Standard Web Push (RFC 8030, 8291, 8292) instead of the draft Mastodon used before (4.4.0+).
+   * Sent as `subscription[standard]` when given (Mastodon.py 2.2 takes it but does not send it).
+   */
+  standard?: boolean;
 }
 
 /** Options of `pushSubscriptionUpdate`. */
@@ -46,17 +65,28 @@ export interface PushSubscriptionUpdateOptions extends PushEventOptions {
 
 const POLICIES: readonly PushPolicy[] = ['all', 'none', 'follower', 'followed'];
 
-/** `data[alerts][type]` and `data[policy]`. */
+function optionalFlag(name: string, value: unknown): boolean | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'boolean') throw new MastodonIllegalArgumentError(`${name} must be a boolean`);
+  return value;
+}
+
+/** `data[alerts][type]` (only the flags given) and `data[policy]`, where Mastodon reads it. */
 function dataParams(o: Partial<PushSubscriptionUpdateOptions>, policy: PushPolicy | undefined): Params {
   return {
     alerts: {
-      follow: o.follow_events,
-      favourite: o.favourite_events,
-      reblog: o.reblog_events,
-      mention: o.mention_events,
-      poll: o.poll_events,
-      follow_request: o.follow_request_events,
-      status: o.status_events,
+      follow: optionalFlag('follow_events', o.follow_events),
+      favourite: optionalFlag('favourite_events', o.favourite_events),
+      reblog: optionalFlag('reblog_events', o.reblog_events),
+      mention: optionalFlag('mention_events', o.mention_events),
+      poll: optionalFlag('poll_events', o.poll_events),
+      follow_request: optionalFlag('follow_request_events', o.follow_request_events),
+      status: optionalFlag('status_events', o.status_events),
+      update: optionalFlag('update_events', o.update_events),
+      'admin.sign_up': optionalFlag('admin_sign_up_events', o.admin_sign_up_events),
+      'admin.report': optionalFlag('admin_report_events', o.admin_report_events),
+      quote: optionalFlag('quote_events', o.quote_events),
+      quoted_update: optionalFlag('quoted_update_events', o.quoted_update_events),
     },
     policy: policy === undefined ? undefined : oneOf('policy', policy, POLICIES),
   };
@@ -79,7 +109,7 @@ export const pushSubscription = /* @__PURE__ */ endpoint('GET /api/v1/push/subsc
  */
 export const pushSubscriptionSet = /* @__PURE__ */ endpoint('POST /api/v1/push/subscription', {
   created: '2.4.0', returns: json<WebPushSubscription>,
-  params: (endpoint: string, encrypt_params: PushPublicKeys, options?: PushSubscriptionSetOptions) => {
+  options: 2, params: (endpoint: string, encrypt_params: PushPublicKeys, options?: PushSubscriptionSetOptions) => {
     const o = optionsOf(options);
     const url = requiredString('endpoint', endpoint);
     if (typeof encrypt_params !== 'object' || encrypt_params === null) {
@@ -91,6 +121,7 @@ export const pushSubscriptionSet = /* @__PURE__ */ endpoint('POST /api/v1/push/s
       subscription: {
         endpoint: /^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? url : `https://${url}`,
         keys: { p256dh: base64(pubkey), auth: base64(keyBytes(encrypt_params.auth, 'encrypt_params.auth', 16)) },
+        standard: optionalFlag('standard', o.standard),
       },
       data: dataParams(o, o.policy ?? 'all'),
     };
@@ -103,7 +134,7 @@ export const pushSubscriptionSet = /* @__PURE__ */ endpoint('POST /api/v1/push/s
  */
 export const pushSubscriptionUpdate = /* @__PURE__ */ endpoint('PUT /api/v1/push/subscription', {
   created: '2.4.0', returns: json<WebPushSubscription>,
-  params: (options?: PushSubscriptionUpdateOptions) => {
+  options: 0, params: (options?: PushSubscriptionUpdateOptions) => {
     const o = optionsOf(options);
     return { data: dataParams(o, o.policy) };
   },

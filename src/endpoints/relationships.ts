@@ -27,7 +27,7 @@ function domainParams(options: DomainBlockOptions | string | undefined): Params 
  * @example mutes(client).subscribe((page) => console.log(page.map((a) => a.acct)))
  */
 export const mutes = /* @__PURE__ */ endpoint('GET /api/v1/mutes', {
-  created: '1.1.0', changed: '3.3.0', returns: page<Account>, params: pageParams,
+  created: '1.1.0', changed: '3.3.0', returns: page<Account>, options: 0, params: pageParams,
 });
 
 /**
@@ -35,7 +35,7 @@ export const mutes = /* @__PURE__ */ endpoint('GET /api/v1/mutes', {
  * @example blocks(client, { limit: 80 }).subscribe((page) => console.log(page.length))
  */
 export const blocks = /* @__PURE__ */ endpoint('GET /api/v1/blocks', {
-  created: '1.0.0', changed: '3.3.0', returns: page<Account>, params: pageParams,
+  created: '1.0.0', changed: '3.3.0', returns: page<Account>, options: 0, params: pageParams,
 });
 
 /**
@@ -43,7 +43,7 @@ export const blocks = /* @__PURE__ */ endpoint('GET /api/v1/blocks', {
  * @example followRequests(client).subscribe((page) => page.forEach((a) => console.log(a.acct)))
  */
 export const followRequests = /* @__PURE__ */ endpoint('GET /api/v1/follow_requests', {
-  created: '1.0.0', changed: '3.3.0', returns: page<Account>, params: pageParams,
+  created: '1.0.0', changed: '3.3.0', returns: page<Account>, options: 0, params: pageParams,
 });
 
 /**
@@ -51,7 +51,7 @@ export const followRequests = /* @__PURE__ */ endpoint('GET /api/v1/follow_reque
  * @example domainBlocks(client).subscribe((page) => console.log(page.join(', ')))
  */
 export const domainBlocks = /* @__PURE__ */ endpoint('GET /api/v1/domain_blocks', {
-  created: '1.4.0', changed: '2.6.0', returns: page<string>, params: pageParams,
+  created: '1.4.0', changed: '2.6.0', returns: page<string>, options: 0, params: pageParams,
 });
 
 /**
@@ -76,7 +76,7 @@ export const followRequestReject = /* @__PURE__ */ endpoint('POST /api/v1/follow
  */
 export const domainBlock = /* @__PURE__ */ endpoint('POST /api/v1/domain_blocks', {
   created: '1.4.0', changed: '1.4.0', returns: nothing,
-  params: (options?: DomainBlockOptions | string) => domainParams(options),
+  options: 0, params: (options?: DomainBlockOptions | string) => domainParams(options),
 });
 
 /**
@@ -85,5 +85,5 @@ export const domainBlock = /* @__PURE__ */ endpoint('POST /api/v1/domain_blocks'
  */
 export const domainUnblock = /* @__PURE__ */ endpoint('DELETE /api/v1/domain_blocks', {
   created: '1.4.0', changed: '1.4.0', returns: nothing,
-  params: (options?: DomainBlockOptions | string) => domainParams(options),
+  options: 0, params: (options?: DomainBlockOptions | string) => domainParams(options),
 });

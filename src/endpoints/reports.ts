@@ -6,12 +6,12 @@ import { endpoint, json, row } from './define.js';
 import { oneOf, optionsOf } from './common.js';
 import { verifyMinimumVersion } from './versions.js';
 import type { Report } from '../entities/report.js';
-import { MastodonVersionError } from '../errors.js';
+import { MastodonIllegalArgumentError, MastodonVersionError } from '../errors.js';
 import type { Params } from '../http/params.js';
 import { idOf, idsOf, type IdLike } from '../ids.js';
 
-/** Why an account is reported. */
-export type ReportCategoryOption = 'spam' | 'violation' | 'other';
+/** Why an account is reported (`legal`: illegal content, 4.2.0+). */
+export type ReportCategoryOption = 'spam' | 'legal' | 'violation' | 'other';
 
 /** Options of `report`. */
 export interface ReportOptions {
@@ -21,13 +21,25 @@ export interface ReportOptions {
   comment?: string;
   /** Also send the report to the reported account's server. Default `false`. */
   forward?: boolean;
-  /** `spam`, `violation` (give `rule_ids`) or `other` (3.5.0+). */
+  /** `spam`, `legal`, `violation` (give `rule_ids`) or `other` (3.5.0+; `legal` 4.2.0+). */
   category?: ReportCategoryOption;
   /** The server rules broken, by id, as `instanceRules` lists them (3.5.0+). */
   rule_ids?: IdLike | readonly IdLike[];
+  /** Collections that show the problem: one or a list (4.6.0+). */
+  collection_ids?: IdLike | readonly IdLike[];
+  /** With `forward`, the servers to forward the report to, by domain (4.4.0+). */
+  forward_to_domains?: readonly string[];
 }
 
-const REPORT_CATEGORIES: readonly ReportCategoryOption[] = ['spam', 'violation', 'other'];
+const REPORT_CATEGORIES: readonly ReportCategoryOption[] = ['spam', 'legal', 'violation', 'other'];
+
+function domainList(value: unknown): string[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string' && item !== '')) {
+    throw new MastodonIllegalArgumentError('forward_to_domains must be a list of domains');
+  }
+  return [...value as string[]];
+}
 
 /** The user's own reports, on servers before 2.5.0. */
 export const reportsRow = /* @__PURE__ */ row('GET /api/v1/reports', {
@@ -37,12 +49,13 @@ export const reportsRow = /* @__PURE__ */ row('GET /api/v1/reports', {
 // Reports to the moderators.
 
 /**
- * Report an account (and some of its statuses) to the moderators.
+ * Report an account (and some of its statuses or collections) to the moderators; with
+ * `forward`, also to its server, or to the servers `forward_to_domains` names.
  * @example report(client, account, { status_ids: [status], comment: 'spam links', category: 'spam' }).subscribe((r) => console.log(r.id))
  */
 export const report = /* @__PURE__ */ endpoint('POST /api/v1/reports/', {
   created: '1.1.0', changed: '3.5.0', returns: json<Report>,
-  params: (account_id: IdLike, options?: ReportOptions): Params => {
+  options: 1, params: (account_id: IdLike, options?: ReportOptions): Params => {
     const o = optionsOf(options);
     return {
       account_id: idOf(account_id, 'account_id'),
@@ -51,6 +64,8 @@ export const report = /* @__PURE__ */ endpoint('POST /api/v1/reports/', {
       forward: o.forward ? true : undefined,
       category: o.category === undefined || o.category === null ? undefined : oneOf('category', o.category, REPORT_CATEGORIES),
       rule_ids: o.rule_ids === undefined || o.rule_ids === null ? undefined : idsOf(o.rule_ids, 'rule_ids'),
+      collection_ids: o.collection_ids === undefined || o.collection_ids === null ? undefined : idsOf(o.collection_ids, 'collection_ids'),
+      forward_to_domains: domainList(o.forward_to_domains),
     };
   },
 });

@@ -4,9 +4,10 @@ import { call } from '../client/call.js';
 import type { MastodonClient } from '../client/client.js';
 import { json, row } from './define.js';
 import { flag, oneOf, optionsOf, requiredString } from './common.js';
+import { readOptions, withUnknownOptions } from './unknown-options.js';
 import { verifyMinimumVersion } from './versions.js';
 import type { SearchResults, SearchResultsV1 } from '../entities/search.js';
-import { MastodonVersionError } from '../errors.js';
+import { MastodonIllegalArgumentError, MastodonVersionError } from '../errors.js';
 import type { Params } from '../http/params.js';
 import { optionalIdOf, paginationIdOf, type IdLike, type PaginationId } from '../ids.js';
 
@@ -35,6 +36,10 @@ export interface SearchOptions {
   max_id?: PaginationId;
   /** Only hashtags the moderators reviewed (sent on 3.0.0+). Default `true`. */
   exclude_unreviewed?: boolean;
+  /** How many results of each type at most (2.8.0+). */
+  limit?: number;
+  /** Only accounts the user follows (sent only when true). */
+  following?: boolean;
 }
 
 const RESULT_TYPES: readonly SearchResultType[] = ['accounts', 'hashtags', 'statuses'];
@@ -42,7 +47,7 @@ const RESULT_TYPES: readonly SearchResultType[] = ['accounts', 'hashtags', 'stat
 /** The v1 search of servers before 2.4.1, which `searchV1` sends. */
 export const searchV1Row = /* @__PURE__ */ row('GET /api/v1/search', {
   created: '1.1.0', changed: '2.1.0', returns: json<SearchResultsV1>,
-  params: (q: string, options?: SearchV1Options) => ({ q: requiredString('q', q), resolve: flag(optionsOf(options).resolve) }),
+  options: 1, params: (q: string, options?: SearchV1Options) => ({ q: requiredString('q', q), resolve: flag(optionsOf(options).resolve) }),
 });
 
 /** The v2 search, which `searchV2` sends once it knows which parameters the server takes. */
@@ -63,6 +68,18 @@ function ensureAdvancedParamsAcceptable(client: MastodonClient, o: Partial<Searc
   }));
 }
 
+function optionalCount(name: string, value: unknown): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw new MastodonIllegalArgumentError(`${name} must be a whole number, 0 or more`);
+  return value;
+}
+
+function optionalFlag(name: string, value: unknown): boolean | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'boolean') throw new MastodonIllegalArgumentError(`${name} must be a boolean`);
+  return value;
+}
+
 function searchV2Params(q: string, o: Partial<SearchOptions>, sendExcludeUnreviewed: boolean): Params {
   return {
     q: requiredString('q', q),
@@ -72,7 +89,9 @@ function searchV2Params(q: string, o: Partial<SearchOptions>, sendExcludeUnrevie
     offset: o.offset,
     min_id: paginationIdOf(o.min_id, 'min_id'),
     max_id: paginationIdOf(o.max_id, 'max_id'),
-    exclude_unreviewed: sendExcludeUnreviewed && (o.exclude_unreviewed ?? true) ? true : undefined,
+    exclude_unreviewed: (o.exclude_unreviewed ?? true) && sendExcludeUnreviewed ? true : undefined,
+    limit: optionalCount('limit', o.limit),
+    following: flag(optionalFlag('following', o.following)),
   };
 }
 
@@ -89,7 +108,7 @@ export function search(client: MastodonClient, q: string, options?: SearchOption
     const o = optionsOf(options);
     requiredString('q', q);
     return verifyMinimumVersion(client, '2.4.1', { cached: true }).pipe(concatMap((v2): Observable<SearchResults | SearchResultsV1> => {
-      if (v2) return searchV2(client, q, o);
+      if (v2) return searchV2(client, q, options);
       return ensureAdvancedParamsAcceptable(client, o).pipe(concatMap(() => searchV1(client, q, { resolve: o.resolve ?? true })));
     }));
   });
@@ -110,11 +129,13 @@ export function searchV1(client: MastodonClient, q: string, options?: SearchV1Op
  */
 export function searchV2(client: MastodonClient, q: string, options?: SearchOptions): Observable<SearchResults> {
   return defer(() => {
-    const o = optionsOf(options);
+    const reading = readOptions(options);
+    const o = optionsOf(reading.options);
     searchV2Params(q, o, false);
+    const unknown = reading.unknown();
     return ensureAdvancedParamsAcceptable(client, o).pipe(
       concatMap(() => (o.exclude_unreviewed ?? true) ? verifyMinimumVersion(client, '3.0.0', { cached: true }) : of(false)),
-      concatMap((recent) => call(client, searchV2Row, [searchV2Params(q, o, recent)])),
+      concatMap((recent) => call(client, searchV2Row, [withUnknownOptions(searchV2Params(q, o, recent), unknown)])),
     );
   });
 }

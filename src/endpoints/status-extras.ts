@@ -2,17 +2,17 @@ import { defer, type Observable, of } from 'rxjs';
 import { concatMap, map, tap } from 'rxjs/operators';
 import { call } from '../client/call.js';
 import type { MastodonClient } from '../client/client.js';
-import type { PreviewCard, Status, Visibility } from '../entities/status.js';
+import type { OEmbed, PreviewCard, Status, Visibility } from '../entities/status.js';
 import { MastodonIllegalArgumentError } from '../errors.js';
 import { idOf, type IdLike } from '../ids.js';
 import { optionsOf, requiredString } from './common.js';
-import { row, json } from './define.js';
+import { endpoint, row, json } from './define.js';
 import { accountVerifyCredentials } from './accounts.js';
-import { status as statusById, statusPost, type StatusPostOptions } from './statuses.js';
+import { status as statusById, statusPost, statusPostRow, type StatusPostOptions } from './statuses.js';
 import { verifyMinimumVersion } from './versions.js';
 
-/** Options of `statusReply`: those of `statusPost`, and `untag`. */
-export interface StatusReplyOptions extends Omit<StatusPostOptions, 'quote_id'> {
+/** Options of `statusReply`: those of `statusPost` (quotes included), and `untag`. */
+export interface StatusReplyOptions extends StatusPostOptions {
   /** Mention only the author of the status replied to, not everyone it mentions. Default `false`. */
   untag?: boolean;
 }
@@ -94,6 +94,8 @@ export function statusReply(client: MastodonClient, to_status: ReplyTarget, stat
     const target = replyTargetOf(to_status);
     requiredString('status', status);
     const { untag, ...post } = optionsOf(options);
+    // The options are checked before the user's id is asked for: a bad one sends nothing.
+    statusPostRow.params(status, post);
     const me$: Observable<string | undefined> = untag ? of(undefined) : loggedInId(client);
     return me$.pipe(concatMap((me) => statusPost(client, replyMentions(target, me, untag === true) + status, {
       ...post,
@@ -103,3 +105,32 @@ export function statusReply(client: MastodonClient, to_status: ReplyTarget, stat
     })));
   });
 }
+
+/** Options of `oembed`. */
+export interface OEmbedOptions {
+  /** The embed's width in pixels (Mastodon's default 400). */
+  maxwidth?: number;
+  /** The embed's height in pixels (none by default: the script sizes it). */
+  maxheight?: number;
+}
+
+function pixelsOf(name: string, value: unknown): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) throw new MastodonIllegalArgumentError(`${name} must be a whole number of pixels`);
+  return value;
+}
+
+/**
+ * How to embed a public status in a web page, by its URL (oEmbed): the `<iframe>` and its
+ * script, with the author and server named. Needs no token; 404 for a URL that is not a
+ * public or unlisted status of the server.
+ * @example oembed(client, status.url!, { maxwidth: 500 }).subscribe((embed) => console.log(embed.html))
+ */
+export const oembed = /* @__PURE__ */ endpoint('GET /api/oembed', {
+  created: '1.0.0', returns: json<OEmbed>,
+  options: 1, params: (url: string, options?: OEmbedOptions) => {
+    if (typeof url !== 'string' || url === '') throw new MastodonIllegalArgumentError('url must be the URL of a status');
+    const o = optionsOf(options);
+    return { url, maxwidth: pixelsOf('maxwidth', o.maxwidth), maxheight: pixelsOf('maxheight', o.maxheight) };
+  },
+});

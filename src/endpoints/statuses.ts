@@ -1,21 +1,25 @@
 import type { Observable } from 'rxjs';
 import { call } from '../client/call.js';
 import type { MastodonClient } from '../client/client.js';
-import { endpoint, json, nothing, row } from './define.js';
-import { oneOf, optionsOf, requiredString } from './common.js';
+import { endpoint, json, nothing, page, row } from './define.js';
+import { oneOf, optionsOf, pageParams, requiredString } from './common.js';
 import type { Account } from '../entities/account.js';
 import type { Context } from '../entities/context.js';
 import type { ScheduledStatus } from '../entities/scheduled-status.js';
 import type { StatusEdit, StatusSource } from '../entities/status-edit.js';
 import type { Status, Visibility } from '../entities/status.js';
-import { idOf, type IdLike } from '../ids.js';
+import type { Translation } from '../entities/translation.js';
+import { idOf, idsOf, type IdLike } from '../ids.js';
 import type { Params } from '../http/params.js';
+import type { Page } from '../pagination/page.js';
 import { MastodonIllegalArgumentError } from '../errors.js';
 import {
   statusPostParams, statusUpdateParams, VISIBILITIES, type StatusPostOptions, type StatusUpdateOptions,
 } from './status-params.js';
 
-export type { PollSpec, StatusPostOptions, StatusUpdateOptions } from './status-params.js';
+export { generateMediaEditAttributes } from './status-params.js';
+export { getStatusLength } from './status-length.js';
+export type { MediaEditAttributes, MediaEditOptions, PollSpec, StatusPostOptions, StatusUpdateOptions } from './status-params.js';
 
 /** Options of `statusReblog`. */
 export interface StatusReblogOptions {
@@ -34,16 +38,17 @@ const byId = (id: IdLike): Params => ({ id: idOf(id) });
 
 /** `POST /api/v1/statuses` with all of `statusPost`'s options: the row `statusPost` sends, hand-written for its typed overloads. */
 export const statusPostRow = /* @__PURE__ */ row('POST /api/v1/statuses', {
-  created: '1.0.0', changed: '3.3.0', encoding: 'form-or-json',
+  created: '1.0.0', changed: '4.5.0', encoding: 'form-or-json',
   features: { content_type: 'pleroma', quote_id: 'fedibird' }, headerParams: { idempotency_key: 'Idempotency-Key' },
   returns: json<Status | ScheduledStatus>,
-  params: (status: string, options?: StatusPostOptions) => statusPostParams(requiredString('status', status), options),
+  options: 1, clientOptions: ['strict_content_type'], params: (status: string, options?: StatusPostOptions) => statusPostParams(requiredString('status', status), options),
 });
 
 /**
  * Post a status. Media and a poll cannot go together; `visibility` is checked before sending.
  * With `scheduled_at` at least five minutes ahead the server answers with a scheduled status
- * instead (`'params' in result` tells them apart).
+ * instead (`'params' in result` tells them apart). With `quoted_status_id` it quotes that
+ * status, which the quoted author's `quote_approval_policy` must allow (Mastodon 4.5).
  *
  * @example statusPost(client, 'Hello!', { visibility: 'unlisted', spoiler_text: 'greeting' })
  */
@@ -63,6 +68,39 @@ export const status = /* @__PURE__ */ endpoint('GET /api/v1/statuses/{id}', {
 });
 
 /**
+ * Several statuses at once, by id: those the user may see, in the order asked; ids of statuses
+ * that are gone or hidden are left out. Mastodon takes up to 20 ids per call (since 4.3).
+ * @example statuses(client, ['109440146774012815', status]).subscribe((found) => console.log(found.length))
+ */
+export const statuses = /* @__PURE__ */ endpoint('GET /api/v1/statuses', {
+  created: '4.3.0', changed: '4.3.0', returns: json<Status[]>,
+  params: (ids: IdLike | readonly IdLike[]) => {
+    if (ids === undefined || ids === null) throw new MastodonIllegalArgumentError('ids must be a list of status ids');
+    return { id: idsOf(ids, 'ids') };
+  },
+});
+
+/** Options of `statusTranslate`. */
+export interface StatusTranslateOptions {
+  /** The language to translate into (ISO 639-1). Default: the user's locale. */
+  lang?: string;
+}
+
+/**
+ * A status translated by the server's translation service (public and unlisted statuses
+ * only): its text, content warning, alt texts and poll. Fails with a `MastodonAPIError`
+ * when the server cannot translate it (404 when no service is set up, 503 when it is down).
+ * @example statusTranslate(client, status, { lang: 'de' }).subscribe((t) => console.log(t.content, t.provider))
+ */
+export const statusTranslate = /* @__PURE__ */ endpoint('POST /api/v1/statuses/{id}/translate', {
+  created: '4.0.0', changed: '4.0.0', returns: json<Translation>,
+  options: 1, params: (id: IdLike, options?: StatusTranslateOptions) => {
+    const { lang } = optionsOf(options);
+    return { id: idOf(id), lang: lang === undefined || lang === null ? undefined : requiredString('lang', lang) };
+  },
+});
+
+/**
  * Post a public status with nothing but its text.
  * @example toot(client, 'Tooting from TypeScript!').subscribe((s) => console.log(s.url))
  */
@@ -73,13 +111,29 @@ export const toot = /* @__PURE__ */ endpoint('POST /api/v1/statuses', {
   params: (status: string) => statusPostParams(requiredString('status', status), undefined),
 });
 
+/** Options of `statusDelete`. */
+export interface StatusDeleteOptions {
+  /**
+   * Delete its media at once instead of keeping them for a redraft (Mastodon 4.4, API version
+   * 4). Sent as `1` or `0` when given.
+   */
+  delete_media?: boolean;
+}
+
 /**
- * Delete a status. The deleted status comes back with its source `text`, for "delete and redraft".
- * @example statusDelete(client, status).subscribe((deleted) => console.log(deleted.text))
+ * Delete a status. The deleted status comes back with its source `text`, for "delete and
+ * redraft"; its media can be attached again unless `delete_media` is set.
+ * @example statusDelete(client, status, { delete_media: true }).subscribe((deleted) => console.log(deleted.text))
  */
 export const statusDelete = /* @__PURE__ */ endpoint('DELETE /api/v1/statuses/{id}', {
-  created: '1.0.0', changed: '1.0.0', returns: json<Status>,
-  params: (id: IdLike) => ({ id: idOf(id) }),
+  created: '1.0.0', changed: '4.4.0', returns: json<Status>,
+  options: 1, params: (id: IdLike, options?: StatusDeleteOptions) => {
+    const { delete_media } = optionsOf(options);
+    if (delete_media !== undefined && delete_media !== null && typeof delete_media !== 'boolean') {
+      throw new MastodonIllegalArgumentError('delete_media must be a boolean');
+    }
+    return { id: idOf(id), delete_media };
+  },
 });
 
 /**
@@ -91,27 +145,29 @@ export const statusContext = /* @__PURE__ */ endpoint('GET /api/v1/statuses/{id}
 });
 
 /**
- * The accounts that boosted a status.
+ * The accounts that boosted a status, the latest first. Emits one {@link Page}; its cursors
+ * are not account ids, so follow its links.
  * @example statusRebloggedBy(client, status).subscribe((accounts) => console.log(accounts.map((a) => a.acct)))
  */
 export const statusRebloggedBy = /* @__PURE__ */ endpoint('GET /api/v1/statuses/{id}/reblogged_by', {
-  created: '1.0.0', changed: '3.3.0', returns: json<Account[]>, params: byId,
+  created: '1.0.0', changed: '3.3.0', returns: page<Account>, params: byId,
 });
 
 /**
- * The accounts that favourited a status.
+ * The accounts that favourited a status, the latest first. Emits one {@link Page}; its
+ * cursors are not account ids, so follow its links.
  * @example statusFavouritedBy(client, status).subscribe((accounts) => console.log(accounts.length))
  */
 export const statusFavouritedBy = /* @__PURE__ */ endpoint('GET /api/v1/statuses/{id}/favourited_by', {
-  created: '1.0.0', changed: '3.3.0', returns: json<Account[]>, params: byId,
+  created: '1.0.0', changed: '3.3.0', returns: page<Account>, params: byId,
 });
 
 /**
- * The logged-in user's statuses waiting to be posted.
- * @example scheduledStatuses(client).subscribe((list) => console.log(list.map((s) => s.scheduled_at)))
+ * The logged-in user's statuses waiting to be posted. Emits one {@link Page}.
+ * @example scheduledStatuses(client, { limit: 20 }).subscribe((list) => console.log(list.map((s) => s.scheduled_at)))
  */
 export const scheduledStatuses = /* @__PURE__ */ endpoint('GET /api/v1/scheduled_statuses', {
-  created: '2.7.0', changed: '3.3.0', returns: json<ScheduledStatus[]>,
+  created: '2.7.0', changed: '3.3.0', returns: page<ScheduledStatus>, options: 0, params: pageParams,
 });
 
 /**
@@ -140,12 +196,14 @@ export const scheduledStatusDelete = /* @__PURE__ */ endpoint('DELETE /api/v1/sc
 });
 
 /**
- * Edit a status. A poll makes the body JSON, as for `statusPost`; media and a poll cannot go together.
+ * Edit a status. A poll or `media_attributes` makes the body JSON, as for `statusPost`; media
+ * and a poll cannot go together. `media_attributes` change the alt text, focus or thumbnail
+ * of attached media (see `generateMediaEditAttributes`).
  * @example statusUpdate(client, status, { status: 'fixed the typo', spoiler_text: '' })
  */
 export const statusUpdate = /* @__PURE__ */ endpoint('PUT /api/v1/statuses/{id}', {
-  created: '3.5.0', changed: '3.5.0', encoding: 'form-or-json', returns: json<Status>,
-  params: (id: IdLike, options?: StatusUpdateOptions) => statusUpdateParams(id, options),
+  created: '3.5.0', changed: '4.5.0', encoding: 'form-or-json', returns: json<Status>,
+  options: 1, params: (id: IdLike, options?: StatusUpdateOptions) => statusUpdateParams(id, options),
 });
 
 /**
@@ -170,7 +228,7 @@ export const statusSource = /* @__PURE__ */ endpoint('GET /api/v1/statuses/{id}/
  */
 export const statusReblog = /* @__PURE__ */ endpoint('POST /api/v1/statuses/{id}/reblog', {
   created: '1.0.0', changed: '3.3.0', returns: json<Status>,
-  params: (id: IdLike, options?: StatusReblogOptions) => {
+  options: 1, params: (id: IdLike, options?: StatusReblogOptions) => {
     const o = optionsOf(options);
     return {
       id: idOf(id),

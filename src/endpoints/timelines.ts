@@ -9,8 +9,8 @@ import type { Page } from '../pagination/page.js';
 /** Options of `timelineLocal`: no `local` or `remote`, it is local by definition. */
 export type LocalTimelineOptions = Omit<TimelineOptions, 'local' | 'remote'>;
 
-function hashtagOf(hashtag: unknown): string {
-  if (typeof hashtag !== 'string' || hashtag === '') throw new MastodonIllegalArgumentError('hashtag must be a non-empty string');
+function hashtagOf(hashtag: unknown, name = 'hashtag'): string {
+  if (typeof hashtag !== 'string' || hashtag === '') throw new MastodonIllegalArgumentError(`${name} must be a non-empty string`);
   if (hashtag.startsWith('#')) {
     throw new MastodonIllegalArgumentError('Hashtag parameter should omit leading #');
   }
@@ -25,6 +25,22 @@ export interface TimelineOptions extends PaginationOptions {
   local?: boolean;
   /** Only statuses from other servers. */
   remote?: boolean;
+}
+
+/** Options of `timelineHashtag`: those of the timelines, and more hashtags (without `#`) to match. */
+export interface HashtagTimelineOptions extends TimelineOptions {
+  /** Also statuses with any of these hashtags. */
+  any?: readonly string[];
+  /** Only statuses that also have all of these. */
+  all?: readonly string[];
+  /** Only statuses that have none of these. */
+  none?: readonly string[];
+}
+
+function hashtagList(name: string, value: unknown): string[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value)) throw new MastodonIllegalArgumentError(`${name} must be a list of hashtags`);
+  return value.map((tag: unknown) => hashtagOf(tag, name));
 }
 
 /** Options of `timeline`: which timeline, and the usual timeline options. */
@@ -47,7 +63,7 @@ function timelineParams(options: TimelineOptions | undefined): Params {
  */
 export const timeline = /* @__PURE__ */ endpoint('GET /api/v1/timelines/{timeline*}', {
   created: '1.0.0', changed: '3.3.0', returns: page<Status>,
-  params: (options?: AnyTimelineOptions) => {
+  options: 0, params: (options?: AnyTimelineOptions) => {
     const o = optionsOf(options);
     const name = o.timeline === undefined ? 'home' : requiredString('timeline', o.timeline);
     const params = timelineParams(o);
@@ -61,7 +77,7 @@ export const timeline = /* @__PURE__ */ endpoint('GET /api/v1/timelines/{timelin
  */
 export const timelineHome = /* @__PURE__ */ endpoint('GET /api/v1/timelines/home', {
   created: '1.0.0', changed: '3.3.0', returns: page<Status>,
-  params: (options?: TimelineOptions) => timelineParams(options),
+  options: 0, params: (options?: TimelineOptions) => timelineParams(options),
 });
 
 /**
@@ -70,7 +86,7 @@ export const timelineHome = /* @__PURE__ */ endpoint('GET /api/v1/timelines/home
  */
 export const timelineLocal = /* @__PURE__ */ endpoint('GET /api/v1/timelines/public', {
   created: '1.0.0', changed: '3.3.0', returns: page<Status>,
-  params: (options?: LocalTimelineOptions) => {
+  options: 0, params: (options?: LocalTimelineOptions) => {
     const o = optionsOf(options);
     return { ...paginationParams(o), only_media: flag(o.only_media), local: true };
   },
@@ -82,17 +98,23 @@ export const timelineLocal = /* @__PURE__ */ endpoint('GET /api/v1/timelines/pub
  */
 export const timelinePublic = /* @__PURE__ */ endpoint('GET /api/v1/timelines/public', {
   created: '1.0.0', changed: '3.3.0', returns: page<Status>,
-  params: (options?: TimelineOptions) => timelineParams(options),
+  options: 0, params: (options?: TimelineOptions) => timelineParams(options),
 });
 
 /**
  * Public statuses with a hashtag, given without its `#` (a leading `#` is an argument
- * error). Emits one {@link Page}.
- * @example timelineHashtag(client, 'caturday', { local: true }).subscribe((page) => console.log(page.length))
+ * error); `any`, `all` and `none` match more hashtags (2.7.0+). Emits one {@link Page}.
+ * @example timelineHashtag(client, 'caturday', { local: true, any: ['cats'], none: ['dogs'] }).subscribe((page) => console.log(page.length))
  */
 export const timelineHashtag = /* @__PURE__ */ endpoint('GET /api/v1/timelines/tag/{hashtag}', {
   created: '1.0.0', changed: '3.3.0', returns: page<Status>,
-  params: (hashtag: string, options?: TimelineOptions) => ({ hashtag: hashtagOf(hashtag), ...timelineParams(options) }),
+  options: 1, params: (hashtag: string, options?: HashtagTimelineOptions) => {
+    const o = optionsOf(options);
+    return {
+      hashtag: hashtagOf(hashtag), ...timelineParams(o),
+      any: hashtagList('any', o.any), all: hashtagList('all', o.all), none: hashtagList('none', o.none),
+    };
+  },
 });
 
 /**
@@ -101,5 +123,19 @@ export const timelineHashtag = /* @__PURE__ */ endpoint('GET /api/v1/timelines/t
  */
 export const timelineList = /* @__PURE__ */ endpoint('GET /api/v1/timelines/list/{id}', {
   created: '2.1.0', changed: '3.3.0', returns: page<Status>,
-  params: (id: IdLike, options?: TimelineOptions) => ({ id: idOf(id), ...timelineParams(options) }),
+  options: 1, params: (id: IdLike, options?: TimelineOptions) => ({ id: idOf(id), ...timelineParams(options) }),
+});
+
+/**
+ * Public statuses that share a link that is trending now (the URL of a trending link's card),
+ * from people who opted in to discovery. Mastodon answers 404 for a link that is not
+ * trending. Emits one {@link Page}.
+ * @example timelineLink(client, link.url, { limit: 20 }).subscribe((page) => console.log(page.length))
+ */
+export const timelineLink = /* @__PURE__ */ endpoint('GET /api/v1/timelines/link', {
+  created: '4.3.0', returns: page<Status>,
+  options: 1, params: (url: string, options?: TimelineOptions) => {
+    if (typeof url !== 'string' || url === '') throw new MastodonIllegalArgumentError('url must be a non-empty string');
+    return { url, ...timelineParams(options) };
+  },
 });

@@ -1,7 +1,9 @@
-import { defer, type Observable } from 'rxjs';
-import { map } from 'rxjs/operators';
+import { defer, of, type Observable } from 'rxjs';
+import { catchError, map } from 'rxjs/operators';
 import type { MastodonClient } from '../client/client.js';
+import { MastodonIllegalArgumentError } from '../errors.js';
 import { formatVersion, parseVersion, versionAtLeast } from '../versions/version.js';
+import { optionsOf } from './common.js';
 
 /** Options of `verifyMinimumVersion`. */
 export interface VerifyMinimumVersionOptions {
@@ -9,12 +11,32 @@ export interface VerifyMinimumVersionOptions {
   cached?: boolean;
 }
 
+/** Options of `retrieveMastodonVersion`. */
+export interface RetrieveMastodonVersionOptions {
+  /**
+   * Fail with the server's error when the version cannot be had. Default `false`: emit
+   * `'1.0.0'` instead, as Mastodon.py does (the client does not remember it, and asks again).
+   */
+  fail_hard?: boolean;
+}
+
+/** The version Mastodon.py assumes of a server that does not say its own. */
+const UNKNOWN_VERSION = '1.0.0';
+
 /**
- * Ask the server for its version, remember it, and emit it (such as `'4.0.2'`).
- * @example retrieveMastodonVersion(client).subscribe((v) => console.log(v))
+ * Ask the server for its version, remember it, and emit it (such as `'4.0.2'`); `'1.0.0'` when
+ * the server does not say it, unless `fail_hard` is set.
+ * @example retrieveMastodonVersion(client, { fail_hard: true }).subscribe((v) => console.log(v))
  */
-export function retrieveMastodonVersion(client: MastodonClient): Observable<string> {
-  return defer(() => client.fetchServerVersion().pipe(map(formatVersion)));
+export function retrieveMastodonVersion(client: MastodonClient, options?: RetrieveMastodonVersionOptions): Observable<string> {
+  return defer(() => {
+    const failHard = optionsOf(options).fail_hard;
+    if (failHard !== undefined && failHard !== null && typeof failHard !== 'boolean') {
+      throw new MastodonIllegalArgumentError('fail_hard must be a boolean');
+    }
+    const version$ = client.fetchServerVersion().pipe(map(formatVersion));
+    return failHard ? version$ : version$.pipe(catchError(() => of(UNKNOWN_VERSION)));
+  });
 }
 
 /**

@@ -58,6 +58,14 @@ export interface TermsOfService {
   succeeded_by: Date | null;
 }
 
+/** A language the server knows, as `instanceLanguages` lists it. Since 4.2. @see https://docs.joinmastodon.org/methods/instance/#languages */
+export interface SupportedLocale {
+  /** The ISO 639 code, such as `en` or `zh-TW`. */
+  code: string;
+  /** The language's name in English. */
+  name: string;
+}
+
 /** How hard a server's public domain block is: `silence` (limited) or `suspend` (cut off). */
 export type DomainBlockSeverity = 'silence' | 'suspend';
 

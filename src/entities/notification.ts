@@ -94,6 +94,11 @@ export interface Notification {
   type: NotificationType | (string & {});
   /** Shared by notifications that group together (`ungrouped-{id}` for one alone); treat it as opaque. Since 4.3. */
   group_key?: string;
+  /**
+   * Present, and true, when the user's notification policy filtered it: such notifications come
+   * only when asked for with `include_filtered`. Since 4.3 (the server sends it; the docs do not list it).
+   */
+  filtered?: boolean;
   /** When it happened. */
   created_at: Date;
   /** The account that caused it (who followed, favourited, mentioned...). */

@@ -7,7 +7,7 @@ import {
   MastodonUnauthorizedError, type ApiErrorDetails,
 } from '../errors.js';
 import { MAX_ENTITY_DEPTH, reviveEntities } from '../entities/revive.js';
-import { toPage } from '../pagination/page.js';
+import { toObjectPage, toPage } from '../pagination/page.js';
 import { redact } from './redact.js';
 import { standardStatusText } from './status-text.js';
 
@@ -109,6 +109,10 @@ export function resultOf(response: HttpResponse, kind: ResultKind): unknown {
   if (kind === 'page') {
     if (!Array.isArray(value)) throw malformed(response, 'is not a JSON array');
     return toPage(value, response.headers['link']);
+  }
+  if (kind === 'object-page') {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw malformed(response, 'is not a JSON object');
+    return toObjectPage(value, response.headers['link']);
   }
   return value;
 }

@@ -7,7 +7,8 @@ import { MastodonIllegalArgumentError, MastodonReadTimeout } from '../errors.js'
 import type { RateLimiter } from '../ratelimit/limiter.js';
 import { redact } from './redact.js';
 import { responseTooLarge } from './body-limit.js';
-import { markFetcher, type Page, type PageFetcher } from '../pagination/page.js';
+import { markFetcher, type ObjectPage, type Page, type PageFetcher } from '../pagination/page.js';
+import { markAsyncRefresh } from './async-refresh.js';
 
 /** One API call as the transport takes it. */
 export interface ApiCall {
@@ -19,7 +20,7 @@ export interface ApiCall {
   readonly params?: Params;
   /** How the body is encoded: `form` (default), `json` or `multipart`. */
   readonly encoding?: BodyEncoding;
-  /** How the response is read: `json` (default), `page`, `text` or `none`. */
+  /** How the response is read: `json` (default), `page`, `object-page`, `text` or `none`. */
   readonly result?: ResultKind;
   /** Whether the rate limiter applies; true unless said otherwise. */
   readonly ratelimited?: boolean;
@@ -72,8 +73,8 @@ export function createTransport(client: TransportClient, backend: HttpBackend, d
   function call<R>(apiCall: ApiCall): Observable<R> {
     return send(apiCall).pipe(map((response) => {
       const kind = apiCall.result ?? 'json';
-      const result = resultOf(response, kind);
-      return (kind === 'page' ? markFetcher(result as Page<unknown>, pageFetcher) : result) as R;
+      const result = markAsyncRefresh(resultOf(response, kind), response.headers['mastodon-async-refresh'], apiCall);
+      return (kind === 'page' || kind === 'object-page' ? markFetcher(result as Page<unknown> | ObjectPage<object>, pageFetcher) : result) as R;
     }));
   }
 
@@ -153,7 +154,7 @@ export function createTransport(client: TransportClient, backend: HttpBackend, d
 }
 
 const HTTP_METHODS: ReadonlySet<unknown> = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD']);
-const RESULT_KINDS: ReadonlySet<unknown> = new Set([undefined, 'json', 'page', 'text', 'none']);
+const RESULT_KINDS: ReadonlySet<unknown> = new Set([undefined, 'json', 'page', 'object-page', 'text', 'none']);
 const ENCODINGS: ReadonlySet<unknown> = new Set([undefined, 'form', 'json', 'multipart']);
 
 /** Throws `MastodonIllegalArgumentError` unless `call` is a call the transport can send (from `apiRequest`, it may be anything). */

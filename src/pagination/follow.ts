@@ -1,23 +1,26 @@
 import { defer, Observable, of } from 'rxjs';
 import type { HttpMethod } from '../http/backend.js';
 import { MastodonIllegalArgumentError } from '../errors.js';
-import type { Page, PageFetcher, PageRequest } from './page.js';
+import { isObjectPage, type ObjectPage, type Page, type PageFetcher, type PageKind, type PageRequest } from './page.js';
 
 /** Which way to page: `next` is older items (`max_id`), `prev` newer ones (`min_id`). */
 export type PageDirection = 'next' | 'prev';
 
 export type { PageFetcher };
 
+/** A page of either shape: a list, or an object that carries its links (grouped notifications). */
+export type AnyPage = Page<unknown> | ObjectPage<object>;
+
 /**
- * The request for the page beside `source` in `direction`: the link a {@link Page} carries,
- * or `source` itself when it is a {@link PageRequest}. `null` when there is no such page.
- * Throws `MastodonIllegalArgumentError` for anything else.
+ * The request for the page beside `source` in `direction`: the link a {@link Page} (or an
+ * {@link ObjectPage}) carries, or `source` itself when it is a {@link PageRequest}. `null` when
+ * there is no such page. Throws `MastodonIllegalArgumentError` for anything else.
  *
  * @example neighbourRequest(page, 'next') // { method: 'GET', url: 'https://m.example/api/v1/timelines/home?max_id=7' }
  */
-export function neighbourRequest(source: Page<unknown> | PageRequest, direction: PageDirection): PageRequest | null {
+export function neighbourRequest(source: AnyPage | PageRequest, direction: PageDirection): PageRequest | null {
   checkDirection(direction);
-  if (Array.isArray(source)) {
+  if (Array.isArray(source) || isObjectPage(source)) {
     const request = direction === 'next' ? source._pagination_next : source._pagination_prev;
     return request === undefined ? null : checkedRequest(request);
   }
@@ -27,11 +30,16 @@ export function neighbourRequest(source: Page<unknown> | PageRequest, direction:
 /**
  * Fetches the page a {@link PageRequest} names, following its URL exactly as the server gave
  * it, through the client's pipeline (rate limit, errors, and the token only to the API origin).
+ * A request taken from an {@link ObjectPage} (its `result` is `object-page`) emits an object
+ * page: follow those with `fetchNext` or `paginate`, which type it.
  *
  * @example fetchPage<Status>(api, page._pagination_next!).subscribe((older) => console.log(older.length))
  */
 export function fetchPage<T>(client: PageFetcher, request: PageRequest): Observable<Page<T>> {
-  return defer(() => client.apiRequest<Page<T>>({ method: checkedRequest(request).method, path: request.url, result: 'page' }));
+  return defer(() => {
+    const checked = checkedRequest(request);
+    return client.apiRequest<Page<T>>({ method: checked.method, path: checked.url, result: checked.result ?? 'page' });
+  });
 }
 
 /** Throws unless `direction` is `next` or `prev`. */
@@ -61,7 +69,12 @@ function checkedRequest(request: unknown): PageRequest {
   if (!HTTP_METHODS.includes(method)) {
     throw new MastodonIllegalArgumentError(`Not an HTTP method: ${JSON.stringify(method)}`);
   }
-  return { method, url: candidate.url };
+  const result: unknown = candidate.result;
+  if (result === undefined || result === 'page') return { method, url: candidate.url };
+  if (result !== 'object-page') {
+    throw new MastodonIllegalArgumentError(`Not a page kind: ${JSON.stringify(result) ?? String(result)}; must be 'page' or 'object-page'`);
+  }
+  return { method, url: candidate.url, result: result satisfies PageKind };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { defer, EMPTY, isObservable, type Observable, of, throwError } from 'rxjs';
 import { concatMap, expand, filter, take } from 'rxjs/operators';
-import { checkDirection, fetchPage, neighbourRequest, whileOpen, type PageDirection, type PageFetcher } from './follow.js';
-import { fetcherOf, type Page, type PageRequest } from './page.js';
+import { checkDirection, fetchPage, neighbourRequest, whileOpen, type AnyPage, type PageDirection, type PageFetcher } from './follow.js';
+import { fetcherOf, isEmptyPage, isObjectPage, type ObjectPage, type Page, type PageRequest } from './page.js';
 import { MastodonIllegalArgumentError, MastodonMalformedResponseError } from '../errors.js';
 import { redact } from '../http/redact.js';
 
@@ -16,6 +16,9 @@ export interface PaginateOptions {
 
 /** Where pagination starts: a call that emits a page, a page already fetched, or a page's request. */
 export type PageSource<T> = Observable<Page<T>> | Page<T> | PageRequest;
+
+/** Where the pagination of an endpoint that answers with objects starts: its call, or an object page already fetched. */
+export type ObjectPageSource<R extends object> = Observable<ObjectPage<R>> | ObjectPage<R>;
 
 /**
  * Every page of a paginated endpoint, starting with the first one, as an Observable built on
@@ -32,6 +35,9 @@ export type PageSource<T> = Observable<Page<T>> | Page<T> | PageRequest;
  * Pages are requested as soon as the one before has been handed downstream; a consumer that
  * processes items asynchronously should use `concatMap` with its own pacing or `take`.
  *
+ * Endpoints whose page is an object (grouped notifications: an {@link ObjectPage}) paginate
+ * the same way; such a page is empty when every list it holds is empty.
+ *
  * ## Example
  * ```ts
  * import { take } from 'rxjs';
@@ -47,50 +53,54 @@ export type PageSource<T> = Observable<Page<T>> | Page<T> | PageRequest;
  * @return A cold Observable of pages; errors (a failed page, a bad argument) end it.
  */
 export function paginate<T>(source: PageSource<T>, options?: PaginateOptions): Observable<Page<T>>;
+export function paginate<R extends object>(source: ObjectPageSource<R>, options?: PaginateOptions): Observable<ObjectPage<R>>;
 export function paginate<T>(client: PageFetcher, source: PageSource<T>, options?: PaginateOptions): Observable<Page<T>>;
-export function paginate<T>(...args: PaginateArgs<T>): Observable<Page<T>> {
+export function paginate<R extends object>(client: PageFetcher, source: ObjectPageSource<R>, options?: PaginateOptions): Observable<ObjectPage<R>>;
+export function paginate(...args: PaginateArgs): Observable<AnyPage> {
   return defer(() => {
     const { client, source, options } = paginateArgs(args);
     const direction = options.direction ?? 'next';
     checkDirection(direction);
     // The links this walk has followed: one the server hands out again would start a loop.
     const followed = new Set<string>();
-    let first$: Observable<Page<T>>;
+    let first$: Observable<AnyPage>;
     if (isObservable(source)) {
-      first$ = source.pipe(take(1));
-    } else if (Array.isArray(source)) {
+      first$ = (source as Observable<AnyPage>).pipe(take(1));
+    } else if (Array.isArray(source) || isObjectPage(source)) {
       first$ = of(source);
     } else {
       const request = neighbourRequest(source, direction)!;
       followed.add(request.url);
-      first$ = fetchPage<T>(requireClient(client, source), request);
+      first$ = fetchPage<unknown>(requireClient(client, source), request);
     }
     return first$.pipe(
       expand((page) => {
-        const request = page.length > 0 ? neighbourRequest(page, direction) : null;
+        const request = isEmptyPage(page) ? null : neighbourRequest(page, direction);
         if (request === null) return EMPTY;
         if (followed.has(request.url)) return throwError(() => paginationLoop(direction, request.url));
         followed.add(request.url);
         // An empty page past the first ends the walk without being emitted.
-        return whileOpen(() => fetchPage<T>(requireClient(client ?? fetcherOf(page), page), request)).pipe(filter((next) => next.length > 0));
+        return whileOpen((): Observable<AnyPage> => fetchPage<unknown>(requireClient(client ?? fetcherOf(page), page), request))
+          .pipe(filter((next) => !isEmptyPage(next)));
       }),
     );
   });
 }
 
-type PaginateArgs<T> = [PageSource<T>, PaginateOptions?] | [PageFetcher, PageSource<T>, PaginateOptions?];
+type AnySource = PageSource<unknown> | ObjectPageSource<object>;
+type PaginateArgs = [AnySource, PaginateOptions?] | [PageFetcher, AnySource, PaginateOptions?];
 
 function isFetcher(value: unknown): value is PageFetcher {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !isObservable(value)
     && typeof (value as Partial<PageFetcher>).apiRequest === 'function';
 }
 
-function paginateArgs<T>(args: PaginateArgs<T>): { client: PageFetcher | undefined; source: PageSource<T>; options: PaginateOptions } {
+function paginateArgs(args: PaginateArgs): { client: PageFetcher | undefined; source: AnySource; options: PaginateOptions } {
   if (isFetcher(args[0])) {
-    const [client, source, options] = args as [PageFetcher, PageSource<T>, PaginateOptions?];
+    const [client, source, options] = args as [PageFetcher, AnySource, PaginateOptions?];
     return { client, source, options: options ?? {} };
   }
-  const [source, options] = args as [PageSource<T>, PaginateOptions?];
+  const [source, options] = args as [AnySource, PaginateOptions?];
   return { client: undefined, source, options: options ?? {} };
 }
 
@@ -135,6 +145,14 @@ function requireClient(client: PageFetcher | undefined, source: unknown): PageFe
  */
 export function paginateItems<T>(source: PageSource<T>, options?: PaginateOptions): Observable<T>;
 export function paginateItems<T>(client: PageFetcher, source: PageSource<T>, options?: PaginateOptions): Observable<T>;
-export function paginateItems<T>(...args: PaginateArgs<T>): Observable<T> {
-  return (paginate as (...a: PaginateArgs<T>) => Observable<Page<T>>)(...args).pipe(concatMap((page) => page));
+export function paginateItems<T>(...args: [PageSource<T>, PaginateOptions?] | [PageFetcher, PageSource<T>, PaginateOptions?]): Observable<T> {
+  return (paginate as (...a: PaginateArgs) => Observable<AnyPage>)(...args).pipe(concatMap((page) => itemsOf<T>(page)));
+}
+
+/** The items of a list page; an object page has no one list of items, which is an argument error. */
+export function itemsOf<T>(page: AnyPage): Page<T> {
+  if (!Array.isArray(page)) {
+    throw new MastodonIllegalArgumentError('This page is an object, not a list of items (grouped notifications): walk it with paginate');
+  }
+  return page as Page<T>;
 }

@@ -95,3 +95,11 @@ export function streamingHost(api: MastodonClient): Observable<StreamingHost> {
 export function streamingBaseUrl(api: MastodonClient): Observable<string> {
   return streamingHost(api).pipe(map((host) => host.base));
 }
+
+/**
+ * Forgets the streaming host of a client, so that the next stream asks the server again (`clearCaches`).
+ * @example forgetStreamingBaseUrl(api)
+ */
+export function forgetStreamingBaseUrl(api: MastodonClient): void {
+  known.delete(api);
+}

@@ -7,10 +7,13 @@ import { streamingBaseUrl } from './host.js';
 import { sseConnectorOf } from './sse-connection.js';
 import { MastodonStream, type StreamOptions } from './stream.js';
 import {
-  directPlan, hashtagPlan, listPlan, publicPlan, userPlan, type PublicStreamFilter, type StreamPlan,
+  directPlan, hashtagPlan, listPlan, notificationPlan, publicPlan, userPlan, type PublicStreamFilter, type StreamPlan,
 } from './targets.js';
 import { socketConnector } from './websocket-connection.js';
 import { attachListener, StreamListener, type StreamHandle } from './listener.js';
+import { streamHealthRow } from './routes.js';
+
+export * from './routes.js';
 
 function checkOptions(options: StreamOptions): void {
   if (typeof options !== 'object' || options === null) throw new MastodonIllegalArgumentError('Options must be an object');
@@ -92,6 +95,19 @@ export function streamUser(client: MastodonClient, first?: StreamListener | Stre
 }
 
 /**
+ * The user's notifications, and nothing else of the user's stream (`user:notification`).
+ * Catches up notifications after reconnects. With a {@link StreamListener} first, attaches it
+ * and returns its handle.
+ *
+ * @example streamNotifications(client).subscribe((e) => e.type === 'notification' && console.log(e.payload.type))
+ */
+export function streamNotifications(client: MastodonClient, options?: StreamOptions): MastodonStream;
+export function streamNotifications(client: MastodonClient, listener: StreamListener, options?: ListenerStreamOptions): StreamHandle;
+export function streamNotifications(client: MastodonClient, first?: StreamListener | StreamOptions, options?: ListenerStreamOptions): MastodonStream | StreamHandle {
+  return streamOrHandle(first, options, (o) => openStream(client, notificationPlan, o));
+}
+
+/**
  * Public statuses: all known ones, or only `local` or `remote` ones, optionally `only_media`.
  * With a {@link StreamListener} first, attaches it and returns its handle.
  *
@@ -158,7 +174,7 @@ export function streamDirect(client: MastodonClient, first?: StreamListener | St
  */
 export function streamHealthy(client: MastodonClient): Observable<boolean> {
   return streamingBaseUrl(client).pipe(
-    concatMap((base) => client.apiRequest<string>({ method: 'GET', path: `${base}/api/v1/streaming/health`, result: 'text', token: null })),
+    concatMap((base) => client.apiRequest<string>({ method: streamHealthRow.method, path: `${base}${streamHealthRow.path}`, result: 'text', token: null })),
     map((body) => ['OK', 'success'].includes(body.trim())),
   );
 }

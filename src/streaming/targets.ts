@@ -2,6 +2,10 @@ import { MastodonIllegalArgumentError } from '../errors.js';
 import { idOf, type IdLike } from '../ids.js';
 import type { CatchUpSource } from './catch-up.js';
 import type { StreamTarget } from './connection.js';
+import {
+  streamDirectRow, streamHashtagLocalRow, streamHashtagRow, streamListRow, streamPublicLocalRow, streamPublicRemoteRow,
+  streamPublicRow, streamUserRow,
+} from './routes.js';
 
 /** Options of `streamPublic`, beside the {@link StreamOptions}. */
 export interface PublicStreamFilter {
@@ -22,11 +26,19 @@ export interface StreamPlan {
 /** The user's home timeline and notifications. @example userPlan() */
 export function userPlan(): StreamPlan {
   return {
-    target: { name: 'user', path: '/api/v1/streaming/user', query: {} },
+    target: { name: 'user', path: streamUserRow.path, query: {} },
     catchUp: [
       { event: 'update', path: '/api/v1/timelines/home' },
       { event: 'notification', path: '/api/v1/notifications' },
     ],
+  };
+}
+
+/** The user's notifications only (`user:notification`). @example notificationPlan() */
+export function notificationPlan(): StreamPlan {
+  return {
+    target: { name: 'user:notification', path: '/api/v1/streaming/user/notification', query: {} },
+    catchUp: [{ event: 'notification', path: '/api/v1/notifications' }],
   };
 }
 
@@ -37,7 +49,10 @@ export function publicPlan(filter: PublicStreamFilter): StreamPlan {
   const media = filter.only_media === true;
   const name = ['public', scope, media ? 'media' : undefined].filter(Boolean).join(':');
   return {
-    target: { name, path: `/api/v1/streaming/public${scope ? `/${scope}` : ''}`, query: media ? { only_media: 'true' } : {} },
+    target: {
+      name, path: (scope === 'local' ? streamPublicLocalRow : scope === 'remote' ? streamPublicRemoteRow : streamPublicRow).path,
+      query: media ? { only_media: 'true' } : {},
+    },
     catchUp: [{
       event: 'update', path: '/api/v1/timelines/public',
       params: { local: filter.local ? true : undefined, remote: filter.remote ? true : undefined, only_media: media ? true : undefined },
@@ -50,7 +65,7 @@ export function hashtagPlan(tag: string, local: boolean): StreamPlan {
   if (typeof tag !== 'string' || tag === '') throw new MastodonIllegalArgumentError('tag must be a non-empty string');
   if (tag.startsWith('#')) throw new MastodonIllegalArgumentError('Tag parameter should omit leading #');
   return {
-    target: { name: local ? 'hashtag:local' : 'hashtag', path: `/api/v1/streaming/hashtag${local ? '/local' : ''}`, query: { tag }, tag },
+    target: { name: local ? 'hashtag:local' : 'hashtag', path: (local ? streamHashtagLocalRow : streamHashtagRow).path, query: { tag }, tag },
     catchUp: [{ event: 'update', path: `/api/v1/timelines/tag/${encodeURIComponent(tag)}`, params: { local: local ? true : undefined } }],
   };
 }
@@ -59,12 +74,12 @@ export function hashtagPlan(tag: string, local: boolean): StreamPlan {
 export function listPlan(id: IdLike): StreamPlan {
   const list = idOf(id);
   return {
-    target: { name: 'list', path: '/api/v1/streaming/list', query: { list }, list },
+    target: { name: 'list', path: streamListRow.path, query: { list }, list },
     catchUp: [{ event: 'update', path: `/api/v1/timelines/list/${encodeURIComponent(list)}` }],
   };
 }
 
 /** The user's direct conversations (no catch-up: conversations have no gapless REST read). @example directPlan() */
 export function directPlan(): StreamPlan {
-  return { target: { name: 'direct', path: '/api/v1/streaming/direct', query: {} }, catchUp: [] };
+  return { target: { name: 'direct', path: streamDirectRow.path, query: {} }, catchUp: [] };
 }

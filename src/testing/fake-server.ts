@@ -9,6 +9,8 @@ import { fakeAdmin } from './routes/admin-state.js';
 import { corsHeaders, preflightHeaders, requestIdFor } from './cors.js';
 import { RATE_FAMILIES, WindowCounter } from './rate-limits.js';
 import { fakeStreaming } from './streaming/control.js';
+import { apiVersionOf, releasedBy } from './server-versions.js';
+import { approveAuthorization } from './routes/oauth.js';
 import {
   FakeHttpError, type FakeContext, type FakeReply, type FakeRequest, type FakeRoute, type FakeRoutes,
 } from './routes/types.js';
@@ -27,6 +29,10 @@ export interface FakeMastodonOptions {
   rateLimitWindow?: number;
   /** Port to listen on, on 127.0.0.1. Default: a free one. */
   port?: number;
+  /** The API feature level instance v2 reports; `null` for none. Default: the level of `version` (none before 4.3). */
+  apiVersion?: number | null;
+  /** Whether `/oauth/token` takes the password grant. Default: before 4.4 only, as Mastodon 4.4 removed it. */
+  passwordGrant?: boolean;
 }
 
 /** A request as the fake server received it, for assertions. */
@@ -141,6 +147,10 @@ export class FakeMastodon {
   /** File parts of multipart requests, newest last. */
   readonly uploads: FakeUpload[] = [];
   readonly version: string;
+  /** The API feature level instance v2 reports, if any. */
+  readonly apiVersion: number | undefined;
+  /** Whether the password grant is offered. */
+  readonly passwordGrant: boolean;
 
   private readonly routes: CompiledRoute[];
   private readonly interceptors = new Set<FakeInterceptor>();
@@ -151,6 +161,8 @@ export class FakeMastodon {
   private constructor(private readonly server: Server, readonly url: string, options: FakeMastodonOptions) {
     this.store = new FakeStore(url);
     this.version = options.version ?? '4.0.2';
+    this.apiVersion = options.apiVersion === null ? undefined : options.apiVersion ?? apiVersionOf(this.version);
+    this.passwordGrant = options.passwordGrant ?? !releasedBy(this.version, '4.4.0');
     this.rateLimit = options.rateLimit ?? 300;
     this.rateLimitWindow = options.rateLimitWindow ?? 300;
     this.routes = Object.entries(fakeRoutes)
@@ -192,7 +204,7 @@ export class FakeMastodon {
    */
   createUser(username: string, options: { password?: string; email?: string } = {}): FakeUser & { token: string } {
     const user = this.store.addUser(username, options.email ?? `${username}@fake.example`, options.password ?? 'password123');
-    const token = this.store.issueToken(null, user.account.id, ['read', 'write', 'follow', 'push', 'admin:read', 'admin:write']);
+    const token = this.store.issueToken(null, user.account.id, ['read', 'write', 'follow', 'push', 'profile', 'admin:read', 'admin:write']);
     return { ...user, token: token.token };
   }
 
@@ -206,6 +218,17 @@ export class FakeMastodon {
     const code = this.store.secret();
     this.store.tokens.set(`code:${code}`, { token: `code:${code}`, clientId, accountId: user.account.id, scopes: [...scopes], refreshToken: '' });
     return code;
+  }
+
+  /**
+   * What the authorize page hands the app once `username` approves the request an
+   * `authRequestUrl` leads to: the code for `logIn({ code })`, bound to the PKCE challenge of
+   * the URL, if any. Throws an `Error` for a request Mastodon would refuse (unknown client,
+   * unregistered redirect URI, scopes the app did not register, a challenge method other than S256).
+   * @example const code = server.approveAuthorization(authRequestUrl(api, { code_challenge }), 'alice');
+   */
+  approveAuthorization(url: string, username: string): string {
+    return approveAuthorization(this.store, url, username);
   }
 
   /**
@@ -240,7 +263,7 @@ export class FakeMastodon {
   }
 
   private context(): FakeContext {
-    return { store: this.store, baseUrl: this.url, version: this.version };
+    return { store: this.store, baseUrl: this.url, version: this.version, apiVersion: this.apiVersion, passwordGrant: this.passwordGrant };
   }
 
   private handle(req: IncomingMessage, res: ServerResponse): void {

@@ -22,13 +22,20 @@ export function tagHistory(store: FakeStore, name: string, statuses: readonly Fa
   });
 }
 
+/** Hashtags as the fake server knows them: their ids, and who follows which since when. */
+export interface FakeTagState {
+  /** Tag name (lower case) → the tag's id, given on first use. */
+  readonly ids: Map<string, string>;
+  /** Account id → tag name → the follow's id (its cursor, and when it began). */
+  readonly follows: Map<string, Map<string, string>>;
+}
+
 /**
- * The hashtags each account follows (account id → tag names, lower case), which tags show as
- * `following`.
- * @example followedTags(server.store).set(account.id, new Set(['cats']));
+ * The hashtags of a fake server: ids and follows, which tags show as `following`.
+ * @example tagState(server.store).follows.get(account.id)?.has('cats')
  */
-export function followedTags(store: FakeStore): Map<string, Set<string>> {
-  return store.extension('followed-tags', () => new Map<string, Set<string>>());
+export function tagState(store: FakeStore): FakeTagState {
+  return store.extension<FakeTagState>('tags', () => ({ ids: new Map(), follows: new Map() }));
 }
 
 /**
@@ -37,7 +44,7 @@ export function followedTags(store: FakeStore): Map<string, Set<string>> {
  */
 export function tagJson(store: FakeStore, name: string, statuses?: readonly FakeStatus[], viewer?: string): Record<string, unknown> {
   const tag: Record<string, unknown> = { name, url: `${store.baseUrl}/tags/${encodeURIComponent(name)}`, history: tagHistory(store, name, statuses) };
-  if (viewer !== undefined) tag['following'] = followedTags(store).get(viewer)?.has(name) ?? false;
+  if (viewer !== undefined) tag['following'] = tagState(store).follows.get(viewer)?.has(name) ?? false;
   return tag;
 }
 

@@ -3,14 +3,19 @@ export { apiRows, tableRouteKeys, type ApiRow } from './rows.js';
 export { TestingBackend, TestRequest, type RequestMatch, type FlushOptions, type VerifyOptions } from './testing-backend.js';
 export type { FakeMastodonOptions, RecordedRequest, FakeUpload, FakeInterceptor } from './fake-server.js';
 export { FakeStore } from './store.js';
-export type { FakeAccount, FakeStatus, FakeUser, FakeApp, FakeToken, FakeNotification, StoreChange } from './store.js';
+export type { FakeAccount, FakeStatus, FakeUser, FakeApp, FakeToken, FakeNotification, StoreChange, AddNotificationOptions } from './store.js';
 export { FakeHttpError } from './routes/types.js';
 export type { FakeRequest, FakeReply, FakeRoute, FakeRoutes, FakeAuth, FakeContext } from './routes/types.js';
-export { pageReply } from './paginate.js';
+export { offsetPageReply, pageReply } from './paginate.js';
 export { parsePairs, type ParsedParams, type ParsedValue } from './params.js';
 export { fakeMediaState, type FakeMedia, type FakeMediaState } from './routes/media.js';
 export type { FakeMediaInfo } from './media-meta.js';
+export { fakeAsyncRefreshes, type FakeAsyncRefresh, type FakeAsyncRefreshState, type FakeRemoteReply } from './routes/async-refreshes.js';
+export { fakeAnnualReports, type FakeAnnualReport, type FakeAnnualReportState } from './routes/annual-reports.js';
+export { fakeCollections, type FakeCollection, type FakeCollectionItem } from './routes/collections.js';
+export { fakeQuotes, type FakeQuote, type FakeQuotesState, type FakeQuoteState, type FakeQuotePolicy } from './routes/quotes.js';
 export { fakePushSubscriptions, type FakePushSubscription } from './routes/push.js';
+export { fakeRegistrations, type FakeRegistrations } from './routes/auth.js';
 export { fakeAdmin, FakeAdminState } from './routes/admin-state.js';
 export type { FakeModeration, FakeReport, FakeDomainBlock, FakeStaffRole } from './routes/admin-state.js';
 export { fakeLimits, countableLength, type FakeLimits } from './limits.js';
@@ -19,9 +24,18 @@ export type { FakeIpBlock, FakeEmailDomainBlock, FakeCanonicalEmailBlock, FakeDo
 export { signUpGate, type FakeSignUpGate, type FakeValidationError } from './routes/admin-sign-ups.js';
 export { fakeTrendReview, FakeTrendReview, type FakeTag, type FakeTrendLink, type FakePublisher } from './routes/admin-trends-state.js';
 export { instanceState, addAnnouncement, type FakeInstanceState, type FakeAnnouncement } from './routes/instance.js';
-export { followedTags } from './hashtags.js';
+export { profileDisplaySettings, type FakeProfileDisplaySettings } from './routes/profile-v2.js';
+export { profileSettings, type FakeProfileSettings } from './routes/profile-state.js';
+export { tagState, type FakeTagState } from './hashtags.js';
+export { serverInfo, type FakeServerInfo, type FakeTermsOfService, type FakeDomainBlock as FakePublicDomainBlock, type FakeFeedAccess } from './routes/server-info.js';
 export { trendingLinksOf, type FakeTrendingLink } from './routes/trends.js';
 export { reportsOf, type FakeUserReport } from './routes/reports.js';
+export { fakeFilters, type FakeFilter, type FakeFilterKeyword, type FakeFilterStatus } from './filters-state.js';
+export {
+  deliverNotification, fakeNotifications, releaseMerges, DEFAULT_POLICY,
+  type FakeNotificationsState, type FakeNotificationPolicy, type FakeNotificationRequest, type FakePolicyAction,
+} from './notifications-state.js';
+export { GROUPABLE_NOTIFICATION_TYPES, MAXIMUM_GROUP_SPAN_HOURS } from './notification-groups.js';
 export { FakeStreamingControl, fakeStreaming } from './streaming/index.js';
 export type { FakeStreamConnection, FakeChannel, FakeWireEvent, FakeStreamingState } from './streaming/index.js';
-export type { PageReplyOptions } from './paginate.js';
+export type { OffsetPageReplyOptions, PageReplyOptions } from './paginate.js';

@@ -69,3 +69,38 @@ export function pageReply<T>(request: FakeRequest, items: readonly T[], options:
   }
   return { json: window, headers };
 }
+
+/** Options of {@link offsetPageReply}. */
+export interface OffsetPageReplyOptions {
+  defaultLimit: number;
+  maxLimit: number;
+}
+
+/**
+ * One page of `items` by `offset` and `limit`, as Mastodon serves trends: a `Link` header with
+ * `next` while the page is full and `prev` once past the start, whose URLs carry `limit` and
+ * the new `offset` only.
+ *
+ * ## Example
+ * ```ts
+ * offsetPageReply(request, rankedTags, { defaultLimit: 10, maxLimit: 20 })
+ * ```
+ */
+export function offsetPageReply<T>(request: FakeRequest, items: readonly T[], options: OffsetPageReplyOptions): FakeReply {
+  const requested = Number(str(request.params, 'limit') ?? options.defaultLimit);
+  const limit = Math.min(Math.max(Number.isFinite(requested) ? Math.trunc(requested) : options.defaultLimit, 1), options.maxLimit);
+  const asked = Math.trunc(Number(str(request.params, 'offset') ?? 0));
+  const offset = Number.isFinite(asked) && asked > 0 ? asked : 0;
+  const window = items.slice(offset, offset + limit);
+  const link = (at: number): string => {
+    const url = new URL(request.url.pathname, request.url.origin);
+    if (str(request.params, 'limit') !== undefined) url.searchParams.set('limit', String(limit));
+    url.searchParams.set('offset', String(at));
+    return url.href;
+  };
+  const links = [
+    window.length === limit ? `<${link(offset + limit)}>; rel="next"` : undefined,
+    offset > 0 ? `<${link(Math.max(offset - limit, 0))}>; rel="prev"` : undefined,
+  ].filter(Boolean);
+  return { json: window, headers: links.length > 0 ? { link: links.join(', ') } : {} };
+}

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { groupKeyFor } from './notification-groups.js';
 
 /** A registered app in the fake server. */
 export interface FakeApp {
@@ -91,6 +92,20 @@ export interface FakeNotification {
   status?: FakeStatus | null;
   /** The report, for `admin.report`. */
   report?: Record<string, unknown>;
+  /** Shared with the notifications it groups with, by Mastodon's rules; else `ungrouped-{id}`. */
+  group_key: string;
+  /** Whether the recipient's notification policy filtered it: it waits in a notification request. */
+  filtered: boolean;
+}
+
+/** Options of {@link FakeStore.addNotification}. */
+export interface AddNotificationOptions {
+  /** The report, for `admin.report`. */
+  report?: Record<string, unknown>;
+  /** Filtered by the recipient's notification policy: kept out of the list and the streams. */
+  filtered?: boolean;
+  /** When it happened; now by default. */
+  at?: Date;
 }
 
 /**
@@ -140,13 +155,20 @@ export class FakeStore {
     for (const listener of this.listeners) listener(change);
   }
 
-  /** Adds a notification for `recipientId` about `account` (and `status`, or a `report`), and tells the listeners. */
-  addNotification(type: string, recipientId: string, account: FakeAccount, status?: FakeStatus, extra: Pick<FakeNotification, 'report'> = {}): FakeNotification {
+  /**
+   * Adds a notification for `recipientId` about `account` (and `status`, or a `report`), with its group key, and
+   * tells the listeners unless it is filtered. The recipient's notification policy is not asked:
+   * `deliverNotification` (in `mastodon-rx/testing`) is what the routes call, as Mastodon does.
+   */
+  addNotification(type: string, recipientId: string, account: FakeAccount, status?: FakeStatus, options: AddNotificationOptions = {}): FakeNotification {
+    const at = options.at ?? new Date();
     const notification: FakeNotification = {
-      id: this.nextId(), type, created_at: new Date().toISOString(), recipientId, account, status: status ?? null, ...extra,
+      id: this.nextId(at.getTime()), type, created_at: at.toISOString(), recipientId, account, status: status ?? null,
+      group_key: '', filtered: options.filtered ?? false, ...(options.report ? { report: options.report } : {}),
     };
+    notification.group_key = groupKeyFor(this, notification);
     this.notifications.push(notification);
-    this.notify({ type: 'notification.created', notification });
+    if (!notification.filtered) this.notify({ type: 'notification.created', notification });
     return notification;
   }
 

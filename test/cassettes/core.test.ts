@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { firstValueFrom } from 'rxjs';
 import { Mastodon, MastodonAPIError, MastodonNotFoundError } from '../../src/index.js';
-import { assertSameRequest, loadCassette, recordedRequest, replay, startReplayServer } from '../support/cassettes.js';
+import { assertSameRequest, loadCassette, recordedRequest, replay, startReplayServer, type Interaction } from '../support/cassettes.js';
 
 describe('recorded traffic with Mastodon 4.0.2', () => {
   it('toot sends what Mastodon.py sent and parses the real status', async () => {
@@ -30,10 +30,14 @@ describe('recorded traffic with Mastodon 4.0.2', () => {
     });
   }
 
-  it('log_in with a password sends the recorded form and checks the granted scopes', async () => {
+  it('log_in with a password asks for the OAuth metadata (a 4.0.2 server has none), then sends the recorded form and checks the granted scopes', async () => {
     const interactions = loadCassette('test_log_in_password.yaml');
     const sent = recordedRequest(interactions[0]!).body as Record<string, string>;
-    const server = await startReplayServer(interactions.slice(0, 1));
+    const noMetadata: Interaction = {
+      request: { method: 'GET', uri: 'http://localhost:3000/.well-known/oauth-authorization-server', body: null, headers: {} },
+      response: { status: 404, reason: 'Not Found', headers: { 'content-type': 'text/html; charset=utf-8' }, body: '<!DOCTYPE html>' },
+    };
+    const server = await startReplayServer([noMetadata, interactions[0]!]);
     try {
       const api = new Mastodon({
         api_base_url: server.url, client_id: sent['client_id']!, client_secret: sent['client_secret']!, version_check_mode: 'none',
@@ -41,7 +45,8 @@ describe('recorded traffic with Mastodon 4.0.2', () => {
       const token = await firstValueFrom(api.logIn(sent['username']!, sent['password']!));
       assert.equal(token, '__MASTODON_PY_TEST_ACCESS_TOKEN_3');
       assert.equal(api.access_token, token);
-      assertSameRequest(server.received[0]!, recordedRequest(interactions[0]!));
+      assert.equal(server.received[0]!.path, '/.well-known/oauth-authorization-server');
+      assertSameRequest(server.received[1]!, recordedRequest(interactions[0]!));
     } finally {
       await server.close();
     }
@@ -49,8 +54,8 @@ describe('recorded traffic with Mastodon 4.0.2', () => {
 });
 
 describe('recorded responses parse into entities', () => {
-  it('instance: version and streaming URL', async () => {
-    const instance = await replay('test_instance.yaml', (api) => firstValueFrom(api.instance()));
+  it('instance v1 (what instance() was in 1.8): version and streaming URL', async () => {
+    const instance = await replay('test_instance.yaml', (api) => firstValueFrom(api.instanceV1()));
     assert.equal(instance.version, '4.0.2');
     assert.equal(instance.urls.streaming_api, 'ws://localhost:4000');
   });

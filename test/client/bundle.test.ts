@@ -9,10 +9,11 @@ import { build, type Metafile } from 'esbuild';
 const ROOT = process.cwd();
 /**
  * The budget of the one-call app through mastodon-rx/core and mastodon-rx/api, RxJS left to the
- * host: what it weighs with the hardened request pipeline (8.5 KB), rounded up, so that nothing
- * grows it unseen. The goal is 8 KB; the README says where the bytes go.
+ * host: what it weighs with the hardened request pipeline and the 4.x surface's additions to it
+ * (9.1 KB), rounded up, so that nothing grows it unseen while the 8 KB goal is still open; the
+ * README says where the bytes go.
  */
-const BUDGET_GZIPPED = 9 * 1024;
+const BUDGET_GZIPPED = 9.5 * 1024;
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -59,7 +60,7 @@ describe('the one-call app through mastodon-rx/core and mastodon-rx/api, bundled
 
   it('holds its one row and the fetch backend, and none of undici, streaming, uploads, Web Push, blurhash or the class', () => {
     const text = new TextDecoder().decode(code);
-    assert.deepEqual([...new Set(text.match(/\/api\/v\d\/[\w/{}*]+/g))].sort(), ['/api/v1/instance/', '/api/v1/timelines/home']);
+    assert.deepEqual([...new Set(text.match(/\/api\/v\d\/[\w/{}*]+/g))].sort(), ['/api/v1/instance/', '/api/v1/timelines/home', '/api/v2/instance/']);
     const output = Object.values(metafile.outputs)[0]!;
     const modules = Object.entries(output.inputs).filter(([, input]) => input.bytesInOutput > 0)
       .map(([path]) => path.replace(/^.*node_modules\/mastodon-rx\/dist\//, ''));

@@ -123,7 +123,7 @@ describe('the module graph', () => {
 
 describe('mastodon-rx/api', () => {
   /** The functions that need no client: Mastodon.py's pure helpers and its static createApp. */
-  const CLIENTLESS = ['createApp', 'decodeBlurhash', 'filtersApply', 'getSupportedVersion', 'makePoll',
+  const CLIENTLESS = ['createApp', 'decodeBlurhash', 'filtersApply', 'generateMediaEditAttributes', 'getAsyncRefreshInfo', 'getPaginationInfo', 'getStatusLength', 'getSupportedVersion', 'makePkcePair', 'makePoll',
     'pushSubscriptionDecryptPush', 'pushSubscriptionGenerateKeys'];
 
   it('exports endpoints only: functions that take the client first, rows, and the known pure helpers', () => {

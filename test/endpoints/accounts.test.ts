@@ -75,13 +75,41 @@ describe('accounts against the fake server', () => {
     assert.equal(removed.followed_by, false);
   });
 
-  it('follows (remote follow by uri) emits the account', async () => {
-    const api = clientFor(fake.server, 'uri_fan');
-    clientFor(fake.server, 'uri_star');
-    const account = await firstValueFrom(api.follows(`uri_star@${new URL(fake.server.url).host}`));
-    assert.deepEqual(last('POST /api/v1/follows').body, { uri: `uri_star@${new URL(fake.server.url).host}` });
+  it('follows searches the account and follows it on servers from 3.0, and emits the account', async () => {
+    const api = clientFor(fake.server, 'uri_fan', { mastodon_version: '4.5.0' });
+    const starId = await idOfUser(clientFor(fake.server, 'uri_star'));
+    const uri = `uri_star@${new URL(fake.server.url).host}`;
+    const sentBefore = fake.server.requests.length;
+    const account = await firstValueFrom(api.follows(uri));
+    assert.deepEqual(fake.server.requests.slice(sentBefore).map((r) => `${r.method} ${r.path}`),
+      ['GET /api/v1/accounts/search', `POST /api/v1/accounts/${starId}/follow`]);
+    assert.deepEqual(last('GET /api/v1/accounts/search').query, { q: uri, following: '0' });
     assert.equal(account.username, 'uri_star');
     assert.ok(account.created_at instanceof Date);
+    const [relationship] = await firstValueFrom(api.accountRelationships(starId));
+    assert.equal(relationship?.following, true);
+  });
+
+  it('follows finds nobody: MastodonNotFoundError, and nothing followed', async () => {
+    const api = clientFor(fake.server, 'uri_lonely', { mastodon_version: '4.5.0' });
+    const sentBefore = fake.server.requests.length;
+    await assert.rejects(firstValueFrom(api.follows('nobody_here@elsewhere.example')), MastodonNotFoundError);
+    assert.deepEqual(fake.server.requests.slice(sentBefore).map((r) => r.route), ['GET /api/v1/accounts/search']);
+  });
+
+  it('follows sends the old remote follow (by uri) to servers before 3.0, and emits the account', async () => {
+    const api = clientFor(fake.server, 'old_fan', { mastodon_version: '2.9.0' });
+    clientFor(fake.server, 'old_star');
+    const account = await firstValueFrom(api.follows(`old_star@${new URL(fake.server.url).host}`));
+    assert.deepEqual(last('POST /api/v1/follows').body, { uri: `old_star@${new URL(fake.server.url).host}` });
+    assert.equal(account.username, 'old_star');
+  });
+
+  it('follows refuses a uri that is not a string, sending nothing', async () => {
+    const api = clientFor(fake.server, 'uri_bad', { mastodon_version: '4.5.0' });
+    const sentBefore = fake.server.requests.length;
+    await assert.rejects(firstValueFrom(api.follows(42 as unknown as string)), MastodonIllegalArgumentError);
+    assert.equal(fake.server.requests.length, sentBefore);
   });
 
   it('block, mute (with options), pin and note change the relationship', async () => {
@@ -118,7 +146,7 @@ describe('accounts against the fake server', () => {
     const targetId = await idOfUser(target);
 
     const found = await firstValueFrom(api.accountSearch('srch_t', { limit: 5 }));
-    assert.deepEqual(last('GET /api/v1/accounts/search').query, { q: 'srch_t', limit: '5' });
+    assert.deepEqual(last('GET /api/v1/accounts/search').query, { q: 'srch_t', limit: '5', following: '0' });
     assert.deepEqual(found.map((a) => a.id), [targetId]);
     assert.deepEqual(await firstValueFrom(api.accountSearch('srch_t', { following: true })), []);
     assert.deepEqual(last('GET /api/v1/accounts/search').query, { q: 'srch_t', following: '1' });

@@ -62,7 +62,7 @@ describe('admin reports', () => {
     const api = clientFor(fake.server, 'mod3');
     const reporter = fake.server.createUser('reporter3').account;
     const target = fake.server.createUser('target3').account;
-    instanceState(fake.server.store).rules.push({ id: '3', text: 'No spam.' });
+    instanceState(fake.server.store).rules.push({ id: '3', text: 'No spam.', hint: '', translations: {} });
     const filed = fakeAdmin(fake.server.store).fileReport(reporter, target, { category: 'other' });
 
     const updated = await firstValueFrom(api.adminUpdateReport(filed.id, { category: 'violation', rule_ids: ['1', { id: '3' }] }));

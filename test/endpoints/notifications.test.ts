@@ -67,6 +67,16 @@ describe('notifications', () => {
     assert.deepEqual(fake.server.requestsTo('GET /api/v1/notifications').at(-1)!.query, {});
   });
 
+  it('include_filtered and supported_types (4.3 and 4.6) go on the wire as given; notifications carry their group key', async () => {
+    const { api, ids } = seeded(fake.server, 'note10');
+    const page = await firstValueFrom(api.notifications({ include_filtered: false, supported_types: ['mention', 'follow'] }));
+    assert.deepEqual(fake.server.requestsTo('GET /api/v1/notifications').at(-1)!.query,
+      { include_filtered: '0', supported_types: ['mention', 'follow'] });
+    assert.deepEqual(page.map((n) => n.id), [...ids].reverse());
+    assert.match(page[1]!.group_key!, /^ungrouped-\d+$/);
+    assert.match(page[2]!.group_key!, /^follow-\d+$/);
+  });
+
   it('checks types before sending', async () => {
     const api = clientFor(fake.server, 'note6');
     const before = fake.server.requests.length;

@@ -12,7 +12,8 @@ describe('the generated Mastodon class', () => {
 
   it('passes the client on in one-line bodies, keeping parameters, results, generics and overloads', () => {
     assert.match(source, /\n {2}timelineHome\(options\?: TimelineOptions\): Observable<Page<Status>> \{\n {4}return api\.timelineHome\(this, options\);\n {2}\}/);
-    assert.match(source, /\n {2}fetchNext<T>\(page: [^)]+\): Observable<Page<T> \| null> \{\n {4}return api\.fetchNext\(this, page\);/);
+    assert.match(source, /\n {2}fetchRemaining<T>\(page: [^)]+\): Observable<T\[\]> \{\n {4}return api\.fetchRemaining\(this, page\);/);
+    assert.match(source, /\n {2}fetchNext<R extends object>\(page: ObjectPage<R>\): Observable<ObjectPage<R> \| null>;\n {2}fetchNext\(\.\.\.args: unknown\[\]\): unknown \{\n {4}return Reflect\.apply\(api\.fetchNext, undefined, \[this, \.\.\.args\]\);/);
     assert.match(source, /statusPost\(status: string, options: StatusPostOptions & \{ scheduled_at: Date; \}\): Observable<Status \| ScheduledStatus>;\n {2}statusPost\(status: string, options\?: StatusPostOptions\): Observable<Status>;\n {2}statusPost\(\.\.\.args: unknown\[\]\): unknown \{\n {4}return Reflect\.apply\(api\.statusPost, undefined, \[this, \.\.\.args\]\);/);
     assert.match(source, /\n {2}makePoll\(options: readonly string\[\], expires_in: number, flags\?: MakePollOptions\): PollSpec \{\n {4}return api\.makePoll\(options, expires_in, flags\);/);
   });

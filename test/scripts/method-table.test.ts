@@ -6,7 +6,9 @@ import { beyondTable, methodTable, readEntries, type MethodEntry } from '../../s
 describe('the Mastodon.py method table', () => {
   const entries = readEntries();
   const table = methodTable(entries);
-  const rows = table.split('\n').filter((line) => line.startsWith('| `'));
+  const rows18 = table.split('\n## Beyond Mastodon.py 1.8\n')[0]!;
+  const rowsOf = (section: string): string[] => section.split('\n').filter((line) => line.startsWith('| `'));
+  const rows = rowsOf(rows18);
   const rowOf = (method: string): string => rows.find((row) => row.startsWith(`| \`${method}\` |`)) ?? assert.fail(`no row for ${method}`);
 
   it('has one row per Mastodon.py method', () => {
@@ -45,6 +47,12 @@ describe('the methods beyond Mastodon.py 1.8', () => {
     assert.ok(rows.includes('| `admin_ip_blocks` | `api.adminIpBlocks(options?)` | `GET /api/v1/admin/ip_blocks` | table row, paginated |'));
     assert.ok(!rows.some((row) => row.startsWith('| `admin_accounts_v2` |')), '1.8 methods stay in the first table');
     assert.match(text, new RegExp(`${rows.length} of the \\d+ methods with a request that Mastodon.py 2.2.2 adds to 1.8 are here`));
+  });
+
+  it('lists the statuses area under Mastodon.py 2.2.2\'s names, and what it lacks apart, hand-written calls included', () => {
+    assert.ok(section('From Mastodon.py 2.2.2').includes('| `status_quotes` | `api.statusQuotes(id, options?)` | `GET /api/v1/statuses/{id}/quotes` | table row, paginated |'));
+    assert.ok(section('From Mastodon.py 2.2.2').includes('| `await_async_refresh` | `api.awaitAsyncRefresh(result, options?)` | — | hand-written |'));
+    assert.ok(section('Not in Mastodon.py').includes('| `api.mediaDelete` | `DELETE /api/v1/media/{id}` | table row |'));
   });
 
   it('lists the methods no Mastodon.py version has in a section of their own', () => {

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { fakeAdmin, followedTags } from '../../src/testing/index.js';
+import { fakeAdmin, tagState } from '../../src/testing/index.js';
 import { useFakeServer } from '../support/fake.js';
 
 /** The JSON answer of the fake server to a request with a user's token. */
@@ -27,7 +27,7 @@ describe('details of the fake server\'s answers, as Mastodon 4.0 gives them', ()
   it('shows a signed-in reader whether they follow a tag', async () => {
     const { token, account } = fake.server.createUser('tagger');
     fake.server.store.addStatus(account, 'about #cats and #dogs');
-    followedTags(fake.server.store).set(account.id, new Set(['cats']));
+    tagState(fake.server.store).follows.set(account.id, new Map([['cats', '1']]));
     const tags = await call(`${fake.server.url}/api/v1/featured_tags/suggestions`, token) as { name: string; following: boolean }[];
     assert.deepEqual(tags.map((t) => [t.name, t.following]), [['cats', true], ['dogs', false]]);
     const anonymous = await (await fetch(`${fake.server.url}/api/v1/trends/tags`)).json() as object[];

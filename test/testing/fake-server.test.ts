@@ -76,10 +76,10 @@ describe('the fake server', () => {
     const api = clientFor(fake.server, 'intercepted');
     const remove = fake.server.intercept((req) => req.route === 'GET /api/v1/instance/' ? { status: 200, json: { version: '9.9.9' } } : undefined);
     try {
-      assert.equal((await firstValueFrom(api.instance())).version, '9.9.9');
+      assert.equal((await firstValueFrom(api.instanceV1())).version, '9.9.9');
     } finally {
       remove();
     }
-    assert.equal((await firstValueFrom(api.instance())).version, '4.0.2');
+    assert.equal((await firstValueFrom(api.instanceV1())).version, '4.0.2');
   });
 });

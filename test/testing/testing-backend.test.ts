@@ -151,10 +151,23 @@ describe('TestingBackend', () => {
     const backend = new TestingBackend();
     const client = new MastodonClient({ api_base_url: BASE, session: backend });
     const seen = collect(timelineHome(client));
-    backend.expectOne('GET /api/v1/instance').flush({ version: '4.3.0' });
+    backend.expectOne('GET /api/v2/instance').flush({ version: '4.3.0', api_versions: { mastodon: 2 } });
     backend.expectOne(timelineHome).flush([]);
     assert.equal(seen.done, true);
     assert.equal(client.mastodon_version, '4.3.0');
+    assert.equal(client.mastodon_api_version, 2);
+    backend.verify();
+  });
+
+  it('answers the version request of a server without instance v2 in two steps', () => {
+    const backend = new TestingBackend();
+    const client = new MastodonClient({ api_base_url: BASE, session: backend });
+    const seen = collect(timelineHome(client));
+    backend.expectOne('GET /api/v2/instance').flush({ error: 'Record not found' }, { status: 404 });
+    backend.expectOne('GET /api/v1/instance').flush({ version: '3.5.3' });
+    backend.expectOne(timelineHome).flush([]);
+    assert.equal(seen.done, true);
+    assert.equal(client.mastodon_api_version, 0);
     backend.verify();
   });
 });

@@ -1,7 +1,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { firstValueFrom, forkJoin } from 'rxjs';
-import { Mastodon, MastodonIllegalArgumentError, MastodonVersionError, parseVersion, versionAtLeast } from '../../src/index.js';
+import {
+  call, Mastodon, MastodonClient, MastodonIllegalArgumentError, MastodonServerError, MastodonVersionError, page, parseVersion, row,
+  versionAtLeast, type Status,
+} from '../../src/index.js';
+import { formatVersion } from '../../src/versions/version.js';
 import { FakeMastodon } from '../../src/testing/index.js';
 import { json, startLoopback } from '../support/loopback.js';
 
@@ -43,8 +47,10 @@ describe('version checks against the server', () => {
       await firstValueFrom(forkJoin([api.me(), api.timelineHome(), api.instance(), api.me()]));
       await firstValueFrom(api.me());
       assert.equal(api.mastodon_version, '4.0.2');
-      // one for the version, one for api.instance() itself
-      assert.equal(server.requestsTo('GET /api/v1/instance/').length, 2);
+      assert.equal(api.mastodon_api_version, 0, '4.0 says no API level');
+      // one for the version, one for api.instance() itself, which reads v2 on 4.0
+      assert.equal(server.requestsTo('GET /api/v2/instance/').length, 2);
+      assert.equal(server.requestsTo('GET /api/v1/instance/').length, 0);
     } finally {
       await server.close();
     }
@@ -94,6 +100,140 @@ describe('version checks against the server', () => {
       assert.equal(await firstValueFrom(api.verifyMinimumVersion('3.5.0', { cached: true })), true);
       assert.equal(await firstValueFrom(api.verifyMinimumVersion('4.0.0')), false);
       assert.equal(await firstValueFrom(api.retrieveMastodonVersion()), '3.5.5');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('retrieveMastodonVersion emits 1.0.0 for a server that does not say its version, or fails with fail_hard', async () => {
+    let answer: 'down' | 'no version' | 'up' = 'down';
+    const server = await startLoopback((req, res) => {
+      if (answer === 'down') json(res, { error: 'down' }, 503);
+      else json(res, answer === 'up' ? { version: '4.5.1' } : { title: 'no version here' });
+    });
+    try {
+      const api = new Mastodon({ api_base_url: server.url, request_timeout: 5_000 });
+      assert.equal(await firstValueFrom(api.retrieveMastodonVersion()), '1.0.0');
+      await assert.rejects(firstValueFrom(api.retrieveMastodonVersion({ fail_hard: true })), /503|down|Unavailable/i);
+      answer = 'no version';
+      assert.equal(await firstValueFrom(api.retrieveMastodonVersion({ fail_hard: false })), '1.0.0');
+      await assert.rejects(firstValueFrom(api.retrieveMastodonVersion({ fail_hard: true })), /did not say its version/);
+      // 1.0.0 is not remembered: the next ask reaches the server again.
+      answer = 'up';
+      assert.equal(await firstValueFrom(api.retrieveMastodonVersion()), '4.5.1');
+      assert.equal(api.mastodon_version, '4.5.1');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('retrieveMastodonVersion refuses a fail_hard that is not a boolean, without asking', async () => {
+    const sent: string[] = [];
+    const api = new Mastodon({ api_base_url: 'https://m.example', session: { handle: (request) => { sent.push(request.url); throw new Error('sent'); } } });
+    await assert.rejects(firstValueFrom(api.retrieveMastodonVersion({ fail_hard: 'yes' as unknown as boolean })), MastodonIllegalArgumentError);
+    assert.deepEqual(sent, []);
+  });
+});
+
+describe('the server version and API feature level, from instance v2', () => {
+  /** A row that needs API level 7 (quotes came with it), sent through the home timeline's route. */
+  const needsLevel7 = row('GET /api/v1/timelines/home', { created: '4.0.0', api_version: 7, returns: page<Status> });
+
+  it('are read from instance v2 in one request', async () => {
+    const server = await FakeMastodon.start({ version: '4.5.1' });
+    try {
+      const api = new MastodonClient({ api_base_url: server.url, access_token: server.createUser('lvl1').token });
+      assert.equal(formatVersion(await firstValueFrom(api.serverVersion())), '4.5.1');
+      assert.equal(api.mastodon_api_version, 7);
+      await firstValueFrom(call(api, needsLevel7, []));
+      assert.deepEqual(server.requests.map((r) => r.route), ['GET /api/v2/instance/', 'GET /api/v1/timelines/home']);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('come from instance v1 on servers without v2 (before 4.0), where the level is 0', async () => {
+    const server = await FakeMastodon.start({ version: '3.5.5' });
+    try {
+      const api = new Mastodon({ api_base_url: server.url, access_token: server.createUser('lvl2').token });
+      assert.equal(await firstValueFrom(api.retrieveMastodonVersion()), '3.5.5');
+      assert.equal(api.mastodon_api_version, 0);
+      assert.deepEqual(server.requests.map((r) => r.path), ['/api/v2/instance/', '/api/v1/instance/'], 'v2 answered 404');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('refuse a row that needs a higher API level before sending it, in both check modes; none checks nothing', async () => {
+    const server = await FakeMastodon.start({ version: '4.4.3' });
+    try {
+      const { token } = server.createUser('lvl3');
+      for (const mode of ['created', 'changed'] as const) {
+        const api = new MastodonClient({ api_base_url: server.url, access_token: token, version_check_mode: mode });
+        const refused = await firstValueFrom(call(api, needsLevel7, [])).catch((e: unknown) => e);
+        assert.ok(refused instanceof MastodonVersionError, mode);
+        assert.match(refused.message, /Need API version 7, server has 5/);
+      }
+      assert.equal(server.requestsTo('GET /api/v1/timelines/home').length, 0);
+      const unchecked = new MastodonClient({ api_base_url: server.url, access_token: token, version_check_mode: 'none' });
+      await firstValueFrom(call(unchecked, needsLevel7, []));
+      assert.equal(server.requestsTo('GET /api/v1/timelines/home').length, 1);
+      assert.equal(server.requestsTo('GET /api/v2/instance/').length, 2, 'one fetch per checking client, none for none');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a version given to the constructor still fetches the level, once, for a row that needs one', async () => {
+    const server = await FakeMastodon.start({ version: '4.5.0' });
+    try {
+      const api = new MastodonClient({ api_base_url: server.url, access_token: server.createUser('lvl4').token, mastodon_version: '4.5.0' });
+      await firstValueFrom(api.versionCheck('4.0.0'));
+      assert.equal(server.requests.length, 0, 'the given version answers a version check');
+      await firstValueFrom(forkJoin([call(api, needsLevel7, []), call(api, needsLevel7, [])]));
+      await firstValueFrom(api.versionCheck(undefined, undefined, 7));
+      assert.equal(server.requestsTo('GET /api/v2/instance/').length, 1);
+      await assert.rejects(firstValueFrom(api.versionCheck(undefined, undefined, 8)), MastodonVersionError);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a failing instance v2 fails the check without asking v1, and the next call asks again', async () => {
+    let down = true;
+    const server = await startLoopback((req, res) => {
+      if (req.url.startsWith('/api/v2/instance')) {
+        if (down) json(res, { error: 'down' }, 503);
+        else json(res, { version: '4.3.0', api_versions: { mastodon: 2 } });
+      } else json(res, { id: '1' });
+    });
+    try {
+      const api = new Mastodon({ api_base_url: server.url });
+      await assert.rejects(firstValueFrom(api.status('1')), MastodonServerError);
+      assert.deepEqual(server.seen.map((r) => r.url), ['/api/v2/instance/']);
+      down = false;
+      assert.equal((await firstValueFrom(api.status('1'))).id, '1');
+      assert.equal(api.mastodon_api_version, 2);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a non-JSON answer at /api/v2/instance (a web page) falls back to v1, and a forgotten version is asked again', async () => {
+    const server = await startLoopback((req, res) => {
+      if (req.url.startsWith('/api/v2/')) {
+        res.writeHead(200, { 'content-type': 'text/html' }).end('<!DOCTYPE html><p>app</p>');
+      } else json(res, { version: '3.4.1' });
+    });
+    try {
+      const api = new Mastodon({ api_base_url: server.url });
+      assert.equal(await firstValueFrom(api.retrieveMastodonVersion()), '3.4.1');
+      await firstValueFrom(api.versionCheck('3.0.0'));
+      assert.equal(server.seen.length, 2);
+      api.forgetServerVersion();
+      assert.equal(api.mastodon_version, undefined);
+      await firstValueFrom(api.versionCheck('3.0.0'));
+      assert.equal(server.seen.length, 4);
     } finally {
       await server.close();
     }

@@ -129,7 +129,7 @@ function accountAction(action: string) {
  */
 export const adminAccountsV2 = /* @__PURE__ */ endpoint('GET /api/v2/admin/accounts', {
   created: '2.9.1', changed: '4.0.0', returns: page<Admin_Account>,
-  params: (options?: AdminAccountsV2Options) => v2Params(options),
+  options: 0, params: (options?: AdminAccountsV2Options) => v2Params(options),
 });
 
 /**
@@ -139,7 +139,7 @@ export const adminAccountsV2 = /* @__PURE__ */ endpoint('GET /api/v2/admin/accou
  */
 export const adminAccountsV1 = /* @__PURE__ */ endpoint('GET /api/v1/admin/accounts', {
   created: '2.9.1', changed: '4.0.0', returns: page<Admin_Account>,
-  params: (options?: AdminAccountsV1Options) => v1Params(options),
+  options: 0, params: (options?: AdminAccountsV1Options) => v1Params(options),
 });
 
 /**
@@ -148,7 +148,7 @@ export const adminAccountsV1 = /* @__PURE__ */ endpoint('GET /api/v1/admin/accou
  */
 export const adminAccounts = /* @__PURE__ */ endpoint('GET /api/v1/admin/accounts', {
   created: '2.9.1', changed: '4.0.0', returns: page<Admin_Account>,
-  params: (options?: AdminAccountsV1Options) => v1Params(options),
+  options: 0, params: (options?: AdminAccountsV1Options) => v1Params(options),
 });
 
 /**
@@ -212,5 +212,5 @@ export const adminAccountDelete = /* @__PURE__ */ endpoint('DELETE /api/v1/admin
  */
 export const adminAccountModerate = /* @__PURE__ */ endpoint('POST /api/v1/admin/accounts/{id}/action', {
   created: '2.9.1', changed: '2.9.1', returns: nothing,
-  params: (id: IdLike, options?: AdminAccountModerateOptions) => moderateParams(id, options),
+  options: 1, params: (id: IdLike, options?: AdminAccountModerateOptions) => moderateParams(id, options),
 });

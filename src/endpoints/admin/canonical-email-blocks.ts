@@ -42,7 +42,7 @@ const byId = (id: IdLike): Params => ({ id: idOf(id) });
  */
 export const adminCanonicalEmailBlocks = /* @__PURE__ */ endpoint('GET /api/v1/admin/canonical_email_blocks', {
   created: '4.0.0', changed: '4.0.0', returns: page<Admin_CanonicalEmailBlock>,
-  params: (options?: PaginationOptions) => pageParams(options),
+  options: 0, params: (options?: PaginationOptions) => pageParams(options),
 });
 
 /**
@@ -70,7 +70,7 @@ export const adminTestCanonicalEmailBlock = /* @__PURE__ */ endpoint('POST /api/
  */
 export const adminCreateCanonicalEmailBlock = /* @__PURE__ */ endpoint('POST /api/v1/admin/canonical_email_blocks', {
   created: '4.0.0', changed: '4.0.0', returns: json<Admin_CanonicalEmailBlock>,
-  params: (options?: AdminCanonicalEmailBlockOptions) => blockParams(options),
+  options: 0, params: (options?: AdminCanonicalEmailBlockOptions) => blockParams(options),
 });
 
 /**

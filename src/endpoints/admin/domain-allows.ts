@@ -17,7 +17,7 @@ const byId = (id: IdLike): Params => ({ id: idOf(id) });
  */
 export const adminDomainAllows = /* @__PURE__ */ endpoint('GET /api/v1/admin/domain_allows', {
   created: '4.0.0', changed: '4.0.0', returns: page<Admin_DomainAllow>,
-  params: (options?: PaginationOptions) => pageParams(options),
+  options: 0, params: (options?: PaginationOptions) => pageParams(options),
 });
 
 /**

@@ -53,7 +53,7 @@ export const adminDomainBlockRow = /* @__PURE__ */ row('GET /api/v1/admin/domain
 /** `GET` of the list, behind `adminDomainBlocks()`. */
 export const adminDomainBlockListRow = /* @__PURE__ */ row('GET /api/v1/admin/domain_blocks/', {
   created: '4.0.0', changed: '4.0.0', returns: page<Admin_DomainBlock>,
-  params: (options: PaginationOptions) => paginationParams(options),
+  options: 0, params: (options: PaginationOptions) => paginationParams(options),
 });
 
 // Creating, changing and lifting domain blocks. Needs admin scopes.
@@ -64,7 +64,7 @@ export const adminDomainBlockListRow = /* @__PURE__ */ row('GET /api/v1/admin/do
  */
 export const adminCreateDomainBlock = /* @__PURE__ */ endpoint('POST /api/v1/admin/domain_blocks/', {
   created: '4.0.0', changed: '4.0.0', returns: json<Admin_DomainBlock>,
-  params: (domain: string, options?: AdminDomainBlockOptions) => ({
+  options: 1, params: (domain: string, options?: AdminDomainBlockOptions) => ({
     domain: requiredString('domain', domain),
     ...blockParams(optionsOf(options)),
   }),
@@ -76,7 +76,7 @@ export const adminCreateDomainBlock = /* @__PURE__ */ endpoint('POST /api/v1/adm
  */
 export const adminUpdateDomainBlock = /* @__PURE__ */ endpoint('PUT /api/v1/admin/domain_blocks/{id}', {
   created: '4.0.0', changed: '4.0.0', returns: json<Admin_DomainBlock>,
-  params: (id: IdLike, options?: AdminDomainBlockOptions) => ({ id: idOf(id), ...blockParams(optionsOf(options)) }),
+  options: 1, params: (id: IdLike, options?: AdminDomainBlockOptions) => ({ id: idOf(id), ...blockParams(optionsOf(options)) }),
 });
 
 /**

@@ -24,7 +24,7 @@ const byId = (id: IdLike): Params => ({ id: idOf(id) });
  */
 export const adminEmailDomainBlocks = /* @__PURE__ */ endpoint('GET /api/v1/admin/email_domain_blocks', {
   created: '4.0.0', changed: '4.0.0', returns: page<Admin_EmailDomainBlock>,
-  params: (options?: PaginationOptions) => pageParams(options),
+  options: 0, params: (options?: PaginationOptions) => pageParams(options),
 });
 
 /**
@@ -41,7 +41,7 @@ export const adminEmailDomainBlock = /* @__PURE__ */ endpoint('GET /api/v1/admin
  */
 export const adminCreateEmailDomainBlock = /* @__PURE__ */ endpoint('POST /api/v1/admin/email_domain_blocks', {
   created: '4.0.0', changed: '4.0.0', returns: json<Admin_EmailDomainBlock>,
-  params: (domain: string, options?: AdminEmailDomainBlockOptions) => ({
+  options: 1, params: (domain: string, options?: AdminEmailDomainBlockOptions) => ({
     domain: requiredText('domain', domain),
     allow_with_approval: optionalBoolean('allow_with_approval', optionsOf(options).allow_with_approval),
   }),

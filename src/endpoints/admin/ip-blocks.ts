@@ -51,7 +51,7 @@ const byId = (id: IdLike): Params => ({ id: idOf(id) });
  */
 export const adminIpBlocks = /* @__PURE__ */ endpoint('GET /api/v1/admin/ip_blocks', {
   created: '4.0.0', changed: '4.0.0', returns: page<Admin_IpBlock>,
-  params: (options?: PaginationOptions) => pageParams(options),
+  options: 0, params: (options?: PaginationOptions) => pageParams(options),
 });
 
 /**
@@ -70,7 +70,7 @@ export const adminIpBlock = /* @__PURE__ */ endpoint('GET /api/v1/admin/ip_block
  */
 export const adminCreateIpBlock = /* @__PURE__ */ endpoint('POST /api/v1/admin/ip_blocks', {
   created: '4.0.0', changed: '4.0.0', returns: json<Admin_IpBlock>,
-  params: (ip: string, severity: Admin_IpBlockSeverity, options?: AdminIpBlockOptions) => ({
+  options: 2, params: (ip: string, severity: Admin_IpBlockSeverity, options?: AdminIpBlockOptions) => ({
     ip: ipRangeText(ip),
     severity: oneOf('severity', severity, IP_BLOCK_SEVERITIES),
     ...blockParams(optionsOf(options)),
@@ -83,7 +83,7 @@ export const adminCreateIpBlock = /* @__PURE__ */ endpoint('POST /api/v1/admin/i
  */
 export const adminUpdateIpBlock = /* @__PURE__ */ endpoint('PUT /api/v1/admin/ip_blocks/{id}', {
   created: '4.0.0', changed: '4.0.0', returns: json<Admin_IpBlock>,
-  params: (id: IdLike, options?: AdminUpdateIpBlockOptions) => {
+  options: 1, params: (id: IdLike, options?: AdminUpdateIpBlockOptions) => {
     const o = optionsOf(options);
     return {
       id: idOf(id),

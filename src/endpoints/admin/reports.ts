@@ -44,7 +44,7 @@ function reportAction(action: string) {
  */
 export const adminReports = /* @__PURE__ */ endpoint('GET /api/v1/admin/reports', {
   created: '2.9.1', changed: '2.9.1', returns: page<Admin_Report>,
-  params: (options?: AdminReportsOptions) => {
+  options: 0, params: (options?: AdminReportsOptions) => {
     const o = optionsOf(options);
     return {
       ...paginationParams(o),
@@ -70,7 +70,7 @@ export const adminReport = /* @__PURE__ */ endpoint('GET /api/v1/admin/reports/{
  */
 export const adminUpdateReport = /* @__PURE__ */ endpoint('PUT /api/v1/admin/reports/{id}', {
   created: '3.5.0', changed: '3.5.0', returns: json<Admin_Report>,
-  params: (id: IdLike, options?: AdminUpdateReportOptions) => {
+  options: 1, params: (id: IdLike, options?: AdminUpdateReportOptions) => {
     const o = optionsOf(options);
     return {
       id: idOf(id),

@@ -116,7 +116,7 @@ function statsBody<K extends string>(
  */
 export const adminMeasures = /* @__PURE__ */ endpoint('POST /api/v1/admin/measures', {
   created: '3.5.0', changed: '3.5.0', returns: json<Admin_Measure[]>, encoding: 'json',
-  params: (start_at: Date, end_at: Date, options?: AdminMeasuresOptions): Params =>
+  options: 2, params: (start_at: Date, end_at: Date, options?: AdminMeasuresOptions): Params =>
     statsBody<Admin_MeasureKey>('measure', start_at, end_at, optionsOf(options), MEASURE_FLAGS, MEASURE_TAGS, MEASURE_DOMAINS),
 });
 
@@ -127,7 +127,7 @@ export const adminMeasures = /* @__PURE__ */ endpoint('POST /api/v1/admin/measur
  */
 export const adminDimensions = /* @__PURE__ */ endpoint('POST /api/v1/admin/dimensions', {
   created: '3.5.0', changed: '3.5.0', returns: json<Admin_Dimension[]>, encoding: 'json',
-  params: (start_at: Date, end_at: Date, options?: AdminDimensionsOptions): Params => {
+  options: 2, params: (start_at: Date, end_at: Date, options?: AdminDimensionsOptions): Params => {
     const o = optionsOf(options);
     const body = statsBody<Admin_DimensionKey>('dimension', start_at, end_at, o, DIMENSION_FLAGS, DIMENSION_TAGS, DIMENSION_DOMAINS);
     return o.limit === undefined ? body : { ...body, limit: o.limit };
@@ -141,7 +141,7 @@ export const adminDimensions = /* @__PURE__ */ endpoint('POST /api/v1/admin/dime
  */
 export const adminRetention = /* @__PURE__ */ endpoint('POST /api/v1/admin/retention', {
   created: '3.5.0', changed: '3.5.0', returns: json<Admin_Cohort[]>,
-  params: (start_at: Date, end_at: Date, options?: AdminRetentionOptions) => ({
+  options: 2, params: (start_at: Date, end_at: Date, options?: AdminRetentionOptions) => ({
     start_at: requiredDate('start_at', start_at),
     end_at: requiredDate('end_at', end_at),
     frequency: optionalOneOf('frequency', optionsOf(options).frequency ?? 'day', ['day', 'month']),

@@ -27,7 +27,7 @@ export interface AdminUpdateTagOptions {
  */
 export const adminTags = /* @__PURE__ */ endpoint('GET /api/v1/admin/tags', {
   created: '4.2.0', changed: '4.2.0', returns: page<Admin_Tag>,
-  params: (options?: PaginationOptions) => pageParams(options),
+  options: 0, params: (options?: PaginationOptions) => pageParams(options),
 });
 
 /**
@@ -46,7 +46,7 @@ export const adminTag = /* @__PURE__ */ endpoint('GET /api/v1/admin/tags/{id}', 
  */
 export const adminUpdateTag = /* @__PURE__ */ endpoint('PUT /api/v1/admin/tags/{id}', {
   created: '4.2.0', changed: '4.2.0', returns: json<Admin_Tag>,
-  params: (id: AdminTrendTarget, options?: AdminUpdateTagOptions) => {
+  options: 1, params: (id: AdminTrendTarget, options?: AdminUpdateTagOptions) => {
     const o = optionsOf(options);
     return {
       id: idOf(id as IdLike),

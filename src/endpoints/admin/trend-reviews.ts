@@ -72,7 +72,7 @@ export const adminRejectTrendingTag = /* @__PURE__ */ endpoint('POST /api/v1/adm
  */
 export const adminTrendingLinkPublishers = /* @__PURE__ */ endpoint('GET /api/v1/admin/trends/links/publishers', {
   created: '4.2.0', changed: '4.2.0', returns: page<Admin_TrendPublisher>,
-  params: (options?: PaginationOptions) => pageParams(options),
+  options: 0, params: (options?: PaginationOptions) => pageParams(options),
 });
 
 /**

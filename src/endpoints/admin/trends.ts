@@ -16,7 +16,7 @@ export interface AdminTrendingTagsOptions {
  */
 export const adminTrendingTags = /* @__PURE__ */ endpoint('GET /api/v1/admin/trends/tags', {
   created: '3.5.0', changed: '3.5.0', returns: json<Admin_Tag[]>,
-  params: (options?: AdminTrendingTagsOptions) => ({ limit: optionsOf(options).limit }),
+  options: 0, params: (options?: AdminTrendingTagsOptions) => ({ limit: optionsOf(options).limit }),
 });
 
 /**

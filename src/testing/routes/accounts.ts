@@ -2,11 +2,15 @@ import { bool, FakeHttpError, list, str, userOf, type FakeRequest, type FakeRout
 import type { FakeAccount, FakeStore } from '../store.js';
 import { pageReply } from '../paginate.js';
 import {
-  accountOr404, addFollow, blocks, canSee, followId, follows, inner, muteOf, relationshipJson, removeFollow, social,
+  accountOr404, addFollow, blocks, canSee, endorsementId, followId, follows, inner, muteOf, relationshipJson, removeFollow, social,
+  type FollowOptions,
 } from './social.js';
+import { fakeAdmin } from './admin-state.js';
 import { statusesView, statusState } from './status-state.js';
 import { listState } from './lists.js';
 import { credentialAccountJson } from './profile-state.js';
+import { requireScope } from './scopes.js';
+import { deliverNotification } from '../notifications-state.js';
 
 /** Replies with the relationship of the request's user and the account of its `{id}`, after `act`. */
 function relationshipAction(act: (store: FakeStore, me: FakeAccount, other: FakeAccount, request: FakeRequest) => void) {
@@ -25,7 +29,7 @@ function relationshipAction(act: (store: FakeStore, me: FakeAccount, other: Fake
  * Follows `target` as `me`, or asks to when it is locked; as Mastodon does, notifies the
  * target. Following someone who blocks you is forbidden.
  */
-export function followAs(store: FakeStore, me: FakeAccount, target: FakeAccount, options: { reblogs: boolean; notify: boolean }): void {
+export function followAs(store: FakeStore, me: FakeAccount, target: FakeAccount, options: FollowOptions): void {
   if (me.id === target.id) throw new FakeHttpError(403, 'This action is not allowed');
   if (blocks(store, target.id, me.id) || blocks(store, me.id, target.id)) throw new FakeHttpError(403, 'This action is not allowed');
   const state = social(store);
@@ -35,12 +39,12 @@ export function followAs(store: FakeStore, me: FakeAccount, target: FakeAccount,
     const requests = inner(state.requests, target.id);
     if (!requests.has(me.id)) {
       requests.set(me.id, store.nextId());
-      store.addNotification('follow_request', target.id, me);
+      deliverNotification(store, 'follow_request', target.id, me);
     }
     state.followOptions.set(`${me.id}>${target.id}`, options);
   } else {
     addFollow(store, me.id, target.id, options);
-    store.addNotification('follow', target.id, me);
+    deliverNotification(store, 'follow', target.id, me);
   }
 }
 
@@ -62,8 +66,24 @@ function lookupAcct(store: FakeStore, acct: string): FakeAccount | undefined {
   return undefined;
 }
 
+/** Whether an account hides whom it follows and who follows it from this request (not from itself). */
+function hidesCollections(account: FakeAccount, request: FakeRequest): boolean {
+  return account['hide_collections'] === true && request.user?.account.id !== account.id;
+}
+
 /** Accounts, and how the user relates to them. */
 export const accountRoutes: FakeRoutes = {
+  // Up to 40 distinct ids; the accounts found, in the server's order (the fake's: oldest first).
+  'GET /api/v1/accounts': {
+    auth: 'none',
+    handle: (req, { store }) => {
+      requireScope(req, 'read:accounts');
+      const ids = new Set(list(req.params, 'id'));
+      if (ids.size > 40) throw new FakeHttpError(422, 'Mastodon::ValidationError');
+      return { json: [...store.users.values()].map((u) => u.account).filter((a) => ids.has(a.id)) };
+    },
+  },
+
   'GET /api/v1/accounts/{id}': {
     auth: 'none',
     handle: (req, { store }) => ({ json: accountOr404(store, req.pathParams['id']) }),
@@ -98,6 +118,7 @@ export const accountRoutes: FakeRoutes = {
     auth: 'none',
     handle: (req, { store }) => {
       const account = accountOr404(store, req.pathParams['id']);
+      if (hidesCollections(account, req)) return { json: [] };
       const edges = [...store.follows.get(account.id) ?? []].map((other) => ({ id: followId(store, account.id, other), account: other }));
       return accountsPage(store, req, edges);
     },
@@ -107,6 +128,7 @@ export const accountRoutes: FakeRoutes = {
     auth: 'none',
     handle: (req, { store }) => {
       const account = accountOr404(store, req.pathParams['id']);
+      if (hidesCollections(account, req)) return { json: [] };
       const edges = [...store.follows].filter(([, set]) => set.has(account.id))
         .map(([follower]) => ({ id: followId(store, follower, account.id), account: follower }));
       return accountsPage(store, req, edges);
@@ -117,8 +139,9 @@ export const accountRoutes: FakeRoutes = {
     auth: 'user',
     handle: (req, { store }) => {
       const me = userOf(req).account.id;
-      const ids = list(req.params, 'id');
-      return { json: ids.filter((id) => store.accountById(id)).map((id) => relationshipJson(store, me, id)) };
+      const withSuspended = bool(req.params, 'with_suspended');
+      const ids = list(req.params, 'id').filter((id) => store.accountById(id) && (withSuspended || !fakeAdmin(store).of(id).suspended));
+      return { json: ids.map((id) => relationshipJson(store, me, id)) };
     },
   },
 
@@ -126,13 +149,17 @@ export const accountRoutes: FakeRoutes = {
     auth: 'user',
     handle: (req, { store }) => {
       const me = userOf(req).account.id;
-      const q = (str(req.params, 'q') ?? '').replace(/^@/, '').toLowerCase();
+      // `user@this.server` is the local `user`, as Mastodon reads it.
+      const local = `@${new URL(store.baseUrl).host.toLowerCase()}`;
+      const typed = (str(req.params, 'q') ?? '').replace(/^@/, '').toLowerCase();
+      const q = typed.endsWith(local) ? typed.slice(0, -local.length) : typed;
       const limit = Math.min(Number(str(req.params, 'limit') ?? 40) || 40, 80);
+      const offset = Math.max(Number(str(req.params, 'offset') ?? 0) || 0, 0);
       const onlyFollowing = bool(req.params, 'following');
       const found = [...store.users.values()].map((u) => u.account).filter((a) => q !== ''
         && (a.username.toLowerCase().startsWith(q) || a.acct.toLowerCase().startsWith(q) || a.display_name.toLowerCase().includes(q))
         && (!onlyFollowing || follows(store, me, a.id)) && !blocks(store, a.id, me));
-      return { json: found.slice(0, limit) };
+      return { json: found.slice(offset, offset + limit) };
     },
   },
 
@@ -170,9 +197,11 @@ export const accountRoutes: FakeRoutes = {
   },
 
   'POST /api/v1/accounts/{id}/follow': relationshipAction((store, me, other, req) => {
+    const languages = list(req.params, 'languages');
     const options = {
       reblogs: req.params['reblogs'] === undefined ? true : bool(req.params, 'reblogs'),
       notify: bool(req.params, 'notify'),
+      languages: languages.length > 0 ? languages : null,
     };
     followAs(store, me, other, options);
   }),
@@ -231,6 +260,7 @@ export const accountRoutes: FakeRoutes = {
     if (!follows(store, me.id, other.id)) throw new FakeHttpError(422, 'Validation failed: You must be already following the person you want to endorse');
     const state = social(store);
     if (!state.endorsements.has(me.id)) state.endorsements.set(me.id, new Set());
+    if (!state.endorsements.get(me.id)!.has(other.id)) endorsementId(store, me.id, other.id, true);
     state.endorsements.get(me.id)!.add(other.id);
   }),
 

@@ -3,6 +3,32 @@ import type { FakeApp, FakeStore } from '../store.js';
 import type { ParsedParams } from '../params.js';
 import { fakeAdmin } from './admin-state.js';
 import { signUpGate } from './admin-sign-ups.js';
+import { grantTypes, verifierMatches } from './oauth.js';
+
+/** What the fake server asks of sign-ups. */
+export interface FakeRegistrations {
+  /** The minimum age in years (Mastodon's `min_age` setting, 4.4.0+): sign-ups must give a date of birth. Default none. */
+  min_age: number | null;
+}
+
+/**
+ * The sign-up settings of a fake server, which tests may change.
+ * @example fakeRegistrations(server.store).min_age = 16
+ */
+export function fakeRegistrations(store: FakeStore): FakeRegistrations {
+  return store.extension<FakeRegistrations>('registrations', () => ({ min_age: null }));
+}
+
+/** Mastodon's check of `date_of_birth` against `min_age`: blank, invalid or below the limit. */
+function dateOfBirthError(value: string | undefined, minAge: number | null): { error: string; description: string } | undefined {
+  if (minAge === null) return undefined;
+  if (value === undefined || value === '') return { error: 'ERR_BLANK', description: "can't be blank" };
+  const born = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : new Date(Number.NaN);
+  if (!Number.isFinite(born.getTime())) return { error: 'ERR_INVALID', description: 'is invalid' };
+  const limit = new Date();
+  limit.setUTCFullYear(limit.getUTCFullYear() - minAge);
+  return born > limit ? { error: 'ERR_BELOW_LIMIT', description: 'is below the age limit' } : undefined;
+}
 
 const OOB = 'urn:ietf:wg:oauth:2.0:oob';
 
@@ -29,7 +55,7 @@ export function isRevoked(store: FakeStore, token: string): boolean {
 
 /** How Mastodon names the fields of a sign-up in its errors. */
 const SIGN_UP_FIELDS: Readonly<Record<string, string>> = {
-  username: 'Username', email: 'E-mail address', password: 'Password', agreement: 'Service agreement',
+  username: 'Username', email: 'E-mail address', password: 'Password', agreement: 'Service agreement', date_of_birth: 'Date of birth',
 };
 
 type SignUpErrors = Record<string, { error: string; description: string }[]>;
@@ -77,7 +103,8 @@ export const authRoutes: FakeRoutes = {
 
   'POST /oauth/token': {
     auth: 'none',
-    handle: (req, { store }) => {
+    handle: (req, context) => {
+      const { store } = context;
       const app = store.apps.get(str(req.params, 'client_id') ?? '');
       if (!app || app.client_secret !== str(req.params, 'client_secret')) {
         throw new FakeHttpError(401, 'invalid_client', { error_description: 'Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.' });
@@ -87,18 +114,24 @@ export const authRoutes: FakeRoutes = {
       const invalidGrant = (): never => {
         throw new FakeHttpError(400, 'invalid_grant', { error_description: 'The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.' });
       };
-      switch (str(req.params, 'grant_type')) {
+      const grant = str(req.params, 'grant_type');
+      if (!grantTypes(context).includes(grant ?? '')) {
+        throw new FakeHttpError(400, 'unsupported_grant_type', { error_description: 'The authorization grant type is not supported by the authorization server.' });
+      }
+      switch (grant) {
         case 'password': {
           const user = store.userByLogin(str(req.params, 'username') ?? '');
           if (!user || user.password !== str(req.params, 'password')) invalidGrant();
           return { json: tokenJson(store.issueToken(app.client_id, user!.account.id, scopes)) };
         }
         case 'authorization_code': {
-          const grant = store.tokens.get(`code:${str(req.params, 'code') ?? ''}`);
+          const code = str(req.params, 'code') ?? '';
+          const approved = store.tokens.get(`code:${code}`);
           const redirect = str(req.params, 'redirect_uri') ?? OOB;
-          if (!grant || grant.clientId !== app.client_id || !app.redirect_uri.split('\n').includes(redirect)) invalidGrant();
-          store.tokens.delete(`code:${str(req.params, 'code')}`);
-          return { json: tokenJson(store.issueToken(app.client_id, grant!.accountId, grant!.scopes)) };
+          if (!approved || approved.clientId !== app.client_id || !app.redirect_uri.split('\n').includes(redirect)) invalidGrant();
+          store.tokens.delete(`code:${code}`);
+          if (!verifierMatches(store, code, str(req.params, 'code_verifier'))) invalidGrant();
+          return { json: tokenJson(store.issueToken(app.client_id, approved!.accountId, approved!.scopes)) };
         }
         case 'refresh_token': {
           const old = [...store.tokens.values()].find((t) => t.refreshToken === str(req.params, 'refresh_token'));
@@ -129,6 +162,8 @@ export const authRoutes: FakeRoutes = {
       const gate = signUpGate(store, req, str(req.params, 'email') ?? '');
       const details = signUpErrors(store, req.params);
       if (gate.emailError && !details['email']) details['email'] = [gate.emailError];
+      const birth = dateOfBirthError(str(req.params, 'date_of_birth'), fakeRegistrations(store).min_age);
+      if (birth) details['date_of_birth'] = [birth];
       if (Object.keys(details).length > 0) {
         const messages = Object.entries(details).flatMap(([field, errors]) => errors.map((e) => `${SIGN_UP_FIELDS[field]} ${e.description}`));
         throw new FakeHttpError(422, `Validation failed: ${messages.join(', ')}`, { details });

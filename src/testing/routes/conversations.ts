@@ -2,6 +2,7 @@ import { FakeHttpError, userOf, type FakeRoutes } from './types.js';
 import type { FakeStatus, FakeStore } from '../store.js';
 import { pageReply } from '../paginate.js';
 import { statusView } from './status-state.js';
+import { scoped } from './scoped.js';
 
 /** A conversation of one participant, as the fake server keeps it. */
 export interface FakeConversation {
@@ -86,10 +87,37 @@ export const conversationRoutes: FakeRoutes = {
     auth: 'user',
     handle: (req, { store }) => {
       const me = userOf(req).account.id;
-      const conversation = conversationState(store).get(me)?.find((c) => c.id === req.pathParams['id']);
-      if (!conversation) throw new FakeHttpError(404, 'Record not found');
+      const conversation = ownConversation(store, me, req.pathParams['id']);
       conversation.unread = false;
       return { json: conversationJson(store, me, conversation) };
     },
   },
+
+  'POST /api/v1/conversations/{id}/unread': scoped(['write', 'write:conversations'], {
+    auth: 'user',
+    handle: (req, { store }) => {
+      const me = userOf(req).account.id;
+      const conversation = ownConversation(store, me, req.pathParams['id']);
+      conversation.unread = true;
+      return { json: conversationJson(store, me, conversation) };
+    },
+  }),
+
+  // Only the user's view of it goes; the next direct status in the thread brings it back.
+  'DELETE /api/v1/conversations/{id}': scoped(['write', 'write:conversations'], {
+    auth: 'user',
+    handle: (req, { store }) => {
+      const me = userOf(req).account.id;
+      const conversation = ownConversation(store, me, req.pathParams['id']);
+      const mine = conversationState(store).get(me)!;
+      mine.splice(mine.indexOf(conversation), 1);
+      return { json: {} };
+    },
+  }),
 };
+
+function ownConversation(store: FakeStore, owner: string, id: string | undefined): FakeConversation {
+  const conversation = conversationState(store).get(owner)?.find((c) => c.id === id);
+  if (!conversation) throw new FakeHttpError(404, 'Record not found');
+  return conversation;
+}

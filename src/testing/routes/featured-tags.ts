@@ -3,12 +3,14 @@ import { hashtagsOf, rankedHashtags, statusesBy, tagJson } from '../hashtags.js'
 import type { FakeAccount, FakeStore } from '../store.js';
 import { fakeLimits } from '../limits.js';
 
-interface FakeFeaturedTag {
+/** A hashtag an account features on its profile. */
+export interface FakeFeaturedTag {
   id: string;
   name: string;
 }
 
-function featuredOf(store: FakeStore, accountId: string): FakeFeaturedTag[] {
+/** The hashtags an account features, oldest first. */
+export function featuredOf(store: FakeStore, accountId: string): FakeFeaturedTag[] {
   const all = store.extension('featured_tags', () => new Map<string, FakeFeaturedTag[]>());
   let list = all.get(accountId);
   if (!list) {
@@ -18,13 +20,28 @@ function featuredOf(store: FakeStore, accountId: string): FakeFeaturedTag[] {
   return list;
 }
 
-function featuredJson(store: FakeStore, account: FakeAccount, tag: FakeFeaturedTag): Record<string, unknown> {
+/** A featured hashtag as the API shows it, with how often the account used it. */
+export function featuredJson(store: FakeStore, account: FakeAccount, tag: FakeFeaturedTag): Record<string, unknown> {
   const using = statusesBy(store, account).filter((s) => hashtagsOf(store, s).includes(tag.name));
   const last = using.at(-1);
   return {
     id: tag.id, name: tag.name, url: `${store.baseUrl}/@${account.username}/tagged/${encodeURIComponent(tag.name)}`,
     statuses_count: String(using.length), last_status_at: last ? last.created_at.slice(0, 10) : null,
   };
+}
+
+/**
+ * Features the hashtag `name` (lower case, no `#`) on `account`'s profile, or finds it featured
+ * already; as Mastodon, refuses one past the limit the instance announces.
+ */
+export function featureTag(store: FakeStore, account: FakeAccount, name: string): FakeFeaturedTag {
+  const list = featuredOf(store, account.id);
+  const known = list.find((t) => t.name === name);
+  if (known) return known;
+  if (list.length >= fakeLimits(store).accounts.max_featured_tags) throw new FakeHttpError(422, 'Validation failed: You have already featured the maximum number of hashtags');
+  const tag = { id: store.nextId(), name };
+  list.push(tag);
+  return tag;
 }
 
 /** Featured hashtags on profiles. */
@@ -50,14 +67,8 @@ export const featuredTagRoutes: FakeRoutes = {
       const { account } = userOf(req);
       const name = (str(req.params, 'name') ?? '').replace(/^#/, '');
       if (!/^[\p{L}\p{N}_]+$/u.test(name)) throw new FakeHttpError(422, 'Validation failed: Tag is invalid');
-      const list = featuredOf(store, account.id);
-      if (list.some((t) => t.name === name.toLowerCase())) throw new FakeHttpError(422, 'Validation failed: Tag has already been taken');
-      if (list.length >= fakeLimits(store).accounts.max_featured_tags) {
-        throw new FakeHttpError(422, 'Validation failed: You have already featured the maximum number of hashtags');
-      }
-      const tag = { id: store.nextId(), name: name.toLowerCase() };
-      list.push(tag);
-      return { json: featuredJson(store, account, tag) };
+      if (featuredOf(store, account.id).some((t) => t.name === name.toLowerCase())) throw new FakeHttpError(422, 'Validation failed: Tag has already been taken');
+      return { json: featuredJson(store, account, featureTag(store, account, name.toLowerCase())) };
     },
   },
   'DELETE /api/v1/featured_tags/{id}': {

@@ -22,7 +22,7 @@ export interface FakeInstanceState {
   /** Domains `instancePeers` lists. */
   peers: string[];
   /** Rules `instanceRules` lists. */
-  rules: { id: string; text: string }[];
+  rules: { id: string; text: string; hint: string; translations: Record<string, { text: string; hint: string }> }[];
   /** Custom emoji of the server. */
   emojis: { shortcode: string; url: string; static_url: string; visible_in_picker: boolean; category: string | null }[];
   announcements: FakeAnnouncement[];
@@ -42,7 +42,7 @@ export interface FakeInstanceState {
 export function instanceState(store: FakeStore): FakeInstanceState {
   return store.extension<FakeInstanceState>('instance', () => ({
     peers: [],
-    rules: [{ id: '1', text: 'Be excellent to each other.' }],
+    rules: [{ id: '1', text: 'Be excellent to each other.', hint: '', translations: {} }],
     emojis: [{
       shortcode: 'fake', url: `${store.baseUrl}/emoji/fake.png`, static_url: `${store.baseUrl}/emoji/fake_static.png`,
       visible_in_picker: true, category: null,

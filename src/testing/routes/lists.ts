@@ -1,4 +1,4 @@
-import { FakeHttpError, list, str, userOf, type FakeRequest, type FakeRoutes } from './types.js';
+import { bool, FakeHttpError, list, str, userOf, type FakeRequest, type FakeRoutes } from './types.js';
 import type { FakeStore } from '../store.js';
 import { pageReply } from '../paginate.js';
 import { accountOr404, follows } from './social.js';
@@ -6,9 +6,14 @@ import { accountOr404, follows } from './social.js';
 /** A list as the fake keeps it: its JSON, its owner and its members (account → membership id). */
 export interface FakeList {
   readonly ownerId: string;
-  json: { id: string; title: string; replies_policy: 'followed' | 'list' | 'none' };
+  json: { id: string; title: string; replies_policy: RepliesPolicy; exclusive: boolean };
   readonly members: Map<string, string>;
 }
+
+/** Which replies a list shows: to anyone its owner follows, to its members, or none. */
+export type RepliesPolicy = 'followed' | 'list' | 'none';
+
+const REPLIES_POLICIES: readonly RepliesPolicy[] = ['followed', 'list', 'none'];
 
 /** list id → list. As in Mastodon, an account leaves its follower's lists when the follow ends. */
 export function listState(store: FakeStore): Map<string, FakeList> {
@@ -35,6 +40,24 @@ function titleOf(request: FakeRequest): string {
   return title;
 }
 
+/** `replies_policy` and `exclusive` of a create or update, checked; those not given keep `current`. */
+function settingsOf(request: FakeRequest, current: Pick<FakeList['json'], 'replies_policy' | 'exclusive'>): Pick<FakeList['json'], 'replies_policy' | 'exclusive'> {
+  const policy = str(request.params, 'replies_policy') ?? current.replies_policy;
+  if (!(REPLIES_POLICIES as readonly string[]).includes(policy)) throw new FakeHttpError(422, 'Validation failed: Replies policy is not included in the list');
+  return {
+    replies_policy: policy as RepliesPolicy,
+    exclusive: request.params['exclusive'] === undefined ? current.exclusive : bool(request.params, 'exclusive'),
+  };
+}
+
+/** Whether `viewer` has an exclusive list with `accountId` on it: that account's posts stay off `viewer`'s home. */
+export function inExclusiveList(store: FakeStore, viewer: string, accountId: string): boolean {
+  for (const found of listState(store).values()) {
+    if (found.ownerId === viewer && found.json.exclusive && found.members.has(accountId)) return true;
+  }
+  return false;
+}
+
 /** Lists and their members. */
 export const listRoutes: FakeRoutes = {
   'GET /api/v1/lists': {
@@ -54,7 +77,8 @@ export const listRoutes: FakeRoutes = {
     auth: 'user',
     handle: (req, { store }) => {
       const id = String(listState(store).size + 1);
-      const created: FakeList = { ownerId: userOf(req).account.id, json: { id, title: titleOf(req), replies_policy: 'list' }, members: new Map() };
+      const json = { id, title: titleOf(req), ...settingsOf(req, { replies_policy: 'list', exclusive: false }) };
+      const created: FakeList = { ownerId: userOf(req).account.id, json, members: new Map() };
       listState(store).set(id, created);
       return { json: created.json };
     },
@@ -64,7 +88,7 @@ export const listRoutes: FakeRoutes = {
     auth: 'user',
     handle: (req, { store }) => {
       const found = ownList(store, req);
-      found.json = { ...found.json, title: titleOf(req) };
+      found.json = { ...found.json, title: titleOf(req), ...settingsOf(req, found.json) };
       return { json: found.json };
     },
   },

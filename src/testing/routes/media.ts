@@ -1,7 +1,8 @@
 import type { FakeStore } from '../store.js';
 import { readMediaInfo, type FakeMediaInfo } from '../media-meta.js';
 import { fakeLimits, humanSize } from '../limits.js';
-import { FakeHttpError, str, userOf, type FakeReply, type FakeRequest, type FakeRoutes } from './types.js';
+import { FakeHttpError, list, str, userOf, type FakeReply, type FakeRequest, type FakeRoutes } from './types.js';
+import { scoped } from './scoped.js';
 
 /** A media attachment as the fake server keeps it. */
 export interface FakeMedia {
@@ -184,6 +185,57 @@ export function attachableMedia(req: FakeRequest, store: FakeStore, ids: readonl
   return chosen;
 }
 
+/**
+ * The media of an edited status, as Mastodon's UpdateStatusService takes them: `media_ids` (the
+ * status's own attachments and the editor's free uploads, at most four), then each of
+ * `media_attributes` changing the alt text, focus or thumbnail (a `data:` URI) of one of them.
+ */
+export function editedMedia(req: FakeRequest, store: FakeStore, statusId: string): FakeMedia[] {
+  const current = mediaOfStatus(store, statusId);
+  const ids = req.params['media_ids'] === undefined ? current.map((m) => m.id) : list(req.params, 'media_ids');
+  if (ids.length > 4) throw new FakeHttpError(422, 'Validation failed: Cannot attach more than 4 files');
+  const owner = userOf(req).account.id;
+  const { attachments } = fakeMediaState(store);
+  const chosen = ids.map((id) => attachments.get(id))
+    .filter((m): m is FakeMedia => m !== undefined && m.ownerId === owner && (m.statusId === undefined || m.statusId === statusId));
+  const edits = req.params['media_attributes'];
+  for (const edit of Array.isArray(edits) ? edits : []) {
+    if (typeof edit !== 'object' || edit === null || Array.isArray(edit)) continue;
+    const media = chosen.find((m) => m.id === String(edit['id']));
+    if (!media) continue;
+    const description = typeof edit['description'] === 'string' ? edit['description'] : undefined;
+    checkDescription(store, description);
+    if (description !== undefined) media.description = description;
+    const focus = parseFocus(typeof edit['focus'] === 'string' ? edit['focus'] : undefined);
+    if (focus) media.focus = focus;
+    const thumbnail = typeof edit['thumbnail'] === 'string' ? /^data:([^;,]+);base64,(.*)$/s.exec(edit['thumbnail']) : null;
+    if (thumbnail) {
+      const bytes = Buffer.from(thumbnail[2]!, 'base64');
+      media.thumbnail = { fileName: 'thumbnail', mimeType: thumbnail[1]!, size: bytes.length, info: readMediaInfo(new Uint8Array(bytes)) };
+    }
+  }
+  for (const media of current) if (!chosen.includes(media)) media.statusId = undefined;
+  for (const media of chosen) media.statusId = statusId;
+  return chosen;
+}
+
+/** The uploads attached to a status, in the order they were uploaded. */
+export function mediaOfStatus(store: FakeStore, statusId: string): FakeMedia[] {
+  return [...fakeMediaState(store).attachments.values()].filter((m) => m.statusId === statusId);
+}
+
+/**
+ * What deleting a status does to its media: kept for a redraft (free to attach again), or
+ * with `delete_media` deleted at once, as Mastodon's RemovalWorker does.
+ */
+export function releaseMedia(store: FakeStore, statusId: string, deleteMedia: boolean): void {
+  const { attachments } = fakeMediaState(store);
+  for (const media of mediaOfStatus(store, statusId)) {
+    if (deleteMedia) attachments.delete(media.id);
+    else media.statusId = undefined;
+  }
+}
+
 function ownMedia(req: FakeRequest, store: FakeStore): FakeMedia {
   const media = fakeMediaState(store).attachments.get(req.pathParams['id'] ?? '');
   // As in Mastodon, an upload is the API's to read and change only until a status carries it.
@@ -232,6 +284,17 @@ export const mediaRoutes: FakeRoutes = {
       return { status: media.pollsLeft > 0 ? 206 : 200, json: mediaJson(media, baseUrl) };
     },
   },
+  'DELETE /api/v1/media/{id}': scoped(['write', 'write:media'], {
+    auth: 'user',
+    handle: (req, { store }) => {
+      const { attachments } = fakeMediaState(store);
+      const media = attachments.get(req.pathParams['id'] ?? '');
+      if (!media || media.ownerId !== userOf(req).account.id) throw new FakeHttpError(404, 'Record not found');
+      if (media.statusId !== undefined) throw new FakeHttpError(422, 'Media attachment is currently used by a status');
+      attachments.delete(media.id);
+      return { json: {} };
+    },
+  }),
   'PUT /api/v1/media/{id}': {
     auth: 'user',
     handle: async (req, { store, baseUrl }) => {

@@ -19,6 +19,11 @@ function markersOf(store: FakeStore, accountId: string): Map<string, FakeMarker>
   return mine;
 }
 
+/** The id of the last item `accountId` read in `timeline`, when they set a marker. */
+export function lastReadId(store: FakeStore, accountId: string, timeline: 'home' | 'notifications'): string | undefined {
+  return markersOf(store, accountId).get(timeline)?.last_read_id;
+}
+
 const MARKER_TIMELINES = ['home', 'notifications'];
 
 /** Preferences and read markers. */

@@ -14,6 +14,10 @@ export interface FakeProfileSettings {
   sensitive: boolean;
   /** The default language of new statuses, if the user chose one. */
   language: string | null;
+  /** Who may quote new statuses by default (4.5). */
+  quote_policy: string;
+  /** Websites allowed to credit the user as their author, by domain (4.4). */
+  attribution_domains: string[];
 }
 
 /** The text of an account's HTML (a note, a field value), as its user typed it. */
@@ -34,7 +38,7 @@ export function profileSettings(store: FakeStore, account: FakeAccount): FakePro
   if (!settings) {
     settings = {
       note: typed(account.note), fields: account.fields.map(({ name, value }) => ({ name, value: typed(value) })),
-      privacy: 'public', sensitive: false, language: null,
+      privacy: 'public', sensitive: false, language: null, quote_policy: 'public', attribution_domains: [],
     };
     all.set(account.id, settings);
   }
@@ -59,6 +63,8 @@ export function credentialAccountJson(store: FakeStore, user: FakeUser): Record<
       privacy: settings.privacy, sensitive: settings.sensitive, language: settings.language, note: settings.note,
       fields: settings.fields.map(({ name, value }) => ({ name, value, verified_at: null })),
       follow_requests_count: social(store).requests.get(account.id)?.size ?? 0,
+      quote_policy: settings.quote_policy, attribution_domains: [...settings.attribution_domains],
+      hide_collections: account['hide_collections'] ?? false, indexable: account['indexable'] ?? false,
     },
     role: credentialRoleJson(fakeAdmin(store).of(account.id).role),
   };

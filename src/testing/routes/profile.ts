@@ -3,7 +3,7 @@ import type { ParsedValue } from '../params.js';
 import { uploadedFiles } from './media.js';
 import { credentialAccountJson, profileSettings } from './profile-state.js';
 import { countableLength, fakeLimits } from '../limits.js';
-import { bool, FakeHttpError, str, userOf, type FakeRoutes } from './types.js';
+import { bool, FakeHttpError, list, str, userOf, type FakeRoutes } from './types.js';
 
 const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp']);
 
@@ -18,14 +18,15 @@ function fieldsOf(value: ParsedValue | undefined): { name: string; value: string
 }
 
 const PRIVACIES = ['public', 'unlisted', 'private', 'direct'];
+const QUOTE_POLICIES = ['public', 'followers', 'nobody'];
 
 /** The first `count` characters of a text. */
 function cut(text: string, count: number): string {
   return [...text].slice(0, count).join('');
 }
 
-/** `source[privacy]`, `source[sensitive]` and `source[language]`: the posting defaults a user may change. */
-function sourceOf(value: ParsedValue | undefined): { privacy?: string; sensitive?: boolean; language?: string } {
+/** `source[privacy]`, `[sensitive]`, `[language]` and `[quote_policy]`: the posting defaults a user may change. */
+function sourceOf(value: ParsedValue | undefined): { privacy?: string; sensitive?: boolean; language?: string; quote_policy?: string } {
   if (typeof value !== 'object' || Array.isArray(value)) return {};
   const text = (name: string): string | undefined => (typeof value[name] === 'string' ? value[name] : undefined);
   const sensitive = text('sensitive');
@@ -33,6 +34,7 @@ function sourceOf(value: ParsedValue | undefined): { privacy?: string; sensitive
     ...(text('privacy') !== undefined ? { privacy: text('privacy') } : {}),
     ...(sensitive !== undefined ? { sensitive: bool({ sensitive }, 'sensitive') } : {}),
     ...(text('language') !== undefined ? { language: text('language') } : {}),
+    ...(text('quote_policy') !== undefined ? { quote_policy: text('quote_policy') } : {}),
   };
 }
 
@@ -67,6 +69,11 @@ export const profileRoutes: FakeRoutes = {
       if (source.privacy !== undefined && !PRIVACIES.includes(source.privacy)) {
         throw new FakeHttpError(422, 'Validation failed: Setting default privacy is not included in the list');
       }
+      if (source.quote_policy !== undefined && !QUOTE_POLICIES.includes(source.quote_policy)) {
+        throw new FakeHttpError(422, 'Validation failed: Setting default quote policy is not included in the list');
+      }
+      const domains = req.body['attribution_domains'] === undefined ? undefined : list(req.body, 'attribution_domains');
+      if (domains && domains.length > 10) throw new FakeHttpError(422, 'Validation failed: Attribution domains too many domains (maximum is 10)');
       const settings = profileSettings(store, account);
       if (displayName !== undefined) account.display_name = displayName;
       if (note !== undefined) {
@@ -76,8 +83,14 @@ export const profileRoutes: FakeRoutes = {
       if (source.privacy !== undefined) settings.privacy = source.privacy;
       if (source.sensitive !== undefined) settings.sensitive = source.sensitive;
       if (source.language !== undefined) settings.language = source.language === '' ? null : source.language;
-      for (const flag of ['locked', 'bot', 'discoverable'] as const) {
+      if (source.quote_policy !== undefined) settings.quote_policy = source.quote_policy;
+      if (domains) settings.attribution_domains = domains;
+      for (const flag of ['locked', 'bot', 'discoverable', 'hide_collections', 'indexable'] as const) {
         if (req.body[flag] !== undefined) account[flag] = bool(req.body, flag);
+      }
+      for (const text of ['avatar_description', 'header_description'] as const) {
+        const given = str(req.body, text);
+        if (given !== undefined) account[text] = given;
       }
       if (fields) {
         account.fields = fields.map((f) => ({ name: f.name, value: escapeHtml(f.value), verified_at: null }));

@@ -11,12 +11,17 @@ export interface FakePushSubscription {
   auth: string;
   alerts: Record<string, boolean>;
   policy: string;
+  /** Standard Web Push rather than Mastodon's earlier draft (`subscription[standard]`, 4.4.0+). */
+  standard: boolean;
 }
 
-const ALERTS = ['follow', 'favourite', 'reblog', 'mention', 'poll', 'follow_request', 'status', 'update'];
+const ALERTS = [
+  'follow', 'favourite', 'reblog', 'mention', 'poll', 'follow_request', 'status', 'update', 'admin.sign_up', 'admin.report', 'quote',
+  'quoted_update',
+];
 const POLICIES = ['all', 'none', 'follower', 'followed'];
-/** A fixed P-256 public key the fake server shows as its own. */
-const SERVER_KEY = 'BHbaZoDpTM1DFjAELelcIqWMMCXLKayvxGl7bPWlqmggF2tb8t6kiEj8qKrZE1PfF4RxaT46AilrYUDIWgMFmz0=';
+/** A fixed P-256 public key the fake server shows as its own (its VAPID key). */
+export const SERVER_KEY = 'BHbaZoDpTM1DFjAELelcIqWMMCXLKayvxGl7bPWlqmggF2tb8t6kiEj8qKrZE1PfF4RxaT46AilrYUDIWgMFmz0=';
 
 /**
  * The push subscriptions of a fake server, by access token.
@@ -53,8 +58,8 @@ function pushState(store: FakeStore): { lastId: number } {
 
 /** A subscription as Mastodon serves it: its id a JSON number, as Mastodon sends it. */
 function json(subscription: FakePushSubscription): Record<string, unknown> {
-  const { id, endpoint, alerts, policy } = subscription;
-  return { id: Number(id), endpoint, standard: false, alerts, policy, server_key: SERVER_KEY };
+  const { id, endpoint, alerts, policy, standard } = subscription;
+  return { id: Number(id), endpoint, standard, alerts, policy, server_key: SERVER_KEY };
 }
 
 function current(req: FakeRequest, store: FakeStore): FakePushSubscription {
@@ -80,6 +85,7 @@ export const pushRoutes: FakeRoutes = {
       }
       const created: FakePushSubscription = {
         id: String(++pushState(store).lastId), endpoint, p256dh: keys['p256dh'], auth: keys['auth'], ...readData(req),
+        standard: ['1', 'true'].includes(typeof subscription['standard'] === 'string' ? subscription['standard'] : ''),
       };
       fakePushSubscriptions(store).set(tokenOf(req), created);
       return { json: json(created) };

@@ -34,6 +34,7 @@ export const reportRoutes: FakeRoutes = {
       const ruleIds = list(req.params, 'rule_ids');
       const category = str(req.params, 'category') ?? (ruleIds.length > 0 ? 'violation' : 'other');
       if (!CATEGORIES.includes(category)) throw new FakeHttpError(422, `Validation failed: Category '${category}' is not a valid category`);
+      const collectionIds = list(req.params, 'collection_ids');
       const rules = instanceState(store).rules.map((r) => r.id);
       if (ruleIds.some((id) => !rules.includes(id))) throw new FakeHttpError(422, 'Validation failed: Rule ids are invalid');
       const filed = fakeAdmin(store).fileReport(userOf(req).account, target, {
@@ -44,7 +45,8 @@ export const reportRoutes: FakeRoutes = {
         id: filed.id, action_taken: false, action_taken_at: null, category,
         comment: str(req.params, 'comment') ?? '', forwarded: bool(req.params, 'forward'),
         created_at: new Date().toISOString(), status_ids: statusIds.length > 0 ? statusIds : null,
-        rule_ids: ruleIds.length > 0 ? ruleIds : null, target_account: target,
+        rule_ids: ruleIds.length > 0 ? ruleIds : null, collection_ids: collectionIds.length > 0 ? collectionIds : null,
+        target_account: target,
       };
       reportsOf(store).push({ reporterId: userOf(req).account.id, json });
       return { json };

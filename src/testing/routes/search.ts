@@ -1,4 +1,4 @@
-import { FakeHttpError, str, type FakeRequest, type FakeRoutes } from './types.js';
+import { bool, FakeHttpError, str, type FakeRequest, type FakeRoutes } from './types.js';
 import { hashtagsOf, tagJson } from '../hashtags.js';
 import type { FakeStore } from '../store.js';
 import { statusView } from './status-state.js';
@@ -21,8 +21,10 @@ function find(req: FakeRequest, store: FakeStore): Found {
   const page = <T>(items: T[]): T[] => items.slice(offset, offset + limit);
   const me = req.user?.account.id;
 
+  const following = bool(req.params, 'following');
   const accounts = [...store.users.values()].map((u) => u.account)
-    .filter((a) => [a.username, a.acct, a.display_name].some((field) => field.toLowerCase().includes(needle)));
+    .filter((a) => [a.username, a.acct, a.display_name].some((field) => field.toLowerCase().includes(needle)))
+    .filter((a) => !following || (me !== undefined && store.follows.get(me)?.has(a.id) === true));
   const statuses = store.statuses.slice().reverse()
     .filter((s) => (s.visibility === 'public' || s.account.id === me) && (accountId === undefined || s.account.id === accountId))
     .filter((s) => (store.sourceText.get(s.id) ?? s.content).toLowerCase().includes(needle));

@@ -14,12 +14,19 @@ interface MuteRecord {
   readonly expiresAt: number | null;
 }
 
+/** How a follow was asked for: boosts shown, posts notified, and only some languages (or all: null). */
+export interface FollowOptions {
+  readonly reblogs: boolean;
+  readonly notify: boolean;
+  readonly languages?: readonly string[] | null;
+}
+
 /** Who follows, blocks, mutes, features and notes whom: the fake's social graph beside `store.follows`. */
 export interface SocialState {
   /** `follower>followed` → the follow's id (the cursor of following/followers pages). */
   readonly followIds: Map<string, string>;
   /** `follower>followed` → the follow's options. */
-  readonly followOptions: Map<string, { reblogs: boolean; notify: boolean }>;
+  readonly followOptions: Map<string, FollowOptions>;
   /** target → requester → request id. */
   readonly requests: Map<string, Map<string, string>>;
   /** blocker → blocked → block id. */
@@ -94,7 +101,7 @@ export function relationshipJson(store: FakeStore, me: string, other: string): R
     following,
     showing_reblogs: following ? state.followOptions.get(key)?.reblogs ?? true : (state.requests.get(other)?.has(me) ?? false),
     notifying: following ? state.followOptions.get(key)?.notify ?? false : false,
-    languages: null,
+    languages: following || state.requests.get(other)?.has(me) ? state.followOptions.get(key)?.languages ?? null : null,
     followed_by: follows(store, other, me),
     blocking: blocks(store, me, other),
     blocked_by: blocks(store, other, me),
@@ -108,7 +115,7 @@ export function relationshipJson(store: FakeStore, me: string, other: string): R
 }
 
 /** Makes `follower` follow `followed` (no request), keeping counts and the follow's options. */
-export function addFollow(store: FakeStore, follower: string, followed: string, options: { reblogs: boolean; notify: boolean }): void {
+export function addFollow(store: FakeStore, follower: string, followed: string, options: FollowOptions): void {
   const state = social(store);
   const key = `${follower}>${followed}`;
   state.followOptions.set(key, options);
@@ -146,6 +153,18 @@ export function followId(store: FakeStore, follower: string, followed: string): 
   const key = `${follower}>${followed}`;
   let id = state.followIds.get(key);
   if (!id) state.followIds.set(key, id = store.nextId());
+  return id;
+}
+
+/**
+ * The id of `user`'s endorsement of `account` (the cursor of the endorsements page): made on
+ * first use, and anew with `renew` (a new endorsement is the latest).
+ */
+export function endorsementId(store: FakeStore, user: string, account: string, renew = false): string {
+  const ids = store.extension('endorsement-ids', () => new Map<string, string>());
+  const key = `${user}>${account}`;
+  let id = ids.get(key);
+  if (id === undefined || renew) ids.set(key, id = store.nextId());
   return id;
 }
 

@@ -1,6 +1,8 @@
 import type { FakeAccount, FakeStatus, FakeStore } from '../store.js';
+import { quoteFields } from './quotes.js';
 import { canSee, inner, social } from './social.js';
 import { FakeHttpError, type FakeRequest } from './types.js';
+import { filterResults } from '../filters-state.js';
 
 /** A scheduled status as the fake keeps it: the API's JSON and its owner. */
 export interface FakeScheduledStatus {
@@ -54,6 +56,8 @@ export interface StatusViewOptions {
    * a delete, so that the status can be drafted again.
    */
   readonly source?: boolean;
+  /** Inside another status's quote: its own quote shows only the quoted status's id. */
+  readonly nested?: boolean;
 }
 
 /** Whether `viewer` may pin `status`: their own, not a boost, not direct (what `pinned` is shown for). */
@@ -65,7 +69,8 @@ function pinnable(status: FakeStatus, viewer: string): boolean {
  * A status as `viewer` sees it, as Mastodon's status serializer renders it: for a signed-in
  * viewer, whether they favourited, boosted, bookmarked and muted it (and pinned it, on their
  * own pinnable statuses), which filters it matched, and their poll votes; for nobody, none of
- * these. The boosted status is rendered the same way.
+ * these. The boosted status is rendered the same way, and its quote (only the quoted status's
+ * id when `nested` in another quote).
  */
 export function statusView(store: FakeStore, status: FakeStatus, viewer: string | undefined, options: StatusViewOptions = {}): Record<string, unknown> {
   const state = statusState(store);
@@ -79,11 +84,11 @@ export function statusView(store: FakeStore, status: FakeStatus, viewer: string 
     json['muted'] = state.muted.get(viewer)?.has(id) ?? false;
     json['bookmarked'] = state.bookmarks.get(viewer)?.has(id) ?? false;
     if (pinnable(status, viewer)) json['pinned'] = state.pinned.get(viewer)?.has(id) ?? false;
-    json['filtered'] = [];
+    json['filtered'] = filterResults(store, viewer, status);
   }
   json['reblog'] = reblog ? statusView(store, reblog, viewer, options) : null;
   json['poll'] = pollView(store, status['poll'], viewer);
-  return json;
+  return Object.assign(json, quoteFields(store, status, viewer, options.nested ?? false, (quoted) => statusView(store, quoted, viewer, { nested: true })));
 }
 
 /** The statuses as the request's user sees them. */

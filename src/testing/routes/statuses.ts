@@ -4,11 +4,14 @@ import type { ParsedValue } from '../params.js';
 import { canSee, social } from './social.js';
 import { mark, statusState, statusView, visibleStatus } from './status-state.js';
 import { recordConversation } from './conversations.js';
-import { attachableMedia, mediaJson } from './media.js';
+import { attachableMedia, editedMedia, mediaJson, releaseMedia } from './media.js';
 import { checkPoll, checkStatusLength, fakeLimits } from '../limits.js';
 import { pageReply } from '../paginate.js';
 import { compareIds } from './accounts.js';
 import { postingLanguage, profileSettings } from './profile-state.js';
+import { contextRefreshHeaders } from './async-refreshes.js';
+import { quotedStatusOf, quoteInline, quoteInlineOf, quoteRoutes, quoteVisibility, recordQuote, updateQuotePolicy } from './quotes.js';
+import { deliverNotification } from '../notifications-state.js';
 
 const VISIBILITIES = ['public', 'unlisted', 'private', 'direct'];
 /** Mastodon posts at once what is scheduled less than five minutes ahead. */
@@ -101,12 +104,14 @@ function post(store: FakeStore, request: FakeRequest): FakeStatus {
     throw new FakeHttpError(422, "Validation failed: Text can't be blank");
   }
   const settings = profileSettings(store, account);
-  const visibility = str(request.params, 'visibility') ?? settings.privacy;
+  const requestedVisibility = str(request.params, 'visibility') ?? settings.privacy;
   const spoiler = str(request.params, 'spoiler_text') ?? '';
-  if (!VISIBILITIES.includes(visibility)) throw new FakeHttpError(422, 'Validation failed: Visibility is not included in the list');
+  if (!VISIBILITIES.includes(requestedVisibility)) throw new FakeHttpError(422, 'Validation failed: Visibility is not included in the list');
   const replyTo = str(request.params, 'in_reply_to_id');
   const parent = replyTo ? store.statusById.get(replyTo) : undefined;
   if (replyTo && !parent) throw new FakeHttpError(404, 'Record not found');
+  const quoted = quotedStatusOf(store, request);
+  const visibility = quoteVisibility(quoted, requestedVisibility);
   const mentioned = mentionsIn(store, text);
   checkStatusLength(store, text, spoiler);
   const poll = request.params['poll'] === undefined ? null : pollOf(store, request.params['poll'], '');
@@ -123,18 +128,20 @@ function post(store: FakeStore, request: FakeRequest): FakeStatus {
     tags: tagsIn(store, text),
     application: request.token?.clientId ? { name: store.apps.get(request.token.clientId)?.name ?? 'app', website: null } : null,
     media_attachments: media.map((m) => mediaJson(m, store.baseUrl)),
+    ...(quoted ? { content: `${quoteInline(quoted)}<p>${escapeHtml(text)}</p>` } : {}),
   });
+  recordQuote(store, request, status, quoted);
   for (const m of media) m.statusId = status.id;
   // Poll ids are their status's id in the fake, so a poll is found through its status.
   if (poll) poll['id'] = status.id;
   if (parent) parent['replies_count'] = Number(parent['replies_count']) + 1;
   for (const target of mentioned) {
-    if (target.id !== account.id) store.addNotification('mention', target.id, account, status);
+    if (target.id !== account.id) deliverNotification(store, 'mention', target.id, account, status);
   }
   const state = social(store);
   for (const [follower, followed] of store.follows) {
     if (followed.has(account.id) && state.followOptions.get(`${follower}>${account.id}`)?.notify && visibility !== 'direct') {
-      store.addNotification('status', follower, account, status);
+      deliverNotification(store, 'status', follower, account, status);
     }
   }
   if (visibility === 'direct') recordConversation(store, status);
@@ -226,6 +233,7 @@ export const statusRoutes: FakeRoutes = {
     handle: (req, { store }) => {
       const status = ownStatus(store, req);
       store.removeStatus(status.id);
+      releaseMedia(store, status.id, bool(req.params, 'delete_media'));
       return { json: statusView(store, status, req.user!.account.id, { source: true }) };
     },
   },
@@ -243,12 +251,19 @@ export const statusRoutes: FakeRoutes = {
       checkStatusLength(store, text ?? store.sourceText.get(status.id) ?? '', spoiler ?? String(status['spoiler_text'] ?? ''));
       const poll = req.params['poll'] === undefined ? undefined : pollOf(store, req.params['poll'], status.id);
       if (text !== undefined) {
-        status.content = `<p>${escapeHtml(text)}</p>`;
+        status.content = `${quoteInlineOf(store, status.id)}<p>${escapeHtml(text)}</p>`;
         store.sourceText.set(status.id, text);
         status['card'] = null;
       }
       if (spoiler !== undefined) status['spoiler_text'] = spoiler;
       if (req.params['sensitive'] !== undefined) status['sensitive'] = bool(req.params, 'sensitive');
+      updateQuotePolicy(store, req, status);
+      const language = str(req.params, 'language');
+      if (language !== undefined) status['language'] = language;
+      if (req.params['media_ids'] !== undefined || req.params['media_attributes'] !== undefined) {
+        const media = editedMedia(req, store, status.id);
+        status['media_attachments'] = media.map((m) => mediaJson(m, store.baseUrl));
+      }
       if (poll !== undefined) {
         status['poll'] = poll;
         statusState(store).votes.delete(status.id);
@@ -289,10 +304,14 @@ export const statusRoutes: FakeRoutes = {
       const status = visibleStatus(store, req);
       const viewer = req.user?.account.id;
       const shown = (list: FakeStatus[]): unknown[] => list.filter((s) => canSee(store, s, viewer)).map((s) => statusView(store, s, viewer));
-      return { json: { ancestors: shown(threadAncestors(store, status)), descendants: shown(threadDescendants(store, status)) } };
+      return {
+        json: { ancestors: shown(threadAncestors(store, status)), descendants: shown(threadDescendants(store, status)) },
+        headers: contextRefreshHeaders(store, req, status),
+      };
     },
   },
 
+  // As on Mastodon, these pages' cursors are the boosts' and the favourites' ids.
   'GET /api/v1/statuses/{id}/reblogged_by': {
     auth: 'none',
     handle: (req, { store }) => {
@@ -327,7 +346,7 @@ export const statusRoutes: FakeRoutes = {
     const boost = store.addStatus(me, '', { reblog: original, visibility, content: '', language: null });
     state.reblogs.set(`${me.id}>${original.id}`, boost.id);
     original['reblogs_count'] = Number(original['reblogs_count']) + 1;
-    if (original.account.id !== me.id) store.addNotification('reblog', original.account.id, me, original);
+    if (original.account.id !== me.id) deliverNotification(store, 'reblog', original.account.id, me, original);
     return boost;
   }),
 
@@ -346,7 +365,7 @@ export const statusRoutes: FakeRoutes = {
   'POST /api/v1/statuses/{id}/favourite': statusAction((store, status, me) => {
     if (mark(store, statusState(store).favourites, me.id, status.id)) {
       status['favourites_count'] = Number(status['favourites_count']) + 1;
-      if (status.account.id !== me.id) store.addNotification('favourite', status.account.id, me, status);
+      if (status.account.id !== me.id) deliverNotification(store, 'favourite', status.account.id, me, status);
     }
   }),
 
@@ -392,6 +411,8 @@ export const statusRoutes: FakeRoutes = {
   'POST /api/v1/statuses/{id}/unpin': statusAction((store, status, me) => {
     statusState(store).pinned.get(me.id)?.delete(status.id);
   }),
+
+  ...quoteRoutes(statusView),
 
   'GET /api/v1/scheduled_statuses': {
     auth: 'user',

@@ -42,6 +42,10 @@ export interface FakeContext {
   readonly baseUrl: string;
   /** The version string `/api/v1/instance` reports. */
   readonly version: string;
+  /** The API feature level instance v2 reports in `api_versions.mastodon`, if any. */
+  readonly apiVersion: number | undefined;
+  /** Whether `/oauth/token` takes the password grant (Mastodon 4.4 removed it). */
+  readonly passwordGrant: boolean;
 }
 
 /** One route of the fake server, keyed by its endpoint-table route (`GET /api/v1/statuses/{id}`). */

@@ -1,9 +1,11 @@
 import type { FakeNotification, FakeStatus, FakeStore, StoreChange } from '../store.js';
-import { listState } from '../routes/lists.js';
+import { inExclusiveList, listState } from '../routes/lists.js';
 import { conversationEndingWith, conversationJson, type FakeConversation } from '../routes/conversations.js';
-import { notificationJson } from '../routes/notifications.js';
+import { notificationJson } from '../notifications-state.js';
+import { filterResults, hiddenByFilter } from '../filters-state.js';
 import { inHomeFeed } from '../routes/social.js';
 import { statusView } from '../routes/status-state.js';
+import { deliveredByFollowedTag } from '../routes/tags.js';
 
 /** One event as the fake server sends it: a name and its `data`/`payload` text. */
 export interface FakeWireEvent {
@@ -40,7 +42,8 @@ export function channelShows(store: FakeStore, channel: FakeChannel, status: Fak
   const media = !flags.includes('media') || hasMedia(status);
   switch (kind) {
     case 'user':
-      return flags.length === 0 && inHomeFeed(store, channel.accountId, status);
+      return flags.length === 0 && (inHomeFeed(store, channel.accountId, status) || deliveredByFollowedTag(store, channel.accountId, status))
+        && (status.account.id === channel.accountId || !inExclusiveList(store, channel.accountId, status.account.id));
     case 'public':
       return status.visibility === 'public' && media && !flags.includes('remote');
     case 'hashtag':
@@ -63,15 +66,39 @@ function viewerOf(channel: FakeChannel): string | undefined {
 }
 
 /**
+ * A status as a channel carries it: rendered for the streaming user on their own streams; on
+ * public ones rendered for nobody, with the `filtered` results of the streaming user's filters
+ * when any matches, as Mastodon's streaming server adds them.
+ */
+function streamedStatus(store: FakeStore, channel: FakeChannel, status: FakeStatus): string {
+  const viewer = viewerOf(channel);
+  const json = statusView(store, status, viewer);
+  if (viewer === undefined) {
+    const results = filterResults(store, channel.accountId, status);
+    if (results.length > 0) json['filtered'] = results;
+  }
+  return JSON.stringify(json);
+}
+
+/** Whether the status stays out of a home or list stream, as a `hide` filter of the home context keeps it out of the feed. */
+function keptOutOfFeed(store: FakeStore, channel: FakeChannel, status: FakeStatus): boolean {
+  const kind = channel.name.split(':')[0];
+  return (kind === 'user' || kind === 'list') && hiddenByFilter(store, channel.accountId, status, 'home');
+}
+
+/**
  * The wire events a store change gives on `channel`: statuses as `update`, `status.update` and
- * `delete` (rendered for the streaming user on their own streams), conversations as
- * `conversation` on direct streams, notifications as `notification` on the user's streams.
+ * `delete` (rendered for the streaming user on their own streams, with the `filtered` results
+ * of their filters; those a `hide` filter of the home context matches stay out of the user and
+ * list streams), conversations as `conversation` on direct streams, notifications as
+ * `notification` on the user's streams, and `notifications_merged` there once accepted requests
+ * are merged.
  */
 export function eventsFor(store: FakeStore, channel: FakeChannel, change: StoreChange): FakeWireEvent[] {
   const status = change['status'] as FakeStatus | undefined;
+  const forUser = channel.name === 'user' || channel.name === 'user:notification';
   if (change.type === 'notification.created') {
     const notification = change['notification'] as FakeNotification;
-    const forUser = channel.name === 'user' || channel.name === 'user:notification';
     return forUser && notification.recipientId === channel.accountId
       ? [{ event: 'notification', data: JSON.stringify(notificationJson(store, notification)) }]
       : [];
@@ -81,15 +108,19 @@ export function eventsFor(store: FakeStore, channel: FakeChannel, change: StoreC
       ? [{ event: 'conversation', data: JSON.stringify(conversationJson(store, channel.accountId, change['conversation'] as FakeConversation)) }]
       : [];
   }
+  if (change.type === 'notifications.merged') {
+    return forUser && change['accountId'] === channel.accountId ? [{ event: 'notifications_merged', data: '1' }] : [];
+  }
   if (!status || !channelShows(store, channel, status)) return [];
   if (channel.name === 'direct') {
     // A new direct status arrives as its conversation (`conversation.updated`); an edit, here.
     const conversation = change.type === 'status.updated' ? conversationEndingWith(store, channel.accountId, status.id) : undefined;
     return conversation ? [{ event: 'conversation', data: JSON.stringify(conversationJson(store, channel.accountId, conversation)) }] : [];
   }
+  if (change.type !== 'status.deleted' && keptOutOfFeed(store, channel, status)) return [];
   switch (change.type) {
-    case 'status.created': return [{ event: 'update', data: JSON.stringify(statusView(store, status, viewerOf(channel))) }];
-    case 'status.updated': return [{ event: 'status.update', data: JSON.stringify(statusView(store, status, viewerOf(channel))) }];
+    case 'status.created': return [{ event: 'update', data: streamedStatus(store, channel, status) }];
+    case 'status.updated': return [{ event: 'status.update', data: streamedStatus(store, channel, status) }];
     case 'status.deleted': return [{ event: 'delete', data: status.id }];
     default: return [];
   }
