@@ -5,6 +5,7 @@ import { Mastodon, MastodonClient, type MastodonOptions } from '../../src/index.
 import * as api from '../../src/api.js';
 import { parsePairs, type ParsedParams } from '../../src/testing/index.js';
 import { readJsonFixture } from '../support/fixtures.js';
+import { ID, type TableEntry as MethodTableEntry } from '../support/mechanical.js';
 import { startRecordingServer, type RawRequest, type RecordingServer } from '../support/recording-server.js';
 
 // "How we will check it", for the admin API: every method of Mastodon.py 2.2.2's admin module is
@@ -13,22 +14,13 @@ import { startRecordingServer, type RawRequest, type RecordingServer } from '../
 // receives. The verb and the path must be the table's, every parameter sent must be one the
 // table names, and every parameter given must arrive, with its value.
 
-interface TableEntry {
-  method: string;
-  http: string | null;
-  path: string | null;
-  params: string[];
-  path_params: string[];
-  defaults: Record<string, string>;
-  paginated: boolean;
-  returns: string | null;
+/** An entry of Mastodon.py 2.2.2's table, with the module that defines it. */
+interface TableEntry extends MethodTableEntry {
   module: string;
-  alt_paths?: string[];
 }
 
 const ADMIN = readJsonFixture<TableEntry[]>('mastodonpy-2.2/endpoints.json').filter((entry) => entry.module === 'admin.py');
 
-const ID = '109440146774012815';
 const HASH = 'a8af8341993604f29cd4e0e5a5a4b5d48c575436c38b28abbfd7d481f345d5db';
 
 /** A sample value for each parameter name of the admin module. */

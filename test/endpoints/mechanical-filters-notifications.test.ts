@@ -4,27 +4,21 @@ import { lastValueFrom, type Observable } from 'rxjs';
 import { Mastodon } from '../../src/index.js';
 import { parsePairs } from '../../src/testing/index.js';
 import { readJsonFixture } from '../support/fixtures.js';
+import { ID, type TableEntry as MethodTableEntry } from '../support/mechanical.js';
 import { startRecordingServer, type RawRequest, type RecordingServer } from '../support/recording-server.js';
 
 // The methods Mastodon.py 2.2.2 added to filters.py and notifications.py, called by their
 // converted names with arguments built from its endpoints.json, against a server that records
 // what it receives: the verb, the path and the parameter names must be the table's.
 
-interface TableEntry {
-  method: string;
-  http: string | null;
-  path: string | null;
-  params: string[];
-  path_params: string[];
-  defaults: Record<string, string>;
+/** An entry of Mastodon.py 2.2.2's table, with the module that defines it. */
+interface TableEntry extends MethodTableEntry {
   module: string;
-  since: string;
 }
 
 const ENTRIES = readJsonFixture<TableEntry[]>('mastodonpy-2.2/endpoints.json')
   .filter((e) => (e.module === 'filters.py' || e.module === 'notifications.py') && e.since !== '1.8');
 
-const ID = '109440146774012815';
 const SAMPLES: Readonly<Record<string, unknown>> = {
   title: 'Spoilers', context: ['home', 'public'], filter_action: 'hide', expires_in: 600,
   keywords_attributes: [{ keyword: 'finale', whole_word: true }], keyword: 'finale', whole_word: true,
