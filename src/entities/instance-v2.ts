@@ -1,5 +1,6 @@
 import type { Account } from './account.js';
 import type { Rule } from './instance-info.js';
+import type { InstanceConfigurationV1, InstanceMediaConfiguration } from './instance.js';
 
 /** An image that represents a server. */
 export interface InstanceThumbnail {
@@ -35,6 +36,12 @@ export interface InstanceFeedAccessRule {
   local: InstanceFeedAccess;
   /** For remote posts. */
   remote: InstanceFeedAccess;
+}
+
+/** What uploads a server accepts, as instance v2 says: the v1 limits and the longest alt text. */
+export interface InstanceV2MediaConfiguration extends InstanceMediaConfiguration {
+  /** The longest alt text, in characters. Since 4.4. */
+  description_limit?: number | null;
 }
 
 /** Configured limits and features of a server (v2 shape). */
@@ -78,43 +85,12 @@ export interface InstanceConfiguration {
     /** The longest profile field value, in characters. Since 4.6. */
     profile_field_value_limit?: number | null;
   };
-  /** Limits of posts. */
-  statuses: {
-    /** The most characters a post may have. */
-    max_characters: number;
-    /** The most files a post may carry. */
-    max_media_attachments: number;
-    /** How many characters every link counts as. */
-    characters_reserved_per_url: number;
-  };
+  /** Limits of posts, as the v1 instance gives them. */
+  statuses: InstanceConfigurationV1['statuses'];
   /** What uploads the server accepts. */
-  media_attachments: {
-    /** Accepted MIME types. */
-    supported_mime_types: string[];
-    /** The longest alt text, in characters. Since 4.4. */
-    description_limit?: number | null;
-    /** The largest image, in bytes. */
-    image_size_limit: number;
-    /** The most pixels (width times height) of an image. */
-    image_matrix_limit: number;
-    /** The largest video, in bytes. */
-    video_size_limit: number;
-    /** The highest video frame rate. */
-    video_frame_rate_limit: number;
-    /** The most pixels (width times height) of a video. */
-    video_matrix_limit: number;
-  };
-  /** Limits of polls. */
-  polls: {
-    /** The most answers a poll may have. */
-    max_options: number;
-    /** The most characters an answer may have. */
-    max_characters_per_option: number;
-    /** The shortest duration, in seconds. */
-    min_expiration: number;
-    /** The longest duration, in seconds. */
-    max_expiration: number;
-  };
+  media_attachments: InstanceV2MediaConfiguration;
+  /** Limits of polls, as the v1 instance gives them. */
+  polls: InstanceConfigurationV1['polls'];
   /** Machine translation. */
   translation: {
     /** Whether `statusTranslate` works on this server. */

@@ -1,6 +1,22 @@
 import type { Account } from './account.js';
 import type { Rule } from './instance-info.js';
 
+/** What uploads a server accepts, as its instance says (`configuration.media_attachments`). */
+export interface InstanceMediaConfiguration {
+  /** Accepted MIME types. */
+  supported_mime_types: string[];
+  /** The largest image, in bytes. */
+  image_size_limit: number;
+  /** The most pixels (width times height) of an image. */
+  image_matrix_limit: number;
+  /** The largest video, in bytes. */
+  video_size_limit: number;
+  /** The highest video frame rate. */
+  video_frame_rate_limit: number;
+  /** The most pixels (width times height) of a video. */
+  video_matrix_limit: number;
+}
+
 /** Posting and upload limits of a server (v1 shape). */
 export interface InstanceConfigurationV1 {
   /** Limits of profiles. */
@@ -18,20 +34,7 @@ export interface InstanceConfigurationV1 {
     characters_reserved_per_url: number;
   };
   /** What uploads the server accepts. */
-  media_attachments: {
-    /** Accepted MIME types. */
-    supported_mime_types: string[];
-    /** The largest image, in bytes. */
-    image_size_limit: number;
-    /** The most pixels (width times height) of an image. */
-    image_matrix_limit: number;
-    /** The largest video, in bytes. */
-    video_size_limit: number;
-    /** The highest video frame rate. */
-    video_frame_rate_limit: number;
-    /** The most pixels (width times height) of a video. */
-    video_matrix_limit: number;
-  };
+  media_attachments: InstanceMediaConfiguration;
   /** Limits of polls. */
   polls: {
     /** The most answers a poll may have. */
