@@ -4,14 +4,10 @@ import * as api from '../../src/api.js';
 import { rowsOf, type AnyEndpoint } from '../../src/endpoints/define.js';
 import { Mastodon } from '../../src/index.js';
 import { readJsonFixture } from '../support/fixtures.js';
+import type { TableEntry } from '../support/mechanical.js';
 
-interface Entry {
-  method: string;
-  http: string | null;
-  path: string | null;
-  params: string[];
-  path_params: string[];
-  defaults: Record<string, string>;
+/** An entry of Mastodon.py 2.2.2's table, with the version that added the method. */
+interface Entry extends TableEntry {
   version_created: string | null;
 }
 
