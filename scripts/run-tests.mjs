@@ -4,8 +4,9 @@
 // The run always ends. Node 20's `--test-timeout` bounds each test file (its process): a file
 // still running after FILE_TIMEOUT_MS fails as timed out, after the results of its tests that
 // finished. Tests that wait for an event wait with a limit of their own (test/support/deadline.ts),
-// and slow ones (type-checks, builds, browsers) set their own `timeout`. The runner exits once
-// the files are done, even if a test left a socket or timer behind, and the whole run is
+// and slow ones (type-checks, builds, browsers) set their own `timeout`. A file that leaves a
+// socket or timer behind does not end, so it fails as timed out rather than passing unnoticed
+// (forcing the exit instead lost some files' results without a failure), and the whole run is
 // stopped after RUN_TIMEOUT_MS.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,7 +30,7 @@ if (files.length === 0) {
   process.exit(1);
 }
 const result = spawnSync(process.execPath, [
-  '--import', 'tsx', '--test', '--test-reporter=spec', `--test-timeout=${FILE_TIMEOUT_MS}`, '--test-force-exit', ...files,
+  '--import', 'tsx', '--test', '--test-reporter=spec', `--test-timeout=${FILE_TIMEOUT_MS}`, ...files,
 ], { stdio: 'inherit', timeout: RUN_TIMEOUT_MS, killSignal: 'SIGKILL' });
 if (result.error?.code === 'ETIMEDOUT') {
   console.error(`The test run was stopped: it ran longer than ${RUN_TIMEOUT_MS / 60_000} minutes.`);

@@ -72,8 +72,10 @@ describe('TestingBackend', () => {
     collect(statusPost(client, 'b'));
     assert.throws(() => backend.expectOne('GET /api/v1/timelines/home'), /found 0\. Not matched yet: POST https:\/\/mastodon\.example\/api\/v1\/statuses; POST/);
     assert.throws(() => backend.expectOne('POST /api/v1/statuses'), /Expected one request for POST \/api\/v1\/statuses, found 2/);
-    assert.equal(backend.match('POST /api/v1/statuses').length, 2);
+    const matched = backend.match('POST /api/v1/statuses');
+    assert.equal(matched.length, 2);
     assert.throws(() => backend.expectOne('POST /api/v1/statuses'), /found 0/);
+    for (const req of matched) req.flush(status('1'));
   });
 
   it('turns an error status into its Mastodon error, and error() into a network failure that retry sends again', () => {
@@ -112,8 +114,9 @@ describe('TestingBackend', () => {
 
   it('fails verify on a request nobody expected and on one expected but never answered', () => {
     const unexpected = new TestingBackend();
-    collect(timelineHome(clientWith(unexpected)));
+    const waiting = timelineHome(clientWith(unexpected)).subscribe({ error: () => undefined });
     assert.throws(() => unexpected.verify(), /GET https:\/\/mastodon\.example\/api\/v1\/timelines\/home \(not expected\)/);
+    waiting.unsubscribe();
 
     const unanswered = new TestingBackend();
     collect(timelineHome(clientWith(unanswered)));
