@@ -11,7 +11,7 @@ import { formatVersion, parseVersion, versionAtLeast, type Version } from '../ve
 import type { Instance } from '../entities/instance.js';
 import type { InstanceV2 } from '../entities/instance-v2.js';
 import { loadCredentials } from './credentials.js';
-import { INSPECT, inspectClient, printableClient } from './printable.js';
+import { INSPECT, printableClient } from './printable.js';
 import { DEFAULT_USER_AGENT, type FeatureSet, type MastodonOptions, type VersionCheckMode } from './options.js';
 
 /**
@@ -120,7 +120,8 @@ export class MastodonClient {
    * @example console.log(client)  // MastodonClient { api_base_url: 'https://m.example', access_token: '[redacted]', ... }
    */
   [INSPECT](_depth: number, options: object, inspect?: (value: unknown, options?: object) => string): string {
-    return inspectClient(this.constructor.name, this, options, inspect);
+    const view = this.toJSON();
+    return `${this.constructor.name} ${inspect ? inspect(view, options) : JSON.stringify(view)}`;
   }
 
   /** Requests left in the current rate-limit window, as the server last said. */
