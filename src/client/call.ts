@@ -3,7 +3,7 @@ import type { AnyEndpoint, BodyEncoding, Endpoint } from '../endpoints/define.js
 import { rowParams } from '../endpoints/unknown-options.js';
 import { MastodonIllegalArgumentError } from '../errors.js';
 import { isPlainObject, type Params, type ParamValue } from '../http/params.js';
-import type { ApiCall } from '../http/transport.js';
+import { fetchResult, type ApiCall } from '../http/transport.js';
 import type { MastodonClient } from './client.js';
 
 /**
@@ -35,7 +35,7 @@ export function call<A extends unknown[], R>(client: MastodonClient, row: Endpoi
       ratelimited: row.ratelimited,
     };
     const pending = client.pendingVersionCheck(row.created, row.changed, row.api_version);
-    const request$ = client.apiRequest<R>(request);
+    const request$ = fetchResult<R>(client, request);
     return pending ? pending.pipe(concatMap(() => request$)) : request$;
   });
 }

@@ -2,7 +2,7 @@ import { defer, map, type Observable, type SchedulerLike, tap, timeout } from 'r
 import type { HttpBackend, HttpMethod, HttpRequest, HttpResponse, RequestBody } from './backend.js';
 import { encodeForm, encodeJson, wellFormedText, type Params } from './params.js';
 import type { BodyEncoding, ResultKind } from '../endpoints/define.js';
-import { resultOf } from './response.js';
+import { apiErrorFor, resultOf } from './response.js';
 import { MastodonIllegalArgumentError, MastodonReadTimeout } from '../errors.js';
 import type { RateLimiter } from '../ratelimit/limiter.js';
 import { redact } from './redact.js';
@@ -46,37 +46,23 @@ export interface TransportClient {
   readonly lang: string | undefined;
 }
 
-/** Sends API calls for one client. */
-export interface Transport {
-  /** The parsed result of a call, as its result kind says; a cold Observable. */
-  call<R>(call: ApiCall): Observable<R>;
-  /** The raw response of a call (error statuses included); a cold Observable. */
-  send(call: ApiCall): Observable<HttpResponse>;
-}
+/** Sends API calls for one client: the raw response of each, error statuses included; a cold Observable. */
+export type Transport = (call: ApiCall) => Observable<HttpResponse>;
 
 /**
  * The transport of a client: it builds, sends and reads API calls, parameters encoded as
  * Mastodon.py encodes them, the token sent only to the API's origin, each attempt bounded by
- * the request timeout, every call through the client's rate limiter.
+ * the request timeout, every call through the client's rate limiter. It takes calls as the
+ * library builds them (rows, page links): `apiRequest` checks a call written by hand first.
  *
  * ## Example
  * ```ts
- * const transport = createTransport(client, new FetchBackend(), false);
- * transport.call<Status>({ method: 'GET', path: '/api/v1/statuses/1' }).subscribe((s) => console.log(s.content));
+ * const send = createTransport(client, new FetchBackend(), false);
+ * send({ method: 'GET', path: '/api/v1/statuses/1' }).subscribe((response) => console.log(response.status));
  * ```
  */
 export function createTransport(client: TransportClient, backend: HttpBackend, debug: boolean): Transport {
   const origin = new URL(client.api_base_url).origin;
-  /** Follows pagination links through this transport. */
-  const pageFetcher: PageFetcher = { apiRequest: call };
-
-  function call<R>(apiCall: ApiCall): Observable<R> {
-    return send(apiCall).pipe(map((response) => {
-      const kind = apiCall.result ?? 'json';
-      const result = markAsyncRefresh(resultOf(response, kind), response.headers['mastodon-async-refresh'], apiCall);
-      return (kind === 'page' || kind === 'object-page' ? markFetcher(result as Page<unknown> | ObjectPage<object>, pageFetcher) : result) as R;
-    }));
-  }
 
   /**
    * The responses of a call, on subscribe: the request built (a parameter that cannot be sent
@@ -116,9 +102,8 @@ export function createTransport(client: TransportClient, backend: HttpBackend, d
     );
   }
 
-  /** Turns a call into a request. Throws `MastodonIllegalArgumentError` for a call or parameters that cannot be sent. */
+  /** Turns a call into a request. Throws `MastodonIllegalArgumentError` for parameters that cannot be sent. */
   function build(apiCall: ApiCall): HttpRequest {
-    checkCall(apiCall);
     const { path, rest } = fillPath(apiCall.path, apiCall.params ?? {});
     let url: URL;
     try {
@@ -150,26 +135,43 @@ export function createTransport(client: TransportClient, backend: HttpBackend, d
       : { method: apiCall.method, url: url.href, headers, body, maxResponseBytes };
   }
 
-  return { call, send };
+  return send;
 }
 
-const HTTP_METHODS: ReadonlySet<unknown> = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD']);
-const RESULT_KINDS: ReadonlySet<unknown> = new Set([undefined, 'json', 'page', 'object-page', 'text', 'none']);
-const ENCODINGS: ReadonlySet<unknown> = new Set([undefined, 'form', 'json', 'multipart']);
+/**
+ * The result of a call sent by a client, read as its result kind says (a page remembers the
+ * client, to follow its links; a result marks the refresh its response announced); an error
+ * status fails with its `MastodonAPIError`. For calls the library builds: `apiRequest` is this
+ * for a call written by hand, checked first.
+ *
+ * ## Example
+ * ```ts
+ * fetchResult<Status>(client, { method: 'GET', path: '/api/v1/statuses/1' }).subscribe((s) => console.log(s.content));
+ * ```
+ */
+export function fetchResult<R>(client: PageFetcher, call: ApiCall): Observable<R> {
+  return client.send(call).pipe(map((response) => {
+    const kind = call.result ?? 'json';
+    const result = markAsyncRefresh(resultOf(response, kind), response.headers['mastodon-async-refresh'], call);
+    return (kind === 'page' || kind === 'object-page' ? markFetcher(result as Page<unknown> | ObjectPage<object>, client) : result) as R;
+  }));
+}
 
-/** Throws `MastodonIllegalArgumentError` unless `call` is a call the transport can send (from `apiRequest`, it may be anything). */
-function checkCall(call: unknown): asserts call is ApiCall {
-  if (typeof call !== 'object' || call === null) {
-    throw new MastodonIllegalArgumentError('A call must be an object: { method, path, params?, ... }');
-  }
-  const { method, path, params, result, encoding } = call as Record<string, unknown>;
-  if (!HTTP_METHODS.has(method)) throw new MastodonIllegalArgumentError(`Not an HTTP method: ${JSON.stringify(method) ?? String(method)}`);
-  if (typeof path !== 'string' || path === '') throw new MastodonIllegalArgumentError('A call needs a path: a string');
-  if (params !== undefined && params !== null && (typeof params !== 'object' || Array.isArray(params))) {
-    throw new MastodonIllegalArgumentError('A call\'s params must be an object');
-  }
-  if (!RESULT_KINDS.has(result)) throw new MastodonIllegalArgumentError(`Not a result kind: ${JSON.stringify(result) ?? String(result)}`);
-  if (!ENCODINGS.has(encoding)) throw new MastodonIllegalArgumentError(`Not a body encoding: ${JSON.stringify(encoding) ?? String(encoding)}`);
+/**
+ * The whole response (status, headers, body) of a call sent by a client; an error status
+ * fails with its `MastodonAPIError`. For calls the library builds: `apiResponse` is this for a
+ * call written by hand, checked first.
+ *
+ * ## Example
+ * ```ts
+ * fetchResponse(client, { method: 'HEAD', path: '/', result: 'none' }).subscribe((r) => console.log(r.headers['date']));
+ * ```
+ */
+export function fetchResponse(client: PageFetcher, call: ApiCall): Observable<HttpResponse> {
+  return client.send(call).pipe(map((response) => {
+    if (response.status < 200 || response.status >= 300) throw apiErrorFor(response);
+    return response;
+  }));
 }
 
 /**
