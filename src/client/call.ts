@@ -1,9 +1,9 @@
 import { concatMap, defer, type Observable } from 'rxjs';
-import type { AnyEndpoint, BodyEncoding, Endpoint } from '../endpoints/define.js';
+import type { AnyEndpoint, Endpoint } from '../endpoints/define.js';
 import { rowParams } from '../endpoints/unknown-options.js';
 import { MastodonIllegalArgumentError } from '../errors.js';
-import { isPlainObject, type Params, type ParamValue } from '../http/params.js';
-import { fetchResult, type ApiCall } from '../http/transport.js';
+import type { Params, ParamValue } from '../http/params.js';
+import { fetchResult, type Call } from '../http/transport.js';
 import type { MastodonClient } from './client.js';
 
 /**
@@ -25,12 +25,12 @@ export function call<A extends unknown[], R>(client: MastodonClient, row: Endpoi
     const params = rowParams(row, args);
     checkFeatures(client, row, params);
     const { body, headers } = splitHeaderParams(row, params);
-    const request: ApiCall = {
+    const request: Call = {
       method: row.method,
       path: row.path,
       params: body,
       headers,
-      encoding: encodingFor(row, body),
+      encoding: row.encoding,
       result: row.returns.kind,
       ratelimited: row.ratelimited,
     };
@@ -47,16 +47,6 @@ function checkFeatures(client: MastodonClient, row: Pick<AnyEndpoint, 'features'
       throw new MastodonIllegalArgumentError(`${name} is only available with feature set ${feature}`);
     }
   }
-}
-
-/** A nested object (a poll), or a list of them (`media_attributes`): what a form cannot carry as Mastodon.py sends it. */
-function isNested(value: ParamValue): boolean {
-  return Array.isArray(value) ? (value as readonly ParamValue[]).some(isNested) : isPlainObject(value);
-}
-
-function encodingFor(row: Pick<AnyEndpoint, 'encoding'>, params: Params): BodyEncoding {
-  if (row.encoding !== 'form-or-json') return row.encoding;
-  return Object.values(params).some(isNested) ? 'json' : 'form';
 }
 
 function splitHeaderParams(row: Pick<AnyEndpoint, 'headerParams'>, params: Params): { body: Params; headers: Record<string, string> } {

@@ -4,7 +4,7 @@ import { MastodonAPIError, MastodonIllegalArgumentError, MastodonMalformedRespon
 import type { HttpResponse } from '../http/backend.js';
 import { defaultBackend } from '../http/default-backend.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from '../http/body-limit.js';
-import { createTransport, fetchResult, type ApiCall, type Transport } from '../http/transport.js';
+import { createTransport, fetchResult, type Call, type Transport } from '../http/transport.js';
 import { RateLimiter, type RateLimitState, type RatelimitMethod } from '../ratelimit/limiter.js';
 import { formatVersion, parseVersion, versionAtLeast, type Version } from '../versions/version.js';
 import type { Instance } from '../entities/instance.js';
@@ -166,7 +166,7 @@ export class MastodonClient {
    *
    * @internal
    */
-  send(call: ApiCall): Observable<HttpResponse> {
+  send(call: Call): Observable<HttpResponse> {
     return this.#transport(call);
   }
 

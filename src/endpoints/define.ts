@@ -2,18 +2,11 @@ import type { Observable } from 'rxjs';
 import { call } from '../client/call.js';
 import type { MastodonClient } from '../client/client.js';
 import type { HttpMethod } from '../http/backend.js';
-import type { Params } from '../http/params.js';
+import type { BodyEncoder, Params } from '../http/params.js';
 import type { ObjectPage, Page } from '../pagination/page.js';
 
-/** How the parameters of a non-GET request travel. GET always uses the query string. */
+/** How the parameters of a non-GET call written by hand travel (`apiRequest`). GET always uses the query string. */
 export type BodyEncoding = 'form' | 'json' | 'multipart';
-
-/**
- * How an endpoint's body is encoded: one of {@link BodyEncoding}, or `'form-or-json'`: a form,
- * unless a parameter is a nested object (a poll) or a list of them (`media_attributes`), then
- * JSON, as Mastodon.py does.
- */
-export type EndpointEncoding = BodyEncoding | 'form-or-json';
 
 /** Which API dialect a parameter belongs to, beyond mainline Mastodon. */
 export type FeatureSetName = 'mainline' | 'fedibird' | 'pleroma';
@@ -89,7 +82,8 @@ export interface Endpoint<A extends unknown[], R> {
    * quotes), checked in both version check modes; a server that does not say its level has 0.
    */
   readonly api_version?: number;
-  readonly encoding: EndpointEncoding;
+  /** How a non-GET body is encoded (`jsonBody`, `formOrJsonBody`); a form when absent. */
+  readonly encoding: BodyEncoder | undefined;
   readonly returns: Returns<R>;
   /** Parameters that only a non-mainline dialect knows; sending one elsewhere is an argument error. */
   readonly features: Readonly<Record<string, FeatureSetName>>;
@@ -118,7 +112,8 @@ export interface EndpointSpec<A extends unknown[], R> {
   readonly created?: string;
   readonly changed?: string;
   readonly api_version?: number;
-  readonly encoding?: EndpointEncoding;
+  /** The body's encoder, when not a form: `jsonBody`, or `formOrJsonBody` (JSON only when a parameter is a nested object). */
+  readonly encoding?: BodyEncoder;
   readonly ratelimited?: boolean;
   readonly features?: Readonly<Record<string, FeatureSetName>>;
   readonly headerParams?: Readonly<Record<string, string>>;
@@ -149,7 +144,7 @@ export function row<R, A extends unknown[] = []>(route: Route, spec: EndpointSpe
     created: spec.created,
     changed: spec.changed,
     api_version: spec.api_version,
-    encoding: spec.encoding ?? 'form',
+    encoding: spec.encoding,
     returns: spec.returns(),
     ratelimited: spec.ratelimited ?? true,
     features: spec.features ?? {},

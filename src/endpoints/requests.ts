@@ -2,7 +2,8 @@ import { defer, type Observable } from 'rxjs';
 import type { MastodonClient } from '../client/client.js';
 import { MastodonIllegalArgumentError } from '../errors.js';
 import type { HttpResponse } from '../http/backend.js';
-import { fetchResponse, fetchResult, type ApiCall } from '../http/transport.js';
+import { jsonBody } from '../http/params.js';
+import { fetchResponse, fetchResult, type ApiCall, type Call } from '../http/transport.js';
 
 // Calls written by hand, for endpoints the library has no function for yet: checked, then sent
 // through the client's pipeline like any row.
@@ -33,8 +34,11 @@ const HTTP_METHODS: readonly unknown[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE
 const RESULT_KINDS: readonly unknown[] = [undefined, 'json', 'page', 'object-page', 'text', 'none'];
 const ENCODINGS: readonly unknown[] = [undefined, 'form', 'json', 'multipart'];
 
-/** `call`, when it is a call the transport can send (written by hand, it may be anything); else a `MastodonIllegalArgumentError`. */
-function checkedCall(call: unknown): ApiCall {
+/**
+ * `call` as the transport takes it (its encoding the encoder itself), when it is a call the
+ * transport can send (written by hand, it may be anything); else a `MastodonIllegalArgumentError`.
+ */
+function checkedCall(call: unknown): Call {
   if (typeof call !== 'object' || call === null) {
     throw new MastodonIllegalArgumentError('A call must be an object: { method, path, params?, ... }');
   }
@@ -46,5 +50,5 @@ function checkedCall(call: unknown): ApiCall {
   }
   if (!RESULT_KINDS.includes(result)) throw new MastodonIllegalArgumentError(`Not a result kind: ${JSON.stringify(result) ?? String(result)}`);
   if (!ENCODINGS.includes(encoding)) throw new MastodonIllegalArgumentError(`Not a body encoding: ${JSON.stringify(encoding) ?? String(encoding)}`);
-  return call as ApiCall;
+  return { ...call as ApiCall, encoding: encoding === 'json' ? jsonBody : undefined };
 }

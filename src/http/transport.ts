@@ -1,6 +1,6 @@
 import { defer, map, type Observable, type SchedulerLike, tap, timeout } from 'rxjs';
 import type { HttpBackend, HttpMethod, HttpRequest, HttpResponse, RequestBody } from './backend.js';
-import { encodeForm, encodeJson, wellFormedText, type Params } from './params.js';
+import { encodeForm, formBody, wellFormedText, type BodyEncoder, type Params } from './params.js';
 import type { BodyEncoding, ResultKind } from '../endpoints/define.js';
 import { apiErrorFor, resultOf } from './response.js';
 import { MastodonIllegalArgumentError, MastodonReadTimeout } from '../errors.js';
@@ -10,7 +10,7 @@ import { responseTooLarge } from './body-limit.js';
 import { markFetcher, type ObjectPage, type Page, type PageFetcher } from '../pagination/page.js';
 import { markAsyncRefresh } from './async-refresh.js';
 
-/** One API call as the transport takes it. */
+/** One API call as `apiRequest` takes it. */
 export interface ApiCall {
   /** The HTTP verb. */
   readonly method: HttpMethod;
@@ -32,6 +32,12 @@ export interface ApiCall {
   readonly body?: RequestBody;
 }
 
+/** One API call as the transport takes it: an {@link ApiCall} whose body encoding is the encoder itself. */
+export interface Call extends Omit<ApiCall, 'encoding'> {
+  /** How the body is encoded: a form unless the call names another encoder (`jsonBody`). */
+  readonly encoding?: BodyEncoder | undefined;
+}
+
 /** What the transport reads from its client, as the client names it: token and language change. */
 export interface TransportClient {
   readonly api_base_url: string;
@@ -47,7 +53,7 @@ export interface TransportClient {
 }
 
 /** Sends API calls for one client: the raw response of each, error statuses included; a cold Observable. */
-export type Transport = (call: ApiCall) => Observable<HttpResponse>;
+export type Transport = (call: Call) => Observable<HttpResponse>;
 
 /**
  * The transport of a client: it builds, sends and reads API calls, parameters encoded as
@@ -69,7 +75,7 @@ export function createTransport(client: TransportClient, backend: HttpBackend, d
    * is the error), then sent through the rate limiter unless it goes to another origin, whose
    * rate limit is not this client's.
    */
-  function send(apiCall: ApiCall): Observable<HttpResponse> {
+  function send(apiCall: Call): Observable<HttpResponse> {
     return defer(() => {
       const request = build(apiCall);
       if (debug) console.debug(`[mastodon-rx] ${request.method} ${redact(request.url)}`, redact(apiCall.params ?? {}));
@@ -103,7 +109,7 @@ export function createTransport(client: TransportClient, backend: HttpBackend, d
   }
 
   /** Turns a call into a request. Throws `MastodonIllegalArgumentError` for parameters that cannot be sent. */
-  function build(apiCall: ApiCall): HttpRequest {
+  function build(apiCall: Call): HttpRequest {
     const { path, rest } = fillPath(apiCall.path, apiCall.params ?? {});
     let url: URL;
     try {
@@ -122,12 +128,10 @@ export function createTransport(client: TransportClient, backend: HttpBackend, d
     if (apiCall.method === 'GET' || apiCall.method === 'HEAD') {
       const query = encodeForm(params);
       if (query) url.search = url.search.length > 1 ? `${url.search}&${query}` : query;
-    } else if (body === undefined && apiCall.encoding === 'json') {
-      body = encodeJson(params);
-      headers['content-type'] = 'application/json';
     } else if (body === undefined) {
-      body = encodeForm(params);
-      headers['content-type'] = 'application/x-www-form-urlencoded';
+      const encoded = (apiCall.encoding ?? formBody)(params);
+      body = encoded.body;
+      headers['content-type'] = encoded.contentType;
     }
     const maxResponseBytes = client.max_response_bytes;
     return body === undefined
@@ -149,7 +153,7 @@ export function createTransport(client: TransportClient, backend: HttpBackend, d
  * fetchResult<Status>(client, { method: 'GET', path: '/api/v1/statuses/1' }).subscribe((s) => console.log(s.content));
  * ```
  */
-export function fetchResult<R>(client: PageFetcher, call: ApiCall): Observable<R> {
+export function fetchResult<R>(client: PageFetcher, call: Call): Observable<R> {
   return client.send(call).pipe(map((response) => {
     const kind = call.result ?? 'json';
     const result = markAsyncRefresh(resultOf(response, kind), response.headers['mastodon-async-refresh'], call);
@@ -167,7 +171,7 @@ export function fetchResult<R>(client: PageFetcher, call: ApiCall): Observable<R
  * fetchResponse(client, { method: 'HEAD', path: '/', result: 'none' }).subscribe((r) => console.log(r.headers['date']));
  * ```
  */
-export function fetchResponse(client: PageFetcher, call: ApiCall): Observable<HttpResponse> {
+export function fetchResponse(client: PageFetcher, call: Call): Observable<HttpResponse> {
   return client.send(call).pipe(map((response) => {
     if (response.status < 200 || response.status >= 300) throw apiErrorFor(response);
     return response;

@@ -1,6 +1,6 @@
 import type { Observable } from 'rxjs';
 import type { HttpMethod, HttpResponse } from '../http/backend.js';
-import type { ApiCall } from '../http/transport.js';
+import type { Call } from '../http/transport.js';
 import { linkFor, parseLinkHeader } from './link-header.js';
 
 /** How a page's answer is read: a JSON list (`page`), or one JSON object that carries the page's links (`object-page`). */
@@ -103,7 +103,7 @@ export function isEmptyPage(page: Page<unknown> | ObjectPage<object>): boolean {
 /** What following a link needs from a client: its request pipeline (a `MastodonClient` or `Mastodon` has it). */
 export interface PageFetcher {
   /** @internal Sends a call the library built: `MastodonClient.send`. */
-  send(call: ApiCall): Observable<HttpResponse>;
+  send(call: Call): Observable<HttpResponse>;
 }
 
 const FETCHER = Symbol('mastodon-rx.pageFetcher');
