@@ -2,11 +2,11 @@
 // limiter, versions, pagination), the means to declare endpoints, and every type and helper
 // that is not an endpoint. Endpoints are in mastodon-rx/api; the Mastodon class in mastodon-rx.
 export { MastodonClient } from './client/client.js';
-export { call } from './client/call.js';
+export { call, checkFeatures, headerParams } from './client/call.js';
 export {
   endpoint, row, json, page, objectPage, text, nothing,
   type AnyEndpoint, type Endpoint, type EndpointFunction, type EndpointSpec,
-  type BodyEncoding, type ResultKind, type Returns, type Route, type FeatureSetName,
+  type BodyEncoding, type PreparedParams, type ResultKind, type Returns, type Route, type FeatureSetName,
 } from './endpoints/define.js';
 export { byVersion, type VersionSwitch } from './endpoints/by-version.js';
 export { SUPPORTED_VERSION, NOTIFICATION_TYPES, FILTER_CONTEXTS, FILTER_ACTIONS, NODEINFO_SCHEMA_2_0 } from './endpoints/constants.js';

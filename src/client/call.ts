@@ -1,5 +1,5 @@
 import { concatMap, defer, type Observable } from 'rxjs';
-import type { AnyEndpoint, Endpoint } from '../endpoints/define.js';
+import type { Endpoint, FeatureSetName, PreparedParams } from '../endpoints/define.js';
 import { rowParams } from '../endpoints/unknown-options.js';
 import { MastodonIllegalArgumentError } from '../errors.js';
 import type { Params, ParamValue } from '../http/params.js';
@@ -8,8 +8,9 @@ import type { MastodonClient } from './client.js';
 
 /**
  * Sends one endpoint row through a client: the row's parameters from `args` (argument errors
- * arrive in the error channel; options the row does not know go as given), its feature-set
- * check, its version check, then the request and its result. A cold Observable: nothing
+ * arrive in the error channel; options the row does not know go as given), what its `prepare`
+ * makes of them for this client (a dialect's parameters checked, headers), its version check,
+ * then the request and its result. A cold Observable: nothing
  * happens before subscribe.
  *
  * ## Example
@@ -22,13 +23,12 @@ import type { MastodonClient } from './client.js';
  */
 export function call<A extends unknown[], R>(client: MastodonClient, row: Endpoint<A, R>, args: A): Observable<R> {
   return defer(() => {
-    const params = rowParams(row, args);
-    checkFeatures(client, row, params);
-    const { body, headers } = splitHeaderParams(row, params);
+    const wire = rowParams(row, args);
+    const { params, headers } = row.prepare ? row.prepare(client, wire) : { params: wire, headers: undefined };
     const request: Call = {
       method: row.method,
       path: row.path,
-      params: body,
+      params,
       headers,
       encoding: row.encoding,
       result: row.returns.kind,
@@ -40,23 +40,34 @@ export function call<A extends unknown[], R>(client: MastodonClient, row: Endpoi
   });
 }
 
-function checkFeatures(client: MastodonClient, row: Pick<AnyEndpoint, 'features'>, params: Params): void {
-  for (const name in row.features) {
-    const feature = row.features[name];
+/**
+ * Throws `MastodonIllegalArgumentError` when `params` holds a parameter that only another API
+ * dialect knows than the client's `feature_set`: for a row's `prepare`.
+ *
+ * @example checkFeatures(client, params, { content_type: 'pleroma', quote_id: 'fedibird' })
+ */
+export function checkFeatures(client: MastodonClient, params: Params, features: Readonly<Record<string, FeatureSetName>>): void {
+  for (const name in features) {
+    const feature = features[name];
     if (params[name] !== undefined && client.feature_set !== feature) {
       throw new MastodonIllegalArgumentError(`${name} is only available with feature set ${feature}`);
     }
   }
 }
 
-function splitHeaderParams(row: Pick<AnyEndpoint, 'headerParams'>, params: Params): { body: Params; headers: Record<string, string> } {
+/**
+ * Moves the parameters that travel as request headers (`idempotency_key` → `Idempotency-Key`)
+ * out of `params`, for a row's `prepare`; an absent or `null` one sends no header.
+ *
+ * @example headerParams({ status: 'hi', idempotency_key: 'k1' }, { idempotency_key: 'Idempotency-Key' })  // { params: { status: 'hi' }, headers: { 'Idempotency-Key': 'k1' } }
+ */
+export function headerParams(params: Params, names: Readonly<Record<string, string>>): PreparedParams {
   const headers: Record<string, string> = {};
-  let body: Record<string, ParamValue> | undefined;
-  for (const param in row.headerParams) {
-    body ??= { ...params };
-    const value = body[param];
-    delete body[param];
-    if (value !== undefined && value !== null) headers[row.headerParams[param]!] = String(value);
+  const rest: Record<string, ParamValue> = { ...params };
+  for (const param in names) {
+    const value = rest[param];
+    delete rest[param];
+    if (value !== undefined && value !== null) headers[names[param]!] = String(value);
   }
-  return { body: body ?? params, headers };
+  return { params: rest, headers };
 }

@@ -62,6 +62,12 @@ export function nothing(): Returns<void> {
   return { kind: 'none' };
 }
 
+/** What a row sends for one client: the parameters left for the query or body, and request headers. */
+export interface PreparedParams {
+  readonly params: Params;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
 /** `METHOD /path/{param}`: the route of an endpoint, as the Mastodon docs write it. */
 export type Route = `${HttpMethod} /${string}`;
 
@@ -85,10 +91,12 @@ export interface Endpoint<A extends unknown[], R> {
   /** How a non-GET body is encoded (`jsonBody`, `formOrJsonBody`); a form when absent. */
   readonly encoding: BodyEncoder | undefined;
   readonly returns: Returns<R>;
-  /** Parameters that only a non-mainline dialect knows; sending one elsewhere is an argument error. */
-  readonly features: Readonly<Record<string, FeatureSetName>>;
-  /** Parameters sent as request headers instead (`idempotency_key` → `Idempotency-Key`). */
-  readonly headerParams: Readonly<Record<string, string>>;
+  /**
+   * What the row's wire parameters become for one client, for the few rows that need it:
+   * parameters only a non-mainline dialect knows checked (`checkFeatures`), parameters sent as
+   * request headers moved there (`headerParams`). Throws `MastodonIllegalArgumentError`.
+   */
+  readonly prepare: ((client: MastodonClient, params: Params) => PreparedParams) | undefined;
   /** Whether the client's rate limiter applies (Mastodon.py turns it off for OAuth calls). */
   readonly ratelimited: boolean;
   /** Turns the method's arguments into wire parameters; throws `MastodonIllegalArgumentError` on bad input. */
@@ -115,8 +123,8 @@ export interface EndpointSpec<A extends unknown[], R> {
   /** The body's encoder, when not a form: `jsonBody`, or `formOrJsonBody` (JSON only when a parameter is a nested object). */
   readonly encoding?: BodyEncoder;
   readonly ratelimited?: boolean;
-  readonly features?: Readonly<Record<string, FeatureSetName>>;
-  readonly headerParams?: Readonly<Record<string, string>>;
+  /** For a row whose parameters depend on the client or travel as headers: see {@link Endpoint.prepare}. */
+  readonly prepare?: (client: MastodonClient, params: Params) => PreparedParams;
   readonly params?: (...args: A) => Params;
   /** The index of the options argument, whose unknown options are sent as given. */
   readonly options?: number;
@@ -147,8 +155,7 @@ export function row<R, A extends unknown[] = []>(route: Route, spec: EndpointSpe
     encoding: spec.encoding,
     returns: spec.returns(),
     ratelimited: spec.ratelimited ?? true,
-    features: spec.features ?? {},
-    headerParams: spec.headerParams ?? {},
+    prepare: spec.prepare,
     params: spec.params ?? (() => ({})),
     options: spec.options,
     clientOptions: spec.clientOptions ?? [],
