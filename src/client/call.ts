@@ -3,7 +3,7 @@ import type { Endpoint, FeatureSetName, PreparedParams } from '../endpoints/defi
 import { rowParams } from '../endpoints/unknown-options.js';
 import { MastodonIllegalArgumentError } from '../errors.js';
 import type { Params, ParamValue } from '../http/params.js';
-import { fetchResult, type Call } from '../http/transport.js';
+import { fetchWith, type Call } from '../http/transport.js';
 import type { MastodonClient } from './client.js';
 
 /**
@@ -35,7 +35,7 @@ export function call<A extends unknown[], R>(client: MastodonClient, row: Endpoi
       ratelimited: row.ratelimited,
     };
     const pending = client.pendingVersionCheck(row.created, row.changed, row.api_version);
-    const request$ = fetchResult<R>(client, request);
+    const request$ = fetchWith(client, request, row.returns.read);
     return pending ? pending.pipe(concatMap(() => request$)) : request$;
   });
 }

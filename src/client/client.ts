@@ -4,7 +4,8 @@ import { MastodonAPIError, MastodonIllegalArgumentError, MastodonMalformedRespon
 import type { HttpResponse } from '../http/backend.js';
 import { defaultBackend } from '../http/default-backend.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from '../http/body-limit.js';
-import { createTransport, fetchResult, type Call, type Transport } from '../http/transport.js';
+import { createTransport, fetchWith, type Call, type Transport } from '../http/transport.js';
+import { readJson } from '../http/response.js';
 import { RateLimiter, type RateLimitState, type RatelimitMethod } from '../ratelimit/limiter.js';
 import { formatVersion, parseVersion, versionAtLeast, type Version } from '../versions/version.js';
 import type { Instance } from '../entities/instance.js';
@@ -228,7 +229,7 @@ export class MastodonClient {
    * @example client.fetchServerVersion().subscribe(([major]) => console.log(major >= 4))
    */
   fetchServerVersion(): Observable<Version> {
-    const ask = (path: string) => fetchResult<Partial<InstanceV2 & Instance> | null>(this, { method: 'GET', path });
+    const ask = (path: string) => fetchWith(this, { method: 'GET', path }, readJson<Partial<InstanceV2 & Instance> | null>);
     return ask('/api/v2/instance/').pipe(
       catchError((error: unknown) => (isAbsent(error) ? of(null) : throwError(() => error))),
       concatMap((v2) => (typeof v2?.version === 'string' ? of(v2) : ask('/api/v1/instance/'))),

@@ -3,6 +3,7 @@ import { call } from '../client/call.js';
 import type { MastodonClient } from '../client/client.js';
 import type { HttpMethod } from '../http/backend.js';
 import type { BodyEncoder, Params } from '../http/params.js';
+import { readJson, readNothing, readObjectPage, readPage, readText, type ResultReader } from '../http/response.js';
 import type { ObjectPage, Page } from '../pagination/page.js';
 
 /** How the parameters of a non-GET call written by hand travel (`apiRequest`). GET always uses the query string. */
@@ -17,9 +18,11 @@ export type FeatureSetName = 'mainline' | 'fedibird' | 'pleroma';
  */
 export type ResultKind = 'json' | 'page' | 'object-page' | 'text' | 'none';
 
-/** A typed marker for the result of an endpoint; it carries the type, nothing at run time. */
+/** A typed marker for the result of an endpoint: its kind, and the reader of its responses. */
 export interface Returns<R> {
   readonly kind: ResultKind;
+  /** Reads a response into the result; each kind has its own, so that a bundle holds the readers of its rows only. */
+  readonly read: ResultReader<R>;
   /** Phantom member: never set, it only carries `R`. */
   readonly type?: R;
 }
@@ -31,13 +34,13 @@ export interface Returns<R> {
 /** The endpoint returns a JSON entity of type `T`. @example endpoint('GET /api/v1/statuses/{id}', { returns: json<Status>, params }) */
 /* @__NO_SIDE_EFFECTS__ */
 export function json<T>(): Returns<T> {
-  return { kind: 'json' };
+  return { kind: 'json', read: readJson };
 }
 
 /** The endpoint returns a paginated list of `T`: a {@link Page}. @example endpoint('GET /api/v1/timelines/home', { returns: page<Status> }) */
 /* @__NO_SIDE_EFFECTS__ */
 export function page<T>(): Returns<Page<T>> {
-  return { kind: 'page' };
+  return { kind: 'page', read: readPage };
 }
 
 /**
@@ -47,19 +50,19 @@ export function page<T>(): Returns<Page<T>> {
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function objectPage<T extends object>(): Returns<ObjectPage<T>> {
-  return { kind: 'object-page' };
+  return { kind: 'object-page', read: readObjectPage };
 }
 
 /** The endpoint returns text (such as `/health`). @example row('GET /health', { returns: text }) */
 /* @__NO_SIDE_EFFECTS__ */
 export function text(): Returns<string> {
-  return { kind: 'text' };
+  return { kind: 'text', read: readText };
 }
 
 /** The endpoint's answer carries nothing of use: the Observable emits `undefined` once. @example endpoint('POST /api/v1/notifications/clear', { returns: nothing }) */
 /* @__NO_SIDE_EFFECTS__ */
 export function nothing(): Returns<void> {
-  return { kind: 'none' };
+  return { kind: 'none', read: readNothing };
 }
 
 /** What a row sends for one client: the parameters left for the query or body, and request headers. */

@@ -2,12 +2,12 @@ import { defer, map, type Observable, type SchedulerLike, tap, timeout } from 'r
 import type { HttpBackend, HttpMethod, HttpRequest, HttpResponse, RequestBody } from './backend.js';
 import { encodeForm, formBody, wellFormedText, type BodyEncoder, type Params } from './params.js';
 import type { BodyEncoding, ResultKind } from '../endpoints/define.js';
-import { apiErrorFor, resultOf } from './response.js';
+import { apiErrorFor, readerFor, type ResultReader } from './response.js';
 import { MastodonIllegalArgumentError, MastodonReadTimeout } from '../errors.js';
 import type { RateLimiter } from '../ratelimit/limiter.js';
 import { redact } from './redact.js';
 import { responseTooLarge } from './body-limit.js';
-import { markFetcher, type ObjectPage, type Page, type PageFetcher } from '../pagination/page.js';
+import type { PageFetcher } from '../pagination/page.js';
 import { markAsyncRefresh } from './async-refresh.js';
 
 /** One API call as `apiRequest` takes it. */
@@ -143,10 +143,23 @@ export function createTransport(client: TransportClient, backend: HttpBackend, d
 }
 
 /**
- * The result of a call sent by a client, read as its result kind says (a page remembers the
- * client, to follow its links; a result marks the refresh its response announced); an error
- * status fails with its `MastodonAPIError`. For calls the library builds: `apiRequest` is this
- * for a call written by hand, checked first.
+ * The result of a call sent by a client, read by `read` (a page remembers the client, to follow
+ * its links; a result marks the refresh its response announced); an error status fails with
+ * its `MastodonAPIError`. For calls the library builds.
+ *
+ * ## Example
+ * ```ts
+ * fetchWith(client, { method: 'GET', path: '/api/v1/statuses/1' }, readJson<Status>).subscribe((s) => console.log(s.content));
+ * ```
+ */
+export function fetchWith<R>(client: PageFetcher, call: Call, read: ResultReader<R>): Observable<R> {
+  return client.send(call).pipe(map((response) => markAsyncRefresh(read(response, client), response.headers['mastodon-async-refresh'], call)));
+}
+
+/**
+ * The result of a call sent by a client, read as its result kind says (JSON when it names
+ * none). For calls the library builds: `apiRequest` is this for a call written by hand,
+ * checked first.
  *
  * ## Example
  * ```ts
@@ -154,11 +167,7 @@ export function createTransport(client: TransportClient, backend: HttpBackend, d
  * ```
  */
 export function fetchResult<R>(client: PageFetcher, call: Call): Observable<R> {
-  return client.send(call).pipe(map((response) => {
-    const kind = call.result ?? 'json';
-    const result = markAsyncRefresh(resultOf(response, kind), response.headers['mastodon-async-refresh'], call);
-    return (kind === 'page' || kind === 'object-page' ? markFetcher(result as Page<unknown> | ObjectPage<object>, client) : result) as R;
-  }));
+  return fetchWith(client, call, readerFor(call.result) as ResultReader<R>);
 }
 
 /**
