@@ -17,6 +17,7 @@ export type { HttpBackend, HttpRequest, HttpResponse, HttpMethod, RequestBody } 
 export { FetchBackend } from './http/fetch-backend.js';
 export { UndiciBackend } from './http/undici-backend.js';
 export type { ApiCall, Call } from './http/transport.js';
+export type { ResultReader } from './http/response.js';
 export { formBody, jsonBody, formOrJsonBody, type Params, type ParamValue, type BodyEncoder, type EncodedBody } from './http/params.js';
 export { RateLimiter, type RateLimitState, type RatelimitMethod } from './ratelimit/limiter.js';
 export type { Page, PageRequest, ObjectPage, PageLinks, PageKind } from './pagination/page.js';
