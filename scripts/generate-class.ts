@@ -127,8 +127,9 @@ function methodDoc(doc: string, functions: readonly ApiFunction[], asStatic: boo
     const owner = STATICS[fn.name] === 'static' || (asStatic && STATICS[fn.name]) ? 'Mastodon' : 'api';
     const name = fn.name;
     if (fn.takesClient) {
-      text = text.replace(new RegExp(`(?<![.\\w])${name}\\(client\\)`, 'g'), `${owner}.${name}()`);
-      text = text.replace(new RegExp(`(?<![.\\w])${name}\\(client, `, 'g'), `${owner}.${name}(`);
+      // An explicit type argument (`apiRequest<Status>(client, …)`) stays where it is.
+      text = text.replace(new RegExp(`(?<![.\\w])${name}(<[\\w<>\\[\\], ]*>)?\\(client\\)`, 'g'), `${owner}.${name}$1()`);
+      text = text.replace(new RegExp(`(?<![.\\w])${name}(<[\\w<>\\[\\], ]*>)?\\(client, `, 'g'), `${owner}.${name}$1(`);
     } else {
       text = text.replace(new RegExp(`(?<![.\\w])${name}\\(`, 'g'), `${owner}.${name}(`);
     }

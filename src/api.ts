@@ -45,6 +45,7 @@ export * from './endpoints/push-crypto.js';
 export * from './endpoints/quotes.js';
 export * from './endpoints/relationships.js';
 export * from './endpoints/reports.js';
+export * from './endpoints/requests.js';
 export * from './endpoints/search.js';
 export * from './endpoints/status-extras.js';
 export * from './endpoints/statuses.js';

@@ -2,11 +2,11 @@
 // limiter, versions, pagination), the means to declare endpoints, and every type and helper
 // that is not an endpoint. Endpoints are in mastodon-rx/api; the Mastodon class in mastodon-rx.
 export { MastodonClient } from './client/client.js';
-export { call } from './client/call.js';
+export { call, checkFeatures, headerParams } from './client/call.js';
 export {
   endpoint, row, json, page, objectPage, text, nothing,
   type AnyEndpoint, type Endpoint, type EndpointFunction, type EndpointSpec,
-  type BodyEncoding, type EndpointEncoding, type ResultKind, type Returns, type Route, type FeatureSetName,
+  type BodyEncoding, type PreparedParams, type ResultKind, type Returns, type Route, type FeatureSetName,
 } from './endpoints/define.js';
 export { byVersion, type VersionSwitch } from './endpoints/by-version.js';
 export { SUPPORTED_VERSION, NOTIFICATION_TYPES, FILTER_CONTEXTS, FILTER_ACTIONS, NODEINFO_SCHEMA_2_0 } from './endpoints/constants.js';
@@ -16,8 +16,9 @@ export * from './errors.js';
 export type { HttpBackend, HttpRequest, HttpResponse, HttpMethod, RequestBody } from './http/backend.js';
 export { FetchBackend } from './http/fetch-backend.js';
 export { UndiciBackend } from './http/undici-backend.js';
-export type { ApiCall } from './http/transport.js';
-export type { Params, ParamValue } from './http/params.js';
+export type { ApiCall, Call } from './http/transport.js';
+export type { ResultReader } from './http/response.js';
+export { formBody, jsonBody, formOrJsonBody, type Params, type ParamValue, type BodyEncoder, type EncodedBody } from './http/params.js';
 export { RateLimiter, type RateLimitState, type RatelimitMethod } from './ratelimit/limiter.js';
 export type { Page, PageRequest, ObjectPage, PageLinks, PageKind } from './pagination/page.js';
 export { parseLinkHeader, type Link } from './pagination/link-header.js';

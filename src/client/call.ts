@@ -1,15 +1,16 @@
 import { concatMap, defer, type Observable } from 'rxjs';
-import type { AnyEndpoint, BodyEncoding, Endpoint } from '../endpoints/define.js';
+import type { Endpoint, FeatureSetName, PreparedParams } from '../endpoints/define.js';
 import { rowParams } from '../endpoints/unknown-options.js';
 import { MastodonIllegalArgumentError } from '../errors.js';
-import { isPlainObject, type Params, type ParamValue } from '../http/params.js';
-import type { ApiCall } from '../http/transport.js';
+import type { Params, ParamValue } from '../http/params.js';
+import { fetchWith, type Call } from '../http/transport.js';
 import type { MastodonClient } from './client.js';
 
 /**
  * Sends one endpoint row through a client: the row's parameters from `args` (argument errors
- * arrive in the error channel; options the row does not know go as given), its feature-set
- * check, its version check, then the request and its result. A cold Observable: nothing
+ * arrive in the error channel; options the row does not know go as given), what its `prepare`
+ * makes of them for this client (a dialect's parameters checked, headers), its version check,
+ * then the request and its result. A cold Observable: nothing
  * happens before subscribe.
  *
  * ## Example
@@ -22,51 +23,51 @@ import type { MastodonClient } from './client.js';
  */
 export function call<A extends unknown[], R>(client: MastodonClient, row: Endpoint<A, R>, args: A): Observable<R> {
   return defer(() => {
-    const params = rowParams(row, args);
-    checkFeatures(client, row, params);
-    const { body, headers } = splitHeaderParams(row, params);
-    const request: ApiCall = {
+    const wire = rowParams(row, args);
+    const { params, headers } = row.prepare ? row.prepare(client, wire) : { params: wire, headers: undefined };
+    const request: Call = {
       method: row.method,
       path: row.path,
-      params: body,
+      params,
       headers,
-      encoding: encodingFor(row, body),
+      encoding: row.encoding,
       result: row.returns.kind,
       ratelimited: row.ratelimited,
     };
     const pending = client.pendingVersionCheck(row.created, row.changed, row.api_version);
-    const request$ = client.apiRequest<R>(request);
+    const request$ = fetchWith(client, request, row.returns.read);
     return pending ? pending.pipe(concatMap(() => request$)) : request$;
   });
 }
 
-function checkFeatures(client: MastodonClient, row: Pick<AnyEndpoint, 'features'>, params: Params): void {
-  for (const name in row.features) {
-    const feature = row.features[name];
+/**
+ * Throws `MastodonIllegalArgumentError` when `params` holds a parameter that only another API
+ * dialect knows than the client's `feature_set`: for a row's `prepare`.
+ *
+ * @example checkFeatures(client, params, { content_type: 'pleroma', quote_id: 'fedibird' })
+ */
+export function checkFeatures(client: MastodonClient, params: Params, features: Readonly<Record<string, FeatureSetName>>): void {
+  for (const name in features) {
+    const feature = features[name];
     if (params[name] !== undefined && client.feature_set !== feature) {
       throw new MastodonIllegalArgumentError(`${name} is only available with feature set ${feature}`);
     }
   }
 }
 
-/** A nested object (a poll), or a list of them (`media_attributes`): what a form cannot carry as Mastodon.py sends it. */
-function isNested(value: ParamValue): boolean {
-  return Array.isArray(value) ? (value as readonly ParamValue[]).some(isNested) : isPlainObject(value);
-}
-
-function encodingFor(row: Pick<AnyEndpoint, 'encoding'>, params: Params): BodyEncoding {
-  if (row.encoding !== 'form-or-json') return row.encoding;
-  return Object.values(params).some(isNested) ? 'json' : 'form';
-}
-
-function splitHeaderParams(row: Pick<AnyEndpoint, 'headerParams'>, params: Params): { body: Params; headers: Record<string, string> } {
+/**
+ * Moves the parameters that travel as request headers (`idempotency_key` → `Idempotency-Key`)
+ * out of `params`, for a row's `prepare`; an absent or `null` one sends no header.
+ *
+ * @example headerParams({ status: 'hi', idempotency_key: 'k1' }, { idempotency_key: 'Idempotency-Key' })  // { params: { status: 'hi' }, headers: { 'Idempotency-Key': 'k1' } }
+ */
+export function headerParams(params: Params, names: Readonly<Record<string, string>>): PreparedParams {
   const headers: Record<string, string> = {};
-  let body: Record<string, ParamValue> | undefined;
-  for (const param in row.headerParams) {
-    body ??= { ...params };
-    const value = body[param];
-    delete body[param];
-    if (value !== undefined && value !== null) headers[row.headerParams[param]!] = String(value);
+  const rest: Record<string, ParamValue> = { ...params };
+  for (const param in names) {
+    const value = rest[param];
+    delete rest[param];
+    if (value !== undefined && value !== null) headers[names[param]!] = String(value);
   }
-  return { body: body ?? params, headers };
+  return { params: rest, headers };
 }

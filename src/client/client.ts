@@ -2,16 +2,16 @@ import { asyncScheduler, defer, type Observable, of, type SchedulerLike, throwEr
 import { catchError, concatMap, map, shareReplay, tap } from 'rxjs/operators';
 import { MastodonAPIError, MastodonIllegalArgumentError, MastodonMalformedResponseError, MastodonVersionError } from '../errors.js';
 import type { HttpResponse } from '../http/backend.js';
-import { apiErrorFor } from '../http/response.js';
 import { defaultBackend } from '../http/default-backend.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from '../http/body-limit.js';
-import { createTransport, type ApiCall, type Transport } from '../http/transport.js';
+import { createTransport, fetchWith, type Call, type Transport } from '../http/transport.js';
+import { readJson } from '../http/response.js';
 import { RateLimiter, type RateLimitState, type RatelimitMethod } from '../ratelimit/limiter.js';
 import { formatVersion, parseVersion, versionAtLeast, type Version } from '../versions/version.js';
 import type { Instance } from '../entities/instance.js';
 import type { InstanceV2 } from '../entities/instance-v2.js';
 import { loadCredentials } from './credentials.js';
-import { INSPECT, inspectClient, printableClient } from './printable.js';
+import { INSPECT, printableClient } from './printable.js';
 import { DEFAULT_USER_AGENT, type FeatureSet, type MastodonOptions, type VersionCheckMode } from './options.js';
 
 /**
@@ -120,7 +120,8 @@ export class MastodonClient {
    * @example console.log(client)  // MastodonClient { api_base_url: 'https://m.example', access_token: '[redacted]', ... }
    */
   [INSPECT](_depth: number, options: object, inspect?: (value: unknown, options?: object) => string): string {
-    return inspectClient(this.constructor.name, this, options, inspect);
+    const view = this.toJSON();
+    return `${this.constructor.name} ${inspect ? inspect(view, options) : JSON.stringify(view)}`;
   }
 
   /** Requests left in the current rate-limit window, as the server last said. */
@@ -160,27 +161,14 @@ export class MastodonClient {
   }
 
   /**
-   * Send any API call through this client's pipeline (token, rate limit, errors, parsing):
-   * for endpoints the library has no function for yet.
+   * The raw response of a call (error statuses included) sent through this client's pipeline:
+   * token, language, rate limit, timeout, size cap. For calls the library builds; a call written
+   * by hand goes through `apiRequest` or `apiResponse` of `mastodon-rx/api`, which check it.
    *
-   * @example client.apiRequest<Status>({ method: 'GET', path: '/api/v1/statuses/1' })
+   * @internal
    */
-  apiRequest<R>(call: ApiCall): Observable<R> {
-    return this.#transport.call<R>(call);
-  }
-
-  /**
-   * Like `apiRequest`, but emits the whole response (status, headers, body) of a successful
-   * call; an error status still fails with its `MastodonAPIError`. For the rare call whose
-   * answer is in its headers.
-   *
-   * @example client.apiResponse({ method: 'HEAD', path: '/' }).subscribe((r) => console.log(r.headers['date']))
-   */
-  apiResponse(call: ApiCall): Observable<HttpResponse> {
-    return this.#transport.send(call).pipe(map((response) => {
-      if (response.status < 200 || response.status >= 300) throw apiErrorFor(response);
-      return response;
-    }));
+  send(call: Call): Observable<HttpResponse> {
+    return this.#transport(call);
   }
 
   /**
@@ -241,7 +229,7 @@ export class MastodonClient {
    * @example client.fetchServerVersion().subscribe(([major]) => console.log(major >= 4))
    */
   fetchServerVersion(): Observable<Version> {
-    const ask = (path: string) => this.apiRequest<Partial<InstanceV2 & Instance> | null>({ method: 'GET', path });
+    const ask = (path: string) => fetchWith(this, { method: 'GET', path }, readJson<Partial<InstanceV2 & Instance> | null>);
     return ask('/api/v2/instance/').pipe(
       catchError((error: unknown) => (isAbsent(error) ? of(null) : throwError(() => error))),
       concatMap((v2) => (typeof v2?.version === 'string' ? of(v2) : ask('/api/v1/instance/'))),

@@ -30,11 +30,11 @@ import type {
   Account, Admin_Account, Admin_CanonicalEmailBlock, Admin_Cohort, Admin_Dimension, Admin_DomainAllow,
   Admin_DomainBlock, Admin_EmailDomainBlock, Admin_IpBlock, Admin_IpBlockSeverity, Admin_Measure,
   Admin_Report, Admin_Tag, Admin_TrendLink, Admin_TrendPublisher, Admin_TrendStatus, Announcement,
-  AnnualReportStateResult, Application, AsyncRefresh, CollectionWithAccounts, Context, Conversation,
+  AnnualReportStateResult, ApiCall, Application, AsyncRefresh, CollectionWithAccounts, Context, Conversation,
   CreateAppOptions, CredentialAccount, CustomEmoji, DecryptPushOptions, DomainBlock, ExtendedDescription,
   FamiliarFollowers, FeaturedTag, Filter, FilterAction, FilterContext, FilterKeyword, FilterStatus, FilterV2,
-  GroupedNotificationsResults, IdLike, Instance, InstanceActivity, InstanceV2, List, Markers, MastodonStream,
-  MediaAttachment, MediaFile, Nodeinfo, Notification, NotificationPolicy, NotificationRequest,
+  GroupedNotificationsResults, HttpResponse, IdLike, Instance, InstanceActivity, InstanceV2, List, Markers,
+  MastodonStream, MediaAttachment, MediaFile, Nodeinfo, Notification, NotificationPolicy, NotificationRequest,
   OAuthServerMetadata, OAuthUserInfo, OEmbed, ObjectPage, Page, PageRequest, PaginationOptions, Poll,
   Preferences, PreviewCard, PrivacyPolicy, Profile, PublicStreamFilter, PushNotification, PushPrivateKeys,
   PushPublicKeys, QuotePolicy, Relationship, Report, Rule, ScheduledStatus, SearchResults, SearchResultsV1,
@@ -2190,6 +2190,30 @@ export class Mastodon extends MastodonClient {
    */
   report(account_id: IdLike, options?: ReportOptions): Observable<Report> {
     return api.report(this, account_id, options);
+  }
+
+  // endpoints/requests.ts
+
+  /**
+   * Send any API call through a client's pipeline (token, rate limit, errors, parsing): for
+   * endpoints the library has no function for yet. A call that cannot be sent (not an object, an
+   * unknown method, result kind or encoding, no path) fails with `MastodonIllegalArgumentError`.
+   *
+   * @example api.apiRequest<Status>({ method: 'GET', path: '/api/v1/statuses/1' }).subscribe((s) => console.log(s.content))
+   */
+  apiRequest<R>(call: ApiCall): Observable<R> {
+    return api.apiRequest(this, call);
+  }
+
+  /**
+   * Like `apiRequest`, but emits the whole response (status, headers, body) of a successful
+   * call; an error status still fails with its `MastodonAPIError`. For the rare call whose
+   * answer is in its headers.
+   *
+   * @example api.apiResponse({ method: 'HEAD', path: '/' }).subscribe((r) => console.log(r.headers['date']))
+   */
+  apiResponse(call: ApiCall): Observable<HttpResponse> {
+    return api.apiResponse(this, call);
   }
 
   // endpoints/search.ts

@@ -23,19 +23,3 @@ export function printableClient(client: object): Record<string, unknown> {
   }
   return view;
 }
-
-/** Node's `inspect` as it hands itself to a custom inspector. */
-type Inspect = (value: unknown, options?: object) => string;
-
-/**
- * The text `util.inspect` shows for a client: its class name and {@link printableClient}.
- *
- * ## Example
- * ```ts
- * inspectClient('Mastodon', api, {}, util.inspect)  // "Mastodon { api_base_url: 'https://m.example', access_token: '[redacted]', ... }"
- * ```
- */
-export function inspectClient(name: string, client: object, options: object, inspect: Inspect | undefined): string {
-  const view = printableClient(client);
-  return `${name} ${inspect ? inspect(view, options) : JSON.stringify(view)}`;
-}

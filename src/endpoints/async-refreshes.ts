@@ -8,6 +8,7 @@ import { asyncRefreshMarkOf, type AsyncRefreshHint } from '../http/async-refresh
 import { idOf } from '../ids.js';
 import { optionsOf } from './common.js';
 import { json, row } from './define.js';
+import { fetchResult } from '../http/transport.js';
 
 // Async refreshes (Mastodon 4.4, alpha API): an answer with a `Mastodon-Async-Refresh` header
 // is being refreshed in the background (replies fetched from other servers, an annual report
@@ -147,7 +148,7 @@ export function awaitAsyncRefresh<T extends object>(client: MastodonClient, resu
       take(1),
       concatMap((step) => {
         if (step === null) return of(null);
-        return mark === undefined ? of(step.refresh as unknown as T) : client.apiRequest<T>(mark.call);
+        return mark === undefined ? of(step.refresh as unknown as T) : fetchResult<T>(client, mark.call);
       }),
     );
   });

@@ -15,6 +15,7 @@ import { isCodeVerifier, isS256Challenge } from './oauth-params.js';
 import { formatDateOfBirth } from './account-params.js';
 import { json, nothing, row, type Endpoint } from './define.js';
 import { readOptions, withUnknownOptions } from './unknown-options.js';
+import { fetchResult } from '../http/transport.js';
 
 // Apps, tokens and sign-ups: OAuth calls, outside the rate limit, each with the token it needs.
 
@@ -93,7 +94,7 @@ export const createAccountRow = /* @__PURE__ */ row('POST /api/v1/accounts', {
  * client's (`undefined`). They carry no version check: Mastodon.py makes none before them.
  */
 function sendWithToken<R>(client: MastodonClient, sent: Endpoint<[Params], R>, params: Params, token: string | null | undefined): Observable<R> {
-  return client.apiRequest<R>({
+  return fetchResult<R>(client, {
     method: sent.method, path: sent.path, params, token, ratelimited: sent.ratelimited, result: sent.returns.kind,
   });
 }

@@ -2,18 +2,12 @@ import type { Observable } from 'rxjs';
 import { call } from '../client/call.js';
 import type { MastodonClient } from '../client/client.js';
 import type { HttpMethod } from '../http/backend.js';
-import type { Params } from '../http/params.js';
+import type { BodyEncoder, Params } from '../http/params.js';
+import { readJson, readNothing, readObjectPage, readPage, readText, type ResultReader } from '../http/response.js';
 import type { ObjectPage, Page } from '../pagination/page.js';
 
-/** How the parameters of a non-GET request travel. GET always uses the query string. */
+/** How the parameters of a non-GET call written by hand travel (`apiRequest`). GET always uses the query string. */
 export type BodyEncoding = 'form' | 'json' | 'multipart';
-
-/**
- * How an endpoint's body is encoded: one of {@link BodyEncoding}, or `'form-or-json'`: a form,
- * unless a parameter is a nested object (a poll) or a list of them (`media_attributes`), then
- * JSON, as Mastodon.py does.
- */
-export type EndpointEncoding = BodyEncoding | 'form-or-json';
 
 /** Which API dialect a parameter belongs to, beyond mainline Mastodon. */
 export type FeatureSetName = 'mainline' | 'fedibird' | 'pleroma';
@@ -24,9 +18,11 @@ export type FeatureSetName = 'mainline' | 'fedibird' | 'pleroma';
  */
 export type ResultKind = 'json' | 'page' | 'object-page' | 'text' | 'none';
 
-/** A typed marker for the result of an endpoint; it carries the type, nothing at run time. */
+/** A typed marker for the result of an endpoint: its kind, and the reader of its responses. */
 export interface Returns<R> {
   readonly kind: ResultKind;
+  /** Reads a response into the result; each kind has its own, so that a bundle holds the readers of its rows only. */
+  readonly read: ResultReader<R>;
   /** Phantom member: never set, it only carries `R`. */
   readonly type?: R;
 }
@@ -38,13 +34,13 @@ export interface Returns<R> {
 /** The endpoint returns a JSON entity of type `T`. @example endpoint('GET /api/v1/statuses/{id}', { returns: json<Status>, params }) */
 /* @__NO_SIDE_EFFECTS__ */
 export function json<T>(): Returns<T> {
-  return { kind: 'json' };
+  return { kind: 'json', read: readJson };
 }
 
 /** The endpoint returns a paginated list of `T`: a {@link Page}. @example endpoint('GET /api/v1/timelines/home', { returns: page<Status> }) */
 /* @__NO_SIDE_EFFECTS__ */
 export function page<T>(): Returns<Page<T>> {
-  return { kind: 'page' };
+  return { kind: 'page', read: readPage };
 }
 
 /**
@@ -54,19 +50,25 @@ export function page<T>(): Returns<Page<T>> {
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function objectPage<T extends object>(): Returns<ObjectPage<T>> {
-  return { kind: 'object-page' };
+  return { kind: 'object-page', read: readObjectPage };
 }
 
 /** The endpoint returns text (such as `/health`). @example row('GET /health', { returns: text }) */
 /* @__NO_SIDE_EFFECTS__ */
 export function text(): Returns<string> {
-  return { kind: 'text' };
+  return { kind: 'text', read: readText };
 }
 
 /** The endpoint's answer carries nothing of use: the Observable emits `undefined` once. @example endpoint('POST /api/v1/notifications/clear', { returns: nothing }) */
 /* @__NO_SIDE_EFFECTS__ */
 export function nothing(): Returns<void> {
-  return { kind: 'none' };
+  return { kind: 'none', read: readNothing };
+}
+
+/** What a row sends for one client: the parameters left for the query or body, and request headers. */
+export interface PreparedParams {
+  readonly params: Params;
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** `METHOD /path/{param}`: the route of an endpoint, as the Mastodon docs write it. */
@@ -89,12 +91,15 @@ export interface Endpoint<A extends unknown[], R> {
    * quotes), checked in both version check modes; a server that does not say its level has 0.
    */
   readonly api_version?: number;
-  readonly encoding: EndpointEncoding;
+  /** How a non-GET body is encoded (`jsonBody`, `formOrJsonBody`); a form when absent. */
+  readonly encoding: BodyEncoder | undefined;
   readonly returns: Returns<R>;
-  /** Parameters that only a non-mainline dialect knows; sending one elsewhere is an argument error. */
-  readonly features: Readonly<Record<string, FeatureSetName>>;
-  /** Parameters sent as request headers instead (`idempotency_key` → `Idempotency-Key`). */
-  readonly headerParams: Readonly<Record<string, string>>;
+  /**
+   * What the row's wire parameters become for one client, for the few rows that need it:
+   * parameters only a non-mainline dialect knows checked (`checkFeatures`), parameters sent as
+   * request headers moved there (`headerParams`). Throws `MastodonIllegalArgumentError`.
+   */
+  readonly prepare: ((client: MastodonClient, params: Params) => PreparedParams) | undefined;
   /** Whether the client's rate limiter applies (Mastodon.py turns it off for OAuth calls). */
   readonly ratelimited: boolean;
   /** Turns the method's arguments into wire parameters; throws `MastodonIllegalArgumentError` on bad input. */
@@ -118,10 +123,11 @@ export interface EndpointSpec<A extends unknown[], R> {
   readonly created?: string;
   readonly changed?: string;
   readonly api_version?: number;
-  readonly encoding?: EndpointEncoding;
+  /** The body's encoder, when not a form: `jsonBody`, or `formOrJsonBody` (JSON only when a parameter is a nested object). */
+  readonly encoding?: BodyEncoder;
   readonly ratelimited?: boolean;
-  readonly features?: Readonly<Record<string, FeatureSetName>>;
-  readonly headerParams?: Readonly<Record<string, string>>;
+  /** For a row whose parameters depend on the client or travel as headers: see {@link Endpoint.prepare}. */
+  readonly prepare?: (client: MastodonClient, params: Params) => PreparedParams;
   readonly params?: (...args: A) => Params;
   /** The index of the options argument, whose unknown options are sent as given. */
   readonly options?: number;
@@ -149,11 +155,10 @@ export function row<R, A extends unknown[] = []>(route: Route, spec: EndpointSpe
     created: spec.created,
     changed: spec.changed,
     api_version: spec.api_version,
-    encoding: spec.encoding ?? 'form',
+    encoding: spec.encoding,
     returns: spec.returns(),
     ratelimited: spec.ratelimited ?? true,
-    features: spec.features ?? {},
-    headerParams: spec.headerParams ?? {},
+    prepare: spec.prepare,
     params: spec.params ?? (() => ({})),
     options: spec.options,
     clientOptions: spec.clientOptions ?? [],

@@ -4,7 +4,7 @@ import {
   contextList, filterActionOf, keywordAttributesList, optionalSeconds, type FilterKeywordAttributes,
 } from './filter-params.js';
 import type { FilterAction, FilterContext, FilterKeyword, FilterStatus, FilterV2 } from '../entities/filter.js';
-import type { Params } from '../http/params.js';
+import { jsonBody, type Params } from '../http/params.js';
 import { idOf, type IdLike } from '../ids.js';
 
 // Filters v2 (Mastodon 4.0): a filter has a title, contexts, an action and any number of
@@ -71,7 +71,7 @@ export const filterV2 = /* @__PURE__ */ endpoint('GET /api/v2/filters/{filter_id
  * @example createFilterV2(client, 'Spoilers', ['home', 'public'], 'warn', { keywords_attributes: [{ keyword: 'finale', whole_word: true }] }).subscribe((f) => console.log(f.id))
  */
 export const createFilterV2 = /* @__PURE__ */ endpoint('POST /api/v2/filters', {
-  created: '4.0.0', changed: '4.0.0', returns: json<FilterV2>, encoding: 'json',
+  created: '4.0.0', changed: '4.0.0', returns: json<FilterV2>, encoding: jsonBody,
   options: 3, params: (title: string, context: FilterContext | readonly FilterContext[], filter_action: FilterAction, options?: CreateFilterV2Options): Params => {
     const o = optionsOf(options);
     return {
@@ -90,7 +90,7 @@ export const createFilterV2 = /* @__PURE__ */ endpoint('POST /api/v2/filters', {
  * @example updateFilterV2(client, filter, { filter_action: 'hide', keywords_attributes: [{ id: keyword.id, _destroy: true }] }).subscribe((f) => console.log(f.keywords))
  */
 export const updateFilterV2 = /* @__PURE__ */ endpoint('PUT /api/v2/filters/{filter_id}', {
-  created: '4.0.0', changed: '4.0.0', returns: json<FilterV2>, encoding: 'json',
+  created: '4.0.0', changed: '4.0.0', returns: json<FilterV2>, encoding: jsonBody,
   options: 1, params: (filter_id: IdLike, options?: UpdateFilterV2Options): Params => {
     const o = optionsOf(options);
     return {

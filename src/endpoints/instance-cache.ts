@@ -1,6 +1,7 @@
 import { type Observable, shareReplay, tap } from 'rxjs';
 import type { MastodonClient } from '../client/client.js';
 import type { InstanceV2 } from '../entities/instance-v2.js';
+import { fetchResult } from '../http/transport.js';
 
 const known = /* @__PURE__ */ new WeakMap<MastodonClient, Observable<InstanceV2>>();
 
@@ -14,7 +15,7 @@ const known = /* @__PURE__ */ new WeakMap<MastodonClient, Observable<InstanceV2>
 export function cachedInstanceV2(client: MastodonClient): Observable<InstanceV2> {
   let info = known.get(client);
   if (!info) {
-    info = client.apiRequest<InstanceV2>({ method: 'GET', path: '/api/v2/instance/' }).pipe(
+    info = fetchResult<InstanceV2>(client, { method: 'GET', path: '/api/v2/instance/' }).pipe(
       tap({ error: () => known.delete(client) }),
       shareReplay({ bufferSize: 1, refCount: false }),
     );

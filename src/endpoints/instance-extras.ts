@@ -7,6 +7,7 @@ import { optionsOf, requiredString } from './common.js';
 import { NODEINFO_SCHEMA_2_0 } from './constants.js';
 import type { Nodeinfo, NodeinfoDiscovery } from '../entities/instance-info.js';
 import { MastodonIllegalArgumentError, MastodonNotFoundError, MastodonServerError } from '../errors.js';
+import { fetchResult } from '../http/transport.js';
 
 /** Options of `instanceNodeinfo`. */
 export interface InstanceNodeinfoOptions {
@@ -56,9 +57,9 @@ export function instanceNodeinfo(client: MastodonClient, options?: InstanceNodei
           throw new MastodonIllegalArgumentError(`Requested nodeinfo schema is not available: ${schema}`);
         }
         const url = new URL(link.href, client.api_base_url);
-        return client.apiRequest<Nodeinfo>({ method: 'GET', path: url.href }).pipe(
+        return fetchResult<Nodeinfo>(client, { method: 'GET', path: url.href }).pipe(
           catchError((error: unknown) => error instanceof MastodonNotFoundError
-            ? client.apiRequest<Nodeinfo>({ method: 'GET', path: url.pathname + url.search })
+            ? fetchResult<Nodeinfo>(client, { method: 'GET', path: url.pathname + url.search })
             : throwError(() => error)),
         );
       }),

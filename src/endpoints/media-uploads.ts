@@ -11,6 +11,7 @@ import { optionsOf } from './common.js';
 import { json, row } from './define.js';
 import { readOptions, withUnknownOptions } from './unknown-options.js';
 import { verifyMinimumVersion } from './versions.js';
+import { fetchResult } from '../http/transport.js';
 
 /** Options of `mediaPost`, as Mastodon.py names them. */
 export interface MediaPostOptions {
@@ -131,7 +132,7 @@ export function mediaUpdate(client: MastodonClient, id: IdLike, options?: MediaU
     const fields = withUnknownOptions({ description: o.description, focus: focusParam(o.focus) }, reading.unknown());
     const { method, path, created, changed } = mediaUpdateRow;
     const send$ = thumbnail === undefined
-      ? client.apiRequest<MediaAttachment>({ method, path, params: { ...fields, ...pathParams } })
+      ? fetchResult<MediaAttachment>(client, { method, path, params: { ...fields, ...pathParams } })
       : thumbnailSupport(client).pipe(
         concatMap(() => uploadWithProgress<MediaAttachment>(client, {
           method, path, pathParams, fields,

@@ -3,6 +3,7 @@ import { catchError, shareReplay, tap } from 'rxjs/operators';
 import type { MastodonClient } from '../client/client.js';
 import type { OAuthServerMetadata } from '../entities/oauth.js';
 import { MastodonAPIError, MastodonMalformedResponseError, MastodonVersionError } from '../errors.js';
+import { fetchResult } from '../http/transport.js';
 
 /** Where a server describes its OAuth service (RFC 8414), since Mastodon 4.3. */
 export const OAUTH_METADATA_PATH = '/.well-known/oauth-authorization-server';
@@ -30,7 +31,7 @@ export function noMetadata(error: unknown): boolean {
 export function oauthMetadataOf(client: MastodonClient): Observable<OAuthServerMetadata | null> {
   let metadata = known.get(client);
   if (!metadata) {
-    metadata = client.apiRequest<OAuthServerMetadata>({ method: 'GET', path: OAUTH_METADATA_PATH, ratelimited: false, token: null }).pipe(
+    metadata = fetchResult<OAuthServerMetadata>(client, { method: 'GET', path: OAUTH_METADATA_PATH, ratelimited: false, token: null }).pipe(
       catchError((error: unknown) => (noMetadata(error) ? of(null) : throwError(() => error))),
       tap({ error: () => known.delete(client) }),
       shareReplay({ bufferSize: 1, refCount: false }),

@@ -3,7 +3,7 @@ import { optionsOf, requiredString } from './common.js';
 import type { Markers } from '../entities/marker.js';
 import type { Preferences } from '../entities/preferences.js';
 import { MastodonIllegalArgumentError } from '../errors.js';
-import type { Params } from '../http/params.js';
+import { jsonBody, type Params } from '../http/params.js';
 import { idsOf, type IdLike } from '../ids.js';
 
 /** Options of `markersGet`. */
@@ -45,7 +45,7 @@ export const markersGet = /* @__PURE__ */ endpoint('GET /api/v1/markers', {
  * @example markersSet(client, ['home', 'notifications'], [status, notification]).subscribe((m) => console.log(m['home']?.version))
  */
 export const markersSet = /* @__PURE__ */ endpoint('POST /api/v1/markers', {
-  created: '3.0.0', changed: '3.0.0', returns: json<Markers>, encoding: 'json',
+  created: '3.0.0', changed: '3.0.0', returns: json<Markers>, encoding: jsonBody,
   params: (timelines: string | readonly string[], last_read_ids: IdLike | readonly IdLike[]): Params => {
     const names = timelineNames('timelines', timelines);
     const ids = idsOf(last_read_ids, 'last_read_ids');

@@ -12,6 +12,7 @@ import { uploadResult, uploadWithProgress } from '../media/upload.js';
 import { oneOf, optionsOf, requiredString } from './common.js';
 import { endpoint, json, row } from './define.js';
 import { readOptions, withUnknownOptions } from './unknown-options.js';
+import { fetchResult } from '../http/transport.js';
 
 /** A profile field: `[name, value]`, or `{ name, value }`. */
 export type ProfileField = readonly [name: string, value: string] | { readonly name: string; readonly value: string };
@@ -202,7 +203,7 @@ export function updateProfile(client: MastodonClient, options?: UpdateProfileOpt
     };
     const { method, path } = updateProfileRow;
     const send$ = o.avatar === undefined && o.header === undefined
-      ? client.apiRequest<Profile>({ method, path, params: fields })
+      ? fetchResult<Profile>(client, { method, path, params: fields })
       : uploadWithProgress<Profile>(client, {
         method, path, fields,
         files: {

@@ -1,7 +1,7 @@
 import type { Observable } from 'rxjs';
-import { call } from '../client/call.js';
+import { call, checkFeatures, headerParams } from '../client/call.js';
 import type { MastodonClient } from '../client/client.js';
-import { endpoint, json, nothing, page, row } from './define.js';
+import { endpoint, json, nothing, page, row, type PreparedParams } from './define.js';
 import { oneOf, optionsOf, pageParams, requiredString } from './common.js';
 import type { Account } from '../entities/account.js';
 import type { Context } from '../entities/context.js';
@@ -10,7 +10,7 @@ import type { StatusEdit, StatusSource } from '../entities/status-edit.js';
 import type { Status, Visibility } from '../entities/status.js';
 import type { Translation } from '../entities/translation.js';
 import { idOf, idsOf, type IdLike } from '../ids.js';
-import type { Params } from '../http/params.js';
+import { formOrJsonBody, type Params } from '../http/params.js';
 import type { Page } from '../pagination/page.js';
 import { MastodonIllegalArgumentError } from '../errors.js';
 import {
@@ -36,10 +36,16 @@ function requiredDate(name: string, value: unknown): Date {
 
 const byId = (id: IdLike): Params => ({ id: idOf(id) });
 
+/** A new status's dialect parameters checked against the client, and its idempotency key sent as a header. */
+function statusPostPrepared(client: MastodonClient, params: Params): PreparedParams {
+  checkFeatures(client, params, { content_type: 'pleroma', quote_id: 'fedibird' });
+  return headerParams(params, { idempotency_key: 'Idempotency-Key' });
+}
+
 /** `POST /api/v1/statuses` with all of `statusPost`'s options: the row `statusPost` sends, hand-written for its typed overloads. */
 export const statusPostRow = /* @__PURE__ */ row('POST /api/v1/statuses', {
-  created: '1.0.0', changed: '4.5.0', encoding: 'form-or-json',
-  features: { content_type: 'pleroma', quote_id: 'fedibird' }, headerParams: { idempotency_key: 'Idempotency-Key' },
+  created: '1.0.0', changed: '4.5.0', encoding: formOrJsonBody,
+  prepare: statusPostPrepared,
   returns: json<Status | ScheduledStatus>,
   options: 1, clientOptions: ['strict_content_type'], params: (status: string, options?: StatusPostOptions) => statusPostParams(requiredString('status', status), options),
 });
@@ -105,8 +111,8 @@ export const statusTranslate = /* @__PURE__ */ endpoint('POST /api/v1/statuses/{
  * @example toot(client, 'Tooting from TypeScript!').subscribe((s) => console.log(s.url))
  */
 export const toot = /* @__PURE__ */ endpoint('POST /api/v1/statuses', {
-  created: '1.0.0', changed: '3.3.0', encoding: 'form-or-json',
-  features: { content_type: 'pleroma', quote_id: 'fedibird' }, headerParams: { idempotency_key: 'Idempotency-Key' },
+  created: '1.0.0', changed: '3.3.0', encoding: formOrJsonBody,
+  prepare: statusPostPrepared,
   returns: json<Status>,
   params: (status: string) => statusPostParams(requiredString('status', status), undefined),
 });
@@ -202,7 +208,7 @@ export const scheduledStatusDelete = /* @__PURE__ */ endpoint('DELETE /api/v1/sc
  * @example statusUpdate(client, status, { status: 'fixed the typo', spoiler_text: '' })
  */
 export const statusUpdate = /* @__PURE__ */ endpoint('PUT /api/v1/statuses/{id}', {
-  created: '3.5.0', changed: '4.5.0', encoding: 'form-or-json', returns: json<Status>,
+  created: '3.5.0', changed: '4.5.0', encoding: formOrJsonBody, returns: json<Status>,
   options: 1, params: (id: IdLike, options?: StatusUpdateOptions) => statusUpdateParams(id, options),
 });
 

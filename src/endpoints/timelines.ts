@@ -49,9 +49,11 @@ export interface AnyTimelineOptions extends TimelineOptions {
   timeline?: string;
 }
 
+// The timelines add to the fresh object of paginationParams rather than spread it into another:
+// V8 builds a spread followed by more members the slow way, several microseconds a request.
 function timelineParams(options: TimelineOptions | undefined): Params {
   const o = optionsOf(options);
-  return { ...paginationParams(o), only_media: flag(o.only_media), local: flag(o.local), remote: flag(o.remote) };
+  return Object.assign(paginationParams(o), { only_media: flag(o.only_media), local: flag(o.local), remote: flag(o.remote) });
 }
 
 // Timelines: home, local, public, hashtag, list.
@@ -67,7 +69,7 @@ export const timeline = /* @__PURE__ */ endpoint('GET /api/v1/timelines/{timelin
     const o = optionsOf(options);
     const name = o.timeline === undefined ? 'home' : requiredString('timeline', o.timeline);
     const params = timelineParams(o);
-    return name === 'local' ? { ...params, timeline: 'public', local: true } : { ...params, timeline: name };
+    return Object.assign(params, name === 'local' ? { timeline: 'public', local: true } : { timeline: name });
   },
 });
 
@@ -88,7 +90,7 @@ export const timelineLocal = /* @__PURE__ */ endpoint('GET /api/v1/timelines/pub
   created: '1.0.0', changed: '3.3.0', returns: page<Status>,
   options: 0, params: (options?: LocalTimelineOptions) => {
     const o = optionsOf(options);
-    return { ...paginationParams(o), only_media: flag(o.only_media), local: true };
+    return Object.assign(paginationParams(o), { only_media: flag(o.only_media), local: true });
   },
 });
 

@@ -20,6 +20,31 @@ function isOptionsObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** `options`, seen through a proxy that adds to `read` every key the code reads (`get` or `in`). */
+function watch<T extends object>(options: T, read: Set<string | symbol>): T {
+  return new Proxy(options, {
+    get(target, key, receiver) {
+      read.add(key);
+      return Reflect.get(target, key, receiver) as unknown;
+    },
+    has(target, key) {
+      read.add(key);
+      return Reflect.has(target, key);
+    },
+  });
+}
+
+/** `params` with the options never `read` beside them (not `undefined` ones, nor over a parameter the endpoint set). */
+function withUnread(params: Params, options: object, read: ReadonlySet<string | symbol>): Params {
+  let merged: Record<string, ParamValue> | undefined;
+  for (const [key, value] of Object.entries(options)) {
+    if (read.has(key) || value === undefined || (params[key] !== undefined && params[key] !== null)) continue;
+    merged ??= { ...params };
+    merged[key] = value as ParamValue;
+  }
+  return merged ?? params;
+}
+
 /**
  * Watches which keys of `options` the code that builds a request reads, so that the others can
  * be sent as given. Anything but an object (`undefined`, a string where a call takes either)
@@ -35,26 +60,7 @@ function isOptionsObject(value: unknown): value is Record<string, unknown> {
 export function readOptions<T>(options: T, clientSide: readonly string[] = []): OptionsReading<T> {
   if (!isOptionsObject(options)) return { options, unknown: () => ({}) };
   const read = new Set<string | symbol>(clientSide);
-  const watched = new Proxy(options, {
-    get(target, key, receiver) {
-      read.add(key);
-      return Reflect.get(target, key, receiver) as unknown;
-    },
-    has(target, key) {
-      read.add(key);
-      return Reflect.has(target, key);
-    },
-  });
-  return {
-    options: watched as T,
-    unknown: () => {
-      const unknown: Record<string, ParamValue> = {};
-      for (const [key, value] of Object.entries(options)) {
-        if (!read.has(key) && value !== undefined) unknown[key] = value as ParamValue;
-      }
-      return unknown;
-    },
-  };
+  return { options: watch(options, read) as T, unknown: () => withUnread({}, options, read) };
 }
 
 /**
@@ -94,9 +100,11 @@ interface RowWithOptions<A extends unknown[]> {
  * ```
  */
 export function rowParams<A extends unknown[]>(row: RowWithOptions<A>, args: A): Params {
-  if (row.options === undefined) return row.params(...args);
-  const reading = readOptions(args[row.options], row.clientOptions);
+  const index = row.options;
+  const options = index === undefined ? undefined : args[index];
+  if (!isOptionsObject(options)) return row.params(...args);
+  const read = new Set<string | symbol>(row.clientOptions);
   const watched = [...args] as A;
-  watched[row.options] = reading.options;
-  return withUnknownOptions(row.params(...watched), reading.unknown());
+  watched[index!] = watch(options, read);
+  return withUnread(row.params(...watched), options, read);
 }

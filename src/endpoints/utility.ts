@@ -3,6 +3,7 @@ import { map } from 'rxjs/operators';
 import type { MastodonClient } from '../client/client.js';
 import { MastodonAPIError } from '../errors.js';
 import { SUPPORTED_VERSION } from './constants.js';
+import { fetchResponse } from '../http/transport.js';
 
 // Small helpers about the server and the library.
 
@@ -13,7 +14,7 @@ import { SUPPORTED_VERSION } from './constants.js';
  * @example getApproxServerTime(client).subscribe((now) => console.log(now.toISOString()))
  */
 export function getApproxServerTime(client: MastodonClient): Observable<Date> {
-  return defer(() => client.apiResponse({ method: 'HEAD', path: '/', result: 'none' })).pipe(map((response) => {
+  return defer(() => fetchResponse(client, { method: 'HEAD', path: '/', result: 'none' })).pipe(map((response) => {
     const header = response.headers['date'];
     const date = header === undefined ? undefined : new Date(header);
     if (date === undefined || Number.isNaN(date.getTime())) {

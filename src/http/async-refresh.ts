@@ -1,4 +1,4 @@
-import type { ApiCall } from './transport.js';
+import type { Call } from './transport.js';
 
 /**
  * What a `Mastodon-Async-Refresh` header says (Mastodon 4.4): a background job is refreshing
@@ -16,7 +16,7 @@ export interface AsyncRefreshHint {
 /** A result's refresh hint and the call that fetched it, to fetch it again. */
 export interface AsyncRefreshMark {
   readonly hint: AsyncRefreshHint;
-  readonly call: ApiCall;
+  readonly call: Call;
 }
 
 const MARK = Symbol('mastodon-rx.asyncRefresh');
@@ -51,7 +51,7 @@ export function parseAsyncRefreshHeader(value: string | undefined): AsyncRefresh
 /** What a result carries of its response: the header as it came, and the call that fetched it. */
 interface RawMark {
   readonly header: string;
-  readonly call: ApiCall;
+  readonly call: Call;
 }
 
 /**
@@ -61,7 +61,7 @@ interface RawMark {
  * header is read only when asked for (`asyncRefreshMarkOf`), so that what every request pays
  * stays this small.
  */
-export function markAsyncRefresh<R>(result: R, header: string | undefined, call: ApiCall): R {
+export function markAsyncRefresh<R>(result: R, header: string | undefined, call: Call): R {
   if (header && typeof result === 'object' && result !== null && Object.isExtensible(result)) {
     Object.defineProperty(result, MARK, { value: { header, call } satisfies RawMark, enumerable: false });
   }

@@ -7,7 +7,7 @@ import {
   MastodonUnauthorizedError, type ApiErrorDetails,
 } from '../errors.js';
 import { MAX_ENTITY_DEPTH, reviveEntities } from '../entities/revive.js';
-import { toObjectPage, toPage } from '../pagination/page.js';
+import { markFetcher, toObjectPage, toPage, type ObjectPage, type Page, type PageFetcher } from '../pagination/page.js';
 import { redact } from './redact.js';
 import { standardStatusText } from './status-text.js';
 
@@ -90,31 +90,76 @@ function reasonOf(response: HttpResponse): string {
 }
 
 /**
- * The result of a successful response, as the endpoint's result kind says: JSON with dates
- * revived, a {@link Page} with its `Link` requests, raw text, or nothing. A body that is not
- * what the kind promises throws `MastodonMalformedResponseError` with the text received.
+ * Reads a response into an endpoint's result: fails with the status's `MastodonAPIError` when
+ * it is not a success, and with `MastodonMalformedResponseError` (the text received kept) when
+ * the body is not what the endpoint promises. A page remembers `client`, to follow its links.
+ * Each result kind has its reader, carried by the row's `returns` marker, so that a bundle
+ * holds only the readers of the rows it sends.
  */
-export function resultOf(response: HttpResponse, kind: ResultKind): unknown {
+export type ResultReader<R> = (response: HttpResponse, client: PageFetcher) => R;
+
+function checkStatus(response: HttpResponse): void {
   if (response.status < 200 || response.status >= 300) throw apiErrorFor(response);
-  if (kind === 'none') return undefined;
-  if (kind === 'text') return response.body;
+}
+
+/**
+ * The JSON of a successful response, its known datetime fields revived into `Date`s.
+ *
+ * @example readJson<Status>(response).content
+ */
+export function readJson<R>(response: HttpResponse): R {
+  checkStatus(response);
   const parsed = parseJson(response.body);
   if (parsed === NOT_JSON) throw malformed(response, 'is not JSON');
-  let value: unknown;
   try {
-    value = reviveEntities(parsed);
+    return reviveEntities(parsed) as R;
   } catch (cause) {
     throw malformed(response, `nests deeper than ${MAX_ENTITY_DEPTH} levels`, cause);
   }
-  if (kind === 'page') {
-    if (!Array.isArray(value)) throw malformed(response, 'is not a JSON array');
-    return toPage(value, response.headers['link']);
-  }
-  if (kind === 'object-page') {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw malformed(response, 'is not a JSON object');
-    return toObjectPage(value, response.headers['link']);
-  }
-  return value;
+}
+
+/**
+ * A successful response's JSON list as a {@link Page}, with the requests of its `Link` header.
+ *
+ * @example readPage<Status>(response, client)._pagination_next?.url
+ */
+export function readPage<T>(response: HttpResponse, client: PageFetcher): Page<T> {
+  const value = readJson<unknown>(response);
+  if (!Array.isArray(value)) throw malformed(response, 'is not a JSON array');
+  return markFetcher(toPage(value as T[], response.headers['link']), client);
+}
+
+/**
+ * A successful response's JSON object as an {@link ObjectPage}, with the requests of its
+ * `Link` header (grouped notifications).
+ *
+ * @example readObjectPage<GroupedNotificationsResults>(response, client).notification_groups
+ */
+export function readObjectPage<R extends object>(response: HttpResponse, client: PageFetcher): ObjectPage<R> {
+  const value = readJson<unknown>(response);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw malformed(response, 'is not a JSON object');
+  return markFetcher(toObjectPage(value as R, response.headers['link']), client);
+}
+
+/** A successful response's body as text (such as `/health`'s). @example readText(response)  // 'OK' */
+export function readText(response: HttpResponse): string {
+  checkStatus(response);
+  return response.body;
+}
+
+/** Nothing of a successful response: `undefined`. @example readNothing(response)  // undefined */
+export function readNothing(response: HttpResponse): void {
+  checkStatus(response);
+}
+
+/**
+ * The reader of a result kind, for calls that name their kind as a string (`apiRequest`, page
+ * links): JSON when none is named.
+ *
+ * @example readerFor('page')(response, client)
+ */
+export function readerFor(kind: ResultKind | undefined): ResultReader<unknown> {
+  return { json: readJson, page: readPage, 'object-page': readObjectPage, text: readText, none: readNothing }[kind ?? 'json'];
 }
 
 function malformed(response: HttpResponse, what: string, cause?: unknown): MastodonMalformedResponseError {

@@ -1,16 +1,16 @@
 import { defer, map, type Observable, type SchedulerLike, tap, timeout } from 'rxjs';
 import type { HttpBackend, HttpMethod, HttpRequest, HttpResponse, RequestBody } from './backend.js';
-import { encodeForm, encodeJson, wellFormedText, type Params } from './params.js';
+import { encodeForm, formBody, wellFormedText, type BodyEncoder, type Params } from './params.js';
 import type { BodyEncoding, ResultKind } from '../endpoints/define.js';
-import { resultOf } from './response.js';
+import { apiErrorFor, readerFor, type ResultReader } from './response.js';
 import { MastodonIllegalArgumentError, MastodonReadTimeout } from '../errors.js';
 import type { RateLimiter } from '../ratelimit/limiter.js';
 import { redact } from './redact.js';
 import { responseTooLarge } from './body-limit.js';
-import { markFetcher, type ObjectPage, type Page, type PageFetcher } from '../pagination/page.js';
+import type { PageFetcher } from '../pagination/page.js';
 import { markAsyncRefresh } from './async-refresh.js';
 
-/** One API call as the transport takes it. */
+/** One API call as `apiRequest` takes it. */
 export interface ApiCall {
   /** The HTTP verb. */
   readonly method: HttpMethod;
@@ -32,6 +32,12 @@ export interface ApiCall {
   readonly body?: RequestBody;
 }
 
+/** One API call as the transport takes it: an {@link ApiCall} whose body encoding is the encoder itself. */
+export interface Call extends Omit<ApiCall, 'encoding'> {
+  /** How the body is encoded: a form unless the call names another encoder (`jsonBody`). */
+  readonly encoding?: BodyEncoder | undefined;
+}
+
 /** What the transport reads from its client, as the client names it: token and language change. */
 export interface TransportClient {
   readonly api_base_url: string;
@@ -46,44 +52,30 @@ export interface TransportClient {
   readonly lang: string | undefined;
 }
 
-/** Sends API calls for one client. */
-export interface Transport {
-  /** The parsed result of a call, as its result kind says; a cold Observable. */
-  call<R>(call: ApiCall): Observable<R>;
-  /** The raw response of a call (error statuses included); a cold Observable. */
-  send(call: ApiCall): Observable<HttpResponse>;
-}
+/** Sends API calls for one client: the raw response of each, error statuses included; a cold Observable. */
+export type Transport = (call: Call) => Observable<HttpResponse>;
 
 /**
  * The transport of a client: it builds, sends and reads API calls, parameters encoded as
  * Mastodon.py encodes them, the token sent only to the API's origin, each attempt bounded by
- * the request timeout, every call through the client's rate limiter.
+ * the request timeout, every call through the client's rate limiter. It takes calls as the
+ * library builds them (rows, page links): `apiRequest` checks a call written by hand first.
  *
  * ## Example
  * ```ts
- * const transport = createTransport(client, new FetchBackend(), false);
- * transport.call<Status>({ method: 'GET', path: '/api/v1/statuses/1' }).subscribe((s) => console.log(s.content));
+ * const send = createTransport(client, new FetchBackend(), false);
+ * send({ method: 'GET', path: '/api/v1/statuses/1' }).subscribe((response) => console.log(response.status));
  * ```
  */
 export function createTransport(client: TransportClient, backend: HttpBackend, debug: boolean): Transport {
   const origin = new URL(client.api_base_url).origin;
-  /** Follows pagination links through this transport. */
-  const pageFetcher: PageFetcher = { apiRequest: call };
-
-  function call<R>(apiCall: ApiCall): Observable<R> {
-    return send(apiCall).pipe(map((response) => {
-      const kind = apiCall.result ?? 'json';
-      const result = markAsyncRefresh(resultOf(response, kind), response.headers['mastodon-async-refresh'], apiCall);
-      return (kind === 'page' || kind === 'object-page' ? markFetcher(result as Page<unknown> | ObjectPage<object>, pageFetcher) : result) as R;
-    }));
-  }
 
   /**
    * The responses of a call, on subscribe: the request built (a parameter that cannot be sent
    * is the error), then sent through the rate limiter unless it goes to another origin, whose
    * rate limit is not this client's.
    */
-  function send(apiCall: ApiCall): Observable<HttpResponse> {
+  function send(apiCall: Call): Observable<HttpResponse> {
     return defer(() => {
       const request = build(apiCall);
       if (debug) console.debug(`[mastodon-rx] ${request.method} ${redact(request.url)}`, redact(apiCall.params ?? {}));
@@ -116,9 +108,8 @@ export function createTransport(client: TransportClient, backend: HttpBackend, d
     );
   }
 
-  /** Turns a call into a request. Throws `MastodonIllegalArgumentError` for a call or parameters that cannot be sent. */
-  function build(apiCall: ApiCall): HttpRequest {
-    checkCall(apiCall);
+  /** Turns a call into a request. Throws `MastodonIllegalArgumentError` for parameters that cannot be sent. */
+  function build(apiCall: Call): HttpRequest {
     const { path, rest } = fillPath(apiCall.path, apiCall.params ?? {});
     let url: URL;
     try {
@@ -137,12 +128,10 @@ export function createTransport(client: TransportClient, backend: HttpBackend, d
     if (apiCall.method === 'GET' || apiCall.method === 'HEAD') {
       const query = encodeForm(params);
       if (query) url.search = url.search.length > 1 ? `${url.search}&${query}` : query;
-    } else if (body === undefined && apiCall.encoding === 'json') {
-      body = encodeJson(params);
-      headers['content-type'] = 'application/json';
     } else if (body === undefined) {
-      body = encodeForm(params);
-      headers['content-type'] = 'application/x-www-form-urlencoded';
+      const encoded = (apiCall.encoding ?? formBody)(params);
+      body = encoded.body;
+      headers['content-type'] = encoded.contentType;
     }
     const maxResponseBytes = client.max_response_bytes;
     return body === undefined
@@ -150,26 +139,52 @@ export function createTransport(client: TransportClient, backend: HttpBackend, d
       : { method: apiCall.method, url: url.href, headers, body, maxResponseBytes };
   }
 
-  return { call, send };
+  return send;
 }
 
-const HTTP_METHODS: ReadonlySet<unknown> = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD']);
-const RESULT_KINDS: ReadonlySet<unknown> = new Set([undefined, 'json', 'page', 'object-page', 'text', 'none']);
-const ENCODINGS: ReadonlySet<unknown> = new Set([undefined, 'form', 'json', 'multipart']);
+/**
+ * The result of a call sent by a client, read by `read` (a page remembers the client, to follow
+ * its links; a result marks the refresh its response announced); an error status fails with
+ * its `MastodonAPIError`. For calls the library builds.
+ *
+ * ## Example
+ * ```ts
+ * fetchWith(client, { method: 'GET', path: '/api/v1/statuses/1' }, readJson<Status>).subscribe((s) => console.log(s.content));
+ * ```
+ */
+export function fetchWith<R>(client: PageFetcher, call: Call, read: ResultReader<R>): Observable<R> {
+  return client.send(call).pipe(map((response) => markAsyncRefresh(read(response, client), response.headers['mastodon-async-refresh'], call)));
+}
 
-/** Throws `MastodonIllegalArgumentError` unless `call` is a call the transport can send (from `apiRequest`, it may be anything). */
-function checkCall(call: unknown): asserts call is ApiCall {
-  if (typeof call !== 'object' || call === null) {
-    throw new MastodonIllegalArgumentError('A call must be an object: { method, path, params?, ... }');
-  }
-  const { method, path, params, result, encoding } = call as Record<string, unknown>;
-  if (!HTTP_METHODS.has(method)) throw new MastodonIllegalArgumentError(`Not an HTTP method: ${JSON.stringify(method) ?? String(method)}`);
-  if (typeof path !== 'string' || path === '') throw new MastodonIllegalArgumentError('A call needs a path: a string');
-  if (params !== undefined && params !== null && (typeof params !== 'object' || Array.isArray(params))) {
-    throw new MastodonIllegalArgumentError('A call\'s params must be an object');
-  }
-  if (!RESULT_KINDS.has(result)) throw new MastodonIllegalArgumentError(`Not a result kind: ${JSON.stringify(result) ?? String(result)}`);
-  if (!ENCODINGS.has(encoding)) throw new MastodonIllegalArgumentError(`Not a body encoding: ${JSON.stringify(encoding) ?? String(encoding)}`);
+/**
+ * The result of a call sent by a client, read as its result kind says (JSON when it names
+ * none). For calls the library builds: `apiRequest` is this for a call written by hand,
+ * checked first.
+ *
+ * ## Example
+ * ```ts
+ * fetchResult<Status>(client, { method: 'GET', path: '/api/v1/statuses/1' }).subscribe((s) => console.log(s.content));
+ * ```
+ */
+export function fetchResult<R>(client: PageFetcher, call: Call): Observable<R> {
+  return fetchWith(client, call, readerFor(call.result) as ResultReader<R>);
+}
+
+/**
+ * The whole response (status, headers, body) of a call sent by a client; an error status
+ * fails with its `MastodonAPIError`. For calls the library builds: `apiResponse` is this for a
+ * call written by hand, checked first.
+ *
+ * ## Example
+ * ```ts
+ * fetchResponse(client, { method: 'HEAD', path: '/', result: 'none' }).subscribe((r) => console.log(r.headers['date']));
+ * ```
+ */
+export function fetchResponse(client: PageFetcher, call: Call): Observable<HttpResponse> {
+  return client.send(call).pipe(map((response) => {
+    if (response.status < 200 || response.status >= 300) throw apiErrorFor(response);
+    return response;
+  }));
 }
 
 /**

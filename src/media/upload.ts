@@ -4,6 +4,7 @@ import type { HttpMethod } from '../http/backend.js';
 import type { Params } from '../http/params.js';
 import { countingChunks, multipartBody, type UploadProgress } from './multipart.js';
 import { prepareFile, type FileDescription, type MediaFile, type PreparedFile } from './source.js';
+import { fetchResult } from '../http/transport.js';
 
 /** Bytes of an upload have gone out: `loaded` of `total` (when the total is known). */
 export interface UploadProgressEvent extends UploadProgress {
@@ -61,7 +62,7 @@ export function uploadWithProgress<T>(api: MastodonClient, call: UploadCall): Ob
           const sent = blob ?? countingChunks(body.chunks(), body.length, (progress) => {
             if (!subscriber.closed) subscriber.next({ type: 'progress', ...progress });
           });
-          subscriptions.add(api.apiRequest<T>({
+          subscriptions.add(fetchResult<T>(api, {
             method: call.method, path: call.path, params: call.pathParams, headers, body: sent,
           }).subscribe({
             next: (result) => {

@@ -1,6 +1,7 @@
 import { defer, Observable, of } from 'rxjs';
 import type { HttpMethod } from '../http/backend.js';
 import { MastodonIllegalArgumentError } from '../errors.js';
+import { fetchResult } from '../http/transport.js';
 import { isObjectPage, type ObjectPage, type Page, type PageFetcher, type PageKind, type PageRequest } from './page.js';
 
 /** Which way to page: `next` is older items (`max_id`), `prev` newer ones (`min_id`). */
@@ -38,7 +39,7 @@ export function neighbourRequest(source: AnyPage | PageRequest, direction: PageD
 export function fetchPage<T>(client: PageFetcher, request: PageRequest): Observable<Page<T>> {
   return defer(() => {
     const checked = checkedRequest(request);
-    return client.apiRequest<Page<T>>({ method: checked.method, path: checked.url, result: checked.result ?? 'page' });
+    return fetchResult<Page<T>>(client, { method: checked.method, path: checked.url, result: checked.result ?? 'page' });
   });
 }
 

@@ -1,6 +1,6 @@
 import type { Observable } from 'rxjs';
-import type { HttpMethod } from '../http/backend.js';
-import type { ApiCall } from '../http/transport.js';
+import type { HttpMethod, HttpResponse } from '../http/backend.js';
+import type { Call } from '../http/transport.js';
 import { linkFor, parseLinkHeader } from './link-header.js';
 
 /** How a page's answer is read: a JSON list (`page`), or one JSON object that carries the page's links (`object-page`). */
@@ -100,9 +100,10 @@ export function isEmptyPage(page: Page<unknown> | ObjectPage<object>): boolean {
   return Object.values(page).every((value) => !Array.isArray(value) || value.length === 0);
 }
 
-/** What following a link needs from a client: its request pipeline (a `Mastodon` has it). */
+/** What following a link needs from a client: its request pipeline (a `MastodonClient` or `Mastodon` has it). */
 export interface PageFetcher {
-  apiRequest<R>(call: ApiCall): Observable<R>;
+  /** @internal Sends a call the library built: `MastodonClient.send`. */
+  send(call: Call): Observable<HttpResponse>;
 }
 
 const FETCHER = Symbol('mastodon-rx.pageFetcher');

@@ -92,7 +92,7 @@ type PaginateArgs = [AnySource, PaginateOptions?] | [PageFetcher, AnySource, Pag
 
 function isFetcher(value: unknown): value is PageFetcher {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !isObservable(value)
-    && typeof (value as Partial<PageFetcher>).apiRequest === 'function';
+    && typeof (value as Partial<PageFetcher>).send === 'function';
 }
 
 function paginateArgs(args: PaginateArgs): { client: PageFetcher | undefined; source: AnySource; options: PaginateOptions } {

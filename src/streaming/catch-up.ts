@@ -11,6 +11,7 @@ import { backoffDelay, type BackoffConfig } from './backoff.js';
 import type { ConnectionSignal } from './connection.js';
 import type { GapEvent, StreamEvent } from './events.js';
 import { isRetryableStreamError } from './operators.js';
+import { fetchResult } from '../http/transport.js';
 
 /** A REST list that holds what a stream would have sent: the home timeline for `update`s, notifications... */
 export interface CatchUpSource {
@@ -130,7 +131,7 @@ export class CatchUpState {
  */
 export function takeStartingCursors(api: MastodonClient, state: CatchUpState): Observable<never> {
   return from(state.sources).pipe(
-    concatMap((source) => api.apiRequest<Page<unknown>>({
+    concatMap((source) => fetchResult<Page<unknown>>(api, {
       method: 'GET', path: source.path, params: { ...source.params, limit: 1 }, result: 'page',
     }).pipe(tap((page) => state.advance(source.event, page.length === 0 ? '0' : stringId(page[0]) ?? '0')))),
     ignoreElements(),
@@ -158,13 +159,13 @@ export function fetchMissed(api: MastodonClient, state: CatchUpState, stream: re
   return defer(() => {
     const cursor = state.cursor(source.event);
     if (cursor === undefined) return EMPTY;
-    const first = api.apiRequest<Page<unknown>>({
+    const first = fetchResult<Page<unknown>>(api, {
       method: 'GET', path: source.path, params: { ...source.params, min_id: cursor, limit: PAGE_SIZE }, result: 'page',
     });
     return first.pipe(
       expand((page) => page.length < PAGE_SIZE || !page._pagination_prev
         ? EMPTY
-        : api.apiRequest<Page<unknown>>({ method: 'GET', path: page._pagination_prev.url, result: 'page' })),
+        : fetchResult<Page<unknown>>(api, { method: 'GET', path: page._pagination_prev.url, result: 'page' })),
       takeWhile((page) => page.length > 0),
       concatMap((page) => [...page].reverse()),
       map((item) => caughtUpEvent(source.event, item, stream)),

@@ -2,6 +2,7 @@ import { catchError, defer, finalize, map, of, share, throwError, timeout, type 
 import type { MastodonClient } from '../client/client.js';
 import type { Instance } from '../entities/instance.js';
 import { MastodonAPIError, MastodonReadTimeout, MastodonUnauthorizedError } from '../errors.js';
+import { fetchResult } from '../http/transport.js';
 
 /**
  * The HTTP(S) form of a streaming URL the server names (`wss://streaming.example/` →
@@ -66,7 +67,7 @@ export function streamingHost(api: MastodonClient): Observable<StreamingHost> {
     if (base !== undefined) return of({ base });
     let ask = asking.get(api);
     if (!ask) {
-      ask = api.apiRequest<Instance>({ method: 'GET', path: '/api/v1/instance/', token: null }).pipe(
+      ask = fetchResult<Instance>(api, { method: 'GET', path: '/api/v1/instance/', token: null }).pipe(
         timeout({
           first: HOST_LOOKUP_WAIT_MS, scheduler: api.scheduler,
           with: () => throwError(() => new MastodonReadTimeout(`The instance did not say its streaming host within ${HOST_LOOKUP_WAIT_MS / 1000} s`)),

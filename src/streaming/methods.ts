@@ -12,6 +12,7 @@ import {
 import { socketConnector } from './websocket-connection.js';
 import { attachListener, StreamListener, type StreamHandle } from './listener.js';
 import { streamHealthRow } from './routes.js';
+import { fetchResult } from '../http/transport.js';
 
 export * from './routes.js';
 
@@ -174,7 +175,7 @@ export function streamDirect(client: MastodonClient, first?: StreamListener | St
  */
 export function streamHealthy(client: MastodonClient): Observable<boolean> {
   return streamingBaseUrl(client).pipe(
-    concatMap((base) => client.apiRequest<string>({ method: streamHealthRow.method, path: `${base}${streamHealthRow.path}`, result: 'text', token: null })),
+    concatMap((base) => fetchResult<string>(client, { method: streamHealthRow.method, path: `${base}${streamHealthRow.path}`, result: 'text', token: null })),
     map((body) => ['OK', 'success'].includes(body.trim())),
   );
 }

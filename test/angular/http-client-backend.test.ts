@@ -8,7 +8,7 @@ import {
   MastodonAPIError, MastodonClient, MastodonInternalServerError, MastodonMalformedResponseError, MastodonNetworkError,
   MastodonNotFoundError, MastodonRateLimitError, MastodonUnauthorizedError, type MastodonOptions, type Status,
 } from '../../src/core.js';
-import { fetchNext, statusPost, timelineHome } from '../../src/api.js';
+import { apiRequest, fetchNext, statusPost, timelineHome } from '../../src/api.js';
 import { HttpClientBackend } from '../../src/angular.js';
 
 const BASE = 'https://mastodon.example';
@@ -78,7 +78,7 @@ describe('HttpClientBackend: the client through Angular\'s HttpClient and HttpTe
     form.flush(JSON.stringify(status('7')), { status: 200, statusText: 'OK' });
     assert.equal(posted.values[0]?.id, '7');
 
-    collect(api.apiRequest({ method: 'PUT', path: '/api/v1/things', params: { a: [1, 2] }, encoding: 'json' }));
+    collect(apiRequest(api, { method: 'PUT', path: '/api/v1/things', params: { a: [1, 2] }, encoding: 'json' }));
     const json = pending();
     assert.equal(json.request.body, '{"a":[1,2]}');
     assert.equal(json.request.headers.get('content-type'), 'application/json');
@@ -89,7 +89,7 @@ describe('HttpClientBackend: the client through Angular\'s HttpClient and HttpTe
     configureAngular([provideHttpClient(), provideHttpClientTesting()]);
     const api = client();
     const bytes = new TextEncoder().encode('xxbytesxx').subarray(2, 7);
-    collect(api.apiRequest({ method: 'POST', path: '/api/v1/bytes', body: bytes, headers: { 'content-type': 'application/octet-stream', 'content-length': '5' } }));
+    collect(apiRequest(api, { method: 'POST', path: '/api/v1/bytes', body: bytes, headers: { 'content-type': 'application/octet-stream', 'content-length': '5' } }));
     const raw = pending();
     assert.ok(raw.request.body instanceof ArrayBuffer);
     assert.equal(new TextDecoder().decode(raw.request.body), 'bytes');
@@ -101,7 +101,7 @@ describe('HttpClientBackend: the client through Angular\'s HttpClient and HttpTe
       yield new TextEncoder().encode('one,');
       yield new TextEncoder().encode('two');
     }
-    const streamed = collect(api.apiRequest({ method: 'POST', path: '/api/v1/chunks', body: chunks() }));
+    const streamed = collect(apiRequest(api, { method: 'POST', path: '/api/v1/chunks', body: chunks() }));
     await new Promise((resolve) => setImmediate(resolve));
     const blob = pending();
     assert.ok(blob.request.body instanceof Blob);

@@ -10,10 +10,10 @@ const ROOT = process.cwd();
 /**
  * The budget of the one-call app through mastodon-rx/core and mastodon-rx/api, RxJS left to the
  * host: what it weighs with the hardened request pipeline and the 4.x surface's additions to it
- * (9.1 KB), rounded up, so that nothing grows it unseen while the 8 KB goal is still open; the
- * README says where the bytes go.
+ * once the code that only some rows need rides with those rows (8.4 KB), rounded up, so that
+ * nothing grows it unseen while the 8 KB goal is still open; the README says where the bytes go.
  */
-const BUDGET_GZIPPED = 9.5 * 1024;
+const BUDGET_GZIPPED = 8.5 * 1024;
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

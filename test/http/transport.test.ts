@@ -51,6 +51,29 @@ for (const [name, makeBackend] of backends) {
       ]);
     });
 
+    it('sends a call written by hand as JSON when it asks for it, path parameters filled and lang in the body', async () => {
+      const api = client();
+      api.setLanguage('de');
+      await firstValueFrom(api.apiRequest({
+        method: 'PUT', path: '/api/v1/statuses/{id}', params: { id: '5', poll: { options: ['a', 'b'], expires_in: 300 } }, encoding: 'json',
+      }));
+      const seen = server.seen.at(-1)!;
+      assert.equal(new URL(seen.url, server.url).pathname, '/api/v1/statuses/5');
+      assert.equal(seen.headers['content-type'], 'application/json');
+      assert.deepEqual(JSON.parse(seen.body), { poll: { options: ['a', 'b'], expires_in: 300 }, lang: 'de' });
+    });
+
+    it('posts a status with a poll or media attributes as JSON, and one without as a form', async () => {
+      const api = client();
+      await firstValueFrom(api.statusPost('Which?', { poll: { options: ['a', 'b'], expires_in: 300 } }));
+      assert.equal(server.seen.at(-1)!.headers['content-type'], 'application/json');
+      assert.deepEqual(JSON.parse(server.seen.at(-1)!.body).poll, { options: ['a', 'b'], expires_in: 300 });
+      await firstValueFrom(api.statusUpdate('5', { status: 'Edited', media_attributes: [{ id: '7', description: 'a cat' }] }));
+      assert.equal(server.seen.at(-1)!.headers['content-type'], 'application/json');
+      await firstValueFrom(api.statusPost('Plain'));
+      assert.equal(server.seen.at(-1)!.headers['content-type'], 'application/x-www-form-urlencoded');
+    });
+
     it('sends nothing before subscribe and once per subscription', async () => {
       const before = server.seen.length;
       const call = client().status('5');

@@ -15,9 +15,9 @@ describe('paginate in virtual time', () => {
   it('asks no fetcher for a page once take() is satisfied, even a synchronous one', () => {
     let fetched = 0;
     const fetcher = {
-      apiRequest: <R>(): Observable<R> => defer(() => {
+      send: (): Observable<HttpResponse> => defer(() => {
         fetched += 1;
-        return of(toPage([{ id: String(fetched + 1) }], `<https://m.example/p?max_id=${fetched + 1}>; rel="next"`) as R);
+        return of(reply(200, { link: `<https://m.example/p?max_id=${fetched + 1}>; rel="next"` }, JSON.stringify([{ id: String(fetched + 1) }])));
       }),
     };
     const first = toPage([{ id: '1' }], '<https://m.example/p?max_id=1>; rel="next"');

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Observable } from 'rxjs';
+import { map, type Observable } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import {
   MastodonNetworkError, MastodonNotFoundError, MastodonServiceUnavailableError,
@@ -9,6 +9,7 @@ import {
 import type { ConnectionSignal } from '../../src/streaming/connection.js';
 import { decodeEvent } from '../../src/streaming/decode.js';
 import { toPage } from '../../src/pagination/page.js';
+import { reply } from '../ratelimit/virtual-server.js';
 
 const target = { name: 'public', path: '/api/v1/streaming/public', query: {} };
 const source = { event: 'update', path: '/api/v1/timelines/public' } as const;
@@ -46,10 +47,10 @@ function run(
   ts.run(() => {
     const { rest, connections } = build(ts);
     const api = {
-      apiRequest: (request: { params?: Record<string, unknown> }) => {
+      send: (request: { params?: Record<string, unknown> }) => {
         const kind = request.params?.['min_id'] !== undefined ? 'missed' : 'start';
         requests.push(`${ts.now()} ${kind}`);
-        return rest[kind]();
+        return rest[kind]().pipe(map((page) => reply(200, {}, JSON.stringify(page))));
       },
     } as unknown as Mastodon;
     let n = 0;

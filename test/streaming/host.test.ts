@@ -1,14 +1,18 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { firstValueFrom, of, type Observable } from 'rxjs';
+import { firstValueFrom, map, of, type Observable } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import {
   MastodonAPIError, MastodonServiceUnavailableError, MastodonUnauthorizedError, type Mastodon,
 } from '../../src/index.js';
 import { secureStreamingBase, streamingBaseUrl, streamingHost } from '../../src/streaming/host.js';
+import { reply } from '../ratelimit/virtual-server.js';
+
+/** A client's raw answer holding `value` as JSON. */
+const answering = (value: unknown) => reply(200, {}, JSON.stringify(value));
 
 function apiNaming(apiBase: string, streaming: unknown): Mastodon {
-  return { api_base_url: apiBase, apiRequest: () => of({ urls: { streaming_api: streaming } }) } as unknown as Mastodon;
+  return { api_base_url: apiBase, send: () => of(answering({ urls: { streaming_api: streaming } })) } as unknown as Mastodon;
 }
 
 describe('the streaming host', () => {
@@ -36,7 +40,7 @@ describe('host discovery that degrades gracefully (virtual time)', () => {
     ts.run(() => {
       const api = {
         api_base_url: 'https://example.social', scheduler: ts,
-        apiRequest: () => { asks.push(ts.now()); return answer(ts); },
+        send: () => { asks.push(ts.now()); return answer(ts).pipe(map(answering)); },
       } as unknown as Mastodon;
       for (const at of subscribeAt) {
         ts.schedule(() => streamingHost(api).subscribe({

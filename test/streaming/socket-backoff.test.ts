@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { of } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { MastodonStream, type Mastodon, type StreamOptions, type StreamStatus } from '../../src/index.js';
+import { reply } from '../ratelimit/virtual-server.js';
 import { SocketMultiplexer, type WebSocketConstructor, type WebSocketLike } from '../../src/streaming/websocket-connection.js';
 
 /** A WebSocket the test drives: it opens, talks and closes when told. */
@@ -66,7 +67,7 @@ function run(
   const errors: Record<string, string> = {};
   const ts = new TestScheduler((a, e) => assert.deepEqual(a, e));
   ts.run(() => {
-    const api = { api_base_url: 'http://fake.invalid', access_token: 't', scheduler: ts, apiRequest: () => of({}) } as unknown as Mastodon;
+    const api = { api_base_url: 'http://fake.invalid', access_token: 't', scheduler: ts, send: () => of(reply(200, {}, '{}')) } as unknown as Mastodon;
     const multiplexer = new SocketMultiplexer(api, FakeSocket as unknown as WebSocketConstructor, () => Promise.reject(new Error('no probe')));
     for (const [name, { target, options }] of Object.entries(streams)) {
       const stream = new MastodonStream({

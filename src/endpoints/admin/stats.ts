@@ -4,7 +4,7 @@ import { optionsOf } from '../common.js';
 import { optionalBoolean, optionalOneOf, optionalString, requiredDate } from './common.js';
 import type { Admin_Cohort, Admin_Dimension, Admin_DimensionKey, Admin_Measure, Admin_MeasureKey } from '../../entities/admin.js';
 import { idOf, type IdLike } from '../../ids.js';
-import type { Params, ParamValue } from '../../http/params.js';
+import { jsonBody, type Params, type ParamValue } from '../../http/params.js';
 
 /** Which measures `adminMeasures` computes: flags for server-wide ones, a tag or a domain for the others. */
 export interface AdminMeasuresOptions {
@@ -115,7 +115,7 @@ function statsBody<K extends string>(
  * @example adminMeasures(client, new Date(Date.now() - 5 * 86400e3), new Date(), { active_users: true, instance_statuses: 'chitter.xyz' })
  */
 export const adminMeasures = /* @__PURE__ */ endpoint('POST /api/v1/admin/measures', {
-  created: '3.5.0', changed: '3.5.0', returns: json<Admin_Measure[]>, encoding: 'json',
+  created: '3.5.0', changed: '3.5.0', returns: json<Admin_Measure[]>, encoding: jsonBody,
   options: 2, params: (start_at: Date, end_at: Date, options?: AdminMeasuresOptions): Params =>
     statsBody<Admin_MeasureKey>('measure', start_at, end_at, optionsOf(options), MEASURE_FLAGS, MEASURE_TAGS, MEASURE_DOMAINS),
 });
@@ -126,7 +126,7 @@ export const adminMeasures = /* @__PURE__ */ endpoint('POST /api/v1/admin/measur
  * @example adminDimensions(client, start, end, { languages: true, limit: 5 }).subscribe((d) => console.log(d[0]?.data))
  */
 export const adminDimensions = /* @__PURE__ */ endpoint('POST /api/v1/admin/dimensions', {
-  created: '3.5.0', changed: '3.5.0', returns: json<Admin_Dimension[]>, encoding: 'json',
+  created: '3.5.0', changed: '3.5.0', returns: json<Admin_Dimension[]>, encoding: jsonBody,
   options: 2, params: (start_at: Date, end_at: Date, options?: AdminDimensionsOptions): Params => {
     const o = optionsOf(options);
     const body = statsBody<Admin_DimensionKey>('dimension', start_at, end_at, o, DIMENSION_FLAGS, DIMENSION_TAGS, DIMENSION_DOMAINS);
