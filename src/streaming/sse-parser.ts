@@ -48,6 +48,8 @@ export class SseParser {
   /** The last chunk ended with a CR: an LF at the start of the next one ends no line. */
   private afterCR = false;
   private atStart = true;
+  /** The last event name read, as bytes and as text: a stream names the same few events again and again. */
+  private lastName: { bytes: Uint8Array; text: string } = { bytes: new Uint8Array(0), text: '' };
 
   constructor(private readonly handlers: SseHandlers) {}
 
@@ -119,7 +121,7 @@ export class SseParser {
     } else if (startsWith(bytes, start, end, DATA)) {
       this.addData(this.value(bytes, start + DATA.length, end));
     } else if (startsWith(bytes, start, end, EVENT)) {
-      this.name = this.value(bytes, start + EVENT.length, end);
+      this.name = this.eventName(bytes, start + EVENT.length, end);
     } else {
       const colon = bytes.subarray(start, end).indexOf(COLON);
       const name = this.decoder.decode(bytes.subarray(start, colon === -1 ? end : start + colon));
@@ -132,6 +134,16 @@ export class SseParser {
   /** The text of a field's value from `start` (just after the colon): one leading space is not part of it. */
   private value(bytes: Uint8Array, start: number, end: number): string {
     return this.decoder.decode(bytes.subarray(bytes[start] === SPACE ? start + 1 : start, end));
+  }
+
+  /** The value of an `event` line, decoded only when it differs from the last one. */
+  private eventName(bytes: Uint8Array, start: number, end: number): string {
+    const from = bytes[start] === SPACE ? start + 1 : start;
+    const last = this.lastName;
+    if (end - from === last.bytes.length && startsWith(bytes, from, end, last.bytes)) return last.text;
+    const name = bytes.slice(from, end);
+    this.lastName = { bytes: name, text: this.decoder.decode(name) };
+    return this.lastName.text;
   }
 
   private addData(value: string): void {
