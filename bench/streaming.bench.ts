@@ -31,6 +31,7 @@ import { Mastodon, MastodonStream, decodeEvent, useWebSocket, type WebSocketCons
 import { sseConnector, type FetchLike } from '../src/streaming/sse-connection.js';
 import { nodeStreamFetch } from '../src/streaming/node-stream-fetch.js';
 import { textFrame } from '../src/testing/streaming/frames.js';
+import { peakRss } from './support/measure.js';
 
 const EVENTS = Number(process.env['BENCH_EVENTS'] ?? 5000);
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 7);
@@ -308,7 +309,7 @@ async function child(name: PathName, url: string): Promise<void> {
     }
     rates.push(await timed(run));
   }
-  const report: ChildReport = { rates, floorRates, parserRates, peakRss: process.resourceUsage().maxRSS * 1024 };
+  const report: ChildReport = { rates, floorRates, parserRates, peakRss: peakRss() };
   console.log(JSON.stringify(report));
   process.exit(0);
 }
