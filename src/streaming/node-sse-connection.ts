@@ -8,7 +8,7 @@ import {
 import { decodeEvent } from './decode.js';
 import { readerOf, requestStream, type NodeStreamResponse } from './node-stream-fetch.js';
 import { refusalText } from './refusal.js';
-import type { SseConnectorConfig } from './sse-connection.js';
+import type { SseHostConfig } from './sse-connection.js';
 import { SseParser } from './sse-parser.js';
 import { SseSizeGuard } from './size-guard.js';
 import { statusText } from './status-text.js';
@@ -50,7 +50,7 @@ async function refusalOf(response: NodeStreamResponse): Promise<Error | undefine
  * connect({ name: 'user', path: '/api/v1/streaming/user', query: {} }).subscribe(console.log);
  * ```
  */
-export function nodeSseConnector(config: SseConnectorConfig): Connector {
+export function nodeSseConnector(config: SseHostConfig): Connector {
   const origin = new URL(config.baseUrl).origin;
   return (target: StreamTarget, settings?: ConnectSettings) => new Observable<ConnectionSignal>((subscriber) => {
     const url = new URL(config.baseUrl + target.path);

@@ -1,7 +1,7 @@
 import { MastodonIllegalArgumentError } from '../errors.js';
 import type { WebSocketConstructor } from './websocket-connection.js';
 import type { Connector } from './connection.js';
-import type { FetchLike, SseConnectorConfig } from './sse-connection.js';
+import type { FetchLike, SseHostConfig } from './sse-connection.js';
 
 /**
  * The WebSocket constructor used when none is set, in browser bundles: the global one.
@@ -29,6 +29,6 @@ export function defaultFetch(): FetchLike {
 }
 
 /** Browsers read SSE streams through `EventSource`. */
-export function nativeSseConnector(): ((config: SseConnectorConfig) => Connector) | undefined {
+export function nativeSseConnector(): ((config: SseHostConfig) => Connector) | undefined {
   return undefined;
 }

@@ -4,7 +4,7 @@ import type { Connector } from './connection.js';
 import { nodeSseConnector } from './node-sse-connection.js';
 import { nodeStreamFetch } from './node-stream-fetch.js';
 import type { WebSocketConstructor } from './websocket-connection.js';
-import type { FetchLike, SseConnectorConfig } from './sse-connection.js';
+import type { FetchLike, SseHostConfig } from './sse-connection.js';
 
 const undiciSocket = UndiciWebSocket as unknown as WebSocketConstructor;
 
@@ -30,7 +30,7 @@ export function defaultFetch(): FetchLike {
  * In Node, the SSE transport that reads undici's body itself ({@link nodeSseConnector});
  * elsewhere none, and streams go through `EventSource`.
  */
-export function nativeSseConnector(): ((config: SseConnectorConfig) => Connector) | undefined {
+export function nativeSseConnector(): ((config: SseHostConfig) => Connector) | undefined {
   const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
   return isNode ? nodeSseConnector : undefined;
 }

@@ -36,14 +36,18 @@ export interface StreamResponse {
 /** A `fetch` as `EventSource` calls it; the global `fetch` is one. */
 export type FetchLike = (input: string | URL, init?: RequestInit) => Promise<StreamResponse>;
 
-/** What the SSE transport needs. */
-export interface SseConnectorConfig {
+/** Where an SSE transport connects, and as whom. */
+export interface SseHostConfig {
   /** The streaming host, `https://streaming.example` (no trailing slash). */
   readonly baseUrl: string;
   /** The access token, sent as `Authorization: Bearer` to the streaming host only. */
   token(): string | undefined;
   /** The `User-Agent` to send, if any (browsers send their own). */
   readonly userAgent?: string;
+}
+
+/** What the `EventSource` transport needs. */
+export interface SseConnectorConfig extends SseHostConfig {
   /** Default: a fetch on undici's `request` in Node, the global `fetch` elsewhere. */
   readonly fetch?: FetchLike;
 }
