@@ -38,7 +38,8 @@ const EVENT = new TextEncoder().encode('event:');
  * ```
  */
 export class SseParser {
-  private readonly decoder = new TextDecoder();
+  /** Keeps a BOM where one is (a decoder drops one at the start of every text it decodes): only the stream's first is skipped. */
+  private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   /** The start of a line that has not ended yet, as it came. */
   private pending: Uint8Array[] = [];
   private pendingLength = 0;

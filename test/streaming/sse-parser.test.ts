@@ -61,6 +61,10 @@ describe('SseParser', () => {
     assert.deepEqual(seen, [['event', 'update', '{"content":"café 🐘"}']]);
   });
 
+  it('skips a BOM at the start of the stream only: elsewhere it is part of the line', () => {
+    assert.deepEqual(parse([bytes('\n\uFEFFdata: abc\n\ndata: \uFEFFx\n\n')]), [['event', 'message', '\uFEFFx']]);
+  });
+
   it('ends lines at CR, LF and CRLF, a CRLF cut between chunks counting once', () => {
     assert.deepEqual(parse([bytes('data: 1\r'), bytes('\n\r'), bytes('\ndata: 2\r\r'), bytes('data: 3\n\n')]), [
       ['event', 'message', '1'], ['event', 'message', '2'], ['event', 'message', '3'],
@@ -89,6 +93,6 @@ describe('SseParser', () => {
         }
         assert.deepEqual(parse(chunks), reference(parts.join('')));
       },
-    ), { numRuns: 1000 });
+    ), { numRuns: 3000 });
   });
 });
