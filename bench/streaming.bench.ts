@@ -13,6 +13,7 @@
 //
 //   npx tsx bench/streaming.bench.ts
 //   BENCH_PATHS=sse,websocket BENCH_ROUNDS=15 npx tsx bench/streaming.bench.ts   # some paths, more rounds
+//   BENCH_EVENTS=20000 npx tsx bench/streaming.bench.ts                           # longer streams
 //
 // To profile one path: `npx tsx bench/streaming.bench.ts --serve` prints the server's URL, then
 // `BENCH_NO_FLOOR=1 node --cpu-prof --import tsx bench/streaming.bench.ts --child sse <url>`.
@@ -30,8 +31,9 @@ import { Mastodon, MastodonStream, decodeEvent, useWebSocket, type WebSocketCons
 import { sseConnector, type FetchLike } from '../src/streaming/sse-connection.js';
 import { nodeStreamFetch } from '../src/streaming/node-stream-fetch.js';
 import { textFrame } from '../src/testing/streaming/frames.js';
+import { peakRss } from './support/measure.js';
 
-const EVENTS = 5000;
+const EVENTS = Number(process.env['BENCH_EVENTS'] ?? 5000);
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 7);
 
 function statusJson(i: number): string {
@@ -80,7 +82,8 @@ const parserAndDecode = (): number => parse((name, data) => { sink = decodeEvent
 
 /**
  * A `fetch` that answers with the prepared SSE bytes, in 64 KiB chunks, from memory: the SSE
- * path without sockets, so that what this library adds to `eventsource` shows apart from I/O.
+ * path of browsers (through `EventSource`) without sockets, so that what this library adds to
+ * `eventsource` shows apart from I/O.
  */
 const memoryFetch: FetchLike = () => {
   let offset = 0;
@@ -245,7 +248,7 @@ const paths = {
   'eventsource-request': { label: 'eventsource alone (our Node fetch) + JSON.parse', transport: 'sse', run: (url: string) => bareEventSource(url, nodeStreamFetch) },
   'undici-ws': { label: 'WebSocket floor: undici WebSocket + JSON.parse', transport: 'websocket', run: (url: string) => bareWebSocket(url) },
   'eventsource-memory': { label: 'eventsource alone + JSON.parse, in-memory fetch', run: () => eventSourceFromMemory() },
-  'sse-memory': { label: 'SSE stream, in-memory fetch', run: () => sseFromMemory() },
+  'sse-memory': { label: 'SSE stream (EventSource), in-memory fetch', run: () => sseFromMemory() },
   'websocket-memory': { label: 'WebSocket stream, in-memory socket', run: (url: string) => socketFromMemory(url) },
   'sse': { label: 'SSE stream, catch_up: false', transport: 'sse', run: (url: string) => throughStream(url, 'sse', false) },
   'sse-catch-up': { label: 'SSE stream, defaults (catch-up on)', transport: 'sse', run: (url: string) => throughStream(url, 'sse', true) },
@@ -306,7 +309,7 @@ async function child(name: PathName, url: string): Promise<void> {
     }
     rates.push(await timed(run));
   }
-  const report: ChildReport = { rates, floorRates, parserRates, peakRss: process.resourceUsage().maxRSS * 1024 };
+  const report: ChildReport = { rates, floorRates, parserRates, peakRss: peakRss() };
   console.log(JSON.stringify(report));
   process.exit(0);
 }

@@ -1,6 +1,6 @@
 // This library: `streamPublic()` over SSE (the default) or `{ transport: 'websocket' }`
 // (undici's WebSocket by default; the `ws` package through `useWebSocket` for the `ws`
-// variant), without catch-up, counting `update` events until the wanted number.
+// variant), with the defaults (catch-up on), counting `update` events until the wanted number.
 import { createRequire } from 'node:module';
 import { count, filter, lastValueFrom, take } from 'rxjs';
 import type { WebSocketConstructor } from '../../src/index.js';
@@ -12,7 +12,7 @@ export function createVariant(variant: string): StreamClientFactory {
     const { Mastodon, useWebSocket } = library;
     const api = new Mastodon({ api_base_url: url, access_token: token, version_check_mode: 'none' });
     if (variant === 'ws') useWebSocket(api, createRequire(import.meta.url)('ws') as WebSocketConstructor);
-    const options = variant === 'sse' ? { catch_up: false } : { transport: 'websocket' as const, catch_up: false };
+    const options = variant === 'sse' ? {} : { transport: 'websocket' as const };
     return {
       stream: (wanted) => lastValueFrom(api.streamPublic(options).pipe(
         filter((event) => event.type === 'update'),

@@ -17,10 +17,11 @@ export const STREAM_CLIENTS = {
   'mastodon-rx SSE': { transport: 'SSE', module: './streaming-mastodon-rx.js', variant: 'sse' },
   'floor: bare WebSocket': { transport: 'WebSocket', module: './streaming-floor-websocket.js' },
   'mastodon-rx WebSocket': { transport: 'WebSocket', module: './streaming-mastodon-rx.js', variant: 'websocket' },
-  'mastodon-rx on ws': { transport: 'WebSocket', module: './streaming-mastodon-rx.js', variant: 'ws' },
-  masto: { transport: 'WebSocket', module: '../peers/masto-streaming.js' },
-  megalodon: { transport: 'WebSocket', module: '../peers/megalodon-streaming.js' },
-} as const satisfies Record<string, { transport: 'SSE' | 'WebSocket'; module: string; variant?: string }>;
+  'floor: bare ws': { transport: 'WebSocket on ws', module: './streaming-floor-ws.js' },
+  'mastodon-rx on ws': { transport: 'WebSocket on ws', module: './streaming-mastodon-rx.js', variant: 'ws' },
+  masto: { transport: 'WebSocket on ws', module: '../peers/masto-streaming.js' },
+  megalodon: { transport: 'WebSocket on ws', module: '../peers/megalodon-streaming.js' },
+} as const satisfies Record<string, { transport: 'SSE' | 'WebSocket' | 'WebSocket on ws'; module: string; variant?: string }>;
 
 export type StreamClientName = keyof typeof STREAM_CLIENTS;
 

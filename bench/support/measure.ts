@@ -1,4 +1,5 @@
-// Measuring helpers: driving calls, medians, the machine's description.
+// Measuring helpers: driving calls, medians, the machine's description, peak memory.
+import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 
 /** Runs `total` calls of `call`, `concurrency` at a time; resolves with the units they report. */
@@ -36,3 +37,18 @@ export function machine(): string {
 
 export const mb = (bytes: number): number => Math.round((bytes / 2 ** 20) * 10) / 10;
 export const round = (value: number, digits = 2): number => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/**
+ * This process's peak resident memory in bytes. On Linux, from `VmHWM` in /proc/self/status:
+ * `maxRSS` (getrusage) keeps the parent's peak across fork and exec, so that a child started
+ * by a parent holding a large prepared body reports the parent's figure instead of its own.
+ */
+export function peakRss(): number {
+  try {
+    const kb = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+    if (kb !== undefined) return Number(kb) * 1024;
+  } catch {
+    // Not Linux: getrusage's figure, which is the process's own where the parent's is not carried over.
+  }
+  return process.resourceUsage().maxRSS * 1024;
+}

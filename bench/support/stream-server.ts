@@ -5,8 +5,10 @@
 // - WebSocket at `/api/v1/streaming`: frames `{"stream":["public"],"event":"update","payload":"<json>"}`,
 //   sent after the client's first message (its `subscribe`), or at once when the stream is
 //   named in the query (`?stream=public`, as megalodon asks for it),
-// - `GET /api/v1/instance` naming the server's own `ws://` URL as `urls.streaming_api`, and
-//   `GET /api/v1/streaming/health`.
+// - `GET /api/v1/instance` naming the server's own `ws://` URL as `urls.streaming_api`,
+//   `GET /api/v1/streaming/health`, and the public timeline (`GET /api/v1/timelines/public`)
+//   empty, as a server where nothing was published while a stream was subscribing: what a
+//   client with catch-up on (this library's default) reads when it connects.
 // The WebSocket side is a minimal hand-written server: handshake, unmasked text frames out;
 // what the client sends after its first message is ignored.
 import { createHash } from 'node:crypto';
@@ -70,6 +72,10 @@ export async function startStreamServer(count: number, token: string): Promise<S
     const path = url.pathname.replace(/\/$/, '');
     if (path === '/api/v1/instance') {
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(instance(base.replace(/^http/, 'ws')));
+      return;
+    }
+    if (path === '/api/v1/timelines/public') {
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end('[]');
       return;
     }
     if (path === '/api/v1/streaming/health') {

@@ -3,6 +3,7 @@
 // machine's load (other processes, thermal limits) falls on every client alike; each chunk
 // of a client is compared with the baseline's chunk of the same round (paired ratios).
 import { spawn, type ChildProcess } from 'node:child_process';
+import { peakRss } from './measure.js';
 
 /** One chunk of work, as the parent asks for it. */
 export interface Chunk {
@@ -69,7 +70,7 @@ export async function serveWorker(warmUp: () => Promise<unknown>, work: (chunk: 
   await warmUp();
   process.on('message', (message: { kind: 'chunk'; chunk: Chunk } | { kind: 'done' }) => {
     if (message.kind === 'done') {
-      process.send!({ kind: 'done', peakRss: process.resourceUsage().maxRSS * 1024 }, () => process.exit(0));
+      process.send!({ kind: 'done', peakRss: peakRss() }, () => process.exit(0));
       return;
     }
     (globalThis as { gc?: () => void }).gc?.();

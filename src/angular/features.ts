@@ -19,8 +19,8 @@ export interface MastodonFeature {
  * Sends the client's requests through the app's `HttpClient` ({@link HttpClientBackend}), so
  * that its interceptors, `HttpTestingController` and server-side rendering see every one. The
  * app provides `HttpClient` itself (`provideHttpClient()`, with `withFetch()` or its
- * interceptors as it likes). Streams do not go through it: they are long-lived `EventSource`
- * or `WebSocket` connections, which `HttpClient` does not make.
+ * interceptors as it likes). Streams do not go through it: they are long-lived Server-Sent
+ * Events or `WebSocket` connections, which `HttpClient` does not make.
  *
  * ## Example
  * ```ts

@@ -35,25 +35,37 @@ function newer(a: string, b: string | undefined): boolean {
   return b === undefined || a.length > b.length || (a.length === b.length && a > b);
 }
 
-/** The last `capacity` ids added, for membership tests: a Set, and a ring that says which id to forget next. */
+/**
+ * The last `capacity` ids added, for membership tests. Ids mostly come in order, so the common
+ * case costs one comparison and one store: an id newer than every one before cannot be a
+ * repeat. Only an older one (a repeat, or an event that came late) is looked for, newest first.
+ */
 class RecentIds {
-  private readonly ids = new Set<string>();
   private readonly ring: string[] = [];
   private next = 0;
+  private newest: string | undefined;
 
   constructor(private readonly capacity: number) {}
 
   /** Adds `id` unless it is there; says whether it was new. */
   add(id: string): boolean {
-    if (this.ids.has(id)) return false;
+    if (newer(id, this.newest)) this.newest = id;
+    else if (this.has(id)) return false;
     if (this.ring.length < this.capacity) this.ring.push(id);
     else {
-      this.ids.delete(this.ring[this.next]!);
       this.ring[this.next] = id;
       this.next = (this.next + 1) % this.capacity;
     }
-    this.ids.add(id);
     return true;
+  }
+
+  private has(id: string): boolean {
+    const { ring } = this;
+    // The slot written last is just before `next` once the ring is full, else at the end.
+    const last = ring.length < this.capacity ? ring.length - 1 : (this.next + this.capacity - 1) % this.capacity;
+    for (let i = last; i >= 0; i--) if (ring[i] === id) return true;
+    for (let i = ring.length - 1; i > last; i--) if (ring[i] === id) return true;
+    return false;
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { request } from 'undici';
+import { request, type Dispatcher } from 'undici';
 import type { FetchLike, StreamReader, StreamResponse } from './sse-connection.js';
 import { statusText } from './status-text.js';
 
@@ -82,25 +82,32 @@ export function readerOf(body: Readable): StreamReader {
   };
 }
 
+/** A long-lived response as undici gives it, after the redirects followed. */
+export interface NodeStreamResponse {
+  readonly statusCode: number;
+  readonly headers: NodeHeaders;
+  /** The body, a Node stream; its errors are handled (aborting destroys it with one). */
+  readonly body: Dispatcher.ResponseData['body'];
+  /** Where the response came from. */
+  readonly url: URL;
+  readonly redirected: boolean;
+}
+
 /**
- * A `fetch` for long-lived SSE responses in Node, on undici's `request`: the body is read
- * straight off undici's Node stream rather than through a web `ReadableStream`. Follows up to
- * five redirects, dropping `Authorization` when one leads to another origin; no header or body
- * timeout (the stream's own stall timeout watches the connection). Aborts with `init.signal`.
+ * A GET for a long-lived response in Node, on undici's `request`: follows up to five
+ * redirects, dropping `Authorization` when one leads to another origin; no header or body
+ * timeout (the stream's own stall timeout watches the connection). Aborts with `signal`.
  *
  * ## Example
  * ```ts
- * const response = await nodeStreamFetch('http://127.0.0.1:4000/api/v1/streaming/public', { headers: { accept: 'text/event-stream' } });
- * const { value } = await response.body!.getReader().read();
+ * const { statusCode, body } = await requestStream(new URL('http://127.0.0.1:4000/api/v1/streaming/public'), { accept: 'text/event-stream' });
  * ```
  */
-export const nodeStreamFetch: FetchLike = async (input, init) => {
-  const headers = headerRecord(init);
-  let url = new URL(String(input));
+export async function requestStream(target: URL, requestHeaders: Record<string, string>, signal?: AbortSignal): Promise<NodeStreamResponse> {
+  const headers = { ...requestHeaders };
+  let url = target;
   for (let hops = 0; ; hops++) {
-    const response = await request(url, {
-      method: 'GET', headers, signal: init?.signal ?? undefined, headersTimeout: 0, bodyTimeout: 0,
-    });
+    const response = await request(url, { method: 'GET', headers, signal, headersTimeout: 0, bodyTimeout: 0 });
     const location = response.headers['location'];
     if (REDIRECTS.has(response.statusCode) && typeof location === 'string' && hops < MAX_REDIRECTS) {
       await response.body.dump().catch(() => undefined);
@@ -112,14 +119,29 @@ export const nodeStreamFetch: FetchLike = async (input, init) => {
     const body = response.body;
     // Aborting destroys the body with an error, possibly before anyone reads it: it is not an unhandled one.
     body.on('error', () => undefined);
-    return {
-      status: response.statusCode,
-      statusText: statusText(response.statusCode),
-      url: url.href,
-      redirected: hops > 0,
-      headers: headersView(response.headers),
-      text: () => body.text(),
-      body: { getReader: () => readerOf(body) },
-    };
+    return { statusCode: response.statusCode, headers: response.headers, body, url, redirected: hops > 0 };
   }
+}
+
+/**
+ * A `fetch` for long-lived SSE responses in Node ({@link requestStream}): the body is read
+ * straight off undici's Node stream rather than through a web `ReadableStream`.
+ *
+ * ## Example
+ * ```ts
+ * const response = await nodeStreamFetch('http://127.0.0.1:4000/api/v1/streaming/public', { headers: { accept: 'text/event-stream' } });
+ * const { value } = await response.body!.getReader().read();
+ * ```
+ */
+export const nodeStreamFetch: FetchLike = async (input, init) => {
+  const { statusCode, headers, body, url, redirected } = await requestStream(new URL(String(input)), headerRecord(init), init?.signal ?? undefined);
+  return {
+    status: statusCode,
+    statusText: statusText(statusCode),
+    url: url.href,
+    redirected,
+    headers: headersView(headers),
+    text: () => body.text(),
+    body: { getReader: () => readerOf(body) },
+  };
 };

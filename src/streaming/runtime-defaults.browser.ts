@@ -1,6 +1,7 @@
 import { MastodonIllegalArgumentError } from '../errors.js';
 import type { WebSocketConstructor } from './websocket-connection.js';
-import type { FetchLike } from './sse-connection.js';
+import type { Connector } from './connection.js';
+import type { FetchLike, SseHostConfig } from './sse-connection.js';
 
 /**
  * The WebSocket constructor used when none is set, in browser bundles: the global one.
@@ -25,4 +26,9 @@ export function socketExtras(_ctor: WebSocketConstructor, _maxEventSize: number)
 /** The global `fetch`, for SSE streams in browser bundles. */
 export function defaultFetch(): FetchLike {
   return (input, init) => fetch(input, init);
+}
+
+/** Browsers read SSE streams through `EventSource`. */
+export function nativeSseConnector(): ((config: SseHostConfig) => Connector) | undefined {
+  return undefined;
 }

@@ -1,8 +1,10 @@
 import type { Socket } from 'node:net';
 import { Agent, buildConnector, WebSocket as UndiciWebSocket } from 'undici';
+import type { Connector } from './connection.js';
+import { nodeSseConnector } from './node-sse-connection.js';
 import { nodeStreamFetch } from './node-stream-fetch.js';
 import type { WebSocketConstructor } from './websocket-connection.js';
-import type { FetchLike } from './sse-connection.js';
+import type { FetchLike, SseHostConfig } from './sse-connection.js';
 
 const undiciSocket = UndiciWebSocket as unknown as WebSocketConstructor;
 
@@ -22,6 +24,15 @@ export function sendsHeaders(ctor: WebSocketConstructor): boolean {
 export function defaultFetch(): FetchLike {
   const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
   return isNode ? nodeStreamFetch : (input, init) => fetch(input, init);
+}
+
+/**
+ * In Node, the SSE transport that reads undici's body itself ({@link nodeSseConnector});
+ * elsewhere none, and streams go through `EventSource`.
+ */
+export function nativeSseConnector(): ((config: SseHostConfig) => Connector) | undefined {
+  const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
+  return isNode ? nodeSseConnector : undefined;
 }
 
 /** What a socket is opened with beyond its URL and headers, and how to let go of it for sure. */

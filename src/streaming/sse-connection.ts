@@ -1,7 +1,7 @@
 import { concat, Observable, of } from 'rxjs';
 import { EventSource, type FetchLikeResponse } from 'eventsource';
 import type { MastodonClient } from '../client/client.js';
-import { defaultFetch } from './runtime-defaults.js';
+import { defaultFetch, nativeSseConnector } from './runtime-defaults.js';
 import { afterFirst } from './hand-over.js';
 import { streamingHost } from './host.js';
 import { MastodonNetworkError } from '../errors.js';
@@ -36,14 +36,18 @@ export interface StreamResponse {
 /** A `fetch` as `EventSource` calls it; the global `fetch` is one. */
 export type FetchLike = (input: string | URL, init?: RequestInit) => Promise<StreamResponse>;
 
-/** What the SSE transport needs. */
-export interface SseConnectorConfig {
+/** Where an SSE transport connects, and as whom. */
+export interface SseHostConfig {
   /** The streaming host, `https://streaming.example` (no trailing slash). */
   readonly baseUrl: string;
   /** The access token, sent as `Authorization: Bearer` to the streaming host only. */
   token(): string | undefined;
   /** The `User-Agent` to send, if any (browsers send their own). */
   readonly userAgent?: string;
+}
+
+/** What the `EventSource` transport needs. */
+export interface SseConnectorConfig extends SseHostConfig {
   /** Default: a fetch on undici's `request` in Node, the global `fetch` elsewhere. */
   readonly fetch?: FetchLike;
 }
@@ -148,13 +152,15 @@ export function sseConnector(config: SseConnectorConfig): Connector {
 /**
  * The SSE {@link Connector} of a client: each connection asks for the streaming host
  * ({@link streamingHost}) and connects there with the client's token and user agent; when the
- * lookup failed and the API host stands in, its first signal says so (`fallback`).
+ * lookup failed and the API host stands in, its first signal says so (`fallback`). In Node it
+ * reads the body itself (`nodeSseConnector`), elsewhere through `EventSource` ({@link sseConnector}).
  *
  * @example sseConnectorOf(api)({ name: 'user', path: '/api/v1/streaming/user', query: {} })
  */
 export function sseConnectorOf(api: MastodonClient): Connector {
+  const connector = nativeSseConnector() ?? sseConnector;
   return (target, settings) => afterFirst(streamingHost(api), (host) => {
-    const connection = sseConnector({ baseUrl: host.base, token: () => api.access_token, userAgent: api.user_agent })(target, settings);
+    const connection = connector({ baseUrl: host.base, token: () => api.access_token, userAgent: api.user_agent })(target, settings);
     return host.fallback === undefined ? connection
       : concat(of<ConnectionSignal>({ kind: 'fallback', host: host.base, error: host.fallback }), connection);
   });
