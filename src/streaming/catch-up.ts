@@ -195,6 +195,8 @@ export interface CatchUpConfig extends BackoffConfig {
   readonly scheduler: SchedulerLike;
   /** The longest live events are held back while catching up, in ms; then the stream goes live. */
   readonly waitMs: number;
+  /** The most live events held back while catching up; one more and the stream goes live. */
+  readonly maxHeld?: number;
   /** Numbers in [0, 1) for the jitter of retry waits. */
   readonly random?: () => number;
 }
@@ -203,13 +205,19 @@ export interface CatchUpConfig extends BackoffConfig {
 export const CATCH_UP_WAIT_MS = 5000;
 
 /**
+ * The default of {@link CatchUpConfig.maxHeld}: at most 1,000 live events wait for catch-up, so
+ * that a flood while a REST read is slow cannot grow the held events without bound.
+ */
+export const CATCH_UP_MAX_HELD = 1000;
+
+/**
  * Fills the gap of every (re)connection, best-effort: when the connection opens, live events
  * are held back while what was missed is fetched through the REST API ({@link fetchMissed}),
  * oldest first, failed reads retried after the stream's backoff waits; then the held-back
- * events follow, and nothing is delivered twice. Live events wait `waitMs` at most: a source
- * that failed for good, or is not done by then, gets a {@link GapEvent} notice (with the last
- * id before, if one came the first id after, and its last failure, or a `MastodonReadTimeout`
- * when it just took too long), and the stream goes live. A connection lost while catching up
+ * events follow, and nothing is delivered twice. Live events wait `waitMs` at most, and no more
+ * than `maxHeld` of them wait: a source that failed for good, or is not done by then, gets a
+ * {@link GapEvent} notice (with the last id before, if one came the first id after, and its last
+ * failure, or a `MastodonReadTimeout` when it just took too long), and the stream goes live. A connection lost while catching up
  * lets go of the held events of the kinds it reads (the next catch-up fetches them, or notices
  * the gap) and delivers the others. Catch-up never fails,
  * stalls or reconnects the connection. The first connection catches up from the starting
@@ -222,6 +230,7 @@ export const CATCH_UP_WAIT_MS = 5000;
  */
 export function catchUp(config: CatchUpConfig): MonoTypeOperatorFunction<ConnectionSignal> {
   const { state, stream, scheduler } = config;
+  const maxHeld = config.maxHeld ?? CATCH_UP_MAX_HELD;
   return (source) => new Observable<ConnectionSignal>((subscriber) => {
     let held: StreamEvent[] | undefined;
     let fetching: Subscription | undefined;
@@ -257,6 +266,8 @@ export function catchUp(config: CatchUpConfig): MonoTypeOperatorFunction<Connect
 
     /** Ends the catch-up of this connection: what is not filled by now (with `error` for what is still running) gets a notice. */
     let finish: ((error: unknown, interrupted?: boolean) => void) | undefined;
+    /** More live events came than may wait: catch-up ends as at its deadline. */
+    let overflow = (): void => undefined;
     const start = (): void => {
       held = [];
       const before = new Map(state.sources.map((s) => [s.event, state.cursor(s.event)] as const));
@@ -276,11 +287,12 @@ export function catchUp(config: CatchUpConfig): MonoTypeOperatorFunction<Connect
         for (const [kind, why] of unfilled) if (why === undefined) unfilled.set(kind, error);
         goLive(unfilled, before, interrupted);
       };
-      deadline = scheduler.schedule(() => {
-        const late = new MastodonReadTimeout(`Catch-up took longer than ${config.waitMs / 1000} s; the stream went live`);
+      const giveUp = (late: MastodonReadTimeout): void => {
         for (const [kind, why] of unfilled) if (why === undefined) unfilled.set(kind, lastFailure.get(kind) ?? late);
         finish?.(late);
-      }, config.waitMs);
+      };
+      overflow = () => giveUp(new MastodonReadTimeout(`Catch-up was not done when ${maxHeld} live events were waiting; the stream went live`));
+      deadline = scheduler.schedule(() => giveUp(new MastodonReadTimeout(`Catch-up took longer than ${config.waitMs / 1000} s; the stream went live`)), config.waitMs);
       fetching = concat(state.started(), fill).subscribe({ next: emit, complete: () => finish?.(undefined) });
     };
 
@@ -290,7 +302,10 @@ export function catchUp(config: CatchUpConfig): MonoTypeOperatorFunction<Connect
     const subscription = source.subscribe({
       next: (signal) => {
         if (signal.kind === 'event') {
-          if (held) held.push(signal.event);
+          if (held) {
+            held.push(signal.event);
+            if (held.length > maxHeld) overflow();
+          }
           else if (state.accept(signal.event)) subscriber.next(signal);  // the live path: the signal as it came
           return;
         }

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { map, type Observable } from 'rxjs';
+import { map, Observable } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import {
   MastodonNetworkError, MastodonNotFoundError, MastodonServiceUnavailableError,
@@ -104,6 +104,22 @@ describe('catch-up, best-effort and bounded (virtual time)', () => {
     assert.deepEqual(result.requests, ['0 start', '0 missed', '1001 missed', '3002 missed']);
     assert.deepEqual(result.emitted, ['11', '12']);
     assert.deepEqual(result.frames, [3003, 3003]);
+  });
+
+  it('a flood while catch-up hangs: at most 1,000 live events wait; the next one sends the notice and all of them at once', () => {
+    const ids = Array.from({ length: 1001 }, (_, i) => String(12 + i));
+    const result = run((ts) => ({ rest: {
+      start: () => ts.createColdObservable('(a|)', { a: toPage([status('10')], undefined) }),
+      missed: () => ts.createColdObservable('-'),
+    }, connections: [new Observable<ConnectionSignal>((subscriber) => {
+      return ts.schedule(() => {
+        subscriber.next({ kind: 'open' });
+        for (const id of ids) subscriber.next(live(id));
+      }, 1);
+    })] }), 10_000);
+    assert.deepEqual(result.emitted, ['gap(10..12: MastodonReadTimeout)', ...ids]);
+    assert.ok(result.frames.every((frame) => frame === 1), 'nobody waits for the 5 s deadline');
+    assert.equal(result.subscriptions, 1, 'no reconnect');
   });
 
   it('a REST that keeps failing with 503: retries until the 5 s are up, then the notice with its last failure; never a reconnect', () => {
