@@ -37,6 +37,16 @@ export function streamKey(target: StreamTarget): readonly string[] {
   return [target.name];
 }
 
+/**
+ * The URL of a stream's endpoint on a host, its query included.
+ * @example targetUrl('https://streaming.example', { name: 'hashtag', path: '/api/v1/streaming/hashtag', query: { tag: 'rx' } }).href
+ */
+export function targetUrl(baseUrl: string, target: StreamTarget): URL {
+  const url = new URL(baseUrl + target.path);
+  for (const [key, value] of Object.entries(target.query)) url.searchParams.set(key, value);
+  return url;
+}
+
 /** The default cap of one SSE line or event, or one WebSocket message: 4 MiB. */
 export const DEFAULT_MAX_EVENT_SIZE = 4 * 2 ** 20;
 

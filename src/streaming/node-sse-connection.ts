@@ -2,7 +2,7 @@ import { Observable } from 'rxjs';
 import { MastodonNetworkError } from '../errors.js';
 import { apiErrorFor } from '../http/response.js';
 import {
-  BYTES, DEFAULT_MAX_EVENT_SIZE, HEARTBEAT, OPEN, streamKey,
+  BYTES, DEFAULT_MAX_EVENT_SIZE, HEARTBEAT, OPEN, streamKey, targetUrl,
   type ConnectionSignal, type ConnectSettings, type Connector, type StreamTarget,
 } from './connection.js';
 import { decodeEvent } from './decode.js';
@@ -53,8 +53,7 @@ async function refusalOf(response: NodeStreamResponse): Promise<Error | undefine
 export function nodeSseConnector(config: SseHostConfig): Connector {
   const origin = new URL(config.baseUrl).origin;
   return (target: StreamTarget, settings?: ConnectSettings) => new Observable<ConnectionSignal>((subscriber) => {
-    const url = new URL(config.baseUrl + target.path);
-    for (const [key, value] of Object.entries(target.query)) url.searchParams.set(key, value);
+    const url = targetUrl(config.baseUrl, target);
     const stream = streamKey(target);
     const abort = new AbortController();
     let response: NodeStreamResponse | undefined;

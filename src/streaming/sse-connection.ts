@@ -8,7 +8,7 @@ import { MastodonNetworkError } from '../errors.js';
 import { apiErrorFor } from '../http/response.js';
 import { CommentSpotter } from './comment-spotter.js';
 import {
-  BYTES, DEFAULT_MAX_EVENT_SIZE, HEARTBEAT, OPEN, streamKey,
+  BYTES, DEFAULT_MAX_EVENT_SIZE, HEARTBEAT, OPEN, streamKey, targetUrl,
   type ConnectionSignal, type ConnectSettings, type Connector, type StreamTarget,
 } from './connection.js';
 import { decodeEvent } from './decode.js';
@@ -72,8 +72,7 @@ export interface SseConnectorConfig extends SseHostConfig {
 export function sseConnector(config: SseConnectorConfig): Connector {
   const origin = new URL(config.baseUrl).origin;
   return (target: StreamTarget, settings?: ConnectSettings) => new Observable<ConnectionSignal>((subscriber) => {
-    const url = new URL(config.baseUrl + target.path);
-    for (const [key, value] of Object.entries(target.query)) url.searchParams.set(key, value);
+    const url = targetUrl(config.baseUrl, target);
     const stream = streamKey(target);
     let refusal: Error | undefined;
     let ended = false;

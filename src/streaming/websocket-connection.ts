@@ -5,7 +5,7 @@ import { backoffDelay } from './backoff.js';
 import { isRetryableStreamError } from './operators.js';
 import { apiErrorFor } from '../http/response.js';
 import {
-  BLIND_WEBSOCKET_STALL_SECONDS, BYTES, DEFAULT_MAX_EVENT_SIZE, HEARTBEAT, OPEN, WEBSOCKET_STALL_SECONDS, streamKey,
+  BLIND_WEBSOCKET_STALL_SECONDS, BYTES, DEFAULT_MAX_EVENT_SIZE, HEARTBEAT, OPEN, WEBSOCKET_STALL_SECONDS, streamKey, targetUrl,
   type ConnectionSignal, type ConnectSettings, type Connector, type StreamTarget,
 } from './connection.js';
 import { decodeSocketFrame } from './decode.js';
@@ -298,8 +298,7 @@ export class SocketMultiplexer {
    * error. It follows no redirect: another origin's answer says nothing about this server.
    */
   private async whyRefused(baseUrl: string, target: StreamTarget): Promise<Error> {
-    const url = new URL(baseUrl + target.path);
-    for (const [key, value] of Object.entries(target.query)) url.searchParams.set(key, value);
+    const url = targetUrl(baseUrl, target);
     const abort = new AbortController();
     try {
       const token = this.api.access_token;
