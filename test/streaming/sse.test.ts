@@ -97,35 +97,29 @@ describe('SSE streams against the fake server', { timeout: 20000 }, () => {
     assert.ok(await result instanceof MastodonMalformedEventError);
   });
 
-  it('reconnects after refused attempts and reports each in status$', async () => {
+  /** What status$ says of a direct stream whose first `times` attempts the server refuses with `status`, until it opens and is closed. */
+  async function statesAfterRefusals(clientName: string, times: number, status: number): Promise<StreamStatus[]> {
     const { server } = fake;
-    const control = fakeStreaming(server.store);
-    const api = clientFor(server, 'sse_refused');
-    control.refuse(2, 503);
-    const stream = api.streamDirect(fast);
+    fakeStreaming(server.store).refuse(times, status);
+    const stream = clientFor(server, clientName).streamDirect(fast);
     const states: StreamStatus[] = [];
     const watch = stream.status$.subscribe((s) => states.push(s));
     const sub = stream.subscribe();
     await eventually(() => states.some((s) => s.state === 'open'));
-    const reconnecting = states.filter((s) => s.state === 'reconnecting');
-    assert.deepEqual(reconnecting.map((s) => s.state === 'reconnecting' && s.attempt), [1, 2]);
     sub.unsubscribe();
     watch.unsubscribe();
+    return states;
+  }
+
+  it('reconnects after refused attempts and reports each in status$', async () => {
+    const states = await statesAfterRefusals('sse_refused', 2, 503);
+    const reconnecting = states.filter((s) => s.state === 'reconnecting');
+    assert.deepEqual(reconnecting.map((s) => s.state === 'reconnecting' && s.attempt), [1, 2]);
     assert.equal(states.at(-1)!.state, 'closed');
   });
 
   it('reconnects after a refusal with 429 (rate limited), reporting MastodonRateLimitError on status$', async () => {
-    const { server } = fake;
-    const control = fakeStreaming(server.store);
-    const api = clientFor(server, 'sse_429');
-    control.refuse(1, 429);
-    const stream = api.streamDirect(fast);
-    const states: StreamStatus[] = [];
-    const watch = stream.status$.subscribe((s) => states.push(s));
-    const sub = stream.subscribe();
-    await eventually(() => states.some((s) => s.state === 'open'));
-    sub.unsubscribe();
-    watch.unsubscribe();
+    const states = await statesAfterRefusals('sse_429', 1, 429);
     const reconnecting = states.filter((s) => s.state === 'reconnecting');
     assert.equal(reconnecting.length, 1);
     assert.ok(reconnecting[0]!.state === 'reconnecting' && reconnecting[0]!.error instanceof MastodonRateLimitError, String(reconnecting[0]));
