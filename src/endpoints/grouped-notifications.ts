@@ -5,6 +5,7 @@ import type { MastodonClient } from '../client/client.js';
 import { endpoint, json, nothing, objectPage, row } from './define.js';
 import { oneOf, optionalBoolean, optionsOf, paginationParams, type PaginationOptions } from './common.js';
 import { answerField, groupKeyOf, typeList, type GroupKeyLike } from './notification-params.js';
+import type { NotificationsUnreadCountOptions } from './notifications.js';
 import type { Account } from '../entities/account.js';
 import type { GroupedNotificationsResults } from '../entities/grouped-notifications.js';
 import type { NotificationType } from '../entities/notification.js';
@@ -47,16 +48,8 @@ export interface GroupedNotificationOptions {
   supported_types?: readonly NotificationType[];
 }
 
-/** Options of `unreadGroupedNotificationsCount`. */
-export interface UnreadGroupedNotificationsCountOptions {
-  /** Count at most this many notifications (default 100, at most 1000). */
-  limit?: number;
-  /** Count only these types. */
-  types?: readonly NotificationType[];
-  /** Do not count these types. */
-  exclude_types?: readonly NotificationType[];
-  /** Count only notifications caused by this account. */
-  account_id?: IdLike;
+/** Options of `unreadGroupedNotificationsCount`: those of `notificationsUnreadCount`, and the grouped types. */
+export interface UnreadGroupedNotificationsCountOptions extends NotificationsUnreadCountOptions {
   /** The types the client shows grouped; the others count one per notification. */
   grouped_types?: readonly NotificationType[];
 }
