@@ -1,3 +1,4 @@
+import type { InstanceConfigurationV1, InstanceMediaConfiguration } from '../entities/instance.js';
 import type { FakeStore } from './store.js';
 import { FakeHttpError } from './routes/types.js';
 
@@ -7,17 +8,9 @@ import { FakeHttpError } from './routes/types.js';
  * play a server with other limits.
  */
 export interface FakeLimits {
-  statuses: { max_characters: number; max_media_attachments: number; characters_reserved_per_url: number };
-  media_attachments: {
-    supported_mime_types: string[];
-    image_size_limit: number;
-    image_matrix_limit: number;
-    video_size_limit: number;
-    video_frame_rate_limit: number;
-    video_matrix_limit: number;
-    description_limit: number;
-  };
-  polls: { max_options: number; max_characters_per_option: number; min_expiration: number; max_expiration: number };
+  statuses: InstanceConfigurationV1['statuses'];
+  media_attachments: InstanceMediaConfiguration & { description_limit: number };
+  polls: InstanceConfigurationV1['polls'];
   accounts: {
     max_featured_tags: number;
     max_pinned_statuses: number;
