@@ -28,6 +28,7 @@ export function call<A extends unknown[], R>(client: MastodonClient, row: Endpoi
     const request: Call = {
       method: row.method,
       path: row.path,
+      fillPath: row.fillPath,
       params,
       headers,
       encoding: row.encoding,

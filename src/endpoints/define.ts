@@ -3,6 +3,7 @@ import { call } from '../client/call.js';
 import type { MastodonClient } from '../client/client.js';
 import type { HttpMethod } from '../http/backend.js';
 import type { BodyEncoder, Params } from '../http/params.js';
+import type { FilledPath } from '../http/fill-path.js';
 import { readJson, readNothing, readObjectPage, readPage, readText, type ResultReader } from '../http/response.js';
 import type { ObjectPage, Page } from '../pagination/page.js';
 
@@ -82,6 +83,8 @@ export interface Endpoint<A extends unknown[], R> {
    * `{name*}` keeps `/` between encoded segments (for `timeline('tag/cats')`).
    */
   readonly path: string;
+  /** Fills the path's placeholders (`fillPath`): named by every row whose path has them. */
+  readonly fillPath: ((path: string, params: Params) => FilledPath) | undefined;
   /** The Mastodon version that added the endpoint (`version_check_mode: 'created'`). */
   readonly created?: string;
   /** The last version that changed it, parameters or result (`version_check_mode: 'changed'`). */
@@ -120,6 +123,8 @@ export interface EndpointSpec<A extends unknown[], R> {
    * `nothing`): a reference, not a call, so that a bundler can drop an unused row whole.
    */
   readonly returns: () => Returns<R>;
+  /** `fillPath`, when the route has `{placeholders}`: it fills them from the parameters of the same name. */
+  readonly fillPath?: (path: string, params: Params) => FilledPath;
   readonly created?: string;
   readonly changed?: string;
   readonly api_version?: number;
@@ -152,6 +157,7 @@ export function row<R, A extends unknown[] = []>(route: Route, spec: EndpointSpe
   return {
     method: route.slice(0, space) as HttpMethod,
     path: route.slice(space + 1),
+    fillPath: spec.fillPath,
     created: spec.created,
     changed: spec.changed,
     api_version: spec.api_version,
@@ -184,7 +190,7 @@ export interface EndpointFunction<A extends unknown[], R> {
  * ## Example
  * ```ts
  * export const status = endpoint('GET /api/v1/statuses/{id}', {
- *   created: '1.0.0', returns: json<Status>,
+ *   fillPath, created: '1.0.0', returns: json<Status>,
  *   params: (id: IdLike) => ({ id: idOf(id) }),
  * });
  * status(client, '109440146774012815').subscribe((s) => console.log(s.content));
