@@ -1,5 +1,4 @@
-import { asyncScheduler, defer, type Observable, of, type SchedulerLike, throwError } from 'rxjs';
-import { catchError, concatMap, map, shareReplay, tap } from 'rxjs/operators';
+import { asyncScheduler, catchError, concatMap, defer, map, type Observable, of, type SchedulerLike, shareReplay, tap, throwError } from 'rxjs';
 import { MastodonAPIError, MastodonIllegalArgumentError, MastodonMalformedResponseError, MastodonVersionError } from '../errors.js';
 import type { HttpResponse } from '../http/backend.js';
 import { defaultBackend } from '../http/default-backend.js';
