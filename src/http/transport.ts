@@ -116,8 +116,9 @@ export function createTransport(client: TransportClient, backend: HttpBackend, d
 
   /** Turns a call into a request. Throws `MastodonIllegalArgumentError` for parameters that cannot be sent. */
   function build(apiCall: Call): HttpRequest {
-    const given = apiCall.params ?? {};
-    const { path, rest } = apiCall.fillPath?.(apiCall.path, given) ?? { path: apiCall.path, rest: given };
+    let path = apiCall.path;
+    let rest = apiCall.params ?? {};
+    if (apiCall.fillPath) ({ path, rest } = apiCall.fillPath(path, rest));
     let url: URL;
     try {
       url = new URL(path.startsWith('/') ? client.api_base_url + path : path);
