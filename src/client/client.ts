@@ -1,4 +1,4 @@
-import { asyncScheduler, catchError, concatMap, defer, map, type Observable, of, type SchedulerLike, shareReplay, tap, throwError } from 'rxjs';
+import { asyncScheduler, catchError, concatMap, defer, map, type Observable, of, type SchedulerLike, shareReplay, tap } from 'rxjs';
 import { MastodonAPIError, MastodonIllegalArgumentError, MastodonMalformedResponseError, MastodonVersionError } from '../errors.js';
 import type { HttpResponse } from '../http/backend.js';
 import { defaultBackend } from '../http/default-backend.js';
@@ -231,7 +231,10 @@ export class MastodonClient {
   fetchServerVersion(): Observable<Version> {
     const ask = (path: string) => fetchWith(this, { method: 'GET', path }, readJson<Partial<InstanceV2 & Instance> | null>);
     return ask('/api/v2/instance/').pipe(
-      catchError((error: unknown) => (isAbsent(error) ? of(null) : throwError(() => error))),
+      catchError((error: unknown) => {
+        if (isAbsent(error)) return of(null);
+        throw error;
+      }),
       concatMap((v2) => (typeof v2?.version === 'string' ? of(v2) : ask('/api/v1/instance/'))),
       map((info) => {
         if (typeof info?.version !== 'string') throw new MastodonIllegalArgumentError('The server did not say its version');
