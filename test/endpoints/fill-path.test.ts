@@ -1,10 +1,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { firstValueFrom } from 'rxjs';
-import { MastodonClient, MastodonIllegalArgumentError } from '../../src/core.js';
+import { endpoint, json, MastodonClient, MastodonIllegalArgumentError, row } from '../../src/core.js';
 import { apiRequest, fetchNext, mediaUpdate, status, timelineHome } from '../../src/api.js';
 import { apiRows } from '../../src/testing/rows.js';
-import { json, startLoopback, type Loopback } from '../support/loopback.js';
+import { json as answerJson, startLoopback, type Loopback } from '../support/loopback.js';
 
 // A row names fillPath when its route has placeholders, so that the bundles of rows without
 // any do not hold it: a row that forgot it would send `{id}` as it is.
@@ -18,13 +18,20 @@ describe('path placeholders', () => {
     assert.deepEqual(wrong, []);
   });
 
+  it('rows declared through mastodon-rx/core fill their placeholders without naming fillPath', () => {
+    const declared = endpoint('GET /api/v1/polls/{id}', { returns: json<unknown>, params: (id: string) => ({ id }) });
+    assert.ok(declared.row.fillPath);
+    assert.ok(row('GET /api/v1/polls/{id}', { returns: json<unknown> }).fillPath);
+    assert.equal(row('GET /api/v1/polls', { returns: json<unknown> }).fillPath, undefined);
+  });
+
   describe('on the wire', () => {
     let server: Loopback;
     before(async () => {
       server = await startLoopback((req, res) => {
         if (req.url.startsWith('/api/v1/timelines/home')) {
-          json(res, [{ id: '3' }], 200, { link: `<${server.url}/api/v1/timelines/home?max_id={id}>; rel="next"` });
-        } else json(res, { id: '7', url: 'https://files.example/7.png' });
+          answerJson(res, [{ id: '3' }], 200, { link: `<${server.url}/api/v1/timelines/home?max_id={id}>; rel="next"` });
+        } else answerJson(res, { id: '7', url: 'https://files.example/7.png' });
       });
     });
     after(() => server.close());
@@ -36,8 +43,10 @@ describe('path placeholders', () => {
       await firstValueFrom(status(api, 'a b'));
       await firstValueFrom(apiRequest(api, { method: 'GET', path: '/api/v1/polls/{id}', params: { id: '9', x: 1 } }));
       await firstValueFrom(mediaUpdate(api, '7', { description: 'a cat' }));
+      const poll = endpoint('GET /api/v1/polls/{id}', { returns: json<unknown>, params: (id: string) => ({ id }) });
+      await firstValueFrom(poll(api, '1/2'));
       assert.deepEqual(server.seen.map((seen) => `${seen.method} ${seen.url}`), [
-        'GET /api/v1/statuses/a%20b', 'GET /api/v1/polls/9?x=1', 'PUT /api/v1/media/7',
+        'GET /api/v1/statuses/a%20b', 'GET /api/v1/polls/9?x=1', 'PUT /api/v1/media/7', 'GET /api/v1/polls/1%2F2',
       ]);
       await assert.rejects(firstValueFrom(apiRequest(api, { method: 'GET', path: '/api/v1/polls/{id}' })), MastodonIllegalArgumentError);
     });
