@@ -4,7 +4,7 @@
 export { MastodonClient } from './client/client.js';
 export { call, checkFeatures, headerParams } from './client/call.js';
 export {
-  endpoint, row, json, page, objectPage, text, nothing,
+  coreEndpoint as endpoint, coreRow as row, json, page, objectPage, text, nothing,
   type AnyEndpoint, type Endpoint, type EndpointFunction, type EndpointSpec,
   type BodyEncoding, type PreparedParams, type ResultKind, type Returns, type Route, type FeatureSetName,
 } from './endpoints/define.js';
@@ -17,6 +17,7 @@ export type { HttpBackend, HttpRequest, HttpResponse, HttpMethod, RequestBody } 
 export { FetchBackend } from './http/fetch-backend.js';
 export { UndiciBackend } from './http/undici-backend.js';
 export type { ApiCall, Call } from './http/transport.js';
+export { fillPath, type FilledPath } from './http/fill-path.js';
 export type { ResultReader } from './http/response.js';
 export { formBody, jsonBody, formOrJsonBody, type Params, type ParamValue, type BodyEncoder, type EncodedBody } from './http/params.js';
 export { RateLimiter, type RateLimitState, type RatelimitMethod } from './ratelimit/limiter.js';

@@ -23,11 +23,13 @@ import type { MastodonClient } from './client.js';
  */
 export function call<A extends unknown[], R>(client: MastodonClient, row: Endpoint<A, R>, args: A): Observable<R> {
   return defer(() => {
-    const wire = rowParams(row, args);
-    const { params, headers } = row.prepare ? row.prepare(client, wire) : { params: wire, headers: undefined };
+    let params = rowParams(row, args);
+    let headers: PreparedParams['headers'];
+    if (row.prepare) ({ params, headers } = row.prepare(client, params));
     const request: Call = {
       method: row.method,
       path: row.path,
+      fillPath: row.fillPath,
       params,
       headers,
       encoding: row.encoding,

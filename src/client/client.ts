@@ -1,12 +1,12 @@
-import { asyncScheduler, defer, type Observable, of, type SchedulerLike, throwError } from 'rxjs';
-import { catchError, concatMap, map, shareReplay, tap } from 'rxjs/operators';
+import { asyncScheduler, catchError, concatMap, defer, map, type Observable, of, type SchedulerLike, shareReplay, tap } from 'rxjs';
 import { MastodonAPIError, MastodonIllegalArgumentError, MastodonMalformedResponseError, MastodonVersionError } from '../errors.js';
 import type { HttpResponse } from '../http/backend.js';
 import { defaultBackend } from '../http/default-backend.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from '../http/body-limit.js';
 import { createTransport, fetchWith, type Call, type Transport } from '../http/transport.js';
 import { readJson } from '../http/response.js';
-import { RateLimiter, type RateLimitState, type RatelimitMethod } from '../ratelimit/limiter.js';
+import { RATELIMIT_METHODS, RateLimiter, type RateLimitState, type RatelimitMethod } from '../ratelimit/limiter.js';
+import { checkedChoice } from '../choice.js';
 import { formatVersion, parseVersion, versionAtLeast, type Version } from '../versions/version.js';
 import type { Instance } from '../entities/instance.js';
 import type { InstanceV2 } from '../entities/instance-v2.js';
@@ -89,9 +89,9 @@ export class MastodonClient {
     this.client_secret = credentials.client_secret;
     this.access_token = credentials.access_token;
     this.lang = options.lang;
-    this.version_check_mode = checkedOption('version_check_mode', options.version_check_mode ?? 'created', ['created', 'changed', 'none']);
-    this.feature_set = checkedOption('feature_set', options.feature_set ?? 'mainline', ['mainline', 'fedibird', 'pleroma']);
-    this.ratelimit_method = checkedOption('ratelimit_method', options.ratelimit_method ?? 'wait', ['throw', 'wait', 'pace']);
+    this.version_check_mode = checkedChoice('version_check_mode', options.version_check_mode ?? 'created', ['created', 'changed', 'none']);
+    this.feature_set = checkedChoice('feature_set', options.feature_set ?? 'mainline', ['mainline', 'fedibird', 'pleroma']);
+    this.ratelimit_method = checkedChoice('ratelimit_method', options.ratelimit_method ?? 'wait', RATELIMIT_METHODS);
     this.request_timeout = options.request_timeout ?? 300;
     if (!(this.request_timeout > 0)) throw new MastodonIllegalArgumentError('request_timeout must be a positive number of seconds');
     this.max_response_bytes = options.max_response_bytes ?? DEFAULT_MAX_RESPONSE_BYTES;
@@ -231,7 +231,10 @@ export class MastodonClient {
   fetchServerVersion(): Observable<Version> {
     const ask = (path: string) => fetchWith(this, { method: 'GET', path }, readJson<Partial<InstanceV2 & Instance> | null>);
     return ask('/api/v2/instance/').pipe(
-      catchError((error: unknown) => (isAbsent(error) ? of(null) : throwError(() => error))),
+      catchError((error: unknown) => {
+        if (isAbsent(error)) return of(null);
+        throw error;
+      }),
       concatMap((v2) => (typeof v2?.version === 'string' ? of(v2) : ask('/api/v1/instance/'))),
       map((info) => {
         if (typeof info?.version !== 'string') throw new MastodonIllegalArgumentError('The server did not say its version');
@@ -267,13 +270,6 @@ export class MastodonClient {
 /** Whether instance v2 is not there: a 404 or 410, or an answer that is not JSON (a web page). */
 function isAbsent(error: unknown): boolean {
   return error instanceof MastodonMalformedResponseError || (error instanceof MastodonAPIError && (error.status === 404 || error.status === 410));
-}
-
-function checkedOption<T extends string>(name: string, value: string, allowed: readonly T[]): T {
-  if (!(allowed as readonly string[]).includes(value)) {
-    throw new MastodonIllegalArgumentError(`Invalid ${name} ${JSON.stringify(value)}; must be one of ${allowed.join(', ')}`);
-  }
-  return value as T;
 }
 
 function maxVersion(a: string | undefined, b: string | undefined): string | undefined {

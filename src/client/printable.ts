@@ -1,12 +1,12 @@
-/** The client fields that hold secrets: printed as `[redacted]`. */
-const SECRET_FIELDS: ReadonlySet<string> = new Set(['access_token', 'client_secret']);
+import { isSecretKey } from '../http/redact.js';
 
 /** The symbol Node's `util.inspect` (and so `console.log`) calls, without importing `node:util`. */
 export const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
 /**
  * What printing a client shows: its settings (the own fields that hold plain values), with
- * the access token and client secret replaced by `[redacted]` when set. The fields themselves
+ * the fields whose names say secret, as `redact` reads them (the access token, the client
+ * secret), replaced by `[redacted]` when set. The fields themselves
  * stay readable: `api.access_token` is the token.
  *
  * ## Example
@@ -19,7 +19,7 @@ export function printableClient(client: object): Record<string, unknown> {
   for (const [key, value] of Object.entries(client)) {
     if (typeof value === 'object' && value !== null) continue;
     if (typeof value === 'function' || typeof value === 'symbol') continue;
-    view[key] = SECRET_FIELDS.has(key) && value !== undefined ? '[redacted]' : value;
+    view[key] = value !== undefined && isSecretKey(key) ? '[redacted]' : value;
   }
   return view;
 }

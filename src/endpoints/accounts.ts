@@ -13,6 +13,7 @@ import { MastodonIllegalArgumentError, MastodonNotFoundError } from '../errors.j
 import type { Params } from '../http/params.js';
 import { idOf, idsOf, type IdLike } from '../ids.js';
 import type { Page } from '../pagination/page.js';
+import { fillPath } from '../http/fill-path.js';
 
 /** Options of `accountStatuses`. */
 export interface AccountStatusesOptions extends PaginationOptions {
@@ -103,7 +104,7 @@ function optionalSeconds(name: string, value: unknown): number | undefined {
 /** The spec of an action on an account that answers with the relationship. */
 /* @__NO_SIDE_EFFECTS__ */
 function relationshipSpec(created: string, changed = '3.3.0') {
-  return { created, changed, returns: json<Relationship>, params: byId };
+  return { fillPath, created, changed, returns: json<Relationship>, params: byId };
 }
 
 // Accounts: the logged-in user and others, and how they relate.
@@ -113,7 +114,7 @@ function relationshipSpec(created: string, changed = '3.3.0') {
  * @example account(client, '109440137734600341').subscribe((a) => console.log(a.acct))
  */
 export const account = /* @__PURE__ */ endpoint('GET /api/v1/accounts/{id}', {
-  created: '1.0.0', changed: '3.3.0', returns: json<Account>,
+  fillPath, created: '1.0.0', changed: '3.3.0', returns: json<Account>,
   params: (id: IdLike) => ({ id: idOf(id) }),
 });
 
@@ -148,7 +149,7 @@ export const me = /* @__PURE__ */ endpoint('GET /api/v1/accounts/verify_credenti
  * @example accountStatuses(client, account, { exclude_replies: true, limit: 40 }).subscribe((page) => console.log(page.length))
  */
 export const accountStatuses = /* @__PURE__ */ endpoint('GET /api/v1/accounts/{id}/statuses', {
-  created: '1.0.0', changed: '3.3.0', returns: page<Status>,
+  fillPath, created: '1.0.0', changed: '3.3.0', returns: page<Status>,
   options: 1, params: (id: IdLike, options?: AccountStatusesOptions) => {
     const o = optionsOf(options);
     return {
@@ -166,7 +167,7 @@ export const accountStatuses = /* @__PURE__ */ endpoint('GET /api/v1/accounts/{i
  * @example accountFollowing(client, account).subscribe((page) => console.log(page.map((a) => a.acct)))
  */
 export const accountFollowing = /* @__PURE__ */ endpoint('GET /api/v1/accounts/{id}/following', {
-  created: '1.0.0', changed: '3.3.0', returns: page<Account>,
+  fillPath, created: '1.0.0', changed: '3.3.0', returns: page<Account>,
   options: 1, params: idPageParams,
 });
 
@@ -175,7 +176,7 @@ export const accountFollowing = /* @__PURE__ */ endpoint('GET /api/v1/accounts/{
  * @example accountFollowers(client, account, { limit: 80 }).subscribe((page) => console.log(page.length))
  */
 export const accountFollowers = /* @__PURE__ */ endpoint('GET /api/v1/accounts/{id}/followers', {
-  created: '1.0.0', changed: '3.3.0', returns: page<Account>,
+  fillPath, created: '1.0.0', changed: '3.3.0', returns: page<Account>,
   options: 1, params: idPageParams,
 });
 
@@ -214,7 +215,7 @@ export const accountSearch = /* @__PURE__ */ endpoint('GET /api/v1/accounts/sear
  * @example accountLists(client, account).subscribe((lists) => console.log(lists.map((l) => l.title)))
  */
 export const accountLists = /* @__PURE__ */ endpoint('GET /api/v1/accounts/{id}/lists', {
-  created: '2.1.0', changed: '2.1.0', returns: json<List[]>, params: byId,
+  fillPath, created: '2.1.0', changed: '2.1.0', returns: json<List[]>, params: byId,
 });
 
 /**
@@ -241,7 +242,7 @@ export const accountFamiliarFollowers = /* @__PURE__ */ endpoint('GET /api/v1/ac
  * @example accountFollow(client, account, { notify: true, languages: ['en', 'de'] }).subscribe((rel) => console.log(rel.following, rel.requested))
  */
 export const accountFollow = /* @__PURE__ */ endpoint('POST /api/v1/accounts/{id}/follow', {
-  created: '1.0.0', changed: '3.3.0', returns: json<Relationship>,
+  fillPath, created: '1.0.0', changed: '3.3.0', returns: json<Relationship>,
   options: 1, params: (id: IdLike, options?: AccountFollowOptions) => {
     const o = optionsOf(options);
     return {
@@ -306,7 +307,7 @@ export const accountUnblock = /* @__PURE__ */ endpoint('POST /api/v1/accounts/{i
  * @example accountMute(client, account, { notifications: false, duration: 86400 }).subscribe((rel) => console.log(rel.muting))
  */
 export const accountMute = /* @__PURE__ */ endpoint('POST /api/v1/accounts/{id}/mute', {
-  created: '1.1.0', changed: '3.3.0', returns: json<Relationship>,
+  fillPath, created: '1.1.0', changed: '3.3.0', returns: json<Relationship>,
   options: 1, params: (id: IdLike, options?: AccountMuteOptions) => {
     const o = optionsOf(options);
     return {
@@ -340,6 +341,6 @@ export const accountUnpin = /* @__PURE__ */ endpoint('POST /api/v1/accounts/{id}
  * @example accountNoteSet(client, account, 'met at the conference').subscribe((rel) => console.log(rel.note))
  */
 export const accountNoteSet = /* @__PURE__ */ endpoint('POST /api/v1/accounts/{id}/note', {
-  created: '3.2.0', changed: '3.3.0', returns: json<Relationship>,
+  fillPath, created: '3.2.0', changed: '3.3.0', returns: json<Relationship>,
   params: (id: IdLike, comment: string) => ({ id: idOf(id), comment: requiredString('comment', comment) }),
 });

@@ -7,6 +7,7 @@ import type { AsyncRefresh } from '../entities/async-refresh.js';
 import { MastodonIllegalArgumentError } from '../errors.js';
 import { getAsyncRefreshInfo } from './async-refreshes.js';
 import { endpoint, json, nothing, row } from './define.js';
+import { fillPath } from '../http/fill-path.js';
 
 // Annual reports ("Wrapstodon"): a user's year in review, made on request in December.
 
@@ -32,7 +33,7 @@ export const annualReports = /* @__PURE__ */ endpoint('GET /api/v1/annual_report
  * @example annualReport(client, 2025).subscribe(({ annual_reports: [report] }) => console.log(report?.data?.archetype))
  */
 export const annualReport = /* @__PURE__ */ endpoint('GET /api/v1/annual_reports/{year}', {
-  created: '4.4.0', returns: json<WrappedAnnualReports>, params: byYear,
+  fillPath, created: '4.4.0', returns: json<WrappedAnnualReports>, params: byYear,
 });
 
 /**
@@ -42,7 +43,7 @@ export const annualReport = /* @__PURE__ */ endpoint('GET /api/v1/annual_reports
  * @example annualReportState(client, 2025).subscribe(({ state }) => console.log(state))
  */
 export const annualReportState = /* @__PURE__ */ endpoint('GET /api/v1/annual_reports/{year}/state', {
-  created: '4.6.0', api_version: 8, returns: json<AnnualReportStateResult>, params: byYear,
+  fillPath, created: '4.6.0', api_version: 8, returns: json<AnnualReportStateResult>, params: byYear,
 });
 
 /**
@@ -50,12 +51,12 @@ export const annualReportState = /* @__PURE__ */ endpoint('GET /api/v1/annual_re
  * @example annualReportRead(client, 2025).subscribe()
  */
 export const annualReportRead = /* @__PURE__ */ endpoint('POST /api/v1/annual_reports/{year}/read', {
-  created: '4.3.0', returns: nothing, params: byYear,
+  fillPath, created: '4.3.0', returns: nothing, params: byYear,
 });
 
 /** `POST /api/v1/annual_reports/{year}/generate`: the row `annualReportGenerate` sends. */
 export const annualReportGenerateRow = /* @__PURE__ */ row('POST /api/v1/annual_reports/{year}/generate', {
-  created: '4.6.0', api_version: 8, returns: json<Record<string, unknown>>, params: byYear,
+  fillPath, created: '4.6.0', api_version: 8, returns: json<Record<string, unknown>>, params: byYear,
 });
 
 /**

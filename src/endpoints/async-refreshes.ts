@@ -9,6 +9,7 @@ import { idOf } from '../ids.js';
 import { optionsOf } from './common.js';
 import { json, row } from './define.js';
 import { fetchResult } from '../http/transport.js';
+import { fillPath } from '../http/fill-path.js';
 
 // Async refreshes (Mastodon 4.4, alpha API): an answer with a `Mastodon-Async-Refresh` header
 // is being refreshed in the background (replies fetched from other servers, an annual report
@@ -22,7 +23,7 @@ const MAX_RETRY_SECONDS = 300;
 
 /** `GET /api/v1_alpha/async_refreshes/{id}`: the row `getAsyncRefreshStatus` and `awaitAsyncRefresh` send. */
 export const getAsyncRefreshStatusRow = /* @__PURE__ */ row('GET /api/v1_alpha/async_refreshes/{id}', {
-  created: '4.4.0', changed: '4.4.0', returns: json<WrappedAsyncRefresh>,
+  fillPath, created: '4.4.0', changed: '4.4.0', returns: json<WrappedAsyncRefresh>,
   params: (id: string) => ({ id: idOf(id, 'async refresh id') }),
 });
 

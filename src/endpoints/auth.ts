@@ -95,7 +95,7 @@ export const createAccountRow = /* @__PURE__ */ row('POST /api/v1/accounts', {
  */
 function sendWithToken<R>(client: MastodonClient, sent: Endpoint<[Params], R>, params: Params, token: string | null | undefined): Observable<R> {
   return fetchResult<R>(client, {
-    method: sent.method, path: sent.path, params, token, ratelimited: sent.ratelimited, result: sent.returns.kind,
+    method: sent.method, path: sent.path, fillPath: sent.fillPath, params, token, ratelimited: sent.ratelimited, result: sent.returns.kind,
   });
 }
 

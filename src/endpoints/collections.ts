@@ -4,6 +4,7 @@ import type { CollectionWithAccounts, WrappedCollection, WrappedCollectionItem, 
 import { MastodonIllegalArgumentError } from '../errors.js';
 import type { Params } from '../http/params.js';
 import { idOf, idsOf, type IdLike } from '../ids.js';
+import { fillPath } from '../http/fill-path.js';
 
 // Collections (Mastodon 4.6, API version 10): lists of accounts a user recommends following,
 // with a name and a topic. The lists of collections come wrapped (`{"collections": […]}`) and
@@ -82,7 +83,7 @@ function fieldParams(o: Partial<CollectionFields>): Params {
  * @example accountCollections(client, account, { limit: 10 }).subscribe(({ collections }) => console.log(collections.map((c) => c.name)))
  */
 export const accountCollections = /* @__PURE__ */ endpoint('GET /api/v1/accounts/{account_id}/collections', {
-  created: '4.6.0', api_version: 10, returns: json<WrappedCollections>, options: 1, params: listParams,
+  fillPath, created: '4.6.0', api_version: 10, returns: json<WrappedCollections>, options: 1, params: listParams,
 });
 
 /**
@@ -90,7 +91,7 @@ export const accountCollections = /* @__PURE__ */ endpoint('GET /api/v1/accounts
  * @example accountInCollections(client, me).subscribe(({ collections }) => console.log(collections.length))
  */
 export const accountInCollections = /* @__PURE__ */ endpoint('GET /api/v1/accounts/{account_id}/in_collections', {
-  created: '4.6.0', api_version: 10, returns: json<WrappedCollections>, options: 1, params: listParams,
+  fillPath, created: '4.6.0', api_version: 10, returns: json<WrappedCollections>, options: 1, params: listParams,
 });
 
 /**
@@ -98,7 +99,7 @@ export const accountInCollections = /* @__PURE__ */ endpoint('GET /api/v1/accoun
  * @example collection(client, id).subscribe(({ collection, accounts }) => console.log(collection.name, accounts.length))
  */
 export const collection = /* @__PURE__ */ endpoint('GET /api/v1/collections/{id}', {
-  created: '4.6.0', api_version: 10, returns: json<CollectionWithAccounts>,
+  fillPath, created: '4.6.0', api_version: 10, returns: json<CollectionWithAccounts>,
   params: (id: IdLike) => ({ id: idOf(id) }),
 });
 
@@ -124,7 +125,7 @@ export const collectionCreate = /* @__PURE__ */ endpoint('POST /api/v1/collectio
  * @example collectionUpdate(client, collection, { discoverable: false }).subscribe(({ collection }) => console.log(collection.discoverable))
  */
 export const collectionUpdate = /* @__PURE__ */ endpoint('PATCH /api/v1/collections/{id}', {
-  created: '4.6.0', api_version: 10, returns: json<WrappedCollection>,
+  fillPath, created: '4.6.0', api_version: 10, returns: json<WrappedCollection>,
   options: 1, params: (id: IdLike, options?: CollectionUpdateOptions) => {
     const o = optionsOf(options);
     return { id: idOf(id), name: optionalText('name', o.name), ...fieldParams(o) };
@@ -136,7 +137,7 @@ export const collectionUpdate = /* @__PURE__ */ endpoint('PATCH /api/v1/collecti
  * @example collectionDelete(client, collection).subscribe()
  */
 export const collectionDelete = /* @__PURE__ */ endpoint('DELETE /api/v1/collections/{id}', {
-  created: '4.6.0', api_version: 10, returns: nothing,
+  fillPath, created: '4.6.0', api_version: 10, returns: nothing,
   params: (id: IdLike) => ({ id: idOf(id) }),
 });
 
@@ -146,7 +147,7 @@ export const collectionDelete = /* @__PURE__ */ endpoint('DELETE /api/v1/collect
  * @example collectionAddAccount(client, collection, account).subscribe(({ collection_item }) => console.log(collection_item.state))
  */
 export const collectionAddAccount = /* @__PURE__ */ endpoint('POST /api/v1/collections/{collection_id}/items', {
-  created: '4.6.0', api_version: 10, returns: json<WrappedCollectionItem>,
+  fillPath, created: '4.6.0', api_version: 10, returns: json<WrappedCollectionItem>,
   params: (collection_id: IdLike, account_id: IdLike) => ({
     collection_id: idOf(collection_id, 'collection_id'), account_id: idOf(account_id, 'account_id'),
   }),
@@ -157,7 +158,7 @@ export const collectionAddAccount = /* @__PURE__ */ endpoint('POST /api/v1/colle
  * @example collectionRemoveAccount(client, collection, item).subscribe()
  */
 export const collectionRemoveAccount = /* @__PURE__ */ endpoint('DELETE /api/v1/collections/{collection_id}/items/{id}', {
-  created: '4.6.0', api_version: 10, returns: nothing,
+  fillPath, created: '4.6.0', api_version: 10, returns: nothing,
   params: (collection_id: IdLike, item_id: IdLike) => ({ collection_id: idOf(collection_id, 'collection_id'), id: idOf(item_id, 'item_id') }),
 });
 
@@ -166,6 +167,6 @@ export const collectionRemoveAccount = /* @__PURE__ */ endpoint('DELETE /api/v1/
  * @example collectionRevoke(client, theirCollection, myItem).subscribe()
  */
 export const collectionRevoke = /* @__PURE__ */ endpoint('POST /api/v1/collections/{collection_id}/items/{id}/revoke', {
-  created: '4.6.0', api_version: 10, returns: nothing,
+  fillPath, created: '4.6.0', api_version: 10, returns: nothing,
   params: (collection_id: IdLike, item_id: IdLike) => ({ collection_id: idOf(collection_id, 'collection_id'), id: idOf(item_id, 'item_id') }),
 });

@@ -41,7 +41,7 @@ export function pageParams(options?: PaginationOptions): Params {
 
 /**
  * The parameters of a paginated list that belongs to one object (an account, a list): its id and the pagination options.
- * @example endpoint('GET /api/v1/lists/{id}/accounts', { returns: page<Account>, options: 1, params: idPageParams })
+ * @example endpoint('GET /api/v1/lists/{id}/accounts', { fillPath, returns: page<Account>, options: 1, params: idPageParams })
  */
 export function idPageParams(id: IdLike, options?: PaginationOptions): Params {
   return { id: idOf(id), ...pageParams(options) };

@@ -3,6 +3,7 @@ import { pageParams } from './common.js';
 import type { Conversation } from '../entities/conversation.js';
 import { idOf, type IdLike } from '../ids.js';
 import type { Page } from '../pagination/page.js';
+import { fillPath } from '../http/fill-path.js';
 
 // Direct-message conversations.
 
@@ -20,7 +21,7 @@ export const conversations = /* @__PURE__ */ endpoint('GET /api/v1/conversations
  * @example conversationsRead(client, conversation).subscribe((c) => console.log(c.unread))
  */
 export const conversationsRead = /* @__PURE__ */ endpoint('POST /api/v1/conversations/{id}/read', {
-  created: '2.6.0', changed: '3.3.0', returns: json<Conversation>,
+  fillPath, created: '2.6.0', changed: '3.3.0', returns: json<Conversation>,
   params: (id: IdLike) => ({ id: idOf(id) }),
 });
 
@@ -30,7 +31,7 @@ export const conversationsRead = /* @__PURE__ */ endpoint('POST /api/v1/conversa
  * @example conversationsUnread(client, conversation).subscribe((c) => console.log(c.unread))  // true
  */
 export const conversationsUnread = /* @__PURE__ */ endpoint('POST /api/v1/conversations/{id}/unread', {
-  returns: json<Conversation>,
+  fillPath, returns: json<Conversation>,
   params: (id: IdLike) => ({ id: idOf(id) }),
 });
 
@@ -40,6 +41,6 @@ export const conversationsUnread = /* @__PURE__ */ endpoint('POST /api/v1/conver
  * @example conversationDelete(client, conversation).subscribe(() => console.log('removed'))
  */
 export const conversationDelete = /* @__PURE__ */ endpoint('DELETE /api/v1/conversations/{id}', {
-  created: '2.6.0', returns: nothing,
+  fillPath, created: '2.6.0', returns: nothing,
   params: (id: IdLike) => ({ id: idOf(id) }),
 });

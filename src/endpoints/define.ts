@@ -3,6 +3,7 @@ import { call } from '../client/call.js';
 import type { MastodonClient } from '../client/client.js';
 import type { HttpMethod } from '../http/backend.js';
 import type { BodyEncoder, Params } from '../http/params.js';
+import { fillPath, type FilledPath } from '../http/fill-path.js';
 import { readJson, readNothing, readObjectPage, readPage, readText, type ResultReader } from '../http/response.js';
 import type { ObjectPage, Page } from '../pagination/page.js';
 
@@ -82,6 +83,8 @@ export interface Endpoint<A extends unknown[], R> {
    * `{name*}` keeps `/` between encoded segments (for `timeline('tag/cats')`).
    */
   readonly path: string;
+  /** Fills the path's placeholders (`fillPath`): named by every row whose path has them. */
+  readonly fillPath: ((path: string, params: Params) => FilledPath) | undefined;
   /** The Mastodon version that added the endpoint (`version_check_mode: 'created'`). */
   readonly created?: string;
   /** The last version that changed it, parameters or result (`version_check_mode: 'changed'`). */
@@ -120,6 +123,8 @@ export interface EndpointSpec<A extends unknown[], R> {
    * `nothing`): a reference, not a call, so that a bundler can drop an unused row whole.
    */
   readonly returns: () => Returns<R>;
+  /** `fillPath`, when the route has `{placeholders}`: it fills them from the parameters of the same name. */
+  readonly fillPath?: (path: string, params: Params) => FilledPath;
   readonly created?: string;
   readonly changed?: string;
   readonly api_version?: number;
@@ -152,6 +157,7 @@ export function row<R, A extends unknown[] = []>(route: Route, spec: EndpointSpe
   return {
     method: route.slice(0, space) as HttpMethod,
     path: route.slice(space + 1),
+    fillPath: spec.fillPath,
     created: spec.created,
     changed: spec.changed,
     api_version: spec.api_version,
@@ -184,7 +190,7 @@ export interface EndpointFunction<A extends unknown[], R> {
  * ## Example
  * ```ts
  * export const status = endpoint('GET /api/v1/statuses/{id}', {
- *   created: '1.0.0', returns: json<Status>,
+ *   fillPath, created: '1.0.0', returns: json<Status>,
  *   params: (id: IdLike) => ({ id: idOf(id) }),
  * });
  * status(client, '109440146774012815').subscribe((s) => console.log(s.content));
@@ -195,6 +201,43 @@ export function endpoint<R, A extends unknown[] = []>(route: Route, spec: Endpoi
   const described = row(route, spec);
   const send = (client: MastodonClient, ...args: A): Observable<R> => call(client, described, args);
   return Object.assign(send, { row: described });
+}
+
+/**
+ * Declares a row outside the library: the `row` of `mastodon-rx/core`. As {@link row}, and a
+ * route with `{placeholders}` has them filled (`fillPath`) whether or not its spec names it.
+ *
+ * ## Example
+ * ```ts
+ * import { json, row } from 'mastodon-rx/core';
+ * const pollRow = row('GET /api/v1/polls/{id}', { returns: json<Poll>, params: (id: string) => ({ id }) });
+ * ```
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function coreRow<R, A extends unknown[] = []>(route: Route, spec: EndpointSpec<A, R>): Endpoint<A, R> {
+  return row(route, withFillPath(route, spec));
+}
+
+/**
+ * Declares an endpoint outside the library: the `endpoint` of `mastodon-rx/core`. As
+ * {@link endpoint}, and a route with `{placeholders}` has them filled (`fillPath`) whether or
+ * not its spec names it. The library's own rows name it, so that bundles of rows without
+ * placeholders do not hold it.
+ *
+ * ## Example
+ * ```ts
+ * import { endpoint, json } from 'mastodon-rx/core';
+ * export const poll = endpoint('GET /api/v1/polls/{id}', { returns: json<Poll>, params: (id: string) => ({ id }) });
+ * poll(client, '34830').subscribe((p) => console.log(p.votes_count));
+ * ```
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function coreEndpoint<R, A extends unknown[] = []>(route: Route, spec: EndpointSpec<A, R>): EndpointFunction<A, R> {
+  return endpoint(route, withFillPath(route, spec));
+}
+
+function withFillPath<A extends unknown[], R>(route: Route, spec: EndpointSpec<A, R>): EndpointSpec<A, R> {
+  return spec.fillPath || !route.includes('{') ? spec : { ...spec, fillPath };
 }
 
 /** Any endpoint, whatever its arguments and result. */

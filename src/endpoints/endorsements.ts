@@ -4,6 +4,7 @@ import type { Account } from '../entities/account.js';
 import type { Relationship } from '../entities/relationship.js';
 import { idOf, type IdLike } from '../ids.js';
 import type { Page } from '../pagination/page.js';
+import { fillPath } from '../http/fill-path.js';
 
 // Accounts featured (endorsed) on a profile, with the names of Mastodon 4.4.
 
@@ -13,7 +14,7 @@ import type { Page } from '../pagination/page.js';
  * @example accountEndorse(client, account).subscribe((rel) => console.log(rel.endorsed))
  */
 export const accountEndorse = /* @__PURE__ */ endpoint('POST /api/v1/accounts/{id}/endorse', {
-  created: '4.4.0', changed: '4.4.0', returns: json<Relationship>,
+  fillPath, created: '4.4.0', changed: '4.4.0', returns: json<Relationship>,
   params: (id: IdLike) => ({ id: idOf(id) }),
 });
 
@@ -22,7 +23,7 @@ export const accountEndorse = /* @__PURE__ */ endpoint('POST /api/v1/accounts/{i
  * @example accountUnendorse(client, account).subscribe((rel) => console.log(rel.endorsed))
  */
 export const accountUnendorse = /* @__PURE__ */ endpoint('POST /api/v1/accounts/{id}/unendorse', {
-  created: '4.4.0', changed: '4.4.0', returns: json<Relationship>,
+  fillPath, created: '4.4.0', changed: '4.4.0', returns: json<Relationship>,
   params: (id: IdLike) => ({ id: idOf(id) }),
 });
 
@@ -32,6 +33,6 @@ export const accountUnendorse = /* @__PURE__ */ endpoint('POST /api/v1/accounts/
  * @example accountEndorsements(client, account, { limit: 10 }).subscribe((accounts) => console.log(accounts.map((a) => a.acct)))
  */
 export const accountEndorsements = /* @__PURE__ */ endpoint('GET /api/v1/accounts/{id}/endorsements', {
-  created: '4.4.0', changed: '4.4.0', returns: page<Account>,
+  fillPath, created: '4.4.0', changed: '4.4.0', returns: page<Account>,
   options: 1, params: idPageParams,
 });

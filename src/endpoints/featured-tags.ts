@@ -3,6 +3,7 @@ import { requiredString } from './common.js';
 import type { FeaturedTag, Tag } from '../entities/tag.js';
 import { MastodonIllegalArgumentError } from '../errors.js';
 import { idOf, type IdLike } from '../ids.js';
+import { fillPath } from '../http/fill-path.js';
 
 // Hashtags featured on profiles.
 
@@ -39,7 +40,7 @@ export const featuredTagCreate = /* @__PURE__ */ endpoint('POST /api/v1/featured
  * @example featuredTagDelete(client, featured).subscribe()
  */
 export const featuredTagDelete = /* @__PURE__ */ endpoint('DELETE /api/v1/featured_tags/{id}', {
-  created: '3.0.0', changed: '3.0.0', returns: nothing,
+  fillPath, created: '3.0.0', changed: '3.0.0', returns: nothing,
   params: (id: IdLike) => ({ id: idOf(id) }),
 });
 
@@ -48,6 +49,6 @@ export const featuredTagDelete = /* @__PURE__ */ endpoint('DELETE /api/v1/featur
  * @example accountFeaturedTags(client, account).subscribe((tags) => console.log(tags.map((t) => t.name)))
  */
 export const accountFeaturedTags = /* @__PURE__ */ endpoint('GET /api/v1/accounts/{id}/featured_tags', {
-  created: '3.3.0', changed: '3.3.0', returns: json<FeaturedTag[]>,
+  fillPath, created: '3.3.0', changed: '3.3.0', returns: json<FeaturedTag[]>,
   params: (id: IdLike) => ({ id: idOf(id) }),
 });

@@ -6,6 +6,7 @@ import {
 import type { FilterAction, FilterContext, FilterKeyword, FilterStatus, FilterV2 } from '../entities/filter.js';
 import { jsonBody, type Params } from '../http/params.js';
 import { idOf, type IdLike } from '../ids.js';
+import { fillPath } from '../http/fill-path.js';
 
 // Filters v2 (Mastodon 4.0): a filter has a title, contexts, an action and any number of
 // keywords and statuses. The server applies them: a matching status carries `filtered`.
@@ -61,7 +62,7 @@ export const filtersV2 = /* @__PURE__ */ endpoint('GET /api/v2/filters', {
  * @example filterV2(client, '12').subscribe((filter) => console.log(filter.filter_action))
  */
 export const filterV2 = /* @__PURE__ */ endpoint('GET /api/v2/filters/{filter_id}', {
-  created: '4.0.0', changed: '4.0.0', returns: json<FilterV2>, params: byFilter,
+  fillPath, created: '4.0.0', changed: '4.0.0', returns: json<FilterV2>, params: byFilter,
 });
 
 /**
@@ -90,7 +91,7 @@ export const createFilterV2 = /* @__PURE__ */ endpoint('POST /api/v2/filters', {
  * @example updateFilterV2(client, filter, { filter_action: 'hide', keywords_attributes: [{ id: keyword.id, _destroy: true }] }).subscribe((f) => console.log(f.keywords))
  */
 export const updateFilterV2 = /* @__PURE__ */ endpoint('PUT /api/v2/filters/{filter_id}', {
-  created: '4.0.0', changed: '4.0.0', returns: json<FilterV2>, encoding: jsonBody,
+  fillPath, created: '4.0.0', changed: '4.0.0', returns: json<FilterV2>, encoding: jsonBody,
   options: 1, params: (filter_id: IdLike, options?: UpdateFilterV2Options): Params => {
     const o = optionsOf(options);
     return {
@@ -109,7 +110,7 @@ export const updateFilterV2 = /* @__PURE__ */ endpoint('PUT /api/v2/filters/{fil
  * @example deleteFilterV2(client, filter).subscribe()
  */
 export const deleteFilterV2 = /* @__PURE__ */ endpoint('DELETE /api/v2/filters/{filter_id}', {
-  created: '4.0.0', changed: '4.0.0', returns: nothing, params: byFilter,
+  fillPath, created: '4.0.0', changed: '4.0.0', returns: nothing, params: byFilter,
 });
 
 /**
@@ -117,7 +118,7 @@ export const deleteFilterV2 = /* @__PURE__ */ endpoint('DELETE /api/v2/filters/{
  * @example filterKeywordsV2(client, filter).subscribe((keywords) => console.log(keywords.map((k) => k.keyword)))
  */
 export const filterKeywordsV2 = /* @__PURE__ */ endpoint('GET /api/v2/filters/{filter_id}/keywords', {
-  created: '4.0.0', changed: '4.0.0', returns: json<FilterKeyword[]>, params: byFilter,
+  fillPath, created: '4.0.0', changed: '4.0.0', returns: json<FilterKeyword[]>, params: byFilter,
 });
 
 /**
@@ -125,7 +126,7 @@ export const filterKeywordsV2 = /* @__PURE__ */ endpoint('GET /api/v2/filters/{f
  * @example addFilterKeywordV2(client, filter, 'finale', { whole_word: true }).subscribe((k) => console.log(k.id))
  */
 export const addFilterKeywordV2 = /* @__PURE__ */ endpoint('POST /api/v2/filters/{filter_id}/keywords', {
-  created: '4.0.0', changed: '4.0.0', returns: json<FilterKeyword>,
+  fillPath, created: '4.0.0', changed: '4.0.0', returns: json<FilterKeyword>,
   options: 2, params: (filter_id: IdLike, keyword: string, options?: AddFilterKeywordV2Options): Params => {
     const o = optionsOf(options);
     return {
@@ -141,7 +142,7 @@ export const addFilterKeywordV2 = /* @__PURE__ */ endpoint('POST /api/v2/filters
  * @example filterKeywordV2(client, '7').subscribe((k) => console.log(k.keyword))
  */
 export const filterKeywordV2 = /* @__PURE__ */ endpoint('GET /api/v2/filters/keywords/{keyword_id}', {
-  created: '4.0.0', changed: '4.0.0', returns: json<FilterKeyword>, params: byKeyword,
+  fillPath, created: '4.0.0', changed: '4.0.0', returns: json<FilterKeyword>, params: byKeyword,
 });
 
 /**
@@ -149,7 +150,7 @@ export const filterKeywordV2 = /* @__PURE__ */ endpoint('GET /api/v2/filters/key
  * @example updateFilterKeywordV2(client, keyword, 'season finale', { whole_word: false }).subscribe((k) => console.log(k.keyword))
  */
 export const updateFilterKeywordV2 = /* @__PURE__ */ endpoint('PUT /api/v2/filters/keywords/{keyword_id}', {
-  created: '4.0.0', changed: '4.0.0', returns: json<FilterKeyword>,
+  fillPath, created: '4.0.0', changed: '4.0.0', returns: json<FilterKeyword>,
   options: 2, params: (keyword_id: IdLike, keyword: string, options?: UpdateFilterKeywordV2Options): Params => {
     const o = optionsOf(options);
     return {
@@ -165,7 +166,7 @@ export const updateFilterKeywordV2 = /* @__PURE__ */ endpoint('PUT /api/v2/filte
  * @example deleteFilterKeywordV2(client, keyword).subscribe()
  */
 export const deleteFilterKeywordV2 = /* @__PURE__ */ endpoint('DELETE /api/v2/filters/keywords/{keyword_id}', {
-  created: '4.0.0', changed: '4.0.0', returns: nothing, params: byKeyword,
+  fillPath, created: '4.0.0', changed: '4.0.0', returns: nothing, params: byKeyword,
 });
 
 /**
@@ -173,7 +174,7 @@ export const deleteFilterKeywordV2 = /* @__PURE__ */ endpoint('DELETE /api/v2/fi
  * @example filterStatusesV2(client, filter).subscribe((entries) => console.log(entries.map((e) => e.status_id)))
  */
 export const filterStatusesV2 = /* @__PURE__ */ endpoint('GET /api/v2/filters/{filter_id}/statuses', {
-  created: '4.0.0', changed: '4.0.0', returns: json<FilterStatus[]>, params: byFilter,
+  fillPath, created: '4.0.0', changed: '4.0.0', returns: json<FilterStatus[]>, params: byFilter,
 });
 
 /**
@@ -181,7 +182,7 @@ export const filterStatusesV2 = /* @__PURE__ */ endpoint('GET /api/v2/filters/{f
  * @example addFilterStatusV2(client, filter, status).subscribe((entry) => console.log(entry.id))
  */
 export const addFilterStatusV2 = /* @__PURE__ */ endpoint('POST /api/v2/filters/{filter_id}/statuses', {
-  created: '4.0.0', changed: '4.0.0', returns: json<FilterStatus>,
+  fillPath, created: '4.0.0', changed: '4.0.0', returns: json<FilterStatus>,
   params: (filter_id: IdLike, status_id: IdLike): Params => ({
     filter_id: idOf(filter_id, 'filter_id'), status_id: idOf(status_id, 'status_id'),
   }),
@@ -192,7 +193,7 @@ export const addFilterStatusV2 = /* @__PURE__ */ endpoint('POST /api/v2/filters/
  * @example filterStatusV2(client, '3').subscribe((entry) => console.log(entry.status_id))
  */
 export const filterStatusV2 = /* @__PURE__ */ endpoint('GET /api/v2/filters/statuses/{filter_status_id}', {
-  created: '4.0.0', changed: '4.0.0', returns: json<FilterStatus>, params: byFilterStatus,
+  fillPath, created: '4.0.0', changed: '4.0.0', returns: json<FilterStatus>, params: byFilterStatus,
 });
 
 /**
@@ -200,5 +201,5 @@ export const filterStatusV2 = /* @__PURE__ */ endpoint('GET /api/v2/filters/stat
  * @example deleteFilterStatusV2(client, entry).subscribe()
  */
 export const deleteFilterStatusV2 = /* @__PURE__ */ endpoint('DELETE /api/v2/filters/statuses/{filter_status_id}', {
-  created: '4.0.0', changed: '4.0.0', returns: nothing, params: byFilterStatus,
+  fillPath, created: '4.0.0', changed: '4.0.0', returns: nothing, params: byFilterStatus,
 });

@@ -6,6 +6,7 @@ import type { Notification } from '../entities/notification.js';
 import type { Status } from '../entities/status.js';
 import type { Params } from '../http/params.js';
 import { idOf, type IdLike } from '../ids.js';
+import { fillPath } from '../http/fill-path.js';
 
 /** Options of `filterCreate`. */
 export interface FilterCreateOptions {
@@ -42,7 +43,7 @@ export const filters = /* @__PURE__ */ endpoint('GET /api/v1/filters', {
  * @example filter(client, '3').subscribe((f) => console.log(f.context))
  */
 export const filter = /* @__PURE__ */ endpoint('GET /api/v1/filters/{id}', {
-  created: '2.4.3', changed: '2.4.3', returns: json<Filter>,
+  fillPath, created: '2.4.3', changed: '2.4.3', returns: json<Filter>,
   params: (id: IdLike) => ({ id: idOf(id) }),
 });
 
@@ -70,7 +71,7 @@ export const filterCreate = /* @__PURE__ */ endpoint('POST /api/v1/filters', {
  * @example filterUpdate(client, filter, { phrase: 'japanimation' }).subscribe((f) => console.log(f.phrase))
  */
 export const filterUpdate = /* @__PURE__ */ endpoint('PUT /api/v1/filters/{id}', {
-  created: '2.4.3', changed: '2.4.3', returns: json<Filter>,
+  fillPath, created: '2.4.3', changed: '2.4.3', returns: json<Filter>,
   options: 1, params: (id: IdLike, options?: FilterUpdateOptions): Params => {
     const o = optionsOf(options);
     return {
@@ -89,7 +90,7 @@ export const filterUpdate = /* @__PURE__ */ endpoint('PUT /api/v1/filters/{id}',
  * @example filterDelete(client, filter).subscribe()
  */
 export const filterDelete = /* @__PURE__ */ endpoint('DELETE /api/v1/filters/{id}', {
-  created: '2.4.3', changed: '2.4.3', returns: nothing,
+  fillPath, created: '2.4.3', changed: '2.4.3', returns: nothing,
   params: (id: IdLike) => ({ id: idOf(id) }),
 });
 

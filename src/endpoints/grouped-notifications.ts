@@ -12,6 +12,7 @@ import type { NotificationType } from '../entities/notification.js';
 import type { Params } from '../http/params.js';
 import { optionalIdOf, type IdLike } from '../ids.js';
 import type { ObjectPage } from '../pagination/page.js';
+import { fillPath } from '../http/fill-path.js';
 
 // Grouped notifications (Mastodon 4.3, API v2): favourites and boosts of one status, and
 // follows, come as one group each; the page is an object with the groups and what they refer to.
@@ -86,7 +87,7 @@ export const groupedNotifications = /* @__PURE__ */ endpoint('GET /api/v2/notifi
  * @example groupedNotification(client, 'favourite-109384023845372-479000').subscribe((r) => console.log(r.notification_groups[0]?.notifications_count))
  */
 export const groupedNotification = /* @__PURE__ */ endpoint('GET /api/v2/notifications/{group_key}', {
-  created: '4.3.0', changed: '4.3.0', returns: json<GroupedNotificationsResults>,
+  fillPath, created: '4.3.0', changed: '4.3.0', returns: json<GroupedNotificationsResults>,
   options: 1, params: (group_key: GroupKeyLike, options?: GroupedNotificationOptions): Params => ({
     group_key: groupKeyOf(group_key),
     supported_types: typeList('supported_types', optionsOf(options).supported_types),
@@ -98,7 +99,7 @@ export const groupedNotification = /* @__PURE__ */ endpoint('GET /api/v2/notific
  * @example dismissGroupedNotification(client, group).subscribe()
  */
 export const dismissGroupedNotification = /* @__PURE__ */ endpoint('POST /api/v2/notifications/{group_key}/dismiss', {
-  created: '4.3.0', changed: '4.3.0', returns: nothing, params: byGroupKey,
+  fillPath, created: '4.3.0', changed: '4.3.0', returns: nothing, params: byGroupKey,
 });
 
 /**
@@ -106,7 +107,7 @@ export const dismissGroupedNotification = /* @__PURE__ */ endpoint('POST /api/v2
  * @example groupedNotificationAccounts(client, group).subscribe((accounts) => console.log(accounts.map((a) => a.acct)))
  */
 export const groupedNotificationAccounts = /* @__PURE__ */ endpoint('GET /api/v2/notifications/{group_key}/accounts', {
-  created: '4.3.0', changed: '4.3.0', returns: json<Account[]>, params: byGroupKey,
+  fillPath, created: '4.3.0', changed: '4.3.0', returns: json<Account[]>, params: byGroupKey,
 });
 
 /** The count behind `unreadGroupedNotificationsCount()`: the server's `{"count": n}`. */

@@ -7,6 +7,7 @@ import type { DomainBlock, ExtendedDescription, PrivacyPolicy, SupportedLocale, 
 import type { InstanceV2 } from '../entities/instance-v2.js';
 import type { TranslationLanguages } from '../entities/translation.js';
 import { MastodonIllegalArgumentError } from '../errors.js';
+import { fillPath } from '../http/fill-path.js';
 
 // The server's description since Mastodon 4.0, and the documents and lists beside it.
 
@@ -55,7 +56,7 @@ export const instanceTermsOfServiceRow = /* @__PURE__ */ row('GET /api/v1/instan
 
 /** The terms of service of one day, behind `instanceTermsOfService({ date })`. */
 export const instanceTermsOfServiceOfDateRow = /* @__PURE__ */ row('GET /api/v1/instance/terms_of_service/{date}', {
-  created: '4.4.0', changed: '4.4.0', returns: json<TermsOfService>,
+  fillPath, created: '4.4.0', changed: '4.4.0', returns: json<TermsOfService>,
   params: (date: string) => ({ date }),
 });
 

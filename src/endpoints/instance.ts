@@ -9,6 +9,7 @@ import type { InstanceV2 } from '../entities/instance-v2.js';
 import type { InstanceActivity, Rule } from '../entities/instance-info.js';
 import { idOf, type IdLike } from '../ids.js';
 import { MastodonIllegalArgumentError } from '../errors.js';
+import { fillPath } from '../http/fill-path.js';
 
 /** Options of `directory`. */
 export interface DirectoryOptions {
@@ -132,7 +133,7 @@ export const announcements = /* @__PURE__ */ endpoint('GET /api/v1/announcements
  * @example announcementDismiss(client, announcement).subscribe()
  */
 export const announcementDismiss = /* @__PURE__ */ endpoint('POST /api/v1/announcements/{id}/dismiss', {
-  created: '3.1.0', changed: '3.1.0', returns: nothing,
+  fillPath, created: '3.1.0', changed: '3.1.0', returns: nothing,
   params: (id: IdLike) => ({ id: idOf(id) }),
 });
 
@@ -142,7 +143,7 @@ export const announcementDismiss = /* @__PURE__ */ endpoint('POST /api/v1/announ
  * @example announcementReactionCreate(client, announcement, '🎉').subscribe()
  */
 export const announcementReactionCreate = /* @__PURE__ */ endpoint('PUT /api/v1/announcements/{id}/reactions/{reaction}', {
-  created: '3.1.0', changed: '3.1.0', returns: nothing,
+  fillPath, created: '3.1.0', changed: '3.1.0', returns: nothing,
   params: (id: IdLike, reaction: string) => reactionParams(id, reaction),
 });
 
@@ -151,6 +152,6 @@ export const announcementReactionCreate = /* @__PURE__ */ endpoint('PUT /api/v1/
  * @example announcementReactionDelete(client, announcement, '🎉').subscribe()
  */
 export const announcementReactionDelete = /* @__PURE__ */ endpoint('DELETE /api/v1/announcements/{id}/reactions/{reaction}', {
-  created: '3.1.0', changed: '3.1.0', returns: nothing,
+  fillPath, created: '3.1.0', changed: '3.1.0', returns: nothing,
   params: (id: IdLike, reaction: string) => reactionParams(id, reaction),
 });

@@ -6,6 +6,7 @@ import { MastodonIllegalArgumentError } from '../errors.js';
 import { idOf, idsOf, type IdLike } from '../ids.js';
 import type { Params } from '../http/params.js';
 import type { Page } from '../pagination/page.js';
+import { fillPath } from '../http/fill-path.js';
 
 /** Options of `listCreate` and `listUpdate`; each is sent only when given. */
 export interface ListOptions {
@@ -48,7 +49,7 @@ export const lists = /* @__PURE__ */ endpoint('GET /api/v1/lists', {
  * @example list(client, '12').subscribe((list) => console.log(list.title))
  */
 export const list = /* @__PURE__ */ endpoint('GET /api/v1/lists/{id}', {
-  created: '2.1.0', changed: '2.1.0', returns: json<List>, params: byId,
+  fillPath, created: '2.1.0', changed: '2.1.0', returns: json<List>, params: byId,
 });
 
 /**
@@ -56,7 +57,7 @@ export const list = /* @__PURE__ */ endpoint('GET /api/v1/lists/{id}', {
  * @example listAccounts(client, list, { limit: 40 }).subscribe((page) => console.log(page.map((a) => a.acct)))
  */
 export const listAccounts = /* @__PURE__ */ endpoint('GET /api/v1/lists/{id}/accounts', {
-  created: '2.1.0', changed: '3.3.0', returns: page<Account>,
+  fillPath, created: '2.1.0', changed: '3.3.0', returns: page<Account>,
   options: 1, params: idPageParams,
 });
 
@@ -75,7 +76,7 @@ export const listCreate = /* @__PURE__ */ endpoint('POST /api/v1/lists', {
  * @example listUpdate(client, list, 'Close friends', { exclusive: false }).subscribe((list) => console.log(list.title))
  */
 export const listUpdate = /* @__PURE__ */ endpoint('PUT /api/v1/lists/{id}', {
-  created: '2.1.0', changed: '2.1.0', returns: json<List>,
+  fillPath, created: '2.1.0', changed: '2.1.0', returns: json<List>,
   options: 2, params: (id: IdLike, title: string, options?: ListOptions) => ({
     id: idOf(id), title: requiredString('title', title), ...listOptionParams(options),
   }),
@@ -86,7 +87,7 @@ export const listUpdate = /* @__PURE__ */ endpoint('PUT /api/v1/lists/{id}', {
  * @example listDelete(client, list).subscribe()
  */
 export const listDelete = /* @__PURE__ */ endpoint('DELETE /api/v1/lists/{id}', {
-  created: '2.1.0', changed: '2.1.0', returns: nothing, params: byId,
+  fillPath, created: '2.1.0', changed: '2.1.0', returns: nothing, params: byId,
 });
 
 /**
@@ -94,7 +95,7 @@ export const listDelete = /* @__PURE__ */ endpoint('DELETE /api/v1/lists/{id}', 
  * @example listAccountsAdd(client, list, [alice, bob]).subscribe()
  */
 export const listAccountsAdd = /* @__PURE__ */ endpoint('POST /api/v1/lists/{id}/accounts', {
-  created: '2.1.0', changed: '2.1.0', returns: nothing, params: membersParams,
+  fillPath, created: '2.1.0', changed: '2.1.0', returns: nothing, params: membersParams,
 });
 
 /**
@@ -102,5 +103,5 @@ export const listAccountsAdd = /* @__PURE__ */ endpoint('POST /api/v1/lists/{id}
  * @example listAccountsDelete(client, list, alice).subscribe()
  */
 export const listAccountsDelete = /* @__PURE__ */ endpoint('DELETE /api/v1/lists/{id}/accounts', {
-  created: '2.1.0', changed: '2.1.0', returns: nothing, params: membersParams,
+  fillPath, created: '2.1.0', changed: '2.1.0', returns: nothing, params: membersParams,
 });

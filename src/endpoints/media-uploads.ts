@@ -12,6 +12,7 @@ import { json, row } from './define.js';
 import { readOptions, withUnknownOptions } from './unknown-options.js';
 import { verifyMinimumVersion } from './versions.js';
 import { fetchResult } from '../http/transport.js';
+import { fillPath } from '../http/fill-path.js';
 
 /** Options of `mediaPost`, as Mastodon.py names them. */
 export interface MediaPostOptions {
@@ -61,7 +62,7 @@ export const mediaPostBefore314Row = /* @__PURE__ */ row('POST /api/v1/media', {
 
 /** A change of an upload's description, focus (a form) or thumbnail (multipart): what `mediaUpdate` sends. */
 export const mediaUpdateRow = /* @__PURE__ */ row('PUT /api/v1/media/{id}', {
-  created: '2.3.0', changed: '3.2.0', returns: json<MediaAttachment>, params: (fields: Params) => fields,
+  fillPath, created: '2.3.0', changed: '3.2.0', returns: json<MediaAttachment>, params: (fields: Params) => fields,
 });
 
 // Media uploads, which stream their files as multipart bodies.
@@ -132,7 +133,7 @@ export function mediaUpdate(client: MastodonClient, id: IdLike, options?: MediaU
     const fields = withUnknownOptions({ description: o.description, focus: focusParam(o.focus) }, reading.unknown());
     const { method, path, created, changed } = mediaUpdateRow;
     const send$ = thumbnail === undefined
-      ? fetchResult<MediaAttachment>(client, { method, path, params: { ...fields, ...pathParams } })
+      ? fetchResult<MediaAttachment>(client, { method, path, fillPath, params: { ...fields, ...pathParams } })
       : thumbnailSupport(client).pipe(
         concatMap(() => uploadWithProgress<MediaAttachment>(client, {
           method, path, pathParams, fields,

@@ -1,6 +1,7 @@
 import type { MediaAttachment } from '../entities/status.js';
 import { idOf, type IdLike } from '../ids.js';
 import { endpoint, json, nothing } from './define.js';
+import { fillPath } from '../http/fill-path.js';
 
 // Media attachments: reading them; uploads are in media-uploads.ts.
 
@@ -9,7 +10,7 @@ import { endpoint, json, nothing } from './define.js';
  * @example media(client, uploaded).subscribe((m) => console.log(m.url ?? 'still processing'))
  */
 export const media = /* @__PURE__ */ endpoint('GET /api/v1/media/{id}', {
-  created: '3.1.4', changed: '3.2.0', returns: json<MediaAttachment>,
+  fillPath, created: '3.1.4', changed: '3.2.0', returns: json<MediaAttachment>,
   params: (id: IdLike) => ({ id: idOf(id) }),
 });
 
@@ -19,6 +20,6 @@ export const media = /* @__PURE__ */ endpoint('GET /api/v1/media/{id}', {
  * @example mediaDelete(client, upload).subscribe(() => console.log('deleted'))
  */
 export const mediaDelete = /* @__PURE__ */ endpoint('DELETE /api/v1/media/{id}', {
-  created: '4.4.0', api_version: 4, returns: nothing,
+  fillPath, created: '4.4.0', api_version: 4, returns: nothing,
   params: (id: IdLike) => ({ id: idOf(id) }),
 });

@@ -10,6 +10,7 @@ import { MastodonIllegalArgumentError } from '../errors.js';
 import type { Params } from '../http/params.js';
 import { idOf, idsOf, type IdLike } from '../ids.js';
 import type { Page } from '../pagination/page.js';
+import { fillPath } from '../http/fill-path.js';
 
 // The notification policy (Mastodon 4.3) and the requests it files: notifications from kinds of
 // senders the user filters wait, one request per sender, until accepted or dismissed.
@@ -75,7 +76,7 @@ export const notificationRequests = /* @__PURE__ */ endpoint('GET /api/v1/notifi
  * @example notificationRequest(client, '112456967201894256').subscribe((r) => console.log(r.notifications_count))
  */
 export const notificationRequest = /* @__PURE__ */ endpoint('GET /api/v1/notifications/requests/{id}', {
-  created: '4.3.0', changed: '4.3.0', returns: json<NotificationRequest>, params: byId,
+  fillPath, created: '4.3.0', changed: '4.3.0', returns: json<NotificationRequest>, params: byId,
 });
 
 /**
@@ -84,7 +85,7 @@ export const notificationRequest = /* @__PURE__ */ endpoint('GET /api/v1/notific
  * @example acceptNotificationRequest(client, request).subscribe()
  */
 export const acceptNotificationRequest = /* @__PURE__ */ endpoint('POST /api/v1/notifications/requests/{id}/accept', {
-  created: '4.3.0', changed: '4.3.0', returns: nothing, params: byId,
+  fillPath, created: '4.3.0', changed: '4.3.0', returns: nothing, params: byId,
 });
 
 /**
@@ -92,7 +93,7 @@ export const acceptNotificationRequest = /* @__PURE__ */ endpoint('POST /api/v1/
  * @example dismissNotificationRequest(client, request).subscribe()
  */
 export const dismissNotificationRequest = /* @__PURE__ */ endpoint('POST /api/v1/notifications/requests/{id}/dismiss', {
-  created: '4.3.0', changed: '4.3.0', returns: nothing, params: byId,
+  fillPath, created: '4.3.0', changed: '4.3.0', returns: nothing, params: byId,
 });
 
 /**

@@ -15,6 +15,7 @@ import { MastodonIllegalArgumentError } from '../errors.js';
 import type { Params } from '../http/params.js';
 import { idOf, optionalIdOf, type IdLike } from '../ids.js';
 import type { Page } from '../pagination/page.js';
+import { fillPath } from '../http/fill-path.js';
 
 /** Options of `notifications`. */
 export interface NotificationsOptions extends PaginationOptions {
@@ -60,13 +61,13 @@ export const notificationListRow = /* @__PURE__ */ row('GET /api/v1/notification
 
 /** One notification, behind `notifications({ id })`. */
 export const notificationByIdRow = /* @__PURE__ */ row('GET /api/v1/notifications/{id}', {
-  created: '1.0.0', changed: '3.5.0', returns: json<Notification>,
+  fillPath, created: '1.0.0', changed: '3.5.0', returns: json<Notification>,
   params: (id: IdLike) => ({ id: idOf(id) }),
 });
 
 /** Dismissing on servers from 2.9.2: the id in the path. */
 export const notificationsDismissRow = /* @__PURE__ */ row('POST /api/v1/notifications/{id}/dismiss', {
-  created: '1.3.0', changed: '2.9.2', returns: nothing,
+  fillPath, created: '1.3.0', changed: '2.9.2', returns: nothing,
   params: (id: IdLike) => ({ id: idOf(id) }),
 });
 

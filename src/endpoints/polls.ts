@@ -3,6 +3,7 @@ import type { Poll } from '../entities/status.js';
 import { MastodonIllegalArgumentError } from '../errors.js';
 import { idOf, type IdLike } from '../ids.js';
 import type { PollSpec } from './status-params.js';
+import { fillPath } from '../http/fill-path.js';
 
 /** Options of `makePoll`. */
 export interface MakePollOptions {
@@ -30,7 +31,7 @@ function choicesOf(choices: number | readonly number[]): number[] {
  * @example poll(client, status.poll!.id).subscribe((poll) => console.log(poll.votes_count))
  */
 export const poll = /* @__PURE__ */ endpoint('GET /api/v1/polls/{id}', {
-  created: '2.8.0', changed: '2.8.0', returns: json<Poll>,
+  fillPath, created: '2.8.0', changed: '2.8.0', returns: json<Poll>,
   params: (id: IdLike) => ({ id: idOf(id) }),
 });
 
@@ -40,7 +41,7 @@ export const poll = /* @__PURE__ */ endpoint('GET /api/v1/polls/{id}', {
  * @example pollVote(client, poll, [0, 2]).subscribe((poll) => console.log(poll.own_votes))
  */
 export const pollVote = /* @__PURE__ */ endpoint('POST /api/v1/polls/{id}/votes', {
-  created: '2.8.0', changed: '2.8.0', returns: json<Poll>,
+  fillPath, created: '2.8.0', changed: '2.8.0', returns: json<Poll>,
   params: (id: IdLike, choices: number | readonly number[]) => ({ id: idOf(id), choices: choicesOf(choices) }),
 });
 

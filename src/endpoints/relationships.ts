@@ -7,6 +7,7 @@ import { MastodonIllegalArgumentError } from '../errors.js';
 import { idOf, type IdLike } from '../ids.js';
 import type { Params } from '../http/params.js';
 import type { Page } from '../pagination/page.js';
+import { fillPath } from '../http/fill-path.js';
 
 /** Options of `domainBlock` and `domainUnblock`. */
 export interface DomainBlockOptions {
@@ -59,7 +60,7 @@ export const domainBlocks = /* @__PURE__ */ endpoint('GET /api/v1/domain_blocks'
  * @example followRequestAuthorize(client, account).subscribe((rel) => console.log(rel.followed_by))
  */
 export const followRequestAuthorize = /* @__PURE__ */ endpoint('POST /api/v1/follow_requests/{id}/authorize', {
-  created: '1.0.0', changed: '3.3.0', returns: json<Relationship>, params: (id: IdLike) => ({ id: idOf(id) }),
+  fillPath, created: '1.0.0', changed: '3.3.0', returns: json<Relationship>, params: (id: IdLike) => ({ id: idOf(id) }),
 });
 
 /**
@@ -67,7 +68,7 @@ export const followRequestAuthorize = /* @__PURE__ */ endpoint('POST /api/v1/fol
  * @example followRequestReject(client, account).subscribe((rel) => console.log(rel.followed_by))
  */
 export const followRequestReject = /* @__PURE__ */ endpoint('POST /api/v1/follow_requests/{id}/reject', {
-  created: '1.0.0', changed: '3.3.0', returns: json<Relationship>, params: (id: IdLike) => ({ id: idOf(id) }),
+  fillPath, created: '1.0.0', changed: '3.3.0', returns: json<Relationship>, params: (id: IdLike) => ({ id: idOf(id) }),
 });
 
 /**

@@ -3,6 +3,7 @@ import type { MastodonClient } from '../client/client.js';
 import { MastodonIllegalArgumentError } from '../errors.js';
 import type { HttpResponse } from '../http/backend.js';
 import { jsonBody } from '../http/params.js';
+import { fillPath } from '../http/fill-path.js';
 import { fetchResponse, fetchResult, type ApiCall, type Call } from '../http/transport.js';
 
 // Calls written by hand, for endpoints the library has no function for yet: checked, then sent
@@ -50,5 +51,5 @@ function checkedCall(call: unknown): Call {
   }
   if (!RESULT_KINDS.includes(result)) throw new MastodonIllegalArgumentError(`Not a result kind: ${JSON.stringify(result) ?? String(result)}`);
   if (!ENCODINGS.includes(encoding)) throw new MastodonIllegalArgumentError(`Not a body encoding: ${JSON.stringify(encoding) ?? String(encoding)}`);
-  return { ...call as ApiCall, encoding: encoding === 'json' ? jsonBody : undefined };
+  return { ...call as ApiCall, encoding: encoding === 'json' ? jsonBody : undefined, fillPath };
 }

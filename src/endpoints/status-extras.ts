@@ -10,6 +10,7 @@ import { endpoint, row, json } from './define.js';
 import { accountVerifyCredentials } from './accounts.js';
 import { status as statusById, statusPost, statusPostRow, type StatusPostOptions } from './statuses.js';
 import { verifyMinimumVersion } from './versions.js';
+import { fillPath } from '../http/fill-path.js';
 
 /** Options of `statusReply`: those of `statusPost` (quotes included), and `untag`. */
 export interface StatusReplyOptions extends StatusPostOptions {
@@ -63,7 +64,7 @@ function replyMentions(target: ReplyTarget, me: string | undefined, untag: boole
 
 /** The card route of servers before 3.0.0, which `statusCard` uses there. */
 export const statusCardRow = /* @__PURE__ */ row('GET /api/v1/statuses/{id}/card', {
-  created: '1.0.0', changed: '3.2.0', returns: json<PreviewCard | Record<string, never> | null>,
+  fillPath, created: '1.0.0', changed: '3.2.0', returns: json<PreviewCard | Record<string, never> | null>,
   params: (id: IdLike) => ({ id: idOf(id) }),
 });
 

@@ -16,6 +16,7 @@ import { MastodonIllegalArgumentError } from '../errors.js';
 import {
   statusPostParams, statusUpdateParams, VISIBILITIES, type StatusPostOptions, type StatusUpdateOptions,
 } from './status-params.js';
+import { fillPath } from '../http/fill-path.js';
 
 export { generateMediaEditAttributes } from './status-params.js';
 export { getStatusLength } from './status-length.js';
@@ -69,7 +70,7 @@ export function statusPost(client: MastodonClient, status: string, options?: Sta
  * @example status(client, '109440146774012815').subscribe((s) => console.log(s.content))
  */
 export const status = /* @__PURE__ */ endpoint('GET /api/v1/statuses/{id}', {
-  created: '1.0.0', changed: '3.3.0', returns: json<Status>,
+  fillPath, created: '1.0.0', changed: '3.3.0', returns: json<Status>,
   params: (id: IdLike) => ({ id: idOf(id) }),
 });
 
@@ -99,7 +100,7 @@ export interface StatusTranslateOptions {
  * @example statusTranslate(client, status, { lang: 'de' }).subscribe((t) => console.log(t.content, t.provider))
  */
 export const statusTranslate = /* @__PURE__ */ endpoint('POST /api/v1/statuses/{id}/translate', {
-  created: '4.0.0', changed: '4.0.0', returns: json<Translation>,
+  fillPath, created: '4.0.0', changed: '4.0.0', returns: json<Translation>,
   options: 1, params: (id: IdLike, options?: StatusTranslateOptions) => {
     const { lang } = optionsOf(options);
     return { id: idOf(id), lang: lang === undefined || lang === null ? undefined : requiredString('lang', lang) };
@@ -132,7 +133,7 @@ export interface StatusDeleteOptions {
  * @example statusDelete(client, status, { delete_media: true }).subscribe((deleted) => console.log(deleted.text))
  */
 export const statusDelete = /* @__PURE__ */ endpoint('DELETE /api/v1/statuses/{id}', {
-  created: '1.0.0', changed: '4.4.0', returns: json<Status>,
+  fillPath, created: '1.0.0', changed: '4.4.0', returns: json<Status>,
   options: 1, params: (id: IdLike, options?: StatusDeleteOptions) => {
     const { delete_media } = optionsOf(options);
     if (delete_media !== undefined && delete_media !== null && typeof delete_media !== 'boolean') {
@@ -147,7 +148,7 @@ export const statusDelete = /* @__PURE__ */ endpoint('DELETE /api/v1/statuses/{i
  * @example statusContext(client, status).subscribe(({ ancestors, descendants }) => console.log(ancestors.length, descendants.length))
  */
 export const statusContext = /* @__PURE__ */ endpoint('GET /api/v1/statuses/{id}/context', {
-  created: '1.0.0', changed: '3.3.0', returns: json<Context>, params: byId,
+  fillPath, created: '1.0.0', changed: '3.3.0', returns: json<Context>, params: byId,
 });
 
 /**
@@ -156,7 +157,7 @@ export const statusContext = /* @__PURE__ */ endpoint('GET /api/v1/statuses/{id}
  * @example statusRebloggedBy(client, status).subscribe((accounts) => console.log(accounts.map((a) => a.acct)))
  */
 export const statusRebloggedBy = /* @__PURE__ */ endpoint('GET /api/v1/statuses/{id}/reblogged_by', {
-  created: '1.0.0', changed: '3.3.0', returns: page<Account>, params: byId,
+  fillPath, created: '1.0.0', changed: '3.3.0', returns: page<Account>, params: byId,
 });
 
 /**
@@ -165,7 +166,7 @@ export const statusRebloggedBy = /* @__PURE__ */ endpoint('GET /api/v1/statuses/
  * @example statusFavouritedBy(client, status).subscribe((accounts) => console.log(accounts.length))
  */
 export const statusFavouritedBy = /* @__PURE__ */ endpoint('GET /api/v1/statuses/{id}/favourited_by', {
-  created: '1.0.0', changed: '3.3.0', returns: page<Account>, params: byId,
+  fillPath, created: '1.0.0', changed: '3.3.0', returns: page<Account>, params: byId,
 });
 
 /**
@@ -181,7 +182,7 @@ export const scheduledStatuses = /* @__PURE__ */ endpoint('GET /api/v1/scheduled
  * @example scheduledStatus(client, '1').subscribe((s) => console.log(s.params.text))
  */
 export const scheduledStatus = /* @__PURE__ */ endpoint('GET /api/v1/scheduled_statuses/{id}', {
-  created: '2.7.0', changed: '3.3.0', returns: json<ScheduledStatus>, params: byId,
+  fillPath, created: '2.7.0', changed: '3.3.0', returns: json<ScheduledStatus>, params: byId,
 });
 
 /**
@@ -189,7 +190,7 @@ export const scheduledStatus = /* @__PURE__ */ endpoint('GET /api/v1/scheduled_s
  * @example scheduledStatusUpdate(client, scheduled, new Date(Date.now() + 3_600_000))
  */
 export const scheduledStatusUpdate = /* @__PURE__ */ endpoint('PUT /api/v1/scheduled_statuses/{id}', {
-  created: '2.7.0', changed: '3.3.0', returns: json<ScheduledStatus>,
+  fillPath, created: '2.7.0', changed: '3.3.0', returns: json<ScheduledStatus>,
   params: (id: IdLike, scheduled_at: Date) => ({ id: idOf(id), scheduled_at: requiredDate('scheduled_at', scheduled_at) }),
 });
 
@@ -198,7 +199,7 @@ export const scheduledStatusUpdate = /* @__PURE__ */ endpoint('PUT /api/v1/sched
  * @example scheduledStatusDelete(client, scheduled).subscribe()
  */
 export const scheduledStatusDelete = /* @__PURE__ */ endpoint('DELETE /api/v1/scheduled_statuses/{id}', {
-  created: '2.7.0', changed: '2.7.0', returns: nothing, params: byId,
+  fillPath, created: '2.7.0', changed: '2.7.0', returns: nothing, params: byId,
 });
 
 /**
@@ -208,7 +209,7 @@ export const scheduledStatusDelete = /* @__PURE__ */ endpoint('DELETE /api/v1/sc
  * @example statusUpdate(client, status, { status: 'fixed the typo', spoiler_text: '' })
  */
 export const statusUpdate = /* @__PURE__ */ endpoint('PUT /api/v1/statuses/{id}', {
-  created: '3.5.0', changed: '4.5.0', encoding: formOrJsonBody, returns: json<Status>,
+  fillPath, created: '3.5.0', changed: '4.5.0', encoding: formOrJsonBody, returns: json<Status>,
   options: 1, params: (id: IdLike, options?: StatusUpdateOptions) => statusUpdateParams(id, options),
 });
 
@@ -217,7 +218,7 @@ export const statusUpdate = /* @__PURE__ */ endpoint('PUT /api/v1/statuses/{id}'
  * @example statusHistory(client, status).subscribe((edits) => console.log(edits.map((e) => e.content)))
  */
 export const statusHistory = /* @__PURE__ */ endpoint('GET /api/v1/statuses/{id}/history', {
-  created: '3.5.0', changed: '3.5.0', returns: json<StatusEdit[]>, params: byId,
+  fillPath, created: '3.5.0', changed: '3.5.0', returns: json<StatusEdit[]>, params: byId,
 });
 
 /**
@@ -225,7 +226,7 @@ export const statusHistory = /* @__PURE__ */ endpoint('GET /api/v1/statuses/{id}
  * @example statusSource(client, status).subscribe((source) => console.log(source.text))
  */
 export const statusSource = /* @__PURE__ */ endpoint('GET /api/v1/statuses/{id}/source', {
-  returns: json<StatusSource>, params: byId,
+  fillPath, returns: json<StatusSource>, params: byId,
 });
 
 /**
@@ -233,7 +234,7 @@ export const statusSource = /* @__PURE__ */ endpoint('GET /api/v1/statuses/{id}/
  * @example statusReblog(client, status, { visibility: 'unlisted' }).subscribe((boost) => console.log(boost.reblog?.id))
  */
 export const statusReblog = /* @__PURE__ */ endpoint('POST /api/v1/statuses/{id}/reblog', {
-  created: '1.0.0', changed: '3.3.0', returns: json<Status>,
+  fillPath, created: '1.0.0', changed: '3.3.0', returns: json<Status>,
   options: 1, params: (id: IdLike, options?: StatusReblogOptions) => {
     const o = optionsOf(options);
     return {
@@ -248,7 +249,7 @@ export const statusReblog = /* @__PURE__ */ endpoint('POST /api/v1/statuses/{id}
  * @example statusUnreblog(client, status).subscribe((s) => console.log(s.reblogged))
  */
 export const statusUnreblog = /* @__PURE__ */ endpoint('POST /api/v1/statuses/{id}/unreblog', {
-  created: '1.0.0', changed: '3.3.0', returns: json<Status>, params: byId,
+  fillPath, created: '1.0.0', changed: '3.3.0', returns: json<Status>, params: byId,
 });
 
 /**
@@ -256,7 +257,7 @@ export const statusUnreblog = /* @__PURE__ */ endpoint('POST /api/v1/statuses/{i
  * @example statusFavourite(client, status).subscribe((s) => console.log(s.favourites_count))
  */
 export const statusFavourite = /* @__PURE__ */ endpoint('POST /api/v1/statuses/{id}/favourite', {
-  created: '1.0.0', changed: '3.3.0', returns: json<Status>, params: byId,
+  fillPath, created: '1.0.0', changed: '3.3.0', returns: json<Status>, params: byId,
 });
 
 /**
@@ -264,7 +265,7 @@ export const statusFavourite = /* @__PURE__ */ endpoint('POST /api/v1/statuses/{
  * @example statusUnfavourite(client, status).subscribe((s) => console.log(s.favourited))
  */
 export const statusUnfavourite = /* @__PURE__ */ endpoint('POST /api/v1/statuses/{id}/unfavourite', {
-  created: '1.0.0', changed: '3.3.0', returns: json<Status>, params: byId,
+  fillPath, created: '1.0.0', changed: '3.3.0', returns: json<Status>, params: byId,
 });
 
 /**
@@ -272,7 +273,7 @@ export const statusUnfavourite = /* @__PURE__ */ endpoint('POST /api/v1/statuses
  * @example statusMute(client, status).subscribe((s) => console.log(s.muted))
  */
 export const statusMute = /* @__PURE__ */ endpoint('POST /api/v1/statuses/{id}/mute', {
-  created: '1.4.0', changed: '3.3.0', returns: json<Status>, params: byId,
+  fillPath, created: '1.4.0', changed: '3.3.0', returns: json<Status>, params: byId,
 });
 
 /**
@@ -280,7 +281,7 @@ export const statusMute = /* @__PURE__ */ endpoint('POST /api/v1/statuses/{id}/m
  * @example statusUnmute(client, status).subscribe((s) => console.log(s.muted))
  */
 export const statusUnmute = /* @__PURE__ */ endpoint('POST /api/v1/statuses/{id}/unmute', {
-  created: '1.4.0', changed: '3.3.0', returns: json<Status>, params: byId,
+  fillPath, created: '1.4.0', changed: '3.3.0', returns: json<Status>, params: byId,
 });
 
 /**
@@ -288,7 +289,7 @@ export const statusUnmute = /* @__PURE__ */ endpoint('POST /api/v1/statuses/{id}
  * @example statusPin(client, status).subscribe((s) => console.log(s.pinned))
  */
 export const statusPin = /* @__PURE__ */ endpoint('POST /api/v1/statuses/{id}/pin', {
-  created: '2.1.0', changed: '3.3.0', returns: json<Status>, params: byId,
+  fillPath, created: '2.1.0', changed: '3.3.0', returns: json<Status>, params: byId,
 });
 
 /**
@@ -296,7 +297,7 @@ export const statusPin = /* @__PURE__ */ endpoint('POST /api/v1/statuses/{id}/pi
  * @example statusUnpin(client, status).subscribe((s) => console.log(s.pinned))
  */
 export const statusUnpin = /* @__PURE__ */ endpoint('POST /api/v1/statuses/{id}/unpin', {
-  created: '2.1.0', changed: '3.3.0', returns: json<Status>, params: byId,
+  fillPath, created: '2.1.0', changed: '3.3.0', returns: json<Status>, params: byId,
 });
 
 /**
@@ -304,7 +305,7 @@ export const statusUnpin = /* @__PURE__ */ endpoint('POST /api/v1/statuses/{id}/
  * @example statusBookmark(client, status).subscribe((s) => console.log(s.bookmarked))
  */
 export const statusBookmark = /* @__PURE__ */ endpoint('POST /api/v1/statuses/{id}/bookmark', {
-  created: '3.1.0', changed: '3.3.0', returns: json<Status>, params: byId,
+  fillPath, created: '3.1.0', changed: '3.3.0', returns: json<Status>, params: byId,
 });
 
 /**
@@ -312,5 +313,5 @@ export const statusBookmark = /* @__PURE__ */ endpoint('POST /api/v1/statuses/{i
  * @example statusUnbookmark(client, status).subscribe((s) => console.log(s.bookmarked))
  */
 export const statusUnbookmark = /* @__PURE__ */ endpoint('POST /api/v1/statuses/{id}/unbookmark', {
-  created: '3.1.0', changed: '3.3.0', returns: json<Status>, params: byId,
+  fillPath, created: '3.1.0', changed: '3.3.0', returns: json<Status>, params: byId,
 });

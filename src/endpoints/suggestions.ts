@@ -8,6 +8,7 @@ import type { Account } from '../entities/account.js';
 import type { Suggestion } from '../entities/suggestion.js';
 import { MastodonMalformedResponseError } from '../errors.js';
 import { idOf, type IdLike } from '../ids.js';
+import { fillPath } from '../http/fill-path.js';
 
 // Follow suggestions.
 
@@ -55,6 +56,6 @@ function accountsOf(list: Suggestion[]): Account[] {
  * @example suggestionDelete(client, account).subscribe()
  */
 export const suggestionDelete = /* @__PURE__ */ endpoint('DELETE /api/v1/suggestions/{account_id}', {
-  created: '2.4.3', changed: '3.3.0', returns: nothing,
+  fillPath, created: '2.4.3', changed: '3.3.0', returns: nothing,
   params: (account_id: IdLike) => ({ account_id: idOf(account_id, 'account_id') }),
 });

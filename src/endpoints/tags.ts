@@ -3,6 +3,7 @@ import { pageParams } from './common.js';
 import type { Tag } from '../entities/tag.js';
 import { MastodonIllegalArgumentError } from '../errors.js';
 import type { Page } from '../pagination/page.js';
+import { fillPath } from '../http/fill-path.js';
 
 // Hashtags: one tag, following it, featuring it on the profile.
 
@@ -24,7 +25,7 @@ function hashtagName(what: string, value: HashtagLike): string {
  * @example tag(client, 'caturday').subscribe((t) => console.log(t.following, t.history?.[0]?.uses))
  */
 export const tag = /* @__PURE__ */ endpoint('GET /api/v1/tags/{hashtag}', {
-  created: '4.0.0', changed: '4.0.0', returns: json<Tag>,
+  fillPath, created: '4.0.0', changed: '4.0.0', returns: json<Tag>,
   params: (hashtag: HashtagLike) => ({ hashtag: hashtagName('hashtag', hashtag) }),
 });
 
@@ -34,7 +35,7 @@ export const tag = /* @__PURE__ */ endpoint('GET /api/v1/tags/{hashtag}', {
  * @example tagFollow(client, 'caturday').subscribe((t) => console.log(t.following))
  */
 export const tagFollow = /* @__PURE__ */ endpoint('POST /api/v1/tags/{hashtag}/follow', {
-  created: '4.0.0', changed: '4.0.0', returns: json<Tag>,
+  fillPath, created: '4.0.0', changed: '4.0.0', returns: json<Tag>,
   params: (hashtag: HashtagLike) => ({ hashtag: hashtagName('hashtag', hashtag) }),
 });
 
@@ -43,7 +44,7 @@ export const tagFollow = /* @__PURE__ */ endpoint('POST /api/v1/tags/{hashtag}/f
  * @example tagUnfollow(client, 'caturday').subscribe((t) => console.log(t.following))
  */
 export const tagUnfollow = /* @__PURE__ */ endpoint('POST /api/v1/tags/{hashtag}/unfollow', {
-  created: '4.0.0', changed: '4.0.0', returns: json<Tag>,
+  fillPath, created: '4.0.0', changed: '4.0.0', returns: json<Tag>,
   params: (hashtag: HashtagLike) => ({ hashtag: hashtagName('hashtag', hashtag) }),
 });
 
@@ -53,7 +54,7 @@ export const tagUnfollow = /* @__PURE__ */ endpoint('POST /api/v1/tags/{hashtag}
  * @example tagFeature(client, 'caturday').subscribe((t) => console.log(t.featuring))
  */
 export const tagFeature = /* @__PURE__ */ endpoint('POST /api/v1/tags/{name}/feature', {
-  created: '4.4.0', changed: '4.4.0', returns: json<Tag>,
+  fillPath, created: '4.4.0', changed: '4.4.0', returns: json<Tag>,
   params: (name: HashtagLike) => ({ name: hashtagName('name', name) }),
 });
 
@@ -62,7 +63,7 @@ export const tagFeature = /* @__PURE__ */ endpoint('POST /api/v1/tags/{name}/fea
  * @example tagUnfeature(client, 'caturday').subscribe((t) => console.log(t.featuring))
  */
 export const tagUnfeature = /* @__PURE__ */ endpoint('POST /api/v1/tags/{name}/unfeature', {
-  created: '4.4.0', changed: '4.4.0', returns: json<Tag>,
+  fillPath, created: '4.4.0', changed: '4.4.0', returns: json<Tag>,
   params: (name: HashtagLike) => ({ name: hashtagName('name', name) }),
 });
 

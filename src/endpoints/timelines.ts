@@ -5,6 +5,7 @@ import type { Params } from '../http/params.js';
 import { MastodonIllegalArgumentError } from '../errors.js';
 import { idOf, type IdLike } from '../ids.js';
 import type { Page } from '../pagination/page.js';
+import { fillPath } from '../http/fill-path.js';
 
 /** Options of `timelineLocal`: no `local` or `remote`, it is local by definition. */
 export type LocalTimelineOptions = Omit<TimelineOptions, 'local' | 'remote'>;
@@ -64,7 +65,7 @@ function timelineParams(options: TimelineOptions | undefined): Params {
  * @example timeline(client, { timeline: 'local', limit: 20 }).subscribe((page) => console.log(page.length))
  */
 export const timeline = /* @__PURE__ */ endpoint('GET /api/v1/timelines/{timeline*}', {
-  created: '1.0.0', changed: '3.3.0', returns: page<Status>,
+  fillPath, created: '1.0.0', changed: '3.3.0', returns: page<Status>,
   options: 0, params: (options?: AnyTimelineOptions) => {
     const o = optionsOf(options);
     const name = o.timeline === undefined ? 'home' : requiredString('timeline', o.timeline);
@@ -109,7 +110,7 @@ export const timelinePublic = /* @__PURE__ */ endpoint('GET /api/v1/timelines/pu
  * @example timelineHashtag(client, 'caturday', { local: true, any: ['cats'], none: ['dogs'] }).subscribe((page) => console.log(page.length))
  */
 export const timelineHashtag = /* @__PURE__ */ endpoint('GET /api/v1/timelines/tag/{hashtag}', {
-  created: '1.0.0', changed: '3.3.0', returns: page<Status>,
+  fillPath, created: '1.0.0', changed: '3.3.0', returns: page<Status>,
   options: 1, params: (hashtag: string, options?: HashtagTimelineOptions) => {
     const o = optionsOf(options);
     return {
@@ -124,7 +125,7 @@ export const timelineHashtag = /* @__PURE__ */ endpoint('GET /api/v1/timelines/t
  * @example timelineList(client, list, { limit: 20 }).subscribe((page) => console.log(page.length))
  */
 export const timelineList = /* @__PURE__ */ endpoint('GET /api/v1/timelines/list/{id}', {
-  created: '2.1.0', changed: '3.3.0', returns: page<Status>,
+  fillPath, created: '2.1.0', changed: '3.3.0', returns: page<Status>,
   options: 1, params: (id: IdLike, options?: TimelineOptions) => ({ id: idOf(id), ...timelineParams(options) }),
 });
 

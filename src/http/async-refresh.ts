@@ -63,7 +63,8 @@ interface RawMark {
  */
 export function markAsyncRefresh<R>(result: R, header: string | undefined, call: Call): R {
   if (header && typeof result === 'object' && result !== null && Object.isExtensible(result)) {
-    Object.defineProperty(result, MARK, { value: { header, call } satisfies RawMark, enumerable: false });
+    // defineProperty's defaults: not enumerable, not writable.
+    Object.defineProperty(result, MARK, { value: { header, call } satisfies RawMark });
   }
   return result;
 }

@@ -53,7 +53,7 @@ export function redact<T>(value: T): T {
     return value.replace(URL_PAIR, (pair, separator: string, key: string) => (isSecretKey(decoded(key)) ? `${separator}${key}=[redacted]` : pair)) as T;
   }
   if (typeof value !== 'object' || value === null || value instanceof Date) return value;
-  if (Array.isArray(value)) return value.map((item: unknown) => redact(item)) as T;
+  if (Array.isArray(value)) return value.map(redact) as T;
   const copy: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) copy[key] = isSecretKey(key) ? '[redacted]' : redact(item);
   return copy as T;

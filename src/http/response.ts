@@ -11,20 +11,16 @@ import { markFetcher, toObjectPage, toPage, type ObjectPage, type Page, type Pag
 import { redact } from './redact.js';
 import { standardStatusText } from './status-text.js';
 
-type ApiErrorClass = new (message: string, details: ApiErrorDetails) => MastodonAPIError;
+type ApiErrorClass = (new (message: string, details: ApiErrorDetails) => MastodonAPIError) & { readonly defaultStatus: number };
 
-const ERROR_BY_STATUS: Readonly<Record<number, ApiErrorClass>> = {
-  401: MastodonUnauthorizedError,
-  404: MastodonNotFoundError,
-  429: MastodonRateLimitError,
-  500: MastodonInternalServerError,
-  502: MastodonBadGatewayError,
-  503: MastodonServiceUnavailableError,
-  504: MastodonGatewayTimeoutError,
-};
+/** The classes of one status each: the status a class stands for is its `defaultStatus`. */
+const STATUS_ERRORS: readonly ApiErrorClass[] = [
+  MastodonUnauthorizedError, MastodonNotFoundError, MastodonRateLimitError, MastodonInternalServerError,
+  MastodonBadGatewayError, MastodonServiceUnavailableError, MastodonGatewayTimeoutError,
+];
 
 function errorClassFor(status: number): ApiErrorClass {
-  return ERROR_BY_STATUS[status] ?? (status >= 500 ? MastodonServerError : MastodonAPIError);
+  return STATUS_ERRORS.find((ErrorClass) => ErrorClass.defaultStatus === status) ?? (status >= 500 ? MastodonServerError : MastodonAPIError);
 }
 
 /** What {@link parseJson} returns for text that is not JSON. */

@@ -1,6 +1,7 @@
 import { defer, map, type Observable, type SchedulerLike, tap, timeout } from 'rxjs';
 import type { HttpBackend, HttpMethod, HttpRequest, HttpResponse, RequestBody } from './backend.js';
-import { encodeForm, formBody, wellFormedText, type BodyEncoder, type Params } from './params.js';
+import { encodeForm, formBody, type BodyEncoder, type Params } from './params.js';
+import type { FilledPath } from './fill-path.js';
 import type { BodyEncoding, ResultKind } from '../endpoints/define.js';
 import { apiErrorFor, readerFor, type ResultReader } from './response.js';
 import { MastodonIllegalArgumentError, MastodonReadTimeout } from '../errors.js';
@@ -32,10 +33,15 @@ export interface ApiCall {
   readonly body?: RequestBody;
 }
 
-/** One API call as the transport takes it: an {@link ApiCall} whose body encoding is the encoder itself. */
+/**
+ * One API call as the transport takes it: an {@link ApiCall} whose body encoding is the encoder
+ * itself, and whose path placeholders are filled by the filler it names.
+ */
 export interface Call extends Omit<ApiCall, 'encoding'> {
   /** How the body is encoded: a form unless the call names another encoder (`jsonBody`). */
   readonly encoding?: BodyEncoder | undefined;
+  /** Fills the path's `{placeholders}` from `params` (`fillPath`); a path without any needs none. */
+  readonly fillPath?: ((path: string, params: Params) => FilledPath) | undefined;
 }
 
 /** What the transport reads from its client, as the client names it: token and language change. */
@@ -110,7 +116,9 @@ export function createTransport(client: TransportClient, backend: HttpBackend, d
 
   /** Turns a call into a request. Throws `MastodonIllegalArgumentError` for parameters that cannot be sent. */
   function build(apiCall: Call): HttpRequest {
-    const { path, rest } = fillPath(apiCall.path, apiCall.params ?? {});
+    let path = apiCall.path;
+    let rest = apiCall.params ?? {};
+    if (apiCall.fillPath) ({ path, rest } = apiCall.fillPath(path, rest));
     let url: URL;
     try {
       url = new URL(path.startsWith('/') ? client.api_base_url + path : path);
@@ -185,38 +193,4 @@ export function fetchResponse(client: PageFetcher, call: Call): Observable<HttpR
     if (response.status < 200 || response.status >= 300) throw apiErrorFor(response);
     return response;
   }));
-}
-
-/**
- * Fills `{name}` placeholders of a path from the parameters of the same name, URL-encoded
- * (`{name*}` may hold several segments), and returns the parameters that are left. An empty,
- * `.` or `..` segment is a `MastodonIllegalArgumentError`: it would walk the URL.
- *
- * ## Example
- * ```ts
- * fillPath('/api/v1/timelines/tag/{hashtag}', { hashtag: 'café', limit: 5 })
- * // { path: '/api/v1/timelines/tag/caf%C3%A9', rest: { limit: 5 } }
- * fillPath('/api/v1/timelines/{timeline*}', { timeline: 'tag/café' })
- * // { path: '/api/v1/timelines/tag/caf%C3%A9', rest: {} }
- * ```
- */
-export function fillPath(path: string, params: Params): { path: string; rest: Params } {
-  if (!path.includes('{')) return { path, rest: params };
-  const rest: Record<string, Params[string]> = { ...params };
-  const filled = path.replace(/\{(\w+)(\*?)\}/g, (_match, name: string, multiSegment: string) => {
-    const value = rest[name];
-    if (typeof value !== 'string' && !(typeof value === 'number' && Number.isFinite(value))) {
-      throw new MastodonIllegalArgumentError(`Missing path parameter ${name}`);
-    }
-    delete rest[name];
-    const text = wellFormedText(name, String(value));
-    // encodeURIComponent leaves `.` alone, and a URL drops `.` and `..` segments (walking up a level):
-    // such a segment, or an empty one, would send the request to another endpoint.
-    const segments = multiSegment ? text.split('/') : [text];
-    if (segments.some((segment) => segment === '' || segment === '.' || segment === '..')) {
-      throw new MastodonIllegalArgumentError(`${name} is not a valid path${multiSegment ? '' : ' segment'}: ${JSON.stringify(text)}`);
-    }
-    return multiSegment ? segments.map(encodeURIComponent).join('/') : encodeURIComponent(text);
-  });
-  return { path: filled, rest };
 }

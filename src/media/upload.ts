@@ -5,6 +5,7 @@ import type { Params } from '../http/params.js';
 import { countingChunks, multipartBody, type UploadProgress } from './multipart.js';
 import { prepareFile, type FileDescription, type MediaFile, type PreparedFile } from './source.js';
 import { fetchResult } from '../http/transport.js';
+import { fillPath } from '../http/fill-path.js';
 
 /** Bytes of an upload have gone out: `loaded` of `total` (when the total is known). */
 export interface UploadProgressEvent extends UploadProgress {
@@ -63,7 +64,7 @@ export function uploadWithProgress<T>(api: MastodonClient, call: UploadCall): Ob
             if (!subscriber.closed) subscriber.next({ type: 'progress', ...progress });
           });
           subscriptions.add(fetchResult<T>(api, {
-            method: call.method, path: call.path, params: call.pathParams, headers, body: sent,
+            method: call.method, path: call.path, fillPath, params: call.pathParams, headers, body: sent,
           }).subscribe({
             next: (result) => {
               if (blob) subscriber.next({ type: 'progress', loaded: blob.size, total: blob.size });

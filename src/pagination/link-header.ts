@@ -28,7 +28,7 @@ export function parseLinkHeader(header: string | undefined): Link[] {
 function relsOf(params: string): string[] {
   const match = /(?:^|[;,\s])rel\s*=\s*(?:"([^"]*)"|([^\s;,"]+))/i.exec(params);
   const value = match?.[1] ?? match?.[2] ?? '';
-  return value.split(/\s+/).filter(Boolean).map((rel) => rel.toLowerCase());
+  return value.toLowerCase().split(/\s+/).filter(Boolean);
 }
 
 /** The target of the first link with relation `rel`. */

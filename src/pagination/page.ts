@@ -82,7 +82,7 @@ export function toPage<T>(items: T[], linkHeader: string | undefined, method: Ht
  */
 export function toObjectPage<R extends object>(value: R, linkHeader: string | undefined, method: HttpMethod = 'GET'): ObjectPage<R> {
   attachLinks(value, linkHeader, method, 'object-page');
-  Object.defineProperty(value, OBJECT_PAGE, { value: true, enumerable: false });
+  Object.defineProperty(value, OBJECT_PAGE, { value: true });
   return value as ObjectPage<R>;
 }
 

@@ -33,7 +33,8 @@ function parseCount(value: string | undefined): number | undefined {
   return value !== undefined && /^\s*\d+\s*$/.test(value) && Number.isSafeInteger(count) ? count : undefined;
 }
 
-const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:[.,](\d+))?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
+/** An ISO time, its zone `Z`, absent (UTC both) or `±hh`, `±hhmm`, `±hh:mm` (sign, hours and minutes captured). */
+const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:[.,](\d+))?\s*(?:[Zz]|([+-])(\d{2})(?::?(\d{2}))?)?$/;
 
 /**
  * `X-RateLimit-Reset` as epoch seconds. Mastodon sends an ISO time with six fractional digits
@@ -55,15 +56,10 @@ export function parseReset(value: string | undefined): number | undefined {
   if (!iso) return undefined;
   const [year, month, day, hour, minute, second] = iso.slice(1, 7).map(Number) as [number, number, number, number, number, number];
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return undefined;
-  const wholeMs = Date.UTC(year, month - 1, day, hour, minute, second);
+  // Minutes east of UTC, taken off the minutes: Date.UTC carries them over into hours and days.
+  const east = iso[8] ? (iso[8] === '-' ? -1 : 1) * (Number(iso[9]) * 60 + Number(iso[10] ?? 0)) : 0;
+  const wholeMs = Date.UTC(year, month - 1, day, hour, minute - east, second);
   if (!Number.isFinite(wholeMs)) return undefined;
   const fraction = iso[7];
-  return wholeMs / 1000 + (fraction ? Number(`0.${fraction}`) : 0) - offsetSeconds(iso[8]);
-}
-
-/** Seconds east of UTC of a zone that is `Z`, absent (UTC both) or `±hh`, `±hhmm`, `±hh:mm`. */
-function offsetSeconds(zone: string | undefined): number {
-  if (zone === undefined || zone.length === 1) return 0;
-  const digits = zone.slice(1).replace(':', '');
-  return (zone.startsWith('-') ? -1 : 1) * (Number(digits.slice(0, 2)) * 3600 + Number(digits.slice(2)) * 60);
+  return wholeMs / 1000 + (fraction ? Number(`0.${fraction}`) : 0);
 }

@@ -2,11 +2,15 @@ import { asyncScheduler, BehaviorSubject, Observable, type SchedulerLike, type S
 import type { HttpResponse } from '../http/backend.js';
 import { MastodonIllegalArgumentError } from '../errors.js';
 import { readRateLimitHeaders } from './headers.js';
+import { checkedChoice } from '../choice.js';
 
 export { parseReset } from './headers.js';
 
 /** How the client deals with the server's rate limit (Mastodon.py's `ratelimit_method`). */
 export type RatelimitMethod = 'throw' | 'wait' | 'pace';
+
+/** The rate-limit methods, as `ratelimit_method` names them. */
+export const RATELIMIT_METHODS: readonly RatelimitMethod[] = ['throw', 'wait', 'pace'];
 
 /** The rate-limit state the server last reported. Times are epoch seconds on the local clock. */
 export interface RateLimitState {
@@ -77,9 +81,7 @@ export class RateLimiter {
     scheduler: SchedulerLike = asyncScheduler,
   ) {
     this.#scheduler = scheduler;
-    if (!['throw', 'wait', 'pace'].includes(method)) {
-      throw new MastodonIllegalArgumentError(`Invalid ratelimit method: ${String(method)}`);
-    }
+    checkedChoice('ratelimit_method', method, RATELIMIT_METHODS);
     if (!(pacefactor > 0) || !Number.isFinite(pacefactor)) {
       throw new MastodonIllegalArgumentError('ratelimit_pacefactor must be a positive number');
     }

@@ -28,10 +28,9 @@ export function parseVersion(text: string): Version {
     const after = word.slice(plus + 1);
     core = TRIPLE.test(after) ? after : word.slice(0, plus);
   }
-  const parts = core.split('.');
-  if (parts.length < 3) throw new MastodonIllegalArgumentError(`Not a version: ${JSON.stringify(text)}`);
-  const numbers = parts.slice(0, 3).map((part) => Number(/^\d*/.exec(part)?.[0] || 'NaN'));
-  if (numbers.some((n) => !Number.isSafeInteger(n))) {
+  // Each of the first three parts counts by its leading digits: `4.3.0rc1` is 4.3.0.
+  const numbers = core.split('.').slice(0, 3).map((part) => Number(/^\d*/.exec(part)![0] || 'NaN'));
+  if (numbers.length < 3 || numbers.some((n) => !Number.isSafeInteger(n))) {
     throw new MastodonIllegalArgumentError(`Not a version: ${JSON.stringify(text)}`);
   }
   return numbers as unknown as Version;

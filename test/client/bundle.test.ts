@@ -9,9 +9,10 @@ import { build, type Metafile } from 'esbuild';
 const ROOT = process.cwd();
 /**
  * The budget of the one-call app through mastodon-rx/core and mastodon-rx/api, RxJS left to the
- * host: what it weighs with the hardened request pipeline and the 4.x surface's additions to it
- * once the code that only some rows need rides with those rows (8.4 KB), rounded up, so that
- * nothing grows it unseen while the 8 KB goal is still open; the README says where the bytes go.
+ * host: what it weighed with the hardened request pipeline and the 4.x surface's additions to it
+ * once the code that only some rows need rode with those rows (8.4 KB), rounded up, so that
+ * nothing grows it unseen while the 8 KB goal is still open (it weighs 8.1 KB now, path filling
+ * riding with the rows that have placeholders); the README says where the bytes go.
  */
 const BUDGET_GZIPPED = 8.5 * 1024;
 

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { idOf, MastodonIllegalArgumentError, snowflakeOf } from '../../src/index.js';
-import { fillPath } from '../../src/http/transport.js';
+import { fillPath } from '../../src/http/fill-path.js';
 
 describe('ids', () => {
   it('a Date becomes the snowflake Mastodon gives a post made then: milliseconds shifted left 16 bits', () => {

@@ -5,6 +5,7 @@ import type { Admin_Account } from '../../entities/admin.js';
 import { idOf, idsOf, optionalIdOf, type IdLike } from '../../ids.js';
 import type { Params } from '../../http/params.js';
 import type { Page } from '../../pagination/page.js';
+import { fillPath } from '../../http/fill-path.js';
 
 /** A moderation status to filter accounts by. */
 export type AdminAccountStatus = 'active' | 'pending' | 'disabled' | 'silenced' | 'suspended';
@@ -116,7 +117,7 @@ const byId = (id: IdLike): Params => ({ id: idOf(id) });
 /* @__NO_SIDE_EFFECTS__ */
 function accountAction(action: string) {
   return endpoint(`POST /api/v1/admin/accounts/{id}/${action}`, {
-    created: '2.9.1', changed: '4.0.0', returns: json<Admin_Account>, params: byId,
+    fillPath, created: '2.9.1', changed: '4.0.0', returns: json<Admin_Account>, params: byId,
   });
 }
 
@@ -156,7 +157,7 @@ export const adminAccounts = /* @__PURE__ */ endpoint('GET /api/v1/admin/account
  * @example adminAccount(client, '109440137734600341').subscribe((a) => console.log(a.email))
  */
 export const adminAccount = /* @__PURE__ */ endpoint('GET /api/v1/admin/accounts/{id}', {
-  created: '2.9.1', changed: '4.0.0', returns: json<Admin_Account>, params: byId,
+  fillPath, created: '2.9.1', changed: '4.0.0', returns: json<Admin_Account>, params: byId,
 });
 
 /**
@@ -194,7 +195,7 @@ export const adminAccountUnsuspend = /* @__PURE__ */ accountAction('unsuspend');
  * @example adminAccountUnsensitive(client, account).subscribe((a) => console.log(a.sensitized))
  */
 export const adminAccountUnsensitive = /* @__PURE__ */ endpoint('POST /api/v1/admin/accounts/{id}/unsensitive', {
-  created: '3.3.0', changed: '4.0.0', returns: json<Admin_Account>, params: byId,
+  fillPath, created: '3.3.0', changed: '4.0.0', returns: json<Admin_Account>, params: byId,
 });
 
 /**
@@ -202,7 +203,7 @@ export const adminAccountUnsensitive = /* @__PURE__ */ endpoint('POST /api/v1/ad
  * @example adminAccountDelete(client, account).subscribe()
  */
 export const adminAccountDelete = /* @__PURE__ */ endpoint('DELETE /api/v1/admin/accounts/{id}', {
-  created: '3.3.0', changed: '4.0.0', returns: json<Admin_Account>, params: byId,
+  fillPath, created: '3.3.0', changed: '4.0.0', returns: json<Admin_Account>, params: byId,
 });
 
 /**
@@ -211,6 +212,6 @@ export const adminAccountDelete = /* @__PURE__ */ endpoint('DELETE /api/v1/admin
  * @example adminAccountModerate(client, account, { action: 'silence', report_id: report, text: 'Please stop.' })
  */
 export const adminAccountModerate = /* @__PURE__ */ endpoint('POST /api/v1/admin/accounts/{id}/action', {
-  created: '2.9.1', changed: '2.9.1', returns: nothing,
+  fillPath, created: '2.9.1', changed: '2.9.1', returns: nothing,
   options: 1, params: (id: IdLike, options?: AdminAccountModerateOptions) => moderateParams(id, options),
 });

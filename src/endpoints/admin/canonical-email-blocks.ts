@@ -6,6 +6,7 @@ import type { Admin_CanonicalEmailBlock } from '../../entities/admin-blocks.js';
 import { idOf, type IdLike } from '../../ids.js';
 import type { Params } from '../../http/params.js';
 import type { Page } from '../../pagination/page.js';
+import { fillPath } from '../../http/fill-path.js';
 
 /** What `adminCreateCanonicalEmailBlock` blocks: an address, or the hash of one; exactly one of them. */
 export interface AdminCanonicalEmailBlockOptions {
@@ -50,7 +51,7 @@ export const adminCanonicalEmailBlocks = /* @__PURE__ */ endpoint('GET /api/v1/a
  * @example adminCanonicalEmailBlock(client, '1').subscribe((block) => console.log(block.canonical_email_hash))
  */
 export const adminCanonicalEmailBlock = /* @__PURE__ */ endpoint('GET /api/v1/admin/canonical_email_blocks/{id}', {
-  created: '4.0.0', changed: '4.0.0', returns: json<Admin_CanonicalEmailBlock>, params: byId,
+  fillPath, created: '4.0.0', changed: '4.0.0', returns: json<Admin_CanonicalEmailBlock>, params: byId,
 });
 
 /**
@@ -78,5 +79,5 @@ export const adminCreateCanonicalEmailBlock = /* @__PURE__ */ endpoint('POST /ap
  * @example adminDeleteCanonicalEmailBlock(client, block).subscribe()
  */
 export const adminDeleteCanonicalEmailBlock = /* @__PURE__ */ endpoint('DELETE /api/v1/admin/canonical_email_blocks/{id}', {
-  created: '4.0.0', changed: '4.0.0', returns: nothing, params: byId,
+  fillPath, created: '4.0.0', changed: '4.0.0', returns: nothing, params: byId,
 });

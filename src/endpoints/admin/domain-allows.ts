@@ -5,6 +5,7 @@ import type { Admin_DomainAllow } from '../../entities/admin-blocks.js';
 import { idOf, type IdLike } from '../../ids.js';
 import type { Params } from '../../http/params.js';
 import type { Page } from '../../pagination/page.js';
+import { fillPath } from '../../http/fill-path.js';
 
 const byId = (id: IdLike): Params => ({ id: idOf(id) });
 
@@ -25,7 +26,7 @@ export const adminDomainAllows = /* @__PURE__ */ endpoint('GET /api/v1/admin/dom
  * @example adminDomainAllow(client, '1').subscribe((allow) => console.log(allow.created_at))
  */
 export const adminDomainAllow = /* @__PURE__ */ endpoint('GET /api/v1/admin/domain_allows/{id}', {
-  created: '4.0.0', changed: '4.0.0', returns: json<Admin_DomainAllow>, params: byId,
+  fillPath, created: '4.0.0', changed: '4.0.0', returns: json<Admin_DomainAllow>, params: byId,
 });
 
 /**
@@ -43,5 +44,5 @@ export const adminCreateDomainAllow = /* @__PURE__ */ endpoint('POST /api/v1/adm
  * @example adminDeleteDomainAllow(client, allow).subscribe()
  */
 export const adminDeleteDomainAllow = /* @__PURE__ */ endpoint('DELETE /api/v1/admin/domain_allows/{id}', {
-  created: '4.0.0', changed: '4.0.0', returns: nothing, params: byId,
+  fillPath, created: '4.0.0', changed: '4.0.0', returns: nothing, params: byId,
 });

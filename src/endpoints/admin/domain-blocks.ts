@@ -8,6 +8,7 @@ import type { Admin_DomainBlock, Admin_DomainBlockSeverity } from '../../entitie
 import { idOf, type IdLike } from '../../ids.js';
 import type { Params } from '../../http/params.js';
 import type { Page } from '../../pagination/page.js';
+import { fillPath } from '../../http/fill-path.js';
 
 const DOMAIN_BLOCK_SEVERITIES: readonly Admin_DomainBlockSeverity[] = ['silence', 'suspend', 'noop'];
 
@@ -46,7 +47,7 @@ function blockParams(o: Partial<AdminDomainBlockOptions>): Params {
 
 /** `GET` of one block, behind `adminDomainBlocks({ id })`. */
 export const adminDomainBlockRow = /* @__PURE__ */ row('GET /api/v1/admin/domain_blocks/{id}', {
-  created: '4.0.0', changed: '4.0.0', returns: json<Admin_DomainBlock>,
+  fillPath, created: '4.0.0', changed: '4.0.0', returns: json<Admin_DomainBlock>,
   params: (id: IdLike) => ({ id: idOf(id) }),
 });
 
@@ -75,7 +76,7 @@ export const adminCreateDomainBlock = /* @__PURE__ */ endpoint('POST /api/v1/adm
  * @example adminUpdateDomainBlock(client, block, { severity: 'silence', private_comment: 'Calmer now' })
  */
 export const adminUpdateDomainBlock = /* @__PURE__ */ endpoint('PUT /api/v1/admin/domain_blocks/{id}', {
-  created: '4.0.0', changed: '4.0.0', returns: json<Admin_DomainBlock>,
+  fillPath, created: '4.0.0', changed: '4.0.0', returns: json<Admin_DomainBlock>,
   options: 1, params: (id: IdLike, options?: AdminDomainBlockOptions) => ({ id: idOf(id), ...blockParams(optionsOf(options)) }),
 });
 
@@ -84,7 +85,7 @@ export const adminUpdateDomainBlock = /* @__PURE__ */ endpoint('PUT /api/v1/admi
  * @example adminDeleteDomainBlock(client, block).subscribe()
  */
 export const adminDeleteDomainBlock = /* @__PURE__ */ endpoint('DELETE /api/v1/admin/domain_blocks/{id}', {
-  created: '4.0.0', changed: '4.0.0', returns: nothing,
+  fillPath, created: '4.0.0', changed: '4.0.0', returns: nothing,
   params: (id: IdLike) => ({ id: idOf(id) }),
 });
 

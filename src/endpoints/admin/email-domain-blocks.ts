@@ -5,6 +5,7 @@ import type { Admin_EmailDomainBlock } from '../../entities/admin-blocks.js';
 import { idOf, type IdLike } from '../../ids.js';
 import type { Params } from '../../http/params.js';
 import type { Page } from '../../pagination/page.js';
+import { fillPath } from '../../http/fill-path.js';
 
 /** Options of `adminCreateEmailDomainBlock`. */
 export interface AdminEmailDomainBlockOptions {
@@ -32,7 +33,7 @@ export const adminEmailDomainBlocks = /* @__PURE__ */ endpoint('GET /api/v1/admi
  * @example adminEmailDomainBlock(client, '1').subscribe((block) => console.log(block.history[0]?.uses))
  */
 export const adminEmailDomainBlock = /* @__PURE__ */ endpoint('GET /api/v1/admin/email_domain_blocks/{id}', {
-  created: '4.1.0', changed: '4.1.0', returns: json<Admin_EmailDomainBlock>, params: byId,
+  fillPath, created: '4.1.0', changed: '4.1.0', returns: json<Admin_EmailDomainBlock>, params: byId,
 });
 
 /**
@@ -52,5 +53,5 @@ export const adminCreateEmailDomainBlock = /* @__PURE__ */ endpoint('POST /api/v
  * @example adminDeleteEmailDomainBlock(client, block).subscribe()
  */
 export const adminDeleteEmailDomainBlock = /* @__PURE__ */ endpoint('DELETE /api/v1/admin/email_domain_blocks/{id}', {
-  created: '4.0.0', changed: '4.0.0', returns: nothing, params: byId,
+  fillPath, created: '4.0.0', changed: '4.0.0', returns: nothing, params: byId,
 });

@@ -7,6 +7,7 @@ import type { Admin_IpBlock, Admin_IpBlockSeverity } from '../../entities/admin-
 import { idOf, type IdLike } from '../../ids.js';
 import type { Params } from '../../http/params.js';
 import type { Page } from '../../pagination/page.js';
+import { fillPath } from '../../http/fill-path.js';
 
 const IP_BLOCK_SEVERITIES: readonly Admin_IpBlockSeverity[] = ['sign_up_requires_approval', 'sign_up_block', 'no_access'];
 
@@ -59,7 +60,7 @@ export const adminIpBlocks = /* @__PURE__ */ endpoint('GET /api/v1/admin/ip_bloc
  * @example adminIpBlock(client, '1').subscribe((block) => console.log(block.expires_at))
  */
 export const adminIpBlock = /* @__PURE__ */ endpoint('GET /api/v1/admin/ip_blocks/{id}', {
-  created: '4.0.0', changed: '4.0.0', returns: json<Admin_IpBlock>, params: byId,
+  fillPath, created: '4.0.0', changed: '4.0.0', returns: json<Admin_IpBlock>, params: byId,
 });
 
 /**
@@ -82,7 +83,7 @@ export const adminCreateIpBlock = /* @__PURE__ */ endpoint('POST /api/v1/admin/i
  * @example adminUpdateIpBlock(client, block, { severity: 'sign_up_requires_approval' })
  */
 export const adminUpdateIpBlock = /* @__PURE__ */ endpoint('PUT /api/v1/admin/ip_blocks/{id}', {
-  created: '4.0.0', changed: '4.0.0', returns: json<Admin_IpBlock>,
+  fillPath, created: '4.0.0', changed: '4.0.0', returns: json<Admin_IpBlock>,
   options: 1, params: (id: IdLike, options?: AdminUpdateIpBlockOptions) => {
     const o = optionsOf(options);
     return {
@@ -99,5 +100,5 @@ export const adminUpdateIpBlock = /* @__PURE__ */ endpoint('PUT /api/v1/admin/ip
  * @example adminDeleteIpBlock(client, block).subscribe()
  */
 export const adminDeleteIpBlock = /* @__PURE__ */ endpoint('DELETE /api/v1/admin/ip_blocks/{id}', {
-  created: '4.0.0', changed: '4.0.0', returns: nothing, params: byId,
+  fillPath, created: '4.0.0', changed: '4.0.0', returns: nothing, params: byId,
 });

@@ -6,6 +6,7 @@ import type { ReportCategory } from '../../entities/report.js';
 import { idOf, idsOf, optionalIdOf, type IdLike } from '../../ids.js';
 import type { Params } from '../../http/params.js';
 import type { Page } from '../../pagination/page.js';
+import { fillPath } from '../../http/fill-path.js';
 
 /** Options of `adminReports`. */
 export interface AdminReportsOptions extends PaginationOptions {
@@ -32,7 +33,7 @@ const byId = (id: IdLike): Params => ({ id: idOf(id) });
 /* @__NO_SIDE_EFFECTS__ */
 function reportAction(action: string) {
   return endpoint(`POST /api/v1/admin/reports/{id}/${action}`, {
-    created: '2.9.1', changed: '2.9.1', returns: json<Admin_Report>, params: byId,
+    fillPath, created: '2.9.1', changed: '2.9.1', returns: json<Admin_Report>, params: byId,
   });
 }
 
@@ -60,7 +61,7 @@ export const adminReports = /* @__PURE__ */ endpoint('GET /api/v1/admin/reports'
  * @example adminReport(client, '1').subscribe((r) => console.log(r.comment))
  */
 export const adminReport = /* @__PURE__ */ endpoint('GET /api/v1/admin/reports/{id}', {
-  created: '2.9.1', changed: '2.9.1', returns: json<Admin_Report>, params: byId,
+  fillPath, created: '2.9.1', changed: '2.9.1', returns: json<Admin_Report>, params: byId,
 });
 
 /**
@@ -69,7 +70,7 @@ export const adminReport = /* @__PURE__ */ endpoint('GET /api/v1/admin/reports/{
  * @example adminUpdateReport(client, report, { category: 'violation', rule_ids: ['2'] }).subscribe((r) => console.log(r.rules))
  */
 export const adminUpdateReport = /* @__PURE__ */ endpoint('PUT /api/v1/admin/reports/{id}', {
-  created: '3.5.0', changed: '3.5.0', returns: json<Admin_Report>,
+  fillPath, created: '3.5.0', changed: '3.5.0', returns: json<Admin_Report>,
   options: 1, params: (id: IdLike, options?: AdminUpdateReportOptions) => {
     const o = optionsOf(options);
     return {

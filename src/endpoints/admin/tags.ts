@@ -5,6 +5,7 @@ import type { Admin_Tag } from '../../entities/admin.js';
 import { idOf, type IdLike } from '../../ids.js';
 import type { AdminTrendTarget } from './trend-reviews.js';
 import type { Page } from '../../pagination/page.js';
+import { fillPath } from '../../http/fill-path.js';
 
 /** Options of `adminUpdateTag`: what to change about a hashtag. */
 export interface AdminUpdateTagOptions {
@@ -35,7 +36,7 @@ export const adminTags = /* @__PURE__ */ endpoint('GET /api/v1/admin/tags', {
  * @example adminTag(client, '802').subscribe((tag) => console.log(tag.trendable, tag.usable, tag.listable))
  */
 export const adminTag = /* @__PURE__ */ endpoint('GET /api/v1/admin/tags/{id}', {
-  created: '4.2.0', changed: '4.2.0', returns: json<Admin_Tag>,
+  fillPath, created: '4.2.0', changed: '4.2.0', returns: json<Admin_Tag>,
   params: (id: AdminTrendTarget) => ({ id: idOf(id as IdLike) }),
 });
 
@@ -45,7 +46,7 @@ export const adminTag = /* @__PURE__ */ endpoint('GET /api/v1/admin/tags/{id}', 
  * @example adminUpdateTag(client, tag, { usable: false, trendable: false })
  */
 export const adminUpdateTag = /* @__PURE__ */ endpoint('PUT /api/v1/admin/tags/{id}', {
-  created: '4.2.0', changed: '4.2.0', returns: json<Admin_Tag>,
+  fillPath, created: '4.2.0', changed: '4.2.0', returns: json<Admin_Tag>,
   options: 1, params: (id: AdminTrendTarget, options?: AdminUpdateTagOptions) => {
     const o = optionsOf(options);
     return {

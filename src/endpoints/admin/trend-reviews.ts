@@ -4,6 +4,7 @@ import type { Admin_Tag, Admin_TrendLink, Admin_TrendPublisher, Admin_TrendStatu
 import { idOf, type IdLike } from '../../ids.js';
 import type { Params } from '../../http/params.js';
 import type { Page } from '../../pagination/page.js';
+import { fillPath } from '../../http/fill-path.js';
 
 /**
  * What the review endpoints take: an id, or the hashtag, link, status or publisher itself. The
@@ -23,7 +24,7 @@ const byId = (id: AdminTrendTarget): Params => ({ id: idOf(id as IdLike) });
  * @example adminApproveTrendingLink(client, link).subscribe((l) => console.log(l.requires_review))
  */
 export const adminApproveTrendingLink = /* @__PURE__ */ endpoint('POST /api/v1/admin/trends/links/{id}/approve', {
-  created: '4.2.0', changed: '4.2.0', returns: json<Admin_TrendLink>, params: byId,
+  fillPath, created: '4.2.0', changed: '4.2.0', returns: json<Admin_TrendLink>, params: byId,
 });
 
 /**
@@ -31,7 +32,7 @@ export const adminApproveTrendingLink = /* @__PURE__ */ endpoint('POST /api/v1/a
  * @example adminRejectTrendingLink(client, link).subscribe()
  */
 export const adminRejectTrendingLink = /* @__PURE__ */ endpoint('POST /api/v1/admin/trends/links/{id}/reject', {
-  created: '4.2.0', changed: '4.2.0', returns: json<Admin_TrendLink>, params: byId,
+  fillPath, created: '4.2.0', changed: '4.2.0', returns: json<Admin_TrendLink>, params: byId,
 });
 
 /**
@@ -39,7 +40,7 @@ export const adminRejectTrendingLink = /* @__PURE__ */ endpoint('POST /api/v1/ad
  * @example adminApproveTrendingStatus(client, status).subscribe((s) => console.log(s.requires_review))
  */
 export const adminApproveTrendingStatus = /* @__PURE__ */ endpoint('POST /api/v1/admin/trends/statuses/{id}/approve', {
-  created: '4.2.0', changed: '4.2.0', returns: json<Admin_TrendStatus>, params: byId,
+  fillPath, created: '4.2.0', changed: '4.2.0', returns: json<Admin_TrendStatus>, params: byId,
 });
 
 /**
@@ -47,7 +48,7 @@ export const adminApproveTrendingStatus = /* @__PURE__ */ endpoint('POST /api/v1
  * @example adminRejectTrendingStatus(client, status).subscribe()
  */
 export const adminRejectTrendingStatus = /* @__PURE__ */ endpoint('POST /api/v1/admin/trends/statuses/{id}/reject', {
-  created: '4.2.0', changed: '4.2.0', returns: json<Admin_TrendStatus>, params: byId,
+  fillPath, created: '4.2.0', changed: '4.2.0', returns: json<Admin_TrendStatus>, params: byId,
 });
 
 /**
@@ -55,7 +56,7 @@ export const adminRejectTrendingStatus = /* @__PURE__ */ endpoint('POST /api/v1/
  * @example adminApproveTrendingTag(client, tag).subscribe((t) => console.log(t.trendable))
  */
 export const adminApproveTrendingTag = /* @__PURE__ */ endpoint('POST /api/v1/admin/trends/tags/{id}/approve', {
-  created: '4.2.0', changed: '4.2.0', returns: json<Admin_Tag>, params: byId,
+  fillPath, created: '4.2.0', changed: '4.2.0', returns: json<Admin_Tag>, params: byId,
 });
 
 /**
@@ -63,7 +64,7 @@ export const adminApproveTrendingTag = /* @__PURE__ */ endpoint('POST /api/v1/ad
  * @example adminRejectTrendingTag(client, tag).subscribe((t) => console.log(t.trendable))
  */
 export const adminRejectTrendingTag = /* @__PURE__ */ endpoint('POST /api/v1/admin/trends/tags/{id}/reject', {
-  created: '4.2.0', changed: '4.2.0', returns: json<Admin_Tag>, params: byId,
+  fillPath, created: '4.2.0', changed: '4.2.0', returns: json<Admin_Tag>, params: byId,
 });
 
 /**
@@ -80,7 +81,7 @@ export const adminTrendingLinkPublishers = /* @__PURE__ */ endpoint('GET /api/v1
  * @example adminApproveTrendingLinkPublisher(client, publisher).subscribe((p) => console.log(p.trendable))
  */
 export const adminApproveTrendingLinkPublisher = /* @__PURE__ */ endpoint('POST /api/v1/admin/trends/links/publishers/{id}/approve', {
-  created: '4.2.0', changed: '4.2.0', returns: json<Admin_TrendPublisher>, params: byId,
+  fillPath, created: '4.2.0', changed: '4.2.0', returns: json<Admin_TrendPublisher>, params: byId,
 });
 
 /**
@@ -88,5 +89,5 @@ export const adminApproveTrendingLinkPublisher = /* @__PURE__ */ endpoint('POST 
  * @example adminRejectTrendingLinkPublisher(client, publisher).subscribe((p) => console.log(p.trendable))
  */
 export const adminRejectTrendingLinkPublisher = /* @__PURE__ */ endpoint('POST /api/v1/admin/trends/links/publishers/{id}/reject', {
-  created: '4.2.0', changed: '4.2.0', returns: json<Admin_TrendPublisher>, params: byId,
+  fillPath, created: '4.2.0', changed: '4.2.0', returns: json<Admin_TrendPublisher>, params: byId,
 });
