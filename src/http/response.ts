@@ -94,7 +94,12 @@ function reasonOf(response: HttpResponse): string {
  */
 export type ResultReader<R> = (response: HttpResponse, client: PageFetcher) => R;
 
-function checkStatus(response: HttpResponse): void {
+/**
+ * Throws the status's `MastodonAPIError` unless `response` is a success (2xx).
+ *
+ * @example checkStatus({ status: 404, statusText: '', headers: {}, body: '' })  // throws MastodonNotFoundError
+ */
+export function checkStatus(response: HttpResponse): void {
   if (response.status < 200 || response.status >= 300) throw apiErrorFor(response);
 }
 

@@ -3,7 +3,7 @@ import type { HttpBackend, HttpMethod, HttpRequest, HttpResponse, RequestBody } 
 import { encodeForm, formBody, type BodyEncoder, type Params } from './params.js';
 import type { FilledPath } from './fill-path.js';
 import type { BodyEncoding, ResultKind } from '../endpoints/define.js';
-import { apiErrorFor, readerFor, type ResultReader } from './response.js';
+import { checkStatus, readerFor, type ResultReader } from './response.js';
 import { MastodonIllegalArgumentError, MastodonReadTimeout } from '../errors.js';
 import type { RateLimiter } from '../ratelimit/limiter.js';
 import { redact } from './redact.js';
@@ -189,8 +189,5 @@ export function fetchResult<R>(client: PageFetcher, call: Call): Observable<R> {
  * ```
  */
 export function fetchResponse(client: PageFetcher, call: Call): Observable<HttpResponse> {
-  return client.send(call).pipe(map((response) => {
-    if (response.status < 200 || response.status >= 300) throw apiErrorFor(response);
-    return response;
-  }));
+  return client.send(call).pipe(tap(checkStatus));
 }
