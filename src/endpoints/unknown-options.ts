@@ -34,6 +34,8 @@ function watch<T extends object>(options: T, read: Set<string | symbol>): T {
   });
 }
 
+const NOTHING_READ: ReadonlySet<string | symbol> = new Set();
+
 /** `params` with the options never `read` beside them (not `undefined` ones, nor over a parameter the endpoint set). */
 function withUnread(params: Params, options: object, read: ReadonlySet<string | symbol>): Params {
   let merged: Record<string, ParamValue> | undefined;
@@ -74,13 +76,7 @@ export function readOptions<T>(options: T, clientSide: readonly string[] = []): 
  * ```
  */
 export function withUnknownOptions(params: Params, unknown: Params): Params {
-  let merged: Record<string, ParamValue> | undefined;
-  for (const key in unknown) {
-    if (params[key] !== undefined && params[key] !== null) continue;
-    merged ??= { ...params };
-    merged[key] = unknown[key];
-  }
-  return merged ?? params;
+  return withUnread(params, unknown, NOTHING_READ);
 }
 
 /** What {@link rowParams} needs of a row. */
