@@ -8,11 +8,15 @@ import type { FetchLike, SseHostConfig } from './sse-connection.js';
 
 const undiciSocket = UndiciWebSocket as unknown as WebSocketConstructor;
 
+/** Whether this runs in Node: runtimes other than browsers load this module too. */
+function inNode(): boolean {
+  return typeof process !== 'undefined' && typeof process.versions?.node === 'string';
+}
+
 /** The WebSocket constructor used when none is set: undici's in Node (it can send headers), the global one elsewhere. */
 export function defaultWebSocket(): WebSocketConstructor {
-  const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
   const global = (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
-  return isNode || !global ? undiciSocket : global;
+  return inNode() || !global ? undiciSocket : global;
 }
 
 /** Whether sockets of `ctor` take `{ headers }` (undici's), so the token can go as a header. */
@@ -22,8 +26,7 @@ export function sendsHeaders(ctor: WebSocketConstructor): boolean {
 
 /** In Node, a fetch on undici's `request` that hands the body over without a web stream; the global `fetch` elsewhere. */
 export function defaultFetch(): FetchLike {
-  const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
-  return isNode ? nodeStreamFetch : (input, init) => fetch(input, init);
+  return inNode() ? nodeStreamFetch : (input, init) => fetch(input, init);
 }
 
 /**
@@ -31,8 +34,7 @@ export function defaultFetch(): FetchLike {
  * elsewhere none, and streams go through `EventSource`.
  */
 export function nativeSseConnector(): ((config: SseHostConfig) => Connector) | undefined {
-  const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
-  return isNode ? nodeSseConnector : undefined;
+  return inNode() ? nodeSseConnector : undefined;
 }
 
 /** What a socket is opened with beyond its URL and headers, and how to let go of it for sure. */
