@@ -1,6 +1,7 @@
 import type { Observable } from 'rxjs';
 import type { BackoffConfig } from './backoff.js';
 import type { StreamEvent } from './events.js';
+import type { SseHostConfig } from './sse-connection.js';
 
 /**
  * What a live connection reports: it opened, it connects to the API host because the instance
@@ -45,6 +46,19 @@ export function targetUrl(baseUrl: string, target: StreamTarget): URL {
   const url = new URL(baseUrl + target.path);
   for (const [key, value] of Object.entries(target.query)) url.searchParams.set(key, value);
   return url;
+}
+
+/**
+ * The headers an SSE request to `url` sends as whom `config` names: the token, only when `url`
+ * is on the streaming host's origin (a redirect elsewhere does not get it), and the user agent.
+ * @example streamHeaders({ baseUrl: 'https://streaming.example', token: () => 'secret' }, 'https://streaming.example/api/v1/streaming/user')  // { authorization: 'Bearer secret' }
+ */
+export function streamHeaders(config: SseHostConfig, url: string | URL): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const token = config.token();
+  if (token && new URL(String(url)).origin === new URL(config.baseUrl).origin) headers['authorization'] = `Bearer ${token}`;
+  if (config.userAgent) headers['user-agent'] = config.userAgent;
+  return headers;
 }
 
 /** The default cap of one SSE line or event, or one WebSocket message: 4 MiB. */

@@ -2,7 +2,7 @@ import { Observable } from 'rxjs';
 import { MastodonNetworkError } from '../errors.js';
 import { apiErrorFor } from '../http/response.js';
 import {
-  BYTES, DEFAULT_MAX_EVENT_SIZE, HEARTBEAT, OPEN, streamKey, targetUrl,
+  BYTES, DEFAULT_MAX_EVENT_SIZE, HEARTBEAT, OPEN, streamHeaders, streamKey, targetUrl,
   type ConnectionSignal, type ConnectSettings, type Connector, type StreamTarget,
 } from './connection.js';
 import { decodeEvent } from './decode.js';
@@ -51,7 +51,6 @@ async function refusalOf(response: NodeStreamResponse): Promise<Error | undefine
  * ```
  */
 export function nodeSseConnector(config: SseHostConfig): Connector {
-  const origin = new URL(config.baseUrl).origin;
   return (target: StreamTarget, settings?: ConnectSettings) => new Observable<ConnectionSignal>((subscriber) => {
     const url = targetUrl(config.baseUrl, target);
     const stream = streamKey(target);
@@ -75,7 +74,7 @@ export function nodeSseConnector(config: SseHostConfig): Connector {
     const read = (chunk: Buffer): void => {
       if (!guard.fits(chunk)) {
         // Not a byte of it reaches the parser: the connection is dropped, and the stream reconnects.
-        fail(new MastodonNetworkError(`A line or event of the stream exceeded ${guard.limit} bytes (max_event_size)`));
+        fail(guard.tooLong());
         return;
       }
       subscriber.next(BYTES);
@@ -87,11 +86,7 @@ export function nodeSseConnector(config: SseHostConfig): Connector {
       }
     };
 
-    const headers: Record<string, string> = { accept: 'text/event-stream' };
-    const token = config.token();
-    if (token && url.origin === origin) headers['authorization'] = `Bearer ${token}`;
-    if (config.userAgent) headers['user-agent'] = config.userAgent;
-    requestStream(url, headers, abort.signal).then(async (opened) => {
+    requestStream(url, { accept: 'text/event-stream', ...streamHeaders(config, url) }, abort.signal).then(async (opened) => {
       response = opened;
       if (subscriber.closed) {
         opened.body.destroy();

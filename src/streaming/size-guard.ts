@@ -1,3 +1,5 @@
+import { MastodonNetworkError } from '../errors.js';
+
 const LF = 0x0a;
 const CR = 0x0d;
 
@@ -42,6 +44,11 @@ export class SseSizeGuard {
   private previous = LF;
 
   constructor(readonly limit: number) {}
+
+  /** The error that drops a connection once {@link fits} said no. */
+  tooLong(): MastodonNetworkError {
+    return new MastodonNetworkError(`A line or event of the stream exceeded ${this.limit} bytes (max_event_size)`);
+  }
 
   /** Counts `chunk` in; false once the current line or event has grown past the limit. */
   fits(chunk: Uint8Array): boolean {

@@ -8,7 +8,7 @@ import { MastodonNetworkError } from '../errors.js';
 import { apiErrorFor } from '../http/response.js';
 import { CommentSpotter } from './comment-spotter.js';
 import {
-  BYTES, DEFAULT_MAX_EVENT_SIZE, HEARTBEAT, OPEN, streamKey, targetUrl,
+  BYTES, DEFAULT_MAX_EVENT_SIZE, HEARTBEAT, OPEN, streamHeaders, streamKey, targetUrl,
   type ConnectionSignal, type ConnectSettings, type Connector, type StreamTarget,
 } from './connection.js';
 import { decodeEvent } from './decode.js';
@@ -70,7 +70,6 @@ export interface SseConnectorConfig extends SseHostConfig {
  * ```
  */
 export function sseConnector(config: SseConnectorConfig): Connector {
-  const origin = new URL(config.baseUrl).origin;
   return (target: StreamTarget, settings?: ConnectSettings) => new Observable<ConnectionSignal>((subscriber) => {
     const url = targetUrl(config.baseUrl, target);
     const stream = streamKey(target);
@@ -86,9 +85,7 @@ export function sseConnector(config: SseConnectorConfig): Connector {
     const watchedFetch = async (input: string | URL, init?: RequestInit): Promise<FetchLikeResponse> => {
       init?.signal?.addEventListener('abort', () => abort.abort(), { once: true });
       const headers = new Headers(init?.headers);
-      const token = config.token();
-      if (token && new URL(String(input)).origin === origin) headers.set('authorization', `Bearer ${token}`);
-      if (config.userAgent) headers.set('user-agent', config.userAgent);
+      for (const [name, value] of Object.entries(streamHeaders(config, input))) headers.set(name, value);
       const response = await fetchImpl(input, { ...init, headers, signal: abort.signal });
       if (response.status !== 200 || !response.body) {
         const body = await refusalText(response.body);
@@ -110,7 +107,7 @@ export function sseConnector(config: SseConnectorConfig): Connector {
         if (result.done) ended = true;
         else if (!guard.fits(result.value)) {
           // Not a byte of it reaches the parser: the connection is dropped, and the stream reconnects.
-          fail(new MastodonNetworkError(`A line or event of the stream exceeded ${guard.limit} bytes (max_event_size)`));
+          fail(guard.tooLong());
           return { done: true, value: undefined };
         } else {
           subscriber.next(BYTES);

@@ -208,6 +208,7 @@ export class SocketMultiplexer {
     const isUndici = sendsHeaders(this.WebSocketCtor);
     // Several streams may share the socket: it takes the largest message any of them takes.
     const maxEventSize = Math.max(...[...this.members].map((member) => member.settings.maxEventSize));
+    const tooBig = (): Error => new MastodonNetworkError(`A message of the streaming socket exceeded ${maxEventSize} bytes (max_event_size)`);
     const headers = { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(this.api.user_agent ? { 'user-agent': this.api.user_agent } : {}) };
     const extras = socketExtras(this.WebSocketCtor, maxEventSize);
     const socket = isUndici ? new (this.WebSocketCtor as unknown as HeaderSocketConstructor)(url, { headers, ...extras.init })
@@ -226,7 +227,7 @@ export class SocketMultiplexer {
       try {
         const text = String(message.data);
         // Runtimes without a limit of their own have buffered it already; it goes no further.
-        if (text.length > maxEventSize) this.socketFailed(new MastodonNetworkError(`A message of the streaming socket exceeded ${maxEventSize} bytes (max_event_size)`));
+        if (text.length > maxEventSize) this.socketFailed(tooBig());
         else this.receive(text);
       } catch (error) {
         // Nothing a server sends may throw into the socket's event dispatch.
@@ -237,7 +238,7 @@ export class SocketMultiplexer {
     socket.onclose = (event) => {
       if (this.socket !== socket) return;
       if (event.code === MESSAGE_TOO_BIG) {
-        this.socketFailed(new MastodonNetworkError(`A message of the streaming socket exceeded ${maxEventSize} bytes (max_event_size)`));
+        this.socketFailed(tooBig());
       } else if (this.openedAt !== undefined) {
         this.socketFailed(new MastodonNetworkError(`Streaming socket closed (${event.code}${event.reason ? ` ${event.reason}` : ''})`));
       } else {
