@@ -34,8 +34,6 @@ function watch<T extends object>(options: T, read: Set<string | symbol>): T {
   });
 }
 
-const NOTHING_READ: ReadonlySet<string | symbol> = new Set();
-
 /** `params` with the options never `read` beside them (not `undefined` ones, nor over a parameter the endpoint set). */
 function withUnread(params: Params, options: object, read: ReadonlySet<string | symbol>): Params {
   let merged: Record<string, ParamValue> | undefined;
@@ -76,7 +74,7 @@ export function readOptions<T>(options: T, clientSide: readonly string[] = []): 
  * ```
  */
 export function withUnknownOptions(params: Params, unknown: Params): Params {
-  return withUnread(params, unknown, NOTHING_READ);
+  return withUnread(params, unknown, new Set());
 }
 
 /** What {@link rowParams} needs of a row. */

@@ -1,7 +1,6 @@
 import type { Observable } from 'rxjs';
 import type { BackoffConfig } from './backoff.js';
 import type { StreamEvent } from './events.js';
-import type { SseHostConfig } from './sse-connection.js';
 
 /**
  * What a live connection reports: it opened, it connects to the API host because the instance
@@ -46,6 +45,16 @@ export function targetUrl(baseUrl: string, target: StreamTarget): URL {
   const url = new URL(baseUrl + target.path);
   for (const [key, value] of Object.entries(target.query)) url.searchParams.set(key, value);
   return url;
+}
+
+/** Where an SSE transport connects, and as whom. */
+export interface SseHostConfig {
+  /** The streaming host, `https://streaming.example` (no trailing slash). */
+  readonly baseUrl: string;
+  /** The access token, sent as `Authorization: Bearer` to the streaming host only. */
+  token(): string | undefined;
+  /** The `User-Agent` to send, if any (browsers send their own). */
+  readonly userAgent?: string;
 }
 
 /**

@@ -3,12 +3,11 @@ import { MastodonNetworkError } from '../errors.js';
 import { apiErrorFor } from '../http/response.js';
 import {
   BYTES, DEFAULT_MAX_EVENT_SIZE, HEARTBEAT, OPEN, streamHeaders, streamKey, targetUrl,
-  type ConnectionSignal, type ConnectSettings, type Connector, type StreamTarget,
+  type ConnectionSignal, type ConnectSettings, type Connector, type SseHostConfig, type StreamTarget,
 } from './connection.js';
 import { decodeEvent } from './decode.js';
 import { readerOf, requestStream, type NodeStreamResponse } from './node-stream-fetch.js';
 import { refusalText } from './refusal.js';
-import type { SseHostConfig } from './sse-connection.js';
 import { SseParser } from './sse-parser.js';
 import { SseSizeGuard } from './size-guard.js';
 import { statusText } from './status-text.js';

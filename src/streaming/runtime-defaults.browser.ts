@@ -1,7 +1,7 @@
 import { MastodonIllegalArgumentError } from '../errors.js';
 import type { WebSocketConstructor } from './websocket-connection.js';
-import type { Connector } from './connection.js';
-import type { FetchLike, SseHostConfig } from './sse-connection.js';
+import type { Connector, SseHostConfig } from './connection.js';
+import type { FetchLike } from './sse-connection.js';
 
 /**
  * The WebSocket constructor used when none is set, in browser bundles: the global one.

@@ -1,10 +1,10 @@
 import type { Socket } from 'node:net';
 import { Agent, buildConnector, WebSocket as UndiciWebSocket } from 'undici';
-import type { Connector } from './connection.js';
+import type { Connector, SseHostConfig } from './connection.js';
 import { nodeSseConnector } from './node-sse-connection.js';
 import { nodeStreamFetch } from './node-stream-fetch.js';
 import type { WebSocketConstructor } from './websocket-connection.js';
-import type { FetchLike, SseHostConfig } from './sse-connection.js';
+import type { FetchLike } from './sse-connection.js';
 
 const undiciSocket = UndiciWebSocket as unknown as WebSocketConstructor;
 

@@ -9,7 +9,7 @@ import { apiErrorFor } from '../http/response.js';
 import { CommentSpotter } from './comment-spotter.js';
 import {
   BYTES, DEFAULT_MAX_EVENT_SIZE, HEARTBEAT, OPEN, streamHeaders, streamKey, targetUrl,
-  type ConnectionSignal, type ConnectSettings, type Connector, type StreamTarget,
+  type ConnectionSignal, type ConnectSettings, type Connector, type SseHostConfig, type StreamTarget,
 } from './connection.js';
 import { decodeEvent } from './decode.js';
 import { refusalText } from './refusal.js';
@@ -35,16 +35,6 @@ export interface StreamResponse {
 
 /** A `fetch` as `EventSource` calls it; the global `fetch` is one. */
 export type FetchLike = (input: string | URL, init?: RequestInit) => Promise<StreamResponse>;
-
-/** Where an SSE transport connects, and as whom. */
-export interface SseHostConfig {
-  /** The streaming host, `https://streaming.example` (no trailing slash). */
-  readonly baseUrl: string;
-  /** The access token, sent as `Authorization: Bearer` to the streaming host only. */
-  token(): string | undefined;
-  /** The `User-Agent` to send, if any (browsers send their own). */
-  readonly userAgent?: string;
-}
 
 /** What the `EventSource` transport needs. */
 export interface SseConnectorConfig extends SseHostConfig {
